@@ -1,0 +1,4 @@
+package dev.strata.graph;
+
+/** Which way a step goes. */
+public enum Direction { UP, DOWN }

@@ -1,0 +1,53 @@
+package dev.strata.run;
+
+import dev.strata.script.SqlStatement;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One session with the database being migrated, as the {@link Runner} needs it. The JDBC
+ * implementation lives in strata-postgres; {@link OfflineTarget} writes the same work as SQL text
+ * for {@code --sql}.
+ *
+ * <p>Failures of user statements are reported as {@link StatementFailedException}; everything else as
+ * {@link dev.strata.error.StrataException}.
+ */
+public interface Target extends AutoCloseable {
+
+    /**
+     * Takes the migration lock (a session-level advisory lock), waiting at most {@code maxWait}.
+     * While waiting, {@code waiting} is told who holds it, about once per poll interval (at most once a
+     * second). Throws a StrataException with {@link dev.strata.error.ErrorCode#LOCK_TIMEOUT} naming the
+     * holder when the wait runs out.
+     */
+    void lock(Duration maxWait, Consumer<LockHolder> waiting);
+
+    /** Releases the migration lock; harmless when not held. */
+    void unlock();
+
+    /** Creates the schema, the version table and the history table when they are missing. */
+    void ensureTables();
+
+    /** The version table and the history table as they are now; empty state when the tables are missing. */
+    DatabaseState readState();
+
+    /**
+     * Runs the statements and then the bookkeeping in one transaction. On failure everything is rolled
+     * back and a StatementFailedException names the index of the statement that failed.
+     */
+    void runInTransaction(List<SqlStatement> statements, Bookkeeping bookkeeping);
+
+    /**
+     * Runs the statements one by one with autocommit, outside any transaction, stopping at the first
+     * failure (StatementFailedException; the statements before it stay done).
+     */
+    void runEach(List<SqlStatement> statements);
+
+    /** Writes bookkeeping in a transaction of its own (after a non-transactional body, a stamp or a failure). */
+    void record(Bookkeeping bookkeeping);
+
+    @Override
+    void close();
+}

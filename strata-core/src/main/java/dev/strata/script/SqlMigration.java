@@ -1,0 +1,45 @@
+package dev.strata.script;
+
+import dev.strata.graph.Revision;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A SQL revision file, parsed: header fields, the statements of both sections, and the checksum.
+ *
+ * @param downgrade          null when irreversible
+ * @param irreversible       the reason given for having no downgrade; non-null exactly when {@code downgradeStatements} is null
+ * @param destructive        null unless the header documents data loss
+ */
+public record SqlMigration(Revision revision, String location, boolean transactional,
+                           List<SqlStatement> upgrade, List<SqlStatement> downgradeStatements,
+                           String irreversible, String destructive,
+                           Checksum checksum) implements MigrationScript {
+    public SqlMigration {
+        Objects.requireNonNull(revision, "revision");
+        Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(checksum, "checksum");
+        upgrade = List.copyOf(upgrade);
+        downgradeStatements = downgradeStatements == null ? null : List.copyOf(downgradeStatements);
+        if ((downgradeStatements == null) == (irreversible == null)) {
+            throw new IllegalArgumentException("a revision has either a downgrade or an irreversible reason");
+        }
+    }
+
+    @Override
+    public Optional<List<SqlStatement>> downgrade() {
+        return Optional.ofNullable(downgradeStatements);
+    }
+
+    @Override
+    public Optional<String> irreversibleReason() {
+        return Optional.ofNullable(irreversible);
+    }
+
+    @Override
+    public Optional<String> destructiveReason() {
+        return Optional.ofNullable(destructive);
+    }
+}
