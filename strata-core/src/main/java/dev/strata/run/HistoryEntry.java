@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param message           the revision's message
  * @param checksum          hex SHA-256 of the revision content (null for actions without content)
  * @param startedAt         when the step started
- * @param executionMs       time spent running the statements, in milliseconds
+ * @param executionMs       time spent running the statements, in milliseconds; negative in an entry handed to
+ *                          {@link Target#runInTransaction}, which fills in the time its statements took
  * @param status            ok, failed, or partial (a non-transactional body failed after some statements took effect)
  * @param error             PostgreSQL's message and the statement location, for failed and partial rows
  * @param statementsRun     how many statements took effect (non-transactional bodies; else the count run)
@@ -26,6 +27,12 @@ public record HistoryEntry(String revision, Action action, String message, Strin
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(status, "status");
         message = message == null ? "" : message;
+    }
+
+    /** A copy with the execution time set. */
+    public HistoryEntry withExecutionMs(long ms) {
+        return new HistoryEntry(revision, action, message, checksum, startedAt, ms, status, error, statementsRun,
+                statementsTotal);
     }
 
     /** The kind of a history row; stored lower-case. */

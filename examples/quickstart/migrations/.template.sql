@@ -1,0 +1,5 @@
+-- strata:upgrade
+
+
+-- strata:downgrade
+

@@ -1,0 +1,80 @@
+package dev.strata.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.strata.cli.config.Redaction;
+
+import java.io.PrintWriter;
+
+/**
+ * Where commands print: data to standard output (text, or JSON with {@code --json}), progress and
+ * notices to standard error so that output stays pipeable. Everything passes through password redaction.
+ */
+public final class Console {
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean json;
+    private final boolean quiet;
+    private final boolean verbose;
+
+    public Console(PrintWriter out, PrintWriter err, boolean json, boolean quiet, boolean verbose) {
+        this.out = out;
+        this.err = err;
+        this.json = json;
+        this.quiet = quiet;
+        this.verbose = verbose;
+    }
+
+    public boolean json() {
+        return json;
+    }
+
+    public boolean quiet() {
+        return quiet;
+    }
+
+    public boolean verbose() {
+        return verbose;
+    }
+
+    /** A line of data on standard output. */
+    public void line(String text) {
+        out.println(Redaction.redact(text));
+    }
+
+    /** Raw text on standard output (offline SQL), not redacted: it contains only what the files say. */
+    public void raw(String text) {
+        out.print(text);
+        out.flush();
+    }
+
+    /** Progress for people, on standard error; silent with --quiet or --json. */
+    public void info(String text) {
+        if (!quiet && !json) {
+            err.println(Redaction.redact(text));
+        }
+    }
+
+    /** Detail shown only with --verbose. */
+    public void debug(String text) {
+        if (verbose) {
+            err.println(Redaction.redact(text));
+        }
+    }
+
+    /** A warning, always shown on standard error. */
+    public void warn(String text) {
+        err.println("warning: " + Redaction.redact(text));
+    }
+
+    /** Writes a JSON document on standard output. */
+    public void json(Object value) {
+        try {
+            ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            out.println(Redaction.redact(m.writeValueAsString(value)));
+            out.flush();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.strata.cli;
+
+import dev.strata.cli.config.Redaction;
+import dev.strata.error.ErrorCode;
+import dev.strata.error.StrataException;
+import picocli.CommandLine;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.Map;
+
+/**
+ * The {@code strata} command. {@link #run} is the testable entry point: it never calls System.exit and
+ * writes only to the streams it is given.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int code = run(args, System.out, System.err, System.getenv());
+        System.out.flush();
+        System.exit(code);
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, System.getenv());
+    }
+
+    /** Runs one command line with the given environment variables; returns the exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+        StrataCommand root = new StrataCommand(env);
+        CommandLine cl = new CommandLine(root);
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("error: " + Redaction.redact(ex.getMessage())
+                    + " (see `" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help`)");
+            return ExitCode.USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            boolean verbose = root.global.verbose;
+            if (ex instanceof StrataException se) {
+                err.println("error: " + Redaction.redact(se.getMessage()));
+                if (verbose) {
+                    ex.printStackTrace(err);
+                }
+                return se.code().kind() == ErrorCode.Kind.BAD_INPUT ? ExitCode.USAGE : ExitCode.FAILURE;
+            }
+            err.println("error: internal error: " + Redaction.redact(String.valueOf(ex))
+                    + (verbose ? "" : " (run again with --verbose for the stack trace)"));
+            if (verbose) {
+                ex.printStackTrace(err);
+            }
+            return ExitCode.FAILURE;
+        });
+        try {
+            return cl.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+}

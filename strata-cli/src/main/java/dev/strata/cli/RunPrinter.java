@@ -1,0 +1,68 @@
+package dev.strata.cli;
+
+import dev.strata.graph.Direction;
+import dev.strata.graph.RevisionId;
+import dev.strata.graph.Step;
+import dev.strata.run.OfflineTarget;
+import dev.strata.run.RunEvent;
+import dev.strata.run.RunListener;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Renders run events: progress lines on standard error, or comments inside offline SQL. */
+final class RunPrinter implements RunListener {
+    private final Console console;
+    private final OfflineTarget offline;
+    private long lastWaitNotice;
+
+    RunPrinter(Console console, OfflineTarget offline) {
+        this.console = console;
+        this.offline = offline;
+    }
+
+    @Override
+    public void on(RunEvent event) {
+        if (event instanceof RunEvent.LockWaiting w) {
+            long now = System.currentTimeMillis();
+            if (now - lastWaitNotice >= 5000) {
+                lastWaitNotice = now;
+                console.info("waiting for the migration lock, held by " + w.holder().describe());
+            }
+        } else if (event instanceof RunEvent.StepStarted s) {
+            String line = "Running " + describe(s.step()) + ", " + s.step().revision().message();
+            if (offline != null) {
+                offline.comment(line + " (" + s.script().location() + ")");
+                offline.comment("");
+            } else if (console.verbose()) {
+                console.info(line + " (" + s.script().location() + ") ...");
+            }
+        } else if (event instanceof RunEvent.StepFinished f) {
+            if (offline == null) {
+                console.info("Ran " + describe(f.step()) + ", " + f.step().revision().message() + " (" + f.millis()
+                        + " ms)");
+            }
+        } else if (event instanceof RunEvent.NothingToDo n) {
+            if (offline == null) {
+                console.info("Nothing to do: " + n.why() + ".");
+            } else {
+                offline.comment("nothing to do: " + n.why());
+            }
+        } else {
+            throw new IllegalStateException("unhandled event " + event);
+        }
+    }
+
+    /** "upgrade a -> b" / "downgrade b -> a", as Alembic prints it. */
+    static String describe(Step step) {
+        String parents = join(step.revision().parents());
+        String id = step.id().value();
+        return step.direction() == Direction.UP
+                ? "upgrade " + parents + " -> " + id
+                : "downgrade " + id + " -> " + parents;
+    }
+
+    private static String join(List<RevisionId> ids) {
+        return ids.isEmpty() ? "(base)" : ids.stream().map(RevisionId::value).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,52 @@
+package dev.strata.cli.commands;
+
+import dev.strata.cli.Session;
+import dev.strata.cli.StrataCommand;
+import dev.strata.graph.RevisionId;
+import dev.strata.run.MigrationSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code strata branches}: revisions where the graph branches. */
+@Command(name = "branches", mixinStandardHelpOptions = true,
+        description = "Show branch points: revisions that two or more revisions revise. Needs no database.")
+public final class BranchesCommand implements Callable<Integer> {
+    @ParentCommand
+    StrataCommand root;
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (Session s = new Session(root, spec)) {
+            MigrationSet set = s.migrations();
+            List<Map<String, Object>> json = new ArrayList<>();
+            for (RevisionId id : set.graph().branchPoints()) {
+                var r = set.graph().get(id);
+                List<RevisionId> children = set.graph().children(id);
+                if (s.console().json()) {
+                    Map<String, Object> m = new LinkedHashMap<>(Describe.json(set, r, null));
+                    m.put("children", children.stream().map(RevisionId::value).toList());
+                    json.add(m);
+                    continue;
+                }
+                s.console().line(Describe.line(set, r, null));
+                for (RevisionId c : children) {
+                    s.console().line("    -> " + Describe.line(set, set.graph().get(c), null));
+                }
+            }
+            if (s.console().json()) {
+                s.console().json(Map.of("branches", json));
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.strata.cli.commands;
+
+import dev.strata.cli.Session;
+import dev.strata.cli.StrataCommand;
+import dev.strata.graph.Revision;
+import dev.strata.graph.RevisionGraph;
+import dev.strata.graph.RevisionId;
+import dev.strata.run.DatabaseState;
+import dev.strata.run.MigrationSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+
+/** {@code strata current}: the revisions the database is at. */
+@Command(name = "current", mixinStandardHelpOptions = true,
+        description = "Show the revision(s) the database is at, marking those that are heads.")
+public final class CurrentCommand implements Callable<Integer> {
+    @ParentCommand
+    StrataCommand root;
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (Session s = new Session(root, spec)) {
+            MigrationSet set = s.migrations();
+            DatabaseState state = s.target().readState();
+            RevisionGraph g = set.graph();
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (RevisionId id : new TreeSet<>(state.heads())) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("revision", id.value());
+                boolean known = set.contains(id);
+                m.put("is_head", known && g.heads().contains(id));
+                m.put("message", known ? g.get(id).message() : null);
+                m.put("file", known ? set.script(id).location() : null);
+                rows.add(m);
+            }
+            int pending = pending(g, state);
+            if (s.console().json()) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("current", rows);
+                doc.put("pending", pending);
+                s.console().json(doc);
+                return 0;
+            }
+            if (rows.isEmpty()) {
+                s.console().info("The database is at base (no revision applied).");
+            }
+            for (Map<String, Object> m : rows) {
+                StringBuilder line = new StringBuilder(String.valueOf(m.get("revision")));
+                if (Boolean.TRUE.equals(m.get("is_head"))) {
+                    line.append(" (head)");
+                }
+                if (s.console().verbose() && m.get("message") != null) {
+                    line.append(", ").append(m.get("message")).append(" (").append(m.get("file")).append(')');
+                }
+                s.console().line(line.toString());
+            }
+            if (pending > 0) {
+                s.console().info(pending + " revision(s) not applied; `strata upgrade heads` applies them.");
+            }
+            return 0;
+        }
+    }
+
+    /** How many revisions of the graph are not applied. */
+    static int pending(RevisionGraph g, DatabaseState state) {
+        var applied = g.applied(state.heads());
+        int n = 0;
+        for (Revision r : g.all()) {
+            if (!applied.contains(r.id())) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

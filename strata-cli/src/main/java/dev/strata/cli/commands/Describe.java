@@ -1,0 +1,105 @@
+package dev.strata.cli.commands;
+
+import dev.strata.graph.Revision;
+import dev.strata.graph.RevisionGraph;
+import dev.strata.graph.RevisionId;
+import dev.strata.run.MigrationSet;
+import dev.strata.script.MigrationScript;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** How revisions are shown by heads, branches, history and show: one line, or a detailed block, or JSON. */
+final class Describe {
+    private Describe() {
+    }
+
+    /** "a, b -> c (head) (mergepoint), message" in Alembic's style. */
+    static String line(MigrationSet set, Revision r, Set<RevisionId> current) {
+        RevisionGraph g = set.graph();
+        StringBuilder b = new StringBuilder();
+        b.append(r.parents().isEmpty() ? "<base>" : join(r.parents())).append(" -> ").append(r.id());
+        if (g.heads().contains(r.id())) {
+            b.append(" (head)");
+        }
+        if (!r.branchLabels().isEmpty()) {
+            b.append(" (").append(String.join(", ", new java.util.TreeSet<>(r.branchLabels()))).append(')');
+        }
+        if (current != null && current.contains(r.id())) {
+            b.append(" (current)");
+        }
+        if (r.isMerge()) {
+            b.append(" (mergepoint)");
+        }
+        if (g.branchPoints().contains(r.id())) {
+            b.append(" (branchpoint)");
+        }
+        b.append(", ").append(r.message());
+        return b.toString();
+    }
+
+    /** A multi-line block with every header field. */
+    static List<String> block(MigrationSet set, Revision r, Set<RevisionId> current) {
+        MigrationScript s = set.script(r.id());
+        RevisionGraph g = set.graph();
+        List<String> out = new ArrayList<>();
+        String marks = (g.heads().contains(r.id()) ? " (head)" : "")
+                + (current != null && current.contains(r.id()) ? " (current)" : "");
+        out.add("Rev: " + r.id() + marks);
+        out.add("Parent: " + (r.parents().isEmpty() ? "<base>" : join(r.parents())));
+        if (!r.dependsOn().isEmpty()) {
+            out.add("Depends on: " + join(r.dependsOn()));
+        }
+        List<RevisionId> children = g.children(r.id());
+        if (children.size() > 1) {
+            out.add("Branches into: " + join(children));
+        }
+        if (r.isMerge()) {
+            out.add("Merges: " + join(r.parents()));
+        }
+        if (!r.branchLabels().isEmpty()) {
+            out.add("Branch labels: " + String.join(", ", new java.util.TreeSet<>(r.branchLabels())));
+        }
+        out.add("Path: " + s.location());
+        out.add("Transactional: " + s.transactional());
+        s.destructiveReason().ifPresent(d -> out.add("Destructive: " + d));
+        out.add("Downgrade: " + s.irreversibleReason().map(x -> "irreversible: " + x)
+                .orElse(s.downgrade().orElseThrow().size() + " statement(s)"));
+        out.add("Upgrade: " + s.upgrade().size() + " statement(s)");
+        out.add("Checksum: " + s.checksum().hex());
+        out.add("");
+        out.add("    " + r.message());
+        out.add("");
+        return out;
+    }
+
+    static Map<String, Object> json(MigrationSet set, Revision r, Set<RevisionId> current) {
+        MigrationScript s = set.script(r.id());
+        RevisionGraph g = set.graph();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("revision", r.id().value());
+        m.put("parents", r.parents().stream().map(RevisionId::value).toList());
+        m.put("depends_on", r.dependsOn().stream().map(RevisionId::value).toList());
+        m.put("branch_labels", new java.util.TreeSet<>(r.branchLabels()));
+        m.put("message", r.message());
+        m.put("file", s.location());
+        m.put("is_head", g.heads().contains(r.id()));
+        m.put("is_merge", r.isMerge());
+        m.put("is_branch_point", g.branchPoints().contains(r.id()));
+        if (current != null) {
+            m.put("is_current", current.contains(r.id()));
+        }
+        m.put("transactional", s.transactional());
+        m.put("irreversible", s.irreversibleReason().orElse(null));
+        m.put("destructive", s.destructiveReason().orElse(null));
+        m.put("checksum", s.checksum().hex());
+        return m;
+    }
+
+    static String join(List<RevisionId> ids) {
+        return String.join(", ", ids.stream().map(RevisionId::value).toList());
+    }
+}

@@ -1,0 +1,123 @@
+package dev.strata.cli.commands;
+
+import dev.strata.cli.ExitCode;
+import dev.strata.cli.Session;
+import dev.strata.cli.StrataCommand;
+import dev.strata.embedded.DevServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code strata dev start|stop|status|url}: the project's embedded PostgreSQL, kept running between commands. */
+@Command(name = "dev", mixinStandardHelpOptions = true,
+        description = {"Manage the project's embedded PostgreSQL (data in .strata/).",
+                "Without a running dev server, each command that needs a database starts one for its own duration."},
+        subcommands = {DevCommand.Start.class, DevCommand.Stop.class, DevCommand.Status.class, DevCommand.Url.class})
+public final class DevCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static Map<String, Object> json(DevServer.Status st) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("running", st.running());
+        m.put("pid", st.running() ? st.pid() : null);
+        m.put("port", st.running() ? st.port() : null);
+        m.put("url", st.running() ? st.jdbcUrl() : null);
+        return m;
+    }
+
+    /** {@code strata dev start}. */
+    @Command(name = "start", mixinStandardHelpOptions = true, description = "Start the embedded PostgreSQL and leave it running.")
+    public static final class Start implements Callable<Integer> {
+        @ParentCommand
+        DevCommand dev;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            StrataCommand root = (StrataCommand) spec.parent().parent().userObject();
+            try (Session s = new Session(root, spec)) {
+                boolean was = DevServer.status(s.settings().projectDir()).running();
+                DevServer.Status st = DevServer.start(s.settings().projectDir());
+                if (s.console().json()) {
+                    s.console().json(json(st));
+                } else {
+                    s.console().line((was ? "Already running" : "Started") + ": " + st.jdbcUrl() + " (pid " + st.pid() + ")");
+                }
+                return ExitCode.OK;
+            }
+        }
+    }
+
+    /** {@code strata dev stop}. */
+    @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop the embedded PostgreSQL (the data is kept).")
+    public static final class Stop implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            StrataCommand root = (StrataCommand) spec.parent().parent().userObject();
+            try (Session s = new Session(root, spec)) {
+                boolean was = DevServer.status(s.settings().projectDir()).running();
+                DevServer.stop(s.settings().projectDir());
+                s.console().line(was ? "Stopped." : "Not running.");
+                return ExitCode.OK;
+            }
+        }
+    }
+
+    /** {@code strata dev status}. */
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Say whether the embedded PostgreSQL is running (exit 3 when not).")
+    public static final class Status implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            StrataCommand root = (StrataCommand) spec.parent().parent().userObject();
+            try (Session s = new Session(root, spec)) {
+                DevServer.Status st = DevServer.status(s.settings().projectDir());
+                if (s.console().json()) {
+                    s.console().json(json(st));
+                } else {
+                    s.console().line(st.running() ? "running: " + st.jdbcUrl() + " (pid " + st.pid() + ")" : "stopped");
+                }
+                return st.running() ? ExitCode.OK : ExitCode.PENDING;
+            }
+        }
+    }
+
+    /** {@code strata dev url}. */
+    @Command(name = "url", mixinStandardHelpOptions = true,
+            description = "Print the JDBC URL of the running embedded PostgreSQL (exit 1 when it is not running).")
+    public static final class Url implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            StrataCommand root = (StrataCommand) spec.parent().parent().userObject();
+            try (Session s = new Session(root, spec)) {
+                var url = DevServer.url(s.settings().projectDir());
+                if (url.isEmpty()) {
+                    s.console().warn("the dev server is not running; start it with `strata dev start`");
+                    return ExitCode.FAILURE;
+                }
+                s.console().line(url.get());
+                return ExitCode.OK;
+            }
+        }
+    }
+}

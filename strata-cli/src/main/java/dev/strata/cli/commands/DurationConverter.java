@@ -1,0 +1,14 @@
+package dev.strata.cli.commands;
+
+import dev.strata.cli.config.Durations;
+import picocli.CommandLine.ITypeConverter;
+
+import java.time.Duration;
+
+/** Reads durations such as 500ms, 30s, 5min, 1h for picocli options. */
+public final class DurationConverter implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+        return Durations.parse(value);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.strata.cli.commands;
+
+import dev.strata.cli.Session;
+import dev.strata.cli.StrataCommand;
+import dev.strata.graph.RevisionId;
+import dev.strata.run.MigrationSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code strata heads}: the head revisions of the migrations folder (no database needed). */
+@Command(name = "heads", mixinStandardHelpOptions = true,
+        description = "Show the head revisions: those no other revision revises. Needs no database.")
+public final class HeadsCommand implements Callable<Integer> {
+    @ParentCommand
+    StrataCommand root;
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (Session s = new Session(root, spec)) {
+            MigrationSet set = s.migrations();
+            List<Map<String, Object>> json = new ArrayList<>();
+            for (RevisionId id : set.graph().heads()) {
+                var r = set.graph().get(id);
+                if (s.console().json()) {
+                    json.add(Describe.json(set, r, null));
+                } else if (s.console().verbose()) {
+                    Describe.block(set, r, null).forEach(s.console()::line);
+                } else {
+                    s.console().line(Describe.line(set, r, null));
+                }
+            }
+            if (s.console().json()) {
+                s.console().json(Map.of("heads", json));
+            }
+            return 0;
+        }
+    }
+}

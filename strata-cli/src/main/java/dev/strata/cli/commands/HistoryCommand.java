@@ -1,0 +1,121 @@
+package dev.strata.cli.commands;
+
+import dev.strata.cli.Session;
+import dev.strata.cli.StrataCommand;
+import dev.strata.graph.Revision;
+import dev.strata.graph.RevisionId;
+import dev.strata.postgres.HistoryRow;
+import dev.strata.run.MigrationSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** {@code strata history}: the revisions in order, newest first; or, with --applied, the database's audit log. */
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = {"List revisions, newest first (from the files; no database needed unless -i, --applied or a range with 'current').",
+                "With --applied, list the database's audit log instead: every upgrade, downgrade, stamp, repair and failure."})
+public final class HistoryCommand implements Callable<Integer> {
+    @ParentCommand
+    StrataCommand root;
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-r", "--rev-range"}, paramLabel = "RANGE",
+            description = "Only revisions in RANGE: A:B, A:, :B, base:head, current:head, -3: (relative to current).")
+    String range;
+
+    @Option(names = {"-i", "--indicate-current"}, description = "Mark the revisions the database is at (needs a connection).")
+    boolean indicateCurrent;
+
+    @Option(names = "--applied", description = "Show the audit log from the history table (needs a connection).")
+    boolean applied;
+
+    @Override
+    public Integer call() {
+        try (Session s = new Session(root, spec)) {
+            if (applied) {
+                return auditLog(s);
+            }
+            MigrationSet set = s.migrations();
+            boolean needsDb = indicateCurrent || (range != null && (range.contains("current") || range.startsWith("-")));
+            Set<RevisionId> current = needsDb ? s.target().readState().heads() : null;
+            List<Revision> revisions = range == null
+                    ? set.graph().all()
+                    : set.graph().range(range, current == null ? Set.of() : current);
+            List<Revision> newestFirst = new ArrayList<>(revisions);
+            java.util.Collections.reverse(newestFirst);
+            Set<RevisionId> marks = indicateCurrent ? current : null;
+            if (s.console().json()) {
+                List<Map<String, Object>> list = new ArrayList<>();
+                newestFirst.forEach(r -> list.add(Describe.json(set, r, marks)));
+                s.console().json(Map.of("revisions", list));
+                return 0;
+            }
+            for (Revision r : newestFirst) {
+                if (s.console().verbose()) {
+                    Describe.block(set, r, marks).forEach(s.console()::line);
+                } else {
+                    s.console().line(Describe.line(set, r, marks));
+                }
+            }
+            return 0;
+        }
+    }
+
+    private int auditLog(Session s) {
+        List<HistoryRow> rows = s.target().history();
+        if (s.console().json()) {
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (HistoryRow h : rows) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", h.id());
+                m.put("revision", h.revision());
+                m.put("action", h.action());
+                m.put("message", h.message());
+                m.put("checksum", h.checksum());
+                m.put("started_at", h.startedAt() == null ? null : h.startedAt().toString());
+                m.put("execution_ms", h.executionMs());
+                m.put("applied_by", h.appliedBy());
+                m.put("client_addr", h.clientAddr());
+                m.put("tool_version", h.toolVersion());
+                m.put("status", h.status());
+                m.put("error", h.error());
+                m.put("statements_run", h.statementsRun());
+                m.put("statements_total", h.statementsTotal());
+                list.add(m);
+            }
+            s.console().json(Map.of("history", list));
+            return 0;
+        }
+        if (rows.isEmpty()) {
+            s.console().info("The history table is empty.");
+        }
+        for (HistoryRow h : rows) {
+            StringBuilder b = new StringBuilder();
+            b.append(h.startedAt()).append("  ").append(String.format("%-15s", h.action())).append(' ')
+                    .append(h.revision()).append("  ").append(h.status());
+            if (h.executionMs() != null) {
+                b.append("  ").append(h.executionMs()).append(" ms");
+            }
+            b.append("  by ").append(h.appliedBy()).append('@').append(h.clientAddr());
+            if (s.console().verbose()) {
+                b.append("  checksum ").append(h.checksum()).append("  strata ").append(h.toolVersion());
+                b.append("  statements ").append(h.statementsRun()).append('/').append(h.statementsTotal());
+            }
+            if (h.error() != null) {
+                b.append("  error: ").append(h.error());
+            }
+            s.console().line(b.toString());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.strata.cli.commands;
+
+import dev.strata.cli.Session;
+import dev.strata.cli.StrataCommand;
+import dev.strata.graph.Direction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/** {@code strata upgrade [TARGET]}. */
+@Command(name = "upgrade", mixinStandardHelpOptions = true,
+        description = {"Apply revisions up to TARGET (default: head).",
+                "TARGET: head, heads, a revision id or unique prefix, LABEL@head, +N, ID+N.",
+                "With --sql, print the SQL instead of running it (no connection); TARGET may be a range FROM:TO."})
+public final class UpgradeCommand implements Callable<Integer> {
+    @ParentCommand
+    StrataCommand root;
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "TARGET", defaultValue = "head",
+            description = "Where to go (default: ${DEFAULT-VALUE}).")
+    String target;
+
+    @Option(names = "--sql", description = "Print the SQL, including Strata's own table writes, instead of running it.")
+    boolean sql;
+
+    @Option(names = "--lock-wait", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long to wait for another runner's lock (e.g. 30s, 5min; default from strata.toml, else 60s).")
+    Duration lockWait;
+
+    @Option(names = "--resume", description = "Continue a non-transactional revision that failed part way, at the statement that failed.")
+    boolean resume;
+
+    @Override
+    public Integer call() {
+        try (Session s = new Session(root, spec)) {
+            return Migrate.run(s, Direction.UP, target, sql, lockWait, resume);
+        }
+    }
+}

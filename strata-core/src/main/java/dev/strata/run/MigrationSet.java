@@ -1,0 +1,60 @@
+package dev.strata.run;
+
+import dev.strata.error.ErrorCode;
+import dev.strata.error.StrataException;
+import dev.strata.graph.Revision;
+import dev.strata.graph.RevisionGraph;
+import dev.strata.graph.RevisionId;
+import dev.strata.script.MigrationScript;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The revisions of a project: their graph and the script behind each node. Built once per command.
+ */
+public final class MigrationSet {
+    private final RevisionGraph graph;
+    private final Map<RevisionId, MigrationScript> scripts;
+
+    private MigrationSet(RevisionGraph graph, Map<RevisionId, MigrationScript> scripts) {
+        this.graph = graph;
+        this.scripts = scripts;
+    }
+
+    /** Builds the graph from the scripts; graph errors (duplicates, cycles, unknown parents) surface here. */
+    public static MigrationSet of(List<? extends MigrationScript> list) {
+        Map<RevisionId, MigrationScript> byId = new HashMap<>();
+        for (MigrationScript s : list) {
+            MigrationScript previous = byId.putIfAbsent(s.revision().id(), s);
+            if (previous != null) {
+                throw new StrataException(ErrorCode.DUPLICATE_REVISION, "revision " + s.revision().id()
+                        + " is declared twice: in " + previous.location() + " and in " + s.location()
+                        + "; give one of them a new id");
+            }
+        }
+        List<Revision> revisions = list.stream().map(MigrationScript::revision).toList();
+        return new MigrationSet(RevisionGraph.of(revisions), Map.copyOf(byId));
+    }
+
+    public RevisionGraph graph() {
+        return graph;
+    }
+
+    public MigrationScript script(RevisionId id) {
+        MigrationScript s = scripts.get(id);
+        if (s == null) {
+            throw new StrataException(ErrorCode.UNKNOWN_REVISION, "no revision " + id + " in the migrations folder");
+        }
+        return s;
+    }
+
+    public boolean contains(RevisionId id) {
+        return scripts.containsKey(id);
+    }
+
+    public int size() {
+        return scripts.size();
+    }
+}

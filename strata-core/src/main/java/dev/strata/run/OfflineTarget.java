@@ -1,0 +1,97 @@
+package dev.strata.run;
+
+import dev.strata.script.SqlStatement;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A target that connects to nothing and writes, as SQL text, everything a real run would send: the lock,
+ * the creation of Strata's tables, each revision's statements inside or outside a transaction, and every
+ * write to the version and history tables. Used by {@code upgrade --sql} and {@code downgrade --sql}; the
+ * state it starts from is the one the user names (FROM in a FROM:TO range), else an empty database.
+ */
+public final class OfflineTarget implements Target {
+    private final StateTables tables;
+    private final String toolVersion;
+    private final DatabaseState from;
+    private final StringBuilder out;
+
+    public OfflineTarget(StateTables tables, String toolVersion, DatabaseState from, StringBuilder out) {
+        this.tables = tables;
+        this.toolVersion = toolVersion;
+        this.from = from;
+        this.out = out;
+    }
+
+    /** Writes a comment line (e.g. "Running upgrade a -> b"). */
+    public void comment(String text) {
+        for (String line : text.split("\n", -1)) {
+            out.append("-- ").append(line).append('\n');
+        }
+    }
+
+    @Override
+    public void lock(Duration maxWait, Consumer<LockHolder> waiting) {
+        int[] key = tables.lockKey();
+        out.append("-- one runner at a time: Strata's migration lock\n");
+        out.append("SELECT pg_advisory_lock(").append(key[0]).append(", ").append(key[1]).append(");\n\n");
+    }
+
+    @Override
+    public void unlock() {
+        int[] key = tables.lockKey();
+        out.append("SELECT pg_advisory_unlock(").append(key[0]).append(", ").append(key[1]).append(");\n");
+    }
+
+    @Override
+    public void ensureTables() {
+        for (String ddl : tables.ddl()) {
+            out.append(ddl).append(";\n\n");
+        }
+    }
+
+    @Override
+    public DatabaseState readState() {
+        // Offline there is nothing to read; existing tables are assumed when starting from a revision.
+        return new DatabaseState(!from.heads().isEmpty(), from.heads(), from.checksums(), from.partial());
+    }
+
+    @Override
+    public void runInTransaction(List<SqlStatement> statements, Bookkeeping bookkeeping) {
+        out.append("BEGIN;\n\n");
+        statements(statements);
+        bookkeeping(bookkeeping);
+        out.append("COMMIT;\n\n");
+    }
+
+    @Override
+    public void runEach(List<SqlStatement> statements) {
+        out.append("-- not transactional: each statement runs on its own\n\n");
+        statements(statements);
+    }
+
+    @Override
+    public void record(Bookkeeping bookkeeping) {
+        out.append("BEGIN;\n\n");
+        bookkeeping(bookkeeping);
+        out.append("COMMIT;\n\n");
+    }
+
+    @Override
+    public void close() {
+    }
+
+    private void statements(List<SqlStatement> statements) {
+        for (SqlStatement s : statements) {
+            out.append(s.sql()).append(";\n\n");
+        }
+    }
+
+    private void bookkeeping(Bookkeeping b) {
+        for (String sql : tables.bookkeepingLiteral(b, toolVersion)) {
+            out.append(sql).append(";\n\n");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.strata.run;
+
+import dev.strata.graph.Step;
+import dev.strata.script.MigrationScript;
+
+/**
+ * What a run reports as it goes; the CLI renders these, the library never prints.
+ */
+public sealed interface RunEvent {
+
+    /** Another runner holds the migration lock; we are waiting for it. */
+    record LockWaiting(LockHolder holder) implements RunEvent {
+    }
+
+    /** A step is about to run. */
+    record StepStarted(Step step, MigrationScript script, int index, int count) implements RunEvent {
+    }
+
+    /** A step finished; its statements ran in {@code millis}. */
+    record StepFinished(Step step, MigrationScript script, long millis) implements RunEvent {
+    }
+
+    /** Nothing to do: the database is already where the target says. */
+    record NothingToDo(String why) implements RunEvent {
+    }
+}

@@ -1,0 +1,333 @@
+package dev.strata.run;
+
+import dev.strata.error.ErrorCode;
+import dev.strata.error.StrataException;
+import dev.strata.graph.Direction;
+import dev.strata.graph.RevisionId;
+import dev.strata.graph.Step;
+import dev.strata.run.HistoryEntry.Action;
+import dev.strata.run.HistoryEntry.Status;
+import dev.strata.script.MigrationScript;
+import dev.strata.script.SqlStatement;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Applies and reverts revisions against a {@link Target}: takes the lock before reading state, refuses
+ * to run over a half-applied revision or an edited applied revision, plans the steps with the graph and
+ * runs each one. A transactional step runs in one transaction together with its version and history
+ * writes; a non-transactional step runs statement by statement and records its outcome afterwards.
+ */
+public final class Runner {
+    private final MigrationSet set;
+    private final Target target;
+    private final RunOptions options;
+    private final RunListener listener;
+    private final Clock clock;
+
+    public Runner(MigrationSet set, Target target, RunOptions options, RunListener listener) {
+        this(set, target, options, listener, Clock.systemUTC());
+    }
+
+    Runner(MigrationSet set, Target target, RunOptions options, RunListener listener, Clock clock) {
+        this.set = Objects.requireNonNull(set);
+        this.target = Objects.requireNonNull(target);
+        this.options = Objects.requireNonNull(options);
+        this.listener = Objects.requireNonNull(listener);
+        this.clock = clock;
+    }
+
+    /** Applies what the target needs; returns the steps that ran. */
+    public List<Step> upgrade(String spec) {
+        return locked(() -> {
+            DatabaseState state = prepare(true);
+            List<Step> steps = set.graph().upgradeSteps(state.heads(), spec);
+            if (steps.isEmpty()) {
+                listener.on(new RunEvent.NothingToDo("already at " + spec));
+                return steps;
+            }
+            checkPartial(state, steps);
+            runSteps(state, steps);
+            return steps;
+        });
+    }
+
+    /** Reverts down to the target; returns the steps that ran. Refuses before running anything if a step is irreversible. */
+    public List<Step> downgrade(String spec) {
+        return locked(() -> {
+            DatabaseState state = prepare(false);
+            List<Step> steps = set.graph().downgradeSteps(state.heads(), spec);
+            if (steps.isEmpty()) {
+                listener.on(new RunEvent.NothingToDo("already at " + spec));
+                return steps;
+            }
+            for (Step step : steps) {
+                MigrationScript script = set.script(step.id());
+                if (script.downgrade().isEmpty()) {
+                    throw new StrataException(ErrorCode.IRREVERSIBLE, "cannot downgrade to " + spec + ": revision "
+                            + step.id() + " (" + script.location() + ") is irreversible: "
+                            + script.irreversibleReason().orElse("no downgrade") + "; nothing was changed");
+                }
+            }
+            checkPartial(state, steps);
+            runSteps(state, steps);
+            return steps;
+        });
+    }
+
+    /**
+     * Sets the version table to the target without running any revision (adopting an existing database,
+     * or fixing the record by hand). Returns the heads afterwards.
+     */
+    public Set<RevisionId> stamp(String spec, boolean purge) {
+        return locked(() -> {
+            DatabaseState state = prepare(true);
+            Set<RevisionId> before = purge ? Set.of() : state.heads();
+            if (!purge) {
+                checkKnownHeads(state);
+            }
+            Set<RevisionId> after = set.graph().stampHeads(before, spec, purge);
+            Set<RevisionId> appliedBefore = purge ? Set.of() : set.graph().applied(before);
+            Set<RevisionId> appliedAfter = set.graph().applied(after);
+            Instant now = clock.instant();
+            List<RevisionId> remove = new ArrayList<>(state.heads());
+            remove.sort(Comparator.naturalOrder());
+            List<RevisionId> add = new ArrayList<>(new TreeSet<>(after));
+            List<Bookkeeping> records = new ArrayList<>();
+            for (RevisionId id : ordered(appliedAfter)) {
+                if (!appliedBefore.contains(id)) {
+                    MigrationScript s = set.script(id);
+                    records.add(Bookkeeping.historyOnly(new HistoryEntry(id.value(), Action.STAMP_UP,
+                            s.revision().message(), s.checksum().hex(), now, 0, Status.OK, null, 0, 0)));
+                }
+            }
+            List<RevisionId> gone = ordered(appliedBefore);
+            java.util.Collections.reverse(gone);
+            for (RevisionId id : gone) {
+                if (!appliedAfter.contains(id)) {
+                    MigrationScript s = set.script(id);
+                    records.add(Bookkeeping.historyOnly(new HistoryEntry(id.value(), Action.STAMP_DOWN,
+                            s.revision().message(), s.checksum().hex(), now, 0, Status.OK, null, 0, 0)));
+                }
+            }
+            if (records.isEmpty() && new TreeSet<>(state.heads()).equals(new TreeSet<>(after))) {
+                listener.on(new RunEvent.NothingToDo("already stamped at " + spec));
+                return after;
+            }
+            // The first record carries the change of heads, so the version table moves in one transaction.
+            HistoryEntry first = records.isEmpty()
+                    ? new HistoryEntry(String.join(" ", add.stream().map(RevisionId::value).toList()),
+                    Action.STAMP_UP, "stamp " + spec, null, now, 0, Status.OK, null, 0, 0)
+                    : records.get(0).entry();
+            target.record(new Bookkeeping(remove, add, first));
+            for (int i = 1; i < records.size(); i++) {
+                target.record(records.get(i));
+            }
+            return after;
+        });
+    }
+
+    /**
+     * Marks half-applied revisions as resolved, so the next upgrade runs them again from the start.
+     * Returns what was repaired, with the statements that had run.
+     */
+    public List<Repaired> repair() {
+        return locked(() -> {
+            DatabaseState state = target.readState();
+            List<Repaired> out = new ArrayList<>();
+            for (DatabaseState.PartialFailure p : state.partial()) {
+                MigrationScript s = set.contains(p.revision()) ? set.script(p.revision()) : null;
+                target.record(Bookkeeping.historyOnly(new HistoryEntry(p.revision().value(), Action.REPAIR,
+                        s == null ? "" : s.revision().message(), s == null ? null : s.checksum().hex(), clock.instant(),
+                        0, Status.OK, null, p.statementsRun(), p.statementsTotal())));
+                out.add(new Repaired(p, s));
+            }
+            return out;
+        });
+    }
+
+    /** Records the current checksum of an applied revision as the accepted one. */
+    public void acceptChecksum(String spec) {
+        locked(() -> {
+            DatabaseState state = target.readState();
+            RevisionId id = set.graph().resolve(spec).id();
+            if (!set.graph().applied(state.heads()).contains(id)) {
+                throw new StrataException(ErrorCode.TARGET_INVALID, "revision " + id
+                        + " is not applied, so there is no checksum to accept; upgrade records its checksum");
+            }
+            MigrationScript s = set.script(id);
+            target.record(Bookkeeping.historyOnly(new HistoryEntry(id.value(), Action.ACCEPT_CHECKSUM,
+                    s.revision().message(), s.checksum().hex(), clock.instant(), 0, Status.OK, null, 0, 0)));
+            return null;
+        });
+    }
+
+    /** A revision that repair marked as resolved, with its script when it still exists on disk. */
+    public record Repaired(DatabaseState.PartialFailure failure, MigrationScript script) {
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private interface Body<T> {
+        T run();
+    }
+
+    private <T> T locked(Body<T> body) {
+        target.lock(options.lockWait(), holder -> listener.on(new RunEvent.LockWaiting(holder)));
+        try {
+            return body.run();
+        } finally {
+            target.unlock();
+        }
+    }
+
+    /** Reads the state (creating Strata's tables when {@code create}) and checks it against the files. */
+    private DatabaseState prepare(boolean create) {
+        DatabaseState state = target.readState();
+        if (!state.tablesExist() && create) {
+            target.ensureTables();
+        }
+        checkKnownHeads(state);
+        checkChecksums(state);
+        return state;
+    }
+
+    private void checkKnownHeads(DatabaseState state) {
+        for (RevisionId head : new TreeSet<>(state.heads())) {
+            if (!set.contains(head)) {
+                throw new StrataException(ErrorCode.APPLIED_REVISION_MISSING, "the database is at revision " + head
+                        + ", which is not in the migrations folder; check --dir and the branch you are on,"
+                        + " or fix the record with `strata stamp`");
+            }
+        }
+    }
+
+    private void checkChecksums(DatabaseState state) {
+        for (RevisionId id : ordered(set.graph().applied(state.heads()))) {
+            String stored = state.checksums().get(id);
+            MigrationScript s = set.script(id);
+            if (stored != null && !stored.equals(s.checksum().hex())) {
+                throw new StrataException(ErrorCode.CHECKSUM_MISMATCH, "revision " + id + " (" + s.location()
+                        + ") changed after it was applied: applied checksum " + stored + ", file now "
+                        + s.checksum().hex() + "; undo the edit and put the change in a new revision, or accept it with"
+                        + " `strata repair --accept-checksum " + id + "`");
+            }
+        }
+    }
+
+    private void checkPartial(DatabaseState state, List<Step> steps) {
+        for (DatabaseState.PartialFailure p : state.partial()) {
+            boolean resumable = options.resume() && steps.get(0).id().equals(p.revision())
+                    && steps.get(0).direction() == Direction.UP;
+            if (!resumable) {
+                String where = set.contains(p.revision()) ? " (" + set.script(p.revision()).location() + ")" : "";
+                throw new StrataException(ErrorCode.NEEDS_REPAIR, "revision " + p.revision() + where
+                        + " was applied only in part: " + p.statementsRun() + " of " + p.statementsTotal()
+                        + " statements ran before it failed (" + p.error() + "); fix the cause, then run"
+                        + " `strata upgrade --resume` to continue at the failed statement, or `strata repair`"
+                        + " to mark it resolved and re-run it from the start");
+            }
+        }
+    }
+
+    private void runSteps(DatabaseState state, List<Step> steps) {
+        int i = 0;
+        for (Step step : steps) {
+            MigrationScript script = set.script(step.id());
+            listener.on(new RunEvent.StepStarted(step, script, i++, steps.size()));
+            int skip = 0;
+            if (options.resume()) {
+                for (DatabaseState.PartialFailure p : state.partial()) {
+                    if (p.revision().equals(step.id()) && step.direction() == Direction.UP) {
+                        skip = p.statementsRun();
+                    }
+                }
+            }
+            long ms = runStep(step, script, skip);
+            listener.on(new RunEvent.StepFinished(step, script, ms));
+        }
+    }
+
+    private long runStep(Step step, MigrationScript script, int skip) {
+        boolean up = step.direction() == Direction.UP;
+        List<SqlStatement> all = up ? script.upgrade() : script.downgrade().orElseThrow();
+        List<SqlStatement> statements = all.subList(Math.min(skip, all.size()), all.size());
+        Action action = up ? Action.UPGRADE : Action.DOWNGRADE;
+        Instant started = clock.instant();
+        long t0 = System.nanoTime();
+        if (script.transactional()) {
+            HistoryEntry ok = entry(step, script, action, started, -1, Status.OK, null, all.size(), all.size());
+            try {
+                target.runInTransaction(statements, new Bookkeeping(step.removeHeads(), step.addHeads(), ok));
+            } catch (StatementFailedException e) {
+                String error = describe(script, statements.get(e.index()), e);
+                target.record(Bookkeeping.historyOnly(entry(step, script, action, started, millis(t0), Status.FAILED,
+                        error, skip, all.size())));
+                throw failure(step, error, "nothing of it was applied (the transaction was rolled back)", e);
+            }
+            return millis(t0);
+        }
+        try {
+            target.runEach(statements);
+        } catch (StatementFailedException e) {
+            int ran = skip + e.index();
+            String error = describe(script, statements.get(e.index()), e);
+            Status status = ran > 0 ? Status.PARTIAL : Status.FAILED;
+            target.record(Bookkeeping.historyOnly(entry(step, script, action, started, millis(t0), status, error, ran,
+                    all.size())));
+            String after = ran > 0
+                    ? ran + " of " + all.size() + " statements had run (it is not transactional); the database is marked"
+                    + " as needing repair: fix the cause, then `strata upgrade --resume` or `strata repair`"
+                    : "no statement of it had taken effect";
+            throw failure(step, error, after, e);
+        }
+        long ms = millis(t0);
+        target.record(new Bookkeeping(step.removeHeads(), step.addHeads(),
+                entry(step, script, action, started, ms, Status.OK, null, all.size(), all.size())));
+        return ms;
+    }
+
+    private static HistoryEntry entry(Step step, MigrationScript script, Action action, Instant started, long ms,
+                                      Status status, String error, int run, int total) {
+        return new HistoryEntry(step.id().value(), action, script.revision().message(), script.checksum().hex(),
+                started, ms, status, error, run, total);
+    }
+
+    private static String describe(MigrationScript script, SqlStatement statement, StatementFailedException e) {
+        return script.location() + ":" + statement.line() + ": " + e.serverMessage();
+    }
+
+    private static StrataException failure(Step step, String error, String consequence, Throwable cause) {
+        String verb = step.direction() == Direction.UP ? "upgrade" : "downgrade";
+        return new StrataException(ErrorCode.STATEMENT_FAILED, verb + " of revision " + step.id() + " failed at "
+                + error + "; " + consequence, cause);
+    }
+
+    private static long millis(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    /** The ids in graph order (bases first), so that messages and records are deterministic. */
+    private List<RevisionId> ordered(Set<RevisionId> ids) {
+        List<RevisionId> out = new ArrayList<>();
+        for (var r : set.graph().all()) {
+            if (ids.contains(r.id())) {
+                out.add(r.id());
+            }
+        }
+        return out;
+    }
+
+    /** Heads as a sorted set, for display. */
+    static Set<RevisionId> sorted(Set<RevisionId> ids) {
+        return new LinkedHashSet<>(new TreeSet<>(ids));
+    }
+}
