@@ -1,0 +1,138 @@
+package dev.strata.script;
+
+import dev.strata.error.ErrorCode;
+import dev.strata.error.StrataException;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Reads a migrations folder: every {@code *.sql} file under it, recursively, parsed with
+ * {@link ScriptParser}. Files and folders whose names start with {@code .} are ignored. The result is in
+ * path order (compared as {@code /}-separated strings relative to the folder), which is stable across
+ * machines; the order of revisions is the graph's business, not the loader's, and so are duplicate ids.
+ *
+ * <p>Files are read as strict UTF-8: a byte sequence that is not UTF-8 is an error naming the file, the
+ * line and the byte offset, never a silent replacement character.
+ */
+public final class ScriptLoader {
+    private ScriptLoader() {
+    }
+
+    /**
+     * @param dir         the migrations folder
+     * @param displayBase the folder that {@code location}s are relative to, normally the working directory
+     * @throws StrataException SCRIPT_DIRECTORY_UNREADABLE, SCRIPT_NOT_UTF8, IO_FAILED, or any error of
+     *                         {@link ScriptParser#parse}
+     */
+    public static List<MigrationScript> load(Path dir, Path displayBase) {
+        if (!Files.isDirectory(dir)) {
+            String why = Files.exists(dir) ? "is not a directory" : "does not exist";
+            throw new StrataException(ErrorCode.SCRIPT_DIRECTORY_UNREADABLE, "migrations directory '"
+                    + display(dir, displayBase) + "' " + why + ": run 'strata init' to create it, "
+                    + "or point --dir at your migrations folder");
+        }
+        List<Path> files = new ArrayList<>();
+        collect(dir, displayBase, files);
+        files.sort(Comparator.comparing(p -> slashed(dir.relativize(p))));
+        List<MigrationScript> scripts = new ArrayList<>(files.size());
+        for (Path file : files) {
+            String location = display(file, displayBase);
+            scripts.add(ScriptParser.parse(location, read(file, location)));
+        }
+        return List.copyOf(scripts);
+    }
+
+    private static void collect(Path dir, Path displayBase, List<Path> out) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (name.startsWith(".")) {
+                    continue;
+                }
+                if (Files.isDirectory(entry)) {
+                    collect(entry, displayBase, out);
+                } else if (name.endsWith(".sql") && Files.isRegularFile(entry)) {
+                    out.add(entry);
+                }
+            }
+        } catch (IOException e) {
+            String why = e instanceof AccessDeniedException ? "permission denied" : describe(e);
+            throw new StrataException(ErrorCode.SCRIPT_DIRECTORY_UNREADABLE, "cannot read migrations directory '"
+                    + display(dir, displayBase) + "' (" + why + "): fix its permissions, or point --dir at "
+                    + "another folder (run 'strata init' to create one)", e);
+        }
+    }
+
+    private static String read(Path file, String location) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new StrataException(ErrorCode.IO_FAILED, "cannot read " + location
+                    + ": it disappeared while reading the migrations folder; run the command again", e);
+        } catch (IOException e) {
+            throw new StrataException(ErrorCode.IO_FAILED, "cannot read " + location + " (" + describe(e)
+                    + "): check that the file is readable", e);
+        }
+        return decodeUtf8(bytes, location);
+    }
+
+    /** Decodes strict UTF-8, reporting the line and byte offset of the first invalid byte. */
+    static String decodeUtf8(byte[] bytes, String location) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            int offset = in.position();
+            int line = 1;
+            for (int i = 0; i < offset; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new StrataException(ErrorCode.SCRIPT_NOT_UTF8, location + ":" + line + ": not valid UTF-8 "
+                    + "(byte offset " + offset + "): save the file as UTF-8");
+        }
+        out.flip();
+        return out.toString();
+    }
+
+    private static String display(Path path, Path displayBase) {
+        Path abs = path.toAbsolutePath().normalize();
+        Path base = displayBase.toAbsolutePath().normalize();
+        if (abs.getRoot() != null && abs.getRoot().equals(base.getRoot())) {
+            Path rel = base.relativize(abs);
+            return rel.toString().isEmpty() ? "." : slashed(rel);
+        }
+        return slashed(abs);
+    }
+
+    private static String slashed(Path path) {
+        return path.toString().replace(path.getFileSystem().getSeparator(), "/");
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": "
+                + e.getMessage();
+    }
+}

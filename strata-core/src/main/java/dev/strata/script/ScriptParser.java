@@ -1,0 +1,206 @@
+package dev.strata.script;
+
+import dev.strata.error.ErrorCode;
+import dev.strata.error.StrataException;
+import dev.strata.graph.Revision;
+import dev.strata.sql.SqlSplitter;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses the text of one SQL revision file into a {@link SqlMigration}.
+ *
+ * <h2>Layout</h2>
+ * A header of {@code -- strata:KEY VALUE} lines comes first (blank lines and ordinary {@code --}
+ * comments may sit between them), then the line {@code -- strata:upgrade}, the upgrade SQL, the line
+ * {@code -- strata:downgrade} and the downgrade SQL. Keys: {@code revision} (required), {@code parents}
+ * (space-separated ids; omitted or {@code base} for a root; two or more for a merge), {@code message},
+ * {@code branch-labels}, {@code depends-on}, {@code transactional} ({@code true} or {@code false},
+ * default {@code true}), {@code destructive REASON}, {@code irreversible REASON}. Each key may appear once.
+ * Section markers are recognized line by line, before SQL lexing, so they must not appear at the start of
+ * a line inside a string or comment of the body.
+ *
+ * <h2>Rules</h2>
+ * <ul>
+ *   <li>The upgrade section must exist and hold at least one statement, except in a merge revision (two
+ *       or more parents), whose sections may be empty: a merge only joins branches.</li>
+ *   <li>The downgrade section must exist unless the header says {@code irreversible REASON}. An empty
+ *       downgrade section means "nothing to undo" and is valid.</li>
+ *   <li>{@code irreversible} with a downgrade section that holds statements is an error; with an empty
+ *       (comments-only) downgrade section, or none, the revision is irreversible.</li>
+ *   <li>Nothing but blank lines and comments may come before {@code -- strata:upgrade}; a header line
+ *       inside a section, or any other {@code -- strata:} word there, is an error.</li>
+ * </ul>
+ * Every error names {@code location:line} and the fix. Statements keep the file's real line numbers.
+ * Before anything else, a leading byte order mark is removed and CRLF line endings become LF, so the
+ * database always receives LF line endings.
+ *
+ * <h2>Checksum</h2>
+ * The SHA-256 of a normalized form made of: the revision id; the parent ids and the depends-on ids (each
+ * set sorted, so their order in the header does not matter); the {@code transactional} value; the upgrade
+ * section's text; and the downgrade section's text, or the fact that the revision is irreversible. Section
+ * texts are taken verbatim, comments included, except that trailing whitespace on every line and blank
+ * lines at the start and end of each section are ignored. Hence these edits do <em>not</em> change the
+ * checksum: the {@code message}, {@code branch-labels} and {@code destructive} headers, the reason text
+ * of {@code irreversible}, comments and blank lines in the header area, a byte order mark, CRLF versus LF,
+ * trailing whitespace, trailing blank lines, and the file's name. Any other change to the SQL, including
+ * its comments, does. (Trailing whitespace inside a multi-line string literal is thus not covered.)
+ */
+public final class ScriptParser {
+    private static final Pattern DIRECTIVE = Pattern.compile("\\s*--\\s*strata:(\\S*)\\s*(.*?)\\s*");
+    private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_\\-]*");
+
+    private ScriptParser() {
+    }
+
+    /**
+     * @param location the file as shown to the user (a path relative to the working directory)
+     * @param text     the whole file
+     * @throws StrataException with code SCRIPT_HEADER_INVALID, SCRIPT_SECTION_INVALID, SCRIPT_NO_DOWNGRADE,
+     *                         REVISION_ID_INVALID or SQL_UNTERMINATED, naming {@code location:line}
+     */
+    public static SqlMigration parse(String location, String text) {
+        String[] lines = normalize(text).split("\n", -1);
+        HeaderReader headerReader = new HeaderReader(location);
+        Section upgrade = null;
+        Section downgrade = null;
+        Section current = null;
+        for (int i = 0; i < lines.length; i++) {
+            int lineNo = i + 1;
+            String line = lines[i];
+            Matcher directive = DIRECTIVE.matcher(line);
+            if (!directive.matches()) {
+                if (current != null) {
+                    current.add(line);
+                } else if (!line.isBlank() && !line.strip().startsWith("--")) {
+                    throw sectionError(location, lineNo, "SQL before the '-- strata:upgrade' line: only header "
+                            + "lines, comments and blank lines may come first; move it below the marker");
+                }
+                continue;
+            }
+            String key = directive.group(1);
+            String value = directive.group(2);
+            if (!KEY.matcher(key).matches()) {
+                throw new StrataException(ErrorCode.SCRIPT_HEADER_INVALID, location + ":" + lineNo
+                        + ": malformed header line '" + line.strip() + "': expected '-- strata:KEY VALUE'");
+            }
+            if (key.equals(HeaderKey.UPGRADE) || key.equals(HeaderKey.DOWNGRADE)) {
+                if (!value.isEmpty()) {
+                    throw sectionError(location, lineNo, "the section marker '-- strata:" + key
+                            + "' must stand alone on its line: move '" + value + "' to the next line");
+                }
+                if (key.equals(HeaderKey.UPGRADE)) {
+                    if (upgrade != null) {
+                        throw sectionError(location, lineNo, "second '-- strata:upgrade' section (first at line "
+                                + upgrade.markerLine + "): a file has one upgrade section");
+                    }
+                    upgrade = new Section(lineNo);
+                    current = upgrade;
+                } else {
+                    if (upgrade == null) {
+                        throw sectionError(location, lineNo, "'-- strata:downgrade' before '-- strata:upgrade': "
+                                + "put the upgrade section first");
+                    }
+                    if (downgrade != null) {
+                        throw sectionError(location, lineNo, "second '-- strata:downgrade' section (first at "
+                                + "line " + downgrade.markerLine + "): a file has one downgrade section");
+                    }
+                    downgrade = new Section(lineNo);
+                    current = downgrade;
+                }
+            } else if (current == null) {
+                headerReader.accept(key, value, lineNo);
+            } else if (HeaderKey.of(key).isPresent()) {
+                throw sectionError(location, lineNo, "header line '-- strata:" + key + "' inside a section: "
+                        + "move it to the header at the top of the file");
+            } else {
+                String hint = Suggestion.closest(key, List.of(HeaderKey.UPGRADE, HeaderKey.DOWNGRADE))
+                        .map(s -> "did you mean '-- strata:" + s + "'?")
+                        .orElse("the sections are '-- strata:upgrade' and '-- strata:downgrade'");
+                throw sectionError(location, lineNo, "unknown section marker '-- strata:" + key + "': " + hint);
+            }
+        }
+        return build(location, headerReader.finish(), upgrade, downgrade, lastLine(lines));
+    }
+
+    private static SqlMigration build(String location, ScriptHeader header, Section upgrade, Section downgrade,
+                                      int lastLine) {
+        if (upgrade == null) {
+            throw sectionError(location, lastLine, "no '-- strata:upgrade' section: add the line "
+                    + "'-- strata:upgrade' after the header, followed by the SQL to apply");
+        }
+        if (downgrade == null && header.irreversible() == null) {
+            throw new StrataException(ErrorCode.SCRIPT_NO_DOWNGRADE, location + ":" + lastLine
+                    + ": no '-- strata:downgrade' section: add one with the SQL that undoes the upgrade (empty "
+                    + "if there is nothing to undo), or declare '-- strata:irreversible REASON' in the header");
+        }
+        List<SqlStatement> up = SqlSplitter.split(upgrade.text(), upgrade.markerLine + 1, location);
+        if (up.isEmpty() && header.parents().size() < 2) {
+            throw sectionError(location, upgrade.markerLine, "the upgrade section has no statements: write the "
+                    + "SQL this revision applies (only a merge revision, with two or more parents, may be empty)");
+        }
+        List<SqlStatement> down = null;
+        String downText = null;
+        if (downgrade != null) {
+            List<SqlStatement> statements = SqlSplitter.split(downgrade.text(), downgrade.markerLine + 1, location);
+            if (header.irreversible() == null) {
+                down = statements;
+                downText = downgrade.text();
+            } else if (!statements.isEmpty()) {
+                throw sectionError(location, downgrade.markerLine, "the revision is declared irreversible (line "
+                        + header.irreversibleLine() + ") but its downgrade section has statements: remove the "
+                        + "'irreversible' line or the downgrade statements");
+            }
+        }
+        Revision revision = new Revision(header.id(), header.parents(), header.dependsOn(),
+                new HashSet<>(header.branchLabels()), header.message(), location);
+        Checksum checksum = Checksum.sha256(ChecksumForm.of(header, upgrade.text(), downText));
+        return new SqlMigration(revision, location, header.transactional(), up, down, header.irreversible(),
+                header.destructive(), checksum);
+    }
+
+    /** Removes a leading byte order mark and turns CRLF line endings into LF. */
+    static String normalize(String text) {
+        String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return t.replace("\r\n", "\n");
+    }
+
+    /** The number of the last line, not counting the empty remainder after a final newline. */
+    private static int lastLine(String[] lines) {
+        int n = lines.length;
+        if (n > 1 && lines[n - 1].isEmpty()) {
+            n--;
+        }
+        return Math.max(1, n);
+    }
+
+    private static StrataException sectionError(String location, int line, String what) {
+        return new StrataException(ErrorCode.SCRIPT_SECTION_INVALID, location + ":" + line + ": " + what);
+    }
+
+    /** The lines of one section, after its marker line. */
+    private static final class Section {
+        final int markerLine;
+        private final StringBuilder text = new StringBuilder();
+        private boolean empty = true;
+
+        Section(int markerLine) {
+            this.markerLine = markerLine;
+        }
+
+        void add(String line) {
+            if (!empty) {
+                text.append('\n');
+            }
+            text.append(line);
+            empty = false;
+        }
+
+        String text() {
+            return text.toString();
+        }
+    }
+}
