@@ -7,6 +7,7 @@ import picocli.CommandLine;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -29,7 +30,12 @@ public final class Main {
 
     /** Runs one command line with the given environment variables; returns the exit status. */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
-        StrataCommand root = new StrataCommand(env);
+        return run(args, out, err, env, Path.of("").toAbsolutePath());
+    }
+
+    /** Runs one command line as if started in {@code workingDir}; returns the exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, Path workingDir) {
+        StrataCommand root = new StrataCommand(env, workingDir);
         CommandLine cl = new CommandLine(root);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));

@@ -47,7 +47,7 @@ public final class Session implements AutoCloseable {
     }
 
     public Path workingDir() {
-        return Path.of("").toAbsolutePath();
+        return root.workingDir;
     }
 
     public Settings settings() {

@@ -19,6 +19,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 /** The root command: global options and the list of subcommands. */
@@ -38,9 +39,11 @@ public final class StrataCommand implements Runnable {
     CommandSpec spec;
 
     final Map<String, String> env;
+    final Path workingDir;
 
-    public StrataCommand(Map<String, String> env) {
+    public StrataCommand(Map<String, String> env, Path workingDir) {
         this.env = env;
+        this.workingDir = workingDir;
     }
 
     @Override

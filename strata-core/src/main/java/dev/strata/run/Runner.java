@@ -54,6 +54,14 @@ public final class Runner {
                 listener.on(new RunEvent.NothingToDo("already at " + spec));
                 return steps;
             }
+            for (Step step : steps) {
+                MigrationScript script = set.script(step.id());
+                if (script.upgrade().isEmpty() && !step.revision().isMerge()) {
+                    throw new StrataException(ErrorCode.SCRIPT_SECTION_INVALID, "revision " + step.id() + " ("
+                            + script.location() + ") has no statements in its upgrade section: write the SQL it"
+                            + " applies, or delete the file if it is not needed; nothing was changed");
+                }
+            }
             checkPartial(state, steps);
             runSteps(state, steps);
             return steps;

@@ -16,10 +16,10 @@ import java.util.stream.Collectors;
  * The text and file name of a new SQL revision file, and new timestamped ids.
  *
  * <p>What {@link #render} writes parses back ({@link ScriptParser}) to the same id, parents, message,
- * branch labels, depends-on and transactional flag once the author has put SQL in the upgrade section:
- * an untouched template is refused by the parser ("the upgrade section has no statements"), so that an
- * empty revision can never be applied by mistake and then frozen by its checksum. {@link #renderMerge}
- * output parses as it is, since a merge revision may have empty sections.
+ * branch labels, depends-on and transactional flag. An untouched template loads (so the other commands
+ * keep working while the author writes it), but {@code upgrade} refuses to apply a revision that is not a
+ * merge and has no upgrade statements, so that an empty revision is never applied by mistake and then
+ * frozen by its checksum. {@link #renderMerge} output applies as it is: a merge only joins branches.
  */
 public final class RevisionTemplate {
     /** The comment left in an upgrade section for the author to replace. */

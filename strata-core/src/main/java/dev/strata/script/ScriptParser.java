@@ -138,10 +138,6 @@ public final class ScriptParser {
                     + "if there is nothing to undo), or declare '-- strata:irreversible REASON' in the header");
         }
         List<SqlStatement> up = SqlSplitter.split(upgrade.text(), upgrade.markerLine + 1, location);
-        if (up.isEmpty() && header.parents().size() < 2) {
-            throw sectionError(location, upgrade.markerLine, "the upgrade section has no statements: write the "
-                    + "SQL this revision applies (only a merge revision, with two or more parents, may be empty)");
-        }
         List<SqlStatement> down = null;
         String downText = null;
         if (downgrade != null) {

@@ -14,7 +14,6 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 class ScriptLoaderTest {
     @TempDir
@@ -110,12 +109,16 @@ class ScriptLoaderTest {
     }
 
     @Test
-    void unreadableDirectory() throws IOException {
+    void unreadableDirectory() throws Exception {
         Path sub = Files.createDirectories(project.resolve("migrations/locked"));
         Files.setPosixFilePermissions(sub, PosixFilePermissions.fromString("---------"));
         try {
-            // root reads any directory whatever its permissions, so there is nothing to observe then
-            assumeFalse(Files.isReadable(sub), "running as a user who ignores file permissions (root)");
+            if (Files.isReadable(sub)) {
+                // root reads any directory whatever its permissions: observe it as an unprivileged user instead
+                assertThat(loadAsNobody(project)).contains("SCRIPT_DIRECTORY_UNREADABLE")
+                        .contains("'migrations/locked' (permission denied)");
+                return;
+            }
             assertThatThrownBy(() -> ScriptLoader.load(project.resolve("migrations"), project))
                     .isInstanceOfSatisfying(StrataException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.SCRIPT_DIRECTORY_UNREADABLE))
@@ -123,5 +126,22 @@ class ScriptLoaderTest {
         } finally {
             Files.setPosixFilePermissions(sub, PosixFilePermissions.fromString("rwx------"));
         }
+    }
+
+    /** Runs {@link LoaderProbe} as user nobody (setpriv) and returns what it printed. */
+    private static String loadAsNobody(Path project) throws Exception {
+        for (Path p = project; p != null; p = p.getParent()) {
+            if (p.getParent() != null && p.startsWith(System.getProperty("java.io.tmpdir"))) {
+                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+        }
+        Files.setPosixFilePermissions(project.resolve("migrations"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process p = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", java,
+                "-cp", System.getProperty("java.class.path"), LoaderProbe.class.getName(), project.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
     }
 }
