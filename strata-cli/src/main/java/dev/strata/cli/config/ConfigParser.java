@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -63,13 +64,15 @@ final class ConfigParser {
             } else if (!node.isObject() && STRATA_KEYS.containsKey(key)) {
                 throw fail("key " + key + " is outside any table; put it under [strata]");
             } else {
-                throw fail("unknown " + (node.isObject() ? "table [" + key + "]" : "key " + key)
-                        + suggestion(key, SECTIONS, "[", "]") + "; the tables are [strata], [environments.NAME]"
-                        + " and [databases.NAME]");
+                String close = suggestion(key, SECTIONS, "[", "]");
+                throw fail("unknown " + (node.isObject() ? "table [" + key + "]" : "key " + key + " outside any table")
+                        + (close.startsWith("; did you mean") ? close
+                        : "; the tables are [strata], [environments.NAME] and [databases.NAME]"));
             }
         }
         Path dir = file.toAbsolutePath().getParent();
-        return new ConfigFile(name, dir, java.util.Optional.of(file), strata, new TreeMap<>(environments), new TreeMap<>(databases));
+        return new ConfigFile(name, dir, Optional.of(file), strata, new TreeMap<>(environments),
+                new TreeMap<>(databases));
     }
 
     private JsonNode readTree(String text) {
