@@ -2,6 +2,7 @@ package dev.strata.cli.commands;
 
 import dev.strata.cli.config.Durations;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 import java.time.Duration;
 
@@ -9,6 +10,7 @@ import java.time.Duration;
 public final class DurationConverter implements ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
-        return Durations.parse(value);
+        return Durations.parse(value).orElseThrow(() -> new TypeConversionException("'" + value
+                + "' is not a duration: use a number with ms, s, min or h, e.g. 30s or 5min"));
     }
 }
