@@ -5,6 +5,7 @@ import dev.strata.error.StrataException;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -199,7 +200,7 @@ final class GraphIndex {
             }
         });
         Map<RevisionId, Set<String>> frozen = new HashMap<>();
-        map.forEach((k, v) -> frozen.put(k, Set.copyOf(v)));
+        map.forEach((k, v) -> frozen.put(k, Collections.unmodifiableSet(v)));
         return Map.copyOf(frozen);
     }
 }

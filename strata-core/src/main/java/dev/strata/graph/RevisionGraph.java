@@ -5,6 +5,7 @@ import dev.strata.error.StrataException;
 
 import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -88,13 +89,13 @@ public final class RevisionGraph {
     /** Everything {@code id} requires, transitively, over parents and depends-on; without {@code id}. */
     public Set<RevisionId> ancestors(RevisionId id) {
         get(id);
-        return closure(Set.of(id), index.requires::get, false);
+        return Collections.unmodifiableSet(closure(Set.of(id), index.requires::get, false));
     }
 
     /** Everything that requires {@code id}, transitively, over parents and depends-on; without {@code id}. */
     public Set<RevisionId> descendants(RevisionId id) {
         get(id);
-        return closure(Set.of(id), index.requiredBy::get, false);
+        return Collections.unmodifiableSet(closure(Set.of(id), index.requiredBy::get, false));
     }
 
     /** The revisions applied when the version table holds {@code heads}: the heads and all they require. */
@@ -105,7 +106,7 @@ public final class RevisionGraph {
                         + "', which no revision file defines: restore the file or reset the table with `strata stamp --purge TARGET`");
             }
         }
-        return closure(heads, index.requires::get, true);
+        return Collections.unmodifiableSet(closure(heads, index.requires::get, true));
     }
 
     /**
@@ -147,7 +148,7 @@ public final class RevisionGraph {
         return new StepPlanner(this).downgrade(currentHeads, target);
     }
 
-    /** The version table after {@code stamp target}; with {@code purge} the current heads are ignored. */
+    /** The version table after {@code stamp target} (sorted); with {@code purge} the current heads are ignored. */
     public Set<RevisionId> stampHeads(Set<RevisionId> currentHeads, String target, boolean purge) {
         return new StepPlanner(this).stamp(purge ? Set.of() : currentHeads, target);
     }

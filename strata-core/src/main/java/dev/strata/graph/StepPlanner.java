@@ -5,6 +5,7 @@ import dev.strata.error.StrataException;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -71,7 +72,7 @@ final class StepPlanner {
     private RevisionId relativeStart(Set<RevisionId> heads, Set<RevisionId> applied, String label, String text) {
         Set<RevisionId> starts = label == null ? heads : graph.headsOf(inLineage(applied, label));
         if (starts.size() > 1) {
-            throw severalHeads(text, starts, starts.iterator().next() + text.replaceFirst("^.*@", ""));
+            throw severalHeads(text, starts, "one, e.g. " + starts.iterator().next() + text.replaceFirst("^.*@", ""));
         }
         return starts.isEmpty() ? null : starts.iterator().next();
     }
@@ -147,22 +148,22 @@ final class StepPlanner {
                     + "' is relative to the current heads: name the revision, e.g. ID" + text);
         }
         if (spec instanceof RevisionSpec.Base b && b.label() != null) {
-            Set<RevisionId> applied = graph.applied(heads);
+            Set<RevisionId> applied = new TreeSet<>(graph.applied(heads));
             applied.removeAll(graph.closure(carrying(applied, b.label()), index.requiredBy::get, true));
-            return Set.copyOf(graph.headsOf(applied));
+            return Collections.unmodifiableSet(graph.headsOf(applied));
         }
         Set<RevisionId> result = new TreeSet<>(heads);
         Set<RevisionId> targets = resolver.absolute(spec, text);
         if (targets.isEmpty()) {
-            return Set.of();
+            return Collections.emptySortedSet();
         }
         for (RevisionId t : new TreeSet<>(targets)) {
-            Set<RevisionId> related = graph.ancestors(t);
-            related.addAll(graph.descendants(t));
+            Set<RevisionId> related = graph.closure(Set.of(t), index.requires::get, false);
+            related.addAll(graph.closure(Set.of(t), index.requiredBy::get, false));
             result.removeIf(related::contains);
             result.add(t);
         }
-        return Set.copyOf(result);
+        return Collections.unmodifiableSet(result);
     }
 
     /** The heads as given, after checking they exist and none requires another. */
