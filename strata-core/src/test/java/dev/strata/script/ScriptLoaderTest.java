@@ -136,8 +136,8 @@ class ScriptLoaderTest {
             }
         }
         Files.setPosixFilePermissions(project.resolve("migrations"), PosixFilePermissions.fromString("rwxr-xr-x"));
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process p = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", java,
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
+        Process p = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", javaBin,
                 "-cp", System.getProperty("java.class.path"), LoaderProbe.class.getName(), project.toString())
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);

@@ -4,6 +4,7 @@ import dev.strata.cli.ExitCode;
 import dev.strata.cli.Session;
 import dev.strata.cli.StrataCommand;
 import dev.strata.embedded.DevServer;
+import dev.strata.embedded.DevServerInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -30,10 +31,14 @@ public final class DevCommand implements Runnable {
     static Map<String, Object> json(DevServer.Status st) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("running", st.running());
-        m.put("pid", st.running() ? st.pid() : null);
-        m.put("port", st.running() ? st.port() : null);
-        m.put("url", st.running() ? st.jdbcUrl() : null);
+        m.put("pid", st.server().map(DevServerInfo::pid).orElse(null));
+        m.put("port", st.server().map(DevServerInfo::port).orElse(null));
+        m.put("url", st.server().map(DevServerInfo::jdbcUrl).orElse(null));
         return m;
+    }
+
+    static String text(DevServer.Status st) {
+        return st.server().map(i -> i.jdbcUrl() + " (pid " + i.pid() + ", port " + i.port() + ")").orElse("");
     }
 
     /** {@code strata dev start}. */
@@ -48,12 +53,11 @@ public final class DevCommand implements Runnable {
         public Integer call() {
             StrataCommand root = (StrataCommand) spec.parent().parent().userObject();
             try (Session s = new Session(root, spec)) {
-                boolean was = DevServer.status(s.settings().projectDir()).running();
                 DevServer.Status st = DevServer.start(s.settings().projectDir());
                 if (s.console().json()) {
                     s.console().json(json(st));
                 } else {
-                    s.console().line((was ? "Already running" : "Started") + ": " + st.jdbcUrl() + " (pid " + st.pid() + ")");
+                    s.console().line((st.changed() ? "Started: " : "Already running: ") + text(st));
                 }
                 return ExitCode.OK;
             }
@@ -70,9 +74,8 @@ public final class DevCommand implements Runnable {
         public Integer call() {
             StrataCommand root = (StrataCommand) spec.parent().parent().userObject();
             try (Session s = new Session(root, spec)) {
-                boolean was = DevServer.status(s.settings().projectDir()).running();
-                DevServer.stop(s.settings().projectDir());
-                s.console().line(was ? "Stopped." : "Not running.");
+                DevServer.Status st = DevServer.stop(s.settings().projectDir());
+                s.console().line(st.changed() ? "Stopped." : "Not running.");
                 return ExitCode.OK;
             }
         }
@@ -92,7 +95,7 @@ public final class DevCommand implements Runnable {
                 if (s.console().json()) {
                     s.console().json(json(st));
                 } else {
-                    s.console().line(st.running() ? "running: " + st.jdbcUrl() + " (pid " + st.pid() + ")" : "stopped");
+                    s.console().line(st.running() ? "running: " + text(st) : "stopped");
                 }
                 return st.running() ? ExitCode.OK : ExitCode.PENDING;
             }
