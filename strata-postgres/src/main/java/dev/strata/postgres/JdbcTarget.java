@@ -1,0 +1,301 @@
+package dev.strata.postgres;
+
+import dev.strata.error.ErrorCode;
+import dev.strata.error.StrataException;
+import dev.strata.graph.RevisionId;
+import dev.strata.run.Bookkeeping;
+import dev.strata.run.DatabaseState;
+import dev.strata.run.HistoryEntry;
+import dev.strata.run.LockHolder;
+import dev.strata.run.StateTables;
+import dev.strata.run.StatementFailedException;
+import dev.strata.run.Target;
+import dev.strata.script.SqlStatement;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The {@link Target} for a live database over one JDBC connection, which it owns and closes.
+ *
+ * <p>Invariants: outside {@link #runInTransaction} the connection is in autocommit mode, so the session
+ * holding the migration lock never sits in an open transaction; the migration lock is a session-level
+ * advisory lock taken by polling (see {@link AdvisoryLock}); a step's statements and its bookkeeping
+ * commit together or not at all. The bookkeeping statement is prepared once per target and reused, so
+ * a step costs its statements plus one round trip for bookkeeping and one for the commit.
+ *
+ * <p>Not thread-safe: one target serves one runner.
+ */
+public final class JdbcTarget implements Target {
+    private static final String DUPLICATE_KEY = "23505";
+    private static final String DUPLICATE_TABLE = "42P07";
+    private static final String DUPLICATE_SCHEMA = "42P06";
+    private static final int DDL_ATTEMPTS = 3;
+
+    private final Connection c;
+    private final StateTables tables;
+    private final String toolVersion;
+    private final AdvisoryLock lock;
+    private PreparedStatement bookkeeping;
+    private boolean closed;
+
+    /** Wraps an open connection (switching it to autocommit); the target closes it in {@link #close()}. */
+    public JdbcTarget(Connection c, StateTables tables, String toolVersion) {
+        this.c = Objects.requireNonNull(c, "connection");
+        this.tables = Objects.requireNonNull(tables, "tables");
+        this.toolVersion = Objects.requireNonNull(toolVersion, "toolVersion");
+        this.lock = new AdvisoryLock(c, tables.lockKey());
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw connectionLost("preparing the session", e);
+        }
+    }
+
+    /**
+     * Sets lock_timeout and statement_timeout for the rest of this session and returns this target.
+     * Null leaves a setting as the server has it; zero turns the limit off.
+     */
+    public JdbcTarget withSessionSettings(Duration lockTimeout, Duration statementTimeout) {
+        try (PreparedStatement p = c.prepareStatement("SELECT set_config('lock_timeout', coalesce(?, current_setting("
+                + "'lock_timeout')), false), set_config('statement_timeout', coalesce(?, current_setting("
+                + "'statement_timeout')), false)")) {
+            p.setString(1, lockTimeout == null ? null : lockTimeout.toMillis() + "ms");
+            p.setString(2, statementTimeout == null ? null : statementTimeout.toMillis() + "ms");
+            p.executeQuery().close();
+            return this;
+        } catch (SQLException e) {
+            throw connectionLost("setting lock_timeout and statement_timeout", e);
+        }
+    }
+
+    @Override
+    public void lock(Duration maxWait, Consumer<LockHolder> waiting) {
+        lock.acquire(Objects.requireNonNull(maxWait, "maxWait"), Objects.requireNonNull(waiting, "waiting"));
+    }
+
+    @Override
+    public void unlock() {
+        try {
+            lock.release();
+        } catch (SQLException e) {
+            throw connectionLost("releasing the migration lock", e);
+        }
+    }
+
+    /** Whether this session holds the migration lock. */
+    public boolean holdsLock() {
+        return lock.held();
+    }
+
+    /** Who holds the migration lock on this database, other than this session; null when nobody does. */
+    public LockHolder lockHolder() {
+        try {
+            return lock.holder();
+        } catch (SQLException e) {
+            throw connectionLost("looking up the migration lock holder", e);
+        }
+    }
+
+    @Override
+    public void ensureTables() {
+        for (String ddl : tables.ddl()) {
+            for (int attempt = 1; ; attempt++) {
+                try (Statement s = c.createStatement()) {
+                    s.execute(ddl);
+                    break;
+                } catch (SQLException e) {
+                    // two sessions racing through CREATE ... IF NOT EXISTS: the loser sees a duplicate;
+                    // running the statement again finds the winner's object and does nothing
+                    boolean race = DUPLICATE_KEY.equals(e.getSQLState()) || DUPLICATE_TABLE.equals(e.getSQLState())
+                            || DUPLICATE_SCHEMA.equals(e.getSQLState());
+                    if (!race || attempt == DDL_ATTEMPTS) {
+                        throw bookkeepingFailure("could not create the migration tables " + tables.version() + " and "
+                                + tables.history(), e, "check that this user may create tables in schema "
+                                + tables.schema() + ", or create them once as an owner");
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public DatabaseState readState() {
+        return new StateReader(c, tables).read();
+    }
+
+    /** The whole history table, oldest first; empty when it does not exist. */
+    public List<HistoryRow> history() {
+        return new StateReader(c, tables).history();
+    }
+
+    @Override
+    public void runInTransaction(List<SqlStatement> statements, Bookkeeping b) {
+        Objects.requireNonNull(b, "bookkeeping");
+        beginTransaction();
+        try {
+            int i = 0;
+            try (Statement s = c.createStatement()) {
+                s.setEscapeProcessing(false);
+                for (; i < statements.size(); i++) {
+                    s.execute(statements.get(i).sql());
+                }
+            } catch (SQLException e) {
+                rollback(e);
+                throw new StatementFailedException(i, e.getSQLState(), PgErrors.describe(e), e);
+            }
+            try {
+                bind(b).executeUpdate();
+            } catch (SQLException e) {
+                rollback(e);
+                throw bookkeepingFailure("could not record " + describe(b.entry()) + " in " + tables.history(), e,
+                        "its statements were rolled back; fix the cause and run again");
+            }
+            try {
+                c.commit();
+            } catch (SQLException e) {
+                rollback(e);
+                if (statements.isEmpty() || PgErrors.isConnectionLost(e)) {
+                    throw connectionLost("committing " + describe(b.entry()), e);
+                }
+                // a deferred constraint checked at COMMIT: blame the last statement, the closest we can name
+                throw new StatementFailedException(statements.size() - 1, e.getSQLState(),
+                        "at COMMIT: " + PgErrors.describe(e), e);
+            }
+        } finally {
+            endTransaction();
+        }
+    }
+
+    @Override
+    public void runEach(List<SqlStatement> statements) {
+        int i = 0;
+        try (Statement s = c.createStatement()) {
+            s.setEscapeProcessing(false);
+            for (; i < statements.size(); i++) {
+                s.execute(statements.get(i).sql());
+            }
+        } catch (SQLException e) {
+            throw new StatementFailedException(i, e.getSQLState(), PgErrors.describe(e), e);
+        }
+    }
+
+    @Override
+    public void record(Bookkeeping b) {
+        // one statement in autocommit mode is a transaction of its own
+        try {
+            bind(Objects.requireNonNull(b, "bookkeeping")).executeUpdate();
+        } catch (SQLException e) {
+            throw bookkeepingFailure("could not record " + describe(b.entry()) + " in " + tables.history(), e,
+                    "fix the cause, then record it with strata stamp or strata repair");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (!c.isClosed()) {
+                lock.release();
+            }
+        } catch (SQLException e) {
+            // closing the connection below ends the session, which frees a session-level lock anyway
+        }
+        try {
+            if (bookkeeping != null) {
+                bookkeeping.close();
+            }
+            c.close();
+        } catch (SQLException e) {
+            // nothing useful left to do with a connection that fails to close
+        }
+    }
+
+    private PreparedStatement bind(Bookkeeping b) throws SQLException {
+        if (bookkeeping == null) {
+            bookkeeping = c.prepareStatement(tables.bookkeepingStatement());
+        }
+        HistoryEntry e = b.entry();
+        PreparedStatement p = bookkeeping;
+        p.setArray(1, c.createArrayOf("text", ids(b.removeHeads())));
+        p.setArray(2, c.createArrayOf("text", ids(b.addHeads())));
+        p.setString(3, e.revision());
+        p.setString(4, e.action().sql());
+        p.setString(5, e.message());
+        p.setString(6, e.checksum());
+        p.setObject(7, OffsetDateTime.ofInstant(e.startedAt(), ZoneOffset.UTC));
+        p.setLong(8, e.executionMs());
+        p.setString(9, toolVersion);
+        p.setString(10, e.status().sql());
+        p.setString(11, e.error());
+        p.setInt(12, e.statementsRun());
+        p.setInt(13, e.statementsTotal());
+        return p;
+    }
+
+    private static Object[] ids(List<RevisionId> ids) {
+        return ids.stream().map(RevisionId::value).toArray();
+    }
+
+    private void beginTransaction() {
+        try {
+            c.setAutoCommit(false);
+        } catch (SQLException e) {
+            throw connectionLost("starting a transaction", e);
+        }
+    }
+
+    private void endTransaction() {
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw connectionLost("ending a transaction", e);
+        }
+    }
+
+    private void rollback(SQLException cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static String describe(HistoryEntry e) {
+        return e.action().sql() + " of revision " + e.revision();
+    }
+
+    private StrataException bookkeepingFailure(String what, SQLException e, String next) {
+        if (PgErrors.isConnectionLost(e)) {
+            return connectionLost(what.replaceFirst("^could not ", "trying to "), e);
+        }
+        return new StrataException(ErrorCode.BOOKKEEPING_FAILED, what + ": " + PgErrors.describe(e) + "; " + next, e);
+    }
+
+    private StrataException connectionLost(String doing, SQLException e) {
+        return new StrataException(ErrorCode.CONNECTION_FAILED, "lost the database connection while " + doing + ": "
+                + PgErrors.describe(e) + "; check the server and run again", e);
+    }
+
+    /** The backend pid of this target's session (for messages and tests). */
+    public int backendPid() {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw connectionLost("reading the backend pid", e);
+        }
+    }
+}
