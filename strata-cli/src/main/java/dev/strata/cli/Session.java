@@ -87,7 +87,7 @@ public final class Session implements AutoCloseable {
                 console.info("using the embedded PostgreSQL in .strata/ (no database URL configured)");
                 c = PgConnections.open(PgUrl.parse(embedded.jdbcUrl()), "strata");
             }
-            target = new JdbcTarget(c, s.tables(), Version.get(), s.lockTimeout(), s.statementTimeout());
+            target = new JdbcTarget(c, s.tables(), Version.get()).withSessionSettings(s.lockTimeout(), s.statementTimeout());
         }
         return target;
     }

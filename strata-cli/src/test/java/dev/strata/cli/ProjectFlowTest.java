@@ -50,6 +50,11 @@ class ProjectFlowTest {
         // two branches from r001, then a merge
         assertThat(cli.runRaw("revision", "-m", "left", "--rev-id", "r002a").code()).isZero();
         assertThat(cli.runRaw("revision", "-m", "right", "--rev-id", "r002b", "--head", "r001").code()).isZero();
+        for (Path p : files().subList(1, 3)) {
+            String name = p.getFileName().toString().substring(0, 5);
+            Files.writeString(p, Files.readString(p).replace("-- strata:upgrade\n", "-- strata:upgrade\nCREATE TABLE " + name + " (id int);\n")
+                    .replace("-- strata:downgrade\n", "-- strata:downgrade\nDROP TABLE " + name + ";\n"));
+        }
         var heads = cli.runRaw("heads");
         assertThat(heads.out()).contains("r002a (head)").contains("r002b (head)");
         var branches = cli.runRaw("branches");

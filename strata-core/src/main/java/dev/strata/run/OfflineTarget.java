@@ -28,7 +28,7 @@ public final class OfflineTarget implements Target {
     /** Writes a comment line (e.g. "Running upgrade a -> b"). */
     public void comment(String text) {
         for (String line : text.split("\n", -1)) {
-            out.append("-- ").append(line).append('\n');
+            out.append(line.isEmpty() ? "--" : "-- " + line).append('\n');
         }
     }
 

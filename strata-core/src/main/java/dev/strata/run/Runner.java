@@ -97,11 +97,12 @@ public final class Runner {
      */
     public Set<RevisionId> stamp(String spec, boolean purge) {
         return locked(() -> {
-            DatabaseState state = prepare(true);
-            Set<RevisionId> before = purge ? Set.of() : state.heads();
-            if (!purge) {
-                checkKnownHeads(state);
+            // with --purge the version table may name revisions that no file defines: don't check it
+            DatabaseState state = purge ? target.readState() : prepare(true);
+            if (!state.tablesExist()) {
+                target.ensureTables();
             }
+            Set<RevisionId> before = purge ? Set.of() : state.heads();
             Set<RevisionId> after = set.graph().stampHeads(before, spec, purge);
             Set<RevisionId> appliedBefore = purge ? Set.of() : set.graph().applied(before);
             Set<RevisionId> appliedAfter = set.graph().applied(after);
@@ -202,6 +203,7 @@ public final class Runner {
         DatabaseState state = target.readState();
         if (!state.tablesExist() && create) {
             target.ensureTables();
+            state = new DatabaseState(true, state.heads(), state.checksums(), state.partial());
         }
         checkKnownHeads(state);
         checkChecksums(state);

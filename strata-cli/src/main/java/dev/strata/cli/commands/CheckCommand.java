@@ -37,7 +37,7 @@ public final class CheckCommand implements Callable<Integer> {
             MigrationSet set = s.migrations();
             DatabaseState state = s.target().readState();
             RevisionGraph g = set.graph();
-            Set<RevisionId> applied = g.applied(state.heads());
+            Set<RevisionId> applied = g.applied(CurrentCommand.knownHeads(set, state));
             List<Map<String, Object>> pending = new ArrayList<>();
             for (Revision r : g.all()) {
                 if (!applied.contains(r.id())) {

@@ -44,7 +44,7 @@ public final class CurrentCommand implements Callable<Integer> {
                 m.put("file", known ? set.script(id).location() : null);
                 rows.add(m);
             }
-            int pending = pending(g, state);
+            int pending = pending(set, state);
             if (s.console().json()) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("current", rows);
@@ -72,9 +72,10 @@ public final class CurrentCommand implements Callable<Integer> {
         }
     }
 
-    /** How many revisions of the graph are not applied. */
-    static int pending(RevisionGraph g, DatabaseState state) {
-        var applied = g.applied(state.heads());
+    /** How many revisions of the graph are not applied (heads unknown to the files are left out). */
+    static int pending(MigrationSet set, DatabaseState state) {
+        RevisionGraph g = set.graph();
+        var applied = g.applied(knownHeads(set, state));
         int n = 0;
         for (Revision r : g.all()) {
             if (!applied.contains(r.id())) {
@@ -82,5 +83,16 @@ public final class CurrentCommand implements Callable<Integer> {
             }
         }
         return n;
+    }
+
+    /** The heads of the version table that the migrations folder defines. */
+    static java.util.Set<RevisionId> knownHeads(MigrationSet set, DatabaseState state) {
+        java.util.Set<RevisionId> out = new java.util.HashSet<>();
+        for (RevisionId id : state.heads()) {
+            if (set.contains(id)) {
+                out.add(id);
+            }
+        }
+        return out;
     }
 }

@@ -79,15 +79,15 @@ public final class HistoryCommand implements Callable<Integer> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("id", h.id());
                 m.put("revision", h.revision());
-                m.put("action", h.action());
+                m.put("action", h.action().sql());
                 m.put("message", h.message());
                 m.put("checksum", h.checksum());
                 m.put("started_at", h.startedAt() == null ? null : h.startedAt().toString());
                 m.put("execution_ms", h.executionMs());
                 m.put("applied_by", h.appliedBy());
-                m.put("client_addr", h.clientAddr());
+                m.put("client_addr", h.clientAddress());
                 m.put("tool_version", h.toolVersion());
-                m.put("status", h.status());
+                m.put("status", h.status().sql());
                 m.put("error", h.error());
                 m.put("statements_run", h.statementsRun());
                 m.put("statements_total", h.statementsTotal());
@@ -101,12 +101,12 @@ public final class HistoryCommand implements Callable<Integer> {
         }
         for (HistoryRow h : rows) {
             StringBuilder b = new StringBuilder();
-            b.append(h.startedAt()).append("  ").append(String.format("%-15s", h.action())).append(' ')
-                    .append(h.revision()).append("  ").append(h.status());
+            b.append(h.startedAt()).append("  ").append(String.format("%-15s", h.action().sql())).append(' ')
+                    .append(h.revision()).append("  ").append(h.status().sql());
             if (h.executionMs() != null) {
                 b.append("  ").append(h.executionMs()).append(" ms");
             }
-            b.append("  by ").append(h.appliedBy()).append('@').append(h.clientAddr());
+            b.append("  by ").append(h.appliedBy()).append('@').append(h.clientAddress());
             if (s.console().verbose()) {
                 b.append("  checksum ").append(h.checksum()).append("  strata ").append(h.toolVersion());
                 b.append("  statements ").append(h.statementsRun()).append('/').append(h.statementsTotal());

@@ -1,5 +1,6 @@
 package dev.strata.cli.commands;
 
+import dev.strata.cli.Migrate;
 import dev.strata.cli.Session;
 import dev.strata.cli.StrataCommand;
 import dev.strata.graph.Direction;
