@@ -1,0 +1,129 @@
+package dev.strata.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * The apply benchmark: generates {@code --count} revisions, then for each of {@code --repeat} rounds
+ * applies them with every tool to its own fresh database (tool order rotates per round), runs the
+ * stateful tools a second time on the applied database for the no-op case, checks that every table
+ * exists, drops the database, and finally prints medians, ratios and the verdict per target.
+ * Exit status: 0 when every child ran (whatever the verdicts), 1 when a child failed, 2 on bad usage.
+ */
+public final class ApplyBenchmark {
+
+    private final BenchOptions options;
+    private final PrintStream out;
+
+    ApplyBenchmark(BenchOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args, System.getenv("STRATA_JAVA_OPTS"));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.exit(new ApplyBenchmark(options, System.out).run() ? 0 : 1);
+    }
+
+    /** Runs the whole benchmark; returns false if any child failed. */
+    boolean run() throws IOException, InterruptedException, SQLException {
+        Path work = options.workDir() != null
+                ? Files.createDirectories(options.workDir())
+                : Files.createTempDirectory("strata-apply-bench-");
+        for (Path old : List.of(Generate.strataDir(work), Generate.flywayDir(work), work.resolve("logs"))) {
+            deleteTree(old);
+        }
+        Generate.write(work, options.count());
+        ScratchDatabases databases = new ScratchDatabases(options.adminUrl());
+        ChildLauncher launcher = new ChildLauncher(options.javaOpts(), System.getProperty("java.class.path"),
+                work.resolve("logs"));
+
+        out.printf(Locale.ROOT, "apply benchmark: %d revisions (one table and one index each), %d run(s) per tool%n",
+                options.count(), options.repeat());
+        out.println("machine: " + Machine.describe());
+        out.println("server:  " + databases.serverVersion());
+        out.println("flyway:  " + FlywayMain.version() + "; child JVM flags: " + String.join(" ", options.javaOpts()));
+        out.println("work:    " + work);
+        out.println();
+
+        Measurements measurements = new Measurements();
+        for (int round = 0; round < options.repeat(); round++) {
+            for (Tool tool : rotate(options.tools(), round)) {
+                if (!measurements.failed(tool)) {
+                    measure(tool, round + 1, databases, launcher, work, measurements);
+                }
+            }
+        }
+        new ReportPrinter(out, measurements).print();
+        return !measurements.anyFailed();
+    }
+
+    private void measure(Tool tool, int round, ScratchDatabases databases, ChildLauncher launcher, Path work,
+                         Measurements measurements) throws IOException, InterruptedException, SQLException {
+        String database = "bench_" + tool.label() + "_" + round;
+        databases.recreate(database);
+        try {
+            String url = databases.urlFor(database);
+            Path dir = tool.revisionDir(work);
+            ChildRun apply = launcher.run(tool, url, dir, database + "_apply");
+            int tables = databases.benchTables(database);
+            if (tables != options.count()) {
+                throw new ChildFailedException(tool.label() + " reported success but " + tables + " of "
+                        + options.count() + " tables exist in " + database);
+            }
+            measurements.add(tool, Phase.APPLY, apply);
+            progress(round, tool, Phase.APPLY, apply);
+            if (tool.keepsState()) {
+                ChildRun noop = launcher.run(tool, url, dir, database + "_noop");
+                measurements.add(tool, Phase.NOOP, noop);
+                progress(round, tool, Phase.NOOP, noop);
+            }
+        } catch (ChildFailedException e) {
+            measurements.fail(tool, e.getMessage());
+            out.println("FAILED " + e.getMessage());
+        } finally {
+            databases.drop(database);
+        }
+    }
+
+    private void progress(int round, Tool tool, Phase phase, ChildRun run) {
+        out.printf(Locale.ROOT, "round %d %-6s %-5s in-process %8.0f ms  process %8.0f ms  peak RSS %6.1f MB%n",
+                round, tool.label(), phase.name().toLowerCase(Locale.ROOT), run.report().millis(),
+                run.processMillis(), run.report().peakRssKb() / 1024.0);
+    }
+
+    /** The tools shifted left by {@code round}, so each tool takes each position in turn. */
+    static List<Tool> rotate(List<Tool> tools, int round) {
+        List<Tool> result = new ArrayList<>();
+        for (int i = 0; i < tools.size(); i++) {
+            result.add(tools.get((i + round) % tools.size()));
+        }
+        return List.copyOf(result);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

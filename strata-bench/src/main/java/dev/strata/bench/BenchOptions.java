@@ -1,0 +1,80 @@
+package dev.strata.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The apply benchmark's settings, parsed once from the command line.
+ *
+ * @param adminUrl JDBC URL of a database the benchmark may use to create and drop scratch databases
+ * @param count    revisions to generate and apply, at least 1
+ * @param repeat   measured runs per tool, at least 1; the report shows medians
+ * @param tools    which tools to run, in the order of the first round, not empty
+ * @param workDir  where revisions and child logs go; null means a fresh temporary folder
+ * @param javaOpts JVM flags given to every child, identical for all tools
+ */
+public record BenchOptions(String adminUrl, int count, int repeat, List<Tool> tools, Path workDir, List<String> javaOpts) {
+
+    public static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
+
+    /** The strata launcher's default flags, used when {@code STRATA_JAVA_OPTS} is not set. */
+    public static final String DEFAULT_JAVA_OPTS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
+    public static final String USAGE = "usage: ApplyBenchmark [--url ADMIN_JDBC_URL] [--count N] [--repeat N]"
+            + " [--tools floor,flyway,strata] [--work DIR]";
+
+    public BenchOptions {
+        Objects.requireNonNull(adminUrl, "adminUrl");
+        if (!adminUrl.startsWith("jdbc:postgresql://")) {
+            throw new IllegalArgumentException("--url must be a jdbc:postgresql:// URL");
+        }
+        if (count < 1 || repeat < 1) {
+            throw new IllegalArgumentException("--count and --repeat must be at least 1");
+        }
+        tools = List.copyOf(tools);
+        if (tools.isEmpty()) {
+            throw new IllegalArgumentException("--tools must name at least one tool");
+        }
+        javaOpts = List.copyOf(javaOpts);
+    }
+
+    /** Parses the command line; {@code javaOptsEnv} is the value of {@code STRATA_JAVA_OPTS} or null. */
+    public static BenchOptions parse(String[] args, String javaOptsEnv) {
+        String url = DEFAULT_URL;
+        int count = 1000;
+        int repeat = 3;
+        List<Tool> tools = List.of(Tool.FLOOR, Tool.FLYWAY, Tool.STRATA);
+        Path work = null;
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("missing value after " + name + "; " + USAGE);
+            }
+            String value = args[++i];
+            switch (name) {
+                case "--url" -> url = value;
+                case "--count" -> count = Integer.parseInt(value);
+                case "--repeat" -> repeat = Integer.parseInt(value);
+                case "--tools" -> tools = parseTools(value);
+                case "--work" -> work = Path.of(value);
+                default -> throw new IllegalArgumentException("unknown option " + name + "; " + USAGE);
+            }
+        }
+        String opts = javaOptsEnv == null || javaOptsEnv.isBlank() ? DEFAULT_JAVA_OPTS : javaOptsEnv;
+        return new BenchOptions(url, count, repeat, tools, work, Arrays.asList(opts.trim().split("\\s+")));
+    }
+
+    private static List<Tool> parseTools(String value) {
+        List<Tool> result = new ArrayList<>();
+        for (String label : value.split(",")) {
+            Tool tool = Tool.of(label.trim());
+            if (!result.contains(tool)) {
+                result.add(tool);
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.strata.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Starts one child JVM per measurement with the same java binary, flags and class path for every
+ * tool, sends its output to a log file and reads its {@link ChildReport} back from that log.
+ */
+final class ChildLauncher {
+
+    private final String javaBinary;
+    private final List<String> javaOpts;
+    private final String classPath;
+    private final Path logDir;
+
+    ChildLauncher(List<String> javaOpts, String classPath, Path logDir) throws IOException {
+        this.javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        this.javaOpts = List.copyOf(javaOpts);
+        this.classPath = classPath;
+        this.logDir = Files.createDirectories(logDir);
+    }
+
+    /** Runs {@code tool}'s main against {@code url} and {@code dir}; fails if it exits non-zero or reports nothing. */
+    ChildRun run(Tool tool, String url, Path dir, String logName) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary);
+        command.addAll(javaOpts);
+        command.add("-cp");
+        command.add(classPath);
+        command.add(tool.mainClass());
+        command.add(url);
+        command.add(dir.toString());
+        Path log = logDir.resolve(logName + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.PIPE);
+        long start = System.nanoTime();
+        Process process = builder.start();
+        process.getOutputStream().close();
+        int exit = process.waitFor();
+        double processMillis = (System.nanoTime() - start) / 1e6;
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        Optional<ChildReport> report = lines.stream()
+                .map(ChildReport::parse).flatMap(Optional::stream).reduce((first, second) -> second);
+        if (exit != 0 || report.isEmpty()) {
+            throw new ChildFailedException(tool.label() + " (" + logName + ") exited with " + exit
+                    + (report.isEmpty() ? " and printed no result line" : "") + "; see " + log
+                    + "; last lines:\n  " + String.join("\n  ", lines.subList(Math.max(0, lines.size() - 8), lines.size())));
+        }
+        return new ChildRun(report.get(), processMillis);
+    }
+}

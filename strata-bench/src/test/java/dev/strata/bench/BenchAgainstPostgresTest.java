@@ -1,0 +1,59 @@
+package dev.strata.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the floor and Flyway sides against the real server on 127.0.0.1:5432, in process and as children. */
+class BenchAgainstPostgresTest {
+
+    private static final ScratchDatabases DATABASES = new ScratchDatabases(BenchOptions.DEFAULT_URL);
+
+    @TempDir
+    Path work;
+
+    @Test
+    void floorAndFlywayCreateEveryTableAndFlywaysSecondRunIsANoOp() throws Exception {
+        Generate.write(work, 5);
+        String floorDb = "bench_test_floor";
+        String flywayDb = "bench_test_flyway";
+        DATABASES.recreate(floorDb);
+        DATABASES.recreate(flywayDb);
+        try {
+            assertThat(FloorMain.apply(DATABASES.urlFor(floorDb), Generate.flywayDir(work))).isEqualTo(5);
+            assertThat(DATABASES.benchTables(floorDb)).isEqualTo(5);
+
+            String dir = Generate.flywayDir(work).toString();
+            assertThat(FlywayMain.migrate(DATABASES.urlFor(flywayDb), dir)).isEqualTo(5);
+            assertThat(DATABASES.benchTables(flywayDb)).isEqualTo(5);
+            assertThat(FlywayMain.migrate(DATABASES.urlFor(flywayDb), dir)).isZero();
+        } finally {
+            DATABASES.drop(floorDb);
+            DATABASES.drop(flywayDb);
+        }
+    }
+
+    @Test
+    void theOrchestratorRunsChildJvmsAndPrintsTheTables() throws Exception {
+        BenchOptions options = BenchOptions.parse(new String[] {
+            "--count", "3", "--repeat", "1", "--tools", "floor,flyway", "--work", work.toString()}, null);
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+
+        boolean ok = new ApplyBenchmark(options, new PrintStream(buffer, true, StandardCharsets.UTF_8)).run();
+
+        String report = buffer.toString(StandardCharsets.UTF_8);
+        assertThat(ok).as(report).isTrue();
+        assertThat(report)
+                .contains("server:  PostgreSQL")
+                .containsPattern("round 1 floor  apply in-process +\\d+ ms")
+                .containsPattern("round 1 flyway noop  in-process +\\d+ ms")
+                .containsPattern("(?m)^flyway +\\d+ ms +\\d+\\.\\d\\dx +1\\.00x")
+                .containsPattern("(?m)^strata +not run")
+                .contains("strata apply vs floor            1.10x   n/a");
+    }
+}
