@@ -42,6 +42,12 @@ final class RunPrinter implements RunListener {
                 console.info("Ran " + describe(f.step()) + ", " + f.step().revision().message() + " (" + f.millis()
                         + " ms)");
             }
+        } else if (event instanceof RunEvent.LockRetry r) {
+            console.warn("lock_timeout at " + r.where() + " (" + r.serverMessage() + "); attempt " + r.attempt() + " of "
+                    + r.maxAttempts() + ", retrying in " + r.delay().toMillis() + " ms");
+        } else if (event instanceof RunEvent.InvalidIndexDropped d) {
+            console.warn("dropped the INVALID index " + d.index() + " left by an earlier failed concurrent build,"
+                    + " before building it again");
         } else if (event instanceof RunEvent.NothingToDo n) {
             if (offline == null) {
                 console.info("Nothing to do: " + n.why() + ".");

@@ -108,6 +108,53 @@ class SafetyTest {
     }
 
     @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void lockTimeoutIsRetriedWithBackoffUntilTheTableIsFree() throws Exception {
+        assertThat(cli.run("upgrade", "head").code()).isZero();
+        Files.writeString(dir.resolve("strata.toml"), "[strata]\nlock_timeout = \"200ms\"\n");
+        cli.simple("b2", "a1", "ALTER TABLE items ADD COLUMN note text;", "ALTER TABLE items DROP COLUMN note;");
+        try (Connection blocker = db.connect(); Statement s = blocker.createStatement()) {
+            blocker.setAutoCommit(false);
+            s.execute("LOCK TABLE items IN ACCESS EXCLUSIVE MODE");
+            Thread release = new Thread(() -> {
+                try {
+                    Thread.sleep(1500);
+                    blocker.rollback();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            release.start();
+            var r = cli.run("--config", dir.resolve("strata.toml").toString(), "upgrade", "head");
+            release.join();
+            assertThat(r.code()).as(r.toString()).isZero();
+            assertThat(r.err()).contains("lock_timeout at migrations/b2.sql:6").contains("retrying in");
+        }
+        assertThat(query("SELECT count(*) FROM strata_history WHERE revision = 'b2'")).containsExactly("1");
+    }
+
+    @Test
+    void invalidLeftoverOfAFailedConcurrentBuildIsDroppedBeforeBuildingAgain() throws Exception {
+        assertThat(cli.run("upgrade", "head").code()).isZero();
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            try {
+                s.execute("CREATE UNIQUE INDEX CONCURRENTLY items_sku_idx ON items (sku)");
+            } catch (java.sql.SQLException expected) {
+                // duplicate 'x' values: the build fails and leaves an INVALID index behind
+            }
+        }
+        assertThat(query("SELECT indisvalid::text FROM pg_index WHERE indexrelid = 'items_sku_idx'::regclass"))
+                .containsExactly("false");
+        nonTransactional("b2", "a1", "CREATE INDEX CONCURRENTLY IF NOT EXISTS items_sku_idx ON items (sku);",
+                "DROP INDEX CONCURRENTLY IF EXISTS items_sku_idx;");
+        var r = cli.run("upgrade", "head");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("dropped the INVALID index items_sku_idx");
+        assertThat(query("SELECT indisvalid::text || ' ' || indisunique::text FROM pg_index"
+                + " WHERE indexrelid = 'items_sku_idx'::regclass")).containsExactly("true false");
+    }
+
+    @Test
     void editedAppliedRevisionIsRefusedUntilAccepted() throws Exception {
         cli.simple("b2", "a1", "CREATE TABLE b (id int);", "DROP TABLE b;");
         assertThat(cli.run("upgrade", "head").code()).isZero();

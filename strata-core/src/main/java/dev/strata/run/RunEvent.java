@@ -20,6 +20,18 @@ public sealed interface RunEvent {
     record StepFinished(Step step, MigrationScript script, long millis) implements RunEvent {
     }
 
+    /**
+     * A statement gave up waiting for a lock (lock_timeout); the step is tried again after {@code delay}.
+     * {@code where} is file:line of the statement.
+     */
+    record LockRetry(Step step, String where, int attempt, int maxAttempts, java.time.Duration delay,
+                     String serverMessage) implements RunEvent {
+    }
+
+    /** An INVALID index left by an earlier failed concurrent build was dropped before building it again. */
+    record InvalidIndexDropped(Step step, String index) implements RunEvent {
+    }
+
     /** Nothing to do: the database is already where the target says. */
     record NothingToDo(String why) implements RunEvent {
     }

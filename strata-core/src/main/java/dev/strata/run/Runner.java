@@ -32,17 +32,34 @@ public final class Runner {
     private final RunOptions options;
     private final RunListener listener;
     private final Clock clock;
+    private final Sleeper sleeper;
 
-    public Runner(MigrationSet set, Target target, RunOptions options, RunListener listener) {
-        this(set, target, options, listener, Clock.systemUTC());
+    /** Pauses between retries; tests replace it. */
+    @FunctionalInterface
+    interface Sleeper {
+        void sleep(java.time.Duration d);
     }
 
-    Runner(MigrationSet set, Target target, RunOptions options, RunListener listener, Clock clock) {
+    public Runner(MigrationSet set, Target target, RunOptions options, RunListener listener) {
+        this(set, target, options, listener, Clock.systemUTC(), Runner::sleep);
+    }
+
+    Runner(MigrationSet set, Target target, RunOptions options, RunListener listener, Clock clock, Sleeper sleeper) {
         this.set = Objects.requireNonNull(set);
         this.target = Objects.requireNonNull(target);
         this.options = Objects.requireNonNull(options);
         this.listener = Objects.requireNonNull(listener);
         this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    private static void sleep(java.time.Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StrataException(ErrorCode.INTERNAL, "interrupted while waiting to retry");
+        }
     }
 
     /** Applies what the target needs; returns the steps that ran. */
@@ -269,40 +286,72 @@ public final class Runner {
     private long runStep(Step step, MigrationScript script, int skip) {
         boolean up = step.direction() == Direction.UP;
         List<SqlStatement> all = up ? script.upgrade() : script.downgrade().orElseThrow();
-        List<SqlStatement> statements = all.subList(Math.min(skip, all.size()), all.size());
         Action action = up ? Action.UPGRADE : Action.DOWNGRADE;
         Instant started = clock.instant();
         long t0 = System.nanoTime();
         if (script.transactional()) {
+            List<SqlStatement> statements = all.subList(Math.min(skip, all.size()), all.size());
             HistoryEntry ok = entry(step, script, action, started, -1, Status.OK, null, all.size(), all.size());
-            try {
-                target.runInTransaction(statements, new Bookkeeping(step.removeHeads(), step.addHeads(), ok));
-            } catch (StatementFailedException e) {
-                String error = describe(script, statements.get(e.index()), e);
-                target.record(Bookkeeping.historyOnly(entry(step, script, action, started, millis(t0), Status.FAILED,
-                        error, skip, all.size())));
-                throw failure(step, error, "nothing of it was applied (the transaction was rolled back)", e);
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    target.runInTransaction(statements, new Bookkeeping(step.removeHeads(), step.addHeads(), ok));
+                    return millis(t0);
+                } catch (StatementFailedException e) {
+                    SqlStatement failed = statements.get(e.index());
+                    if (retryable(e, attempt)) {
+                        pause(step, script, failed, e, attempt);
+                        continue;
+                    }
+                    String error = describe(script, failed, e);
+                    target.record(Bookkeeping.historyOnly(entry(step, script, action, started, millis(t0),
+                            Status.FAILED, error, skip, all.size())));
+                    throw failure(step, error, "nothing of it was applied (the transaction was rolled back)", e);
+                }
             }
-            return millis(t0);
         }
-        try {
-            target.runEach(statements);
-        } catch (StatementFailedException e) {
-            int ran = skip + e.index();
-            String error = describe(script, statements.get(e.index()), e);
-            Status status = ran > 0 ? Status.PARTIAL : Status.FAILED;
-            target.record(Bookkeeping.historyOnly(entry(step, script, action, started, millis(t0), status, error, ran,
-                    all.size())));
-            String after = ran > 0
-                    ? ran + " of " + all.size() + " statements had run (it is not transactional); the database is marked"
-                    + " as needing repair: fix the cause, then `strata upgrade --resume` or `strata repair`"
-                    : "no statement of it had taken effect";
-            throw failure(step, error, after, e);
+        int done = Math.min(skip, all.size());
+        int attempt = 1;
+        while (done < all.size()) {
+            SqlStatement statement = all.get(done);
+            try {
+                String index = ConcurrentIndex.name(statement.sql());
+                if (index != null && target.dropInvalidIndex(index)) {
+                    listener.on(new RunEvent.InvalidIndexDropped(step, index));
+                }
+                target.runEach(List.of(statement));
+                done++;
+                attempt = 1;
+            } catch (StatementFailedException e) {
+                if (retryable(e, attempt)) {
+                    pause(step, script, statement, e, attempt++);
+                    continue;
+                }
+                String error = describe(script, statement, e);
+                Status status = done > 0 ? Status.PARTIAL : Status.FAILED;
+                target.record(Bookkeeping.historyOnly(entry(step, script, action, started, millis(t0), status, error,
+                        done, all.size())));
+                String after = done > 0
+                        ? done + " of " + all.size() + " statements had run (it is not transactional); the database is"
+                        + " marked as needing repair: fix the cause, then `strata upgrade --resume` or `strata repair`"
+                        : "no statement of it had taken effect";
+                throw failure(step, error, after, e);
+            }
         }
         long ms = millis(t0);
         target.record(new Bookkeeping(step.removeHeads(), step.addHeads(),
                 entry(step, script, action, started, ms, Status.OK, null, all.size(), all.size())));
         return ms;
+    }
+
+    private boolean retryable(StatementFailedException e, int attempt) {
+        return RetryPolicy.LOCK_NOT_AVAILABLE.equals(e.sqlState()) && attempt < options.retry().maxAttempts();
+    }
+
+    private void pause(Step step, MigrationScript script, SqlStatement statement, StatementFailedException e, int attempt) {
+        java.time.Duration delay = options.retry().delayAfter(attempt);
+        listener.on(new RunEvent.LockRetry(step, script.location() + ":" + statement.line(), attempt,
+                options.retry().maxAttempts(), delay, e.serverMessage()));
+        sleeper.sleep(delay);
     }
 
     private static HistoryEntry entry(Step step, MigrationScript script, Action action, Instant started, long ms,

@@ -45,6 +45,12 @@ public interface Target extends AutoCloseable {
      */
     void runEach(List<SqlStatement> statements);
 
+    /**
+     * Drops the index {@code name} (resolved with the search path) if it exists and is INVALID, the
+     * leftover of a concurrent build that failed; returns whether it did. A valid index is never touched.
+     */
+    boolean dropInvalidIndex(String name);
+
     /** Writes bookkeeping in a transaction of its own (after a non-transactional body, a stamp or a failure). */
     void record(Bookkeeping bookkeeping);
 

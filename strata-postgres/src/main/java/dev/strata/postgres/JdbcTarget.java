@@ -196,6 +196,31 @@ public final class JdbcTarget implements Target {
     }
 
     @Override
+    public boolean dropInvalidIndex(String name) {
+        // to_regclass applies SQL's quoting and case folding to the name as written; regclass::text gives it
+        // back quoted and schema-qualified as needed, so nothing is concatenated from user text
+        String find = "SELECT i.indexrelid::regclass::text FROM pg_index i"
+                + " WHERE i.indexrelid = to_regclass(?) AND NOT i.indisvalid";
+        try (PreparedStatement p = c.prepareStatement(find)) {
+            p.setString(1, name);
+            String invalid;
+            try (ResultSet rs = p.executeQuery()) {
+                if (!rs.next()) {
+                    return false;
+                }
+                invalid = rs.getString(1);
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("DROP INDEX CONCURRENTLY IF EXISTS " + invalid);
+            }
+            return true;
+        } catch (SQLException e) {
+            throw new StatementFailedException(0, e.getSQLState(),
+                    "could not drop the INVALID index " + name + " left by an earlier failed build: " + PgErrors.describe(e), e);
+        }
+    }
+
+    @Override
     public void record(Bookkeeping b) {
         // one statement in autocommit mode is a transaction of its own
         try {
