@@ -4,9 +4,8 @@
 SELECT pg_advisory_lock(1398035009, -1589420418);
 
 -- Running downgrade b2 -> a1, index it (migrations/b2.sql)
---
 -- not transactional: each statement runs on its own
-
+--
 DROP INDEX CONCURRENTLY t1_id;
 
 BEGIN;

@@ -38,9 +38,9 @@ INSERT INTO "public"."strata_history" (revision, action, message, checksum, tool
 COMMIT;
 
 -- Running upgrade a1 -> b2, index it (migrations/b2.sql)
---
 -- not transactional: each statement runs on its own
-
+--
+-- online, Strata first drops an INVALID leftover of index t1_id from an earlier failed build
 CREATE INDEX CONCURRENTLY t1_id ON t1 (id);
 
 BEGIN;

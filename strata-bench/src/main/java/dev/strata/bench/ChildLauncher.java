@@ -29,18 +29,27 @@ final class ChildLauncher {
     /** Runs {@code tool}'s main against {@code url} and {@code dir}; fails if it exits non-zero or reports nothing. */
     ChildRun run(Tool tool, String url, Path dir, String logName) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(javaBinary);
-        command.addAll(javaOpts);
-        command.add("-cp");
-        command.add(classPath);
-        command.add(tool.mainClass());
-        command.add(url);
-        command.add(dir.toString());
+        if (tool.mainClass() == null) {
+            // Strata as users run it: bin/strata (with its class-data archive), the same JVM flags, and GNU
+            // time reporting the peak RSS in the result line (millis=0: its time is the process wall time)
+            command.addAll(List.of("/usr/bin/time", "-f", ChildReport.MARKER + " tool=" + tool.label()
+                    + " millis=0 rss_kb=%M", Path.of("bin", "strata").toAbsolutePath().toString(),
+                    "--url", url, "--dir", dir.toString(), "upgrade", "head", "-q"));
+        } else {
+            command.add(javaBinary);
+            command.addAll(javaOpts);
+            command.add("-cp");
+            command.add(classPath);
+            command.add(tool.mainClass());
+            command.add(url);
+            command.add(dir.toString());
+        }
         Path log = logDir.resolve(logName + ".log");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
+        builder.environment().put("STRATA_JAVA_OPTS", String.join(" ", javaOpts));
         long start = System.nanoTime();
         Process process = builder.start();
         process.getOutputStream().close();
@@ -54,6 +63,10 @@ final class ChildLauncher {
                     + (report.isEmpty() ? " and printed no result line" : "") + "; see " + log
                     + "; last lines:\n  " + String.join("\n  ", lines.subList(Math.max(0, lines.size() - 8), lines.size())));
         }
-        return new ChildRun(report.get(), processMillis);
+        ChildReport r = report.get();
+        if (r.millis() == 0) {
+            r = new ChildReport(r.tool(), processMillis, r.peakRssKb());
+        }
+        return new ChildRun(r, processMillis);
     }
 }

@@ -2,11 +2,14 @@ package dev.strata.bench;
 
 import java.nio.file.Path;
 
-/** The three contenders, each with the child main that runs it and the folder of revisions it reads. */
+/**
+ * The three contenders, each with the child main that runs it and the folder of revisions it reads.
+ * Strata has no child main: it runs as a user runs it, through {@code bin/strata}.
+ */
 public enum Tool {
     FLOOR("floor", FloorMain.class.getName(), false),
     FLYWAY("flyway", FlywayMain.class.getName(), true),
-    STRATA("strata", StrataMain.class.getName(), true);
+    STRATA("strata", null, true);
 
     private final String label;
     private final String mainClass;
@@ -23,7 +26,7 @@ public enum Tool {
         return label;
     }
 
-    /** The fully qualified child main class. */
+    /** The fully qualified child main class; null for Strata, which runs through its launcher. */
     public String mainClass() {
         return mainClass;
     }

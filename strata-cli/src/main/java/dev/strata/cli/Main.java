@@ -33,10 +33,30 @@ public final class Main {
         return run(args, out, err, env, Path.of("").toAbsolutePath());
     }
 
+    /** The first argument that is not an option or an option's value: the subcommand, if any. */
+    private static String firstWord(String[] args) {
+        java.util.Set<String> withValue = java.util.Set.of("--config", "--env", "--url", "--dir", "-n", "--name");
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (withValue.contains(a)) {
+                i++;
+            } else if (!a.startsWith("-")) {
+                return a;
+            }
+        }
+        return null;
+    }
+
     /** Runs one command line as if started in {@code workingDir}; returns the exit status. */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, Path workingDir) {
         StrataCommand root = new StrataCommand(env, workingDir);
         CommandLine cl = new CommandLine(root);
+        String invoked = firstWord(args);
+        if (invoked != null && StrataCommand.SUBCOMMANDS.containsKey(invoked)) {
+            cl.addSubcommand(invoked, StrataCommand.SUBCOMMANDS.get(invoked).get());
+        } else {
+            StrataCommand.SUBCOMMANDS.forEach((name, make) -> cl.addSubcommand(name, make.get()));
+        }
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);

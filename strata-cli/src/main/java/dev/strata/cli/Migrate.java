@@ -23,9 +23,9 @@ public final class Migrate {
     }
 
     public static int run(Session s, Direction direction, String arg, boolean sql, Duration lockWait, boolean resume) {
-        MigrationSet set = s.migrations();
         Console console = s.console();
         if (sql) {
+            MigrationSet set = s.migrations();
             Targets.Range range = Targets.range(arg);
             if (direction == Direction.DOWN && range.from() == null) {
                 throw new StrataException(ErrorCode.TARGET_INVALID, "downgrade --sql needs a range FROM:TO (e.g. "
@@ -51,7 +51,19 @@ public final class Migrate {
             throw new StrataException(ErrorCode.TARGET_INVALID, "a FROM:TO range ('" + arg
                     + "') is only for --sql; online, Strata reads FROM from the database");
         }
-        Target target = s.target();
+        // Connect while the revision files are read and parsed: the two do not depend on each other.
+        s.settings();
+        java.util.concurrent.CompletableFuture<Target> connecting =
+                java.util.concurrent.CompletableFuture.supplyAsync(s::target);
+        MigrationSet set;
+        try {
+            set = s.migrations();
+        } catch (RuntimeException e) {
+            // a bad revision file is the error to report; let the connection attempt finish (Session closes it)
+            connecting.handle((t, x) -> null).join();
+            throw e;
+        }
+        Target target = join(connecting);
         RunOptions options = s.runOptions(lockWait, resume);
         Runner runner = new Runner(set, target, options, new RunPrinter(console, null));
         List<Step> steps = direction == Direction.UP ? runner.upgrade(arg) : runner.downgrade(arg);
@@ -67,5 +79,16 @@ public final class Migrate {
             console.json(Map.of("steps", list));
         }
         return ExitCode.OK;
+    }
+
+    private static <T> T join(java.util.concurrent.CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 }

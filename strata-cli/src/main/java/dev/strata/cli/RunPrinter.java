@@ -33,6 +33,9 @@ final class RunPrinter implements RunListener {
             String line = "Running " + describe(s.step()) + ", " + s.step().revision().message();
             if (offline != null) {
                 offline.comment(line + " (" + s.script().location() + ")");
+                if (!s.script().transactional()) {
+                    offline.comment("not transactional: each statement runs on its own");
+                }
                 offline.comment("");
             } else if (console.verbose()) {
                 console.info(line + " (" + s.script().location() + ") ...");

@@ -25,13 +25,35 @@ import java.util.Map;
 /** The root command: global options and the list of subcommands. */
 @Command(name = "strata", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Schema migrations for PostgreSQL: reversible revisions, a lock against concurrent runners, checksums and offline SQL.",
-        subcommands = {InitCommand.class, RevisionCommand.class, UpgradeCommand.class, DowngradeCommand.class,
-                CurrentCommand.class, HistoryCommand.class, HeadsCommand.class, BranchesCommand.class,
-                ShowCommand.class, StampCommand.class, MergeCommand.class, CheckCommand.class,
-                RepairCommand.class, DevCommand.class},
         footer = {"", "Exit status: 0 ok, 1 a run failed, 2 bad usage or input, 3 check found pending revisions.",
                 "Run `strata COMMAND --help` for a command's options."})
 public final class StrataCommand implements Runnable {
+    /**
+     * The subcommands, in the order help lists them. They are registered by {@link Main}: only the one
+     * invoked when the command line names one (building picocli's model of all of them costs a tenth of a
+     * second at every start), all of them otherwise.
+     */
+    static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static java.util.Map<String, java.util.function.Supplier<Object>> subcommands() {
+        java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
+        m.put("init", InitCommand::new);
+        m.put("revision", RevisionCommand::new);
+        m.put("upgrade", UpgradeCommand::new);
+        m.put("downgrade", DowngradeCommand::new);
+        m.put("current", CurrentCommand::new);
+        m.put("history", HistoryCommand::new);
+        m.put("heads", HeadsCommand::new);
+        m.put("branches", BranchesCommand::new);
+        m.put("show", ShowCommand::new);
+        m.put("stamp", StampCommand::new);
+        m.put("merge", MergeCommand::new);
+        m.put("check", CheckCommand::new);
+        m.put("repair", RepairCommand::new);
+        m.put("dev", DevCommand::new);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
     @Mixin
     public GlobalOptions global = new GlobalOptions();
 

@@ -12,6 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** upgrade/downgrade --sql: the complete SQL, with no connection (the URL given cannot be reached). */
 class OfflineSqlTest {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static dev.strata.testkit.TestDatabase db = new dev.strata.testkit.TestDatabase();
+
     @TempDir
     Path dir;
 
@@ -47,6 +50,22 @@ class OfflineSqlTest {
         var r = cli.run("downgrade", "head:base", "--sql");
         assertThat(r.code()).as(r.toString()).isZero();
         Golden.assertMatches("offline/downgrade-head-base.sql", r.out());
+    }
+
+    @Test
+    void offlineScriptAppliedByHandLeavesTheSameStateAsAnOnlineRun() throws Exception {
+        String sql = cli.run("upgrade", "head", "--sql").out();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(db.jdbcUrl());
+             java.sql.Statement st = c.createStatement()) {
+            for (dev.strata.script.SqlStatement s : dev.strata.sql.SqlSplitter.split(sql, 1)) {
+                st.execute(s.sql());
+            }
+        }
+        Cli online = new Cli(dir, db.jdbcUrl());
+        assertThat(online.run("current").out().strip()).isEqualTo("b2 (head)");
+        assertThat(online.run("check").code()).isZero();
+        var down = online.run("downgrade", "base");
+        assertThat(down.code()).as(down.toString()).isZero();
     }
 
     /** Golden files under src/test/resources/golden; -Dgolden.update=true rewrites them. */

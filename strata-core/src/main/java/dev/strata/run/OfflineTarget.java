@@ -68,7 +68,6 @@ public final class OfflineTarget implements Target {
 
     @Override
     public void runEach(List<SqlStatement> statements) {
-        out.append("-- not transactional: each statement runs on its own\n\n");
         statements(statements);
     }
 

@@ -8,19 +8,32 @@ import java.util.HexFormat;
 /** A SHA-256 checksum, shown as 64 lowercase hex digits. */
 public record Checksum(String hex) {
     public Checksum {
-        if (hex == null || !hex.matches("[0-9a-f]{64}")) {
+        if (!isHex64(hex)) {
             throw new IllegalArgumentException("not a SHA-256 hex digest: " + hex);
         }
     }
 
+    /** Looked up once: the provider lookup of getInstance costs more than hashing a small file. */
+    private static final MessageDigest PROTOTYPE = prototype();
+
     public static Checksum sha256(String text) {
+        MessageDigest md;
         try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return new Checksum(HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8))));
+            md = (MessageDigest) PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            md = prototype();
+        }
+        return new Checksum(HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private static MessageDigest prototype() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }
     }
+
 
     /** The first 12 hex digits, for tables. */
     public String shortHex() {
@@ -30,5 +43,18 @@ public record Checksum(String hex) {
     @Override
     public String toString() {
         return hex;
+    }
+
+    private static boolean isHex64(String s) {
+        if (s == null || s.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < 64; i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -48,10 +48,22 @@ public final class ScriptLoader {
         List<Path> files = new ArrayList<>();
         collect(dir, displayBase, files);
         files.sort(Comparator.comparing(p -> slashed(dir.relativize(p))));
-        List<MigrationScript> scripts = new ArrayList<>(files.size());
-        for (Path file : files) {
+        // Parse on every core; errors are reported for the first bad file in sorted order, so the outcome does
+        // not depend on thread timing.
+        List<Object> parsed = files.parallelStream().map(file -> {
             String location = display(file, displayBase);
-            scripts.add(ScriptParser.parse(location, read(file, location)));
+            try {
+                return (Object) ScriptParser.parse(location, read(file, location));
+            } catch (StrataException e) {
+                return e;
+            }
+        }).toList();
+        List<MigrationScript> scripts = new ArrayList<>(files.size());
+        for (Object o : parsed) {
+            if (o instanceof StrataException e) {
+                throw e;
+            }
+            scripts.add((MigrationScript) o);
         }
         return List.copyOf(scripts);
     }
