@@ -55,6 +55,28 @@ public final class Console {
         }
     }
 
+    /** Whether standard error is a terminal, so progress can be redrawn in place. */
+    public boolean terminal() {
+        return System.console() != null && !quiet && !json;
+    }
+
+    /** A progress line redrawn in place on a terminal. */
+    public void progress(String text) {
+        err.print("\r" + Redaction.redact(text) + "\u001b[K");
+        err.flush();
+    }
+
+    /** Ends a progress line drawn with {@link #progress}. */
+    public void progressDone() {
+        err.println();
+    }
+
+    /** A machine-readable event line on standard error (with --json). */
+    public void event(String jsonLine) {
+        err.println(jsonLine);
+        err.flush();
+    }
+
     /** Detail shown only with --verbose. */
     public void debug(String text) {
         if (verbose) {

@@ -41,6 +41,10 @@ final class RunPrinter implements RunListener {
                 console.info(line + " (" + s.script().location() + ") ...");
             }
         } else if (event instanceof RunEvent.StepFinished f) {
+            if (progressShown) {
+                console.progressDone();
+                progressShown = false;
+            }
             if (offline == null) {
                 console.info("Ran " + describe(f.step()) + ", " + f.step().revision().message() + " (" + f.millis()
                         + " ms)");
@@ -51,6 +55,8 @@ final class RunPrinter implements RunListener {
         } else if (event instanceof RunEvent.InvalidIndexDropped d) {
             console.warn("dropped the INVALID index " + d.index() + " left by an earlier failed concurrent build,"
                     + " before building it again");
+        } else if (event instanceof RunEvent.BackfillProgress b) {
+            backfill(b);
         } else if (event instanceof RunEvent.NothingToDo n) {
             if (offline == null) {
                 console.info("Nothing to do: " + n.why() + ".");
@@ -60,6 +66,42 @@ final class RunPrinter implements RunListener {
         } else {
             throw new IllegalStateException("unhandled event " + event);
         }
+    }
+
+    /**
+     * Backfill progress: a bar redrawn in place on a terminal, a line every 10 seconds otherwise, and one
+     * JSON line per batch with --json (on standard error, so standard output stays the command's result).
+     */
+    private void backfill(RunEvent.BackfillProgress b) {
+        var p = b.progress();
+        double secs = Math.max(p.elapsed().toMillis(), 1) / 1000.0;
+        long rate = Math.round(p.rowsDone() / secs);
+        if (console.json()) {
+            console.event("{\"event\":\"backfill\",\"table\":" + jsonString(b.table()) + ",\"rows\":" + p.rowsDone()
+                    + ",\"batches\":" + p.batches() + ",\"estimated_total\":" + p.estimatedTotal() + ",\"rows_per_second\":"
+                    + rate + ",\"elapsed_ms\":" + p.elapsed().toMillis() + "}");
+            return;
+        }
+        String eta = "";
+        if (p.estimatedTotal() > 0 && rate > 0 && p.rowsDone() < p.estimatedTotal()) {
+            eta = ", ETA " + (p.estimatedTotal() - p.rowsDone()) / rate + " s";
+        }
+        String line = "backfill " + b.table() + ": " + p.rowsDone() + (p.estimatedTotal() > 0 ? " / ~" + p.estimatedTotal() : "")
+                + " rows, " + rate + " rows/s" + eta;
+        if (console.terminal()) {
+            console.progress(line);
+            progressShown = true;
+        } else if (p.elapsed().toMillis() - lastBackfillLine >= 10_000) {
+            lastBackfillLine = p.elapsed().toMillis();
+            console.info(line);
+        }
+    }
+
+    private long lastBackfillLine = -10_000;
+    private boolean progressShown;
+
+    private static String jsonString(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     /** "upgrade a -> b" / "downgrade b -> a", as Alembic prints it. */

@@ -1,6 +1,7 @@
 package dev.strata.run;
 
-import dev.strata.script.SqlStatement;
+import dev.strata.plan.Backfill;
+import dev.strata.plan.Statement;
 
 import java.time.Duration;
 import java.util.List;
@@ -59,16 +60,27 @@ public final class OfflineTarget implements Target {
     }
 
     @Override
-    public void runInTransaction(List<SqlStatement> statements, Bookkeeping bookkeeping) {
+    public void runInTransaction(List<Statement> statements, Bookkeeping bookkeeping) {
         out.append("BEGIN;\n\n");
         statements(statements);
-        bookkeeping(bookkeeping);
+        if (bookkeeping != null) {
+            bookkeeping(bookkeeping);
+        }
         out.append("COMMIT;\n\n");
     }
 
     @Override
-    public void runEach(List<SqlStatement> statements) {
+    public void runEach(List<Statement> statements) {
         statements(statements);
+    }
+
+    @Override
+    public long runBackfill(Backfill b, java.util.function.Consumer<BackfillProgress> progress) {
+        out.append("-- backfill, online in batches of ").append(b.batchSize()).append(" rows by ")
+                .append(String.join(", ", b.key())).append(", each batch its own transaction:\n");
+        out.append("-- UPDATE ").append(b.table()).append(" SET ").append(b.assignments())
+                .append(b.pending() == null ? "" : " WHERE " + b.pending()).append(";\n\n");
+        return 0;
     }
 
     @Override
@@ -90,8 +102,8 @@ public final class OfflineTarget implements Target {
     public void close() {
     }
 
-    private void statements(List<SqlStatement> statements) {
-        for (SqlStatement s : statements) {
+    private void statements(List<Statement> statements) {
+        for (Statement s : statements) {
             out.append(s.sql()).append(";\n\n");
         }
     }

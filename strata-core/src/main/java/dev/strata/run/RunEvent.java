@@ -32,6 +32,10 @@ public sealed interface RunEvent {
     record InvalidIndexDropped(Step step, String index) implements RunEvent {
     }
 
+    /** A batched backfill committed another batch. */
+    record BackfillProgress(Step step, String table, Target.BackfillProgress progress) implements RunEvent {
+    }
+
     /** Nothing to do: the database is already where the target says. */
     record NothingToDo(String why) implements RunEvent {
     }

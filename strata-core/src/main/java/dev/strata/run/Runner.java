@@ -8,7 +8,8 @@ import dev.strata.graph.Step;
 import dev.strata.run.HistoryEntry.Action;
 import dev.strata.run.HistoryEntry.Status;
 import dev.strata.script.MigrationScript;
-import dev.strata.script.SqlStatement;
+import dev.strata.plan.Statement;
+import dev.strata.plan.Tx;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -73,7 +74,7 @@ public final class Runner {
             }
             for (Step step : steps) {
                 MigrationScript script = set.script(step.id());
-                if (script.upgrade().isEmpty() && !step.revision().isMerge()) {
+                if (script.upgradePlan().isEmpty() && !step.revision().isMerge()) {
                     throw new StrataException(ErrorCode.SCRIPT_SECTION_INVALID, "revision " + step.id() + " ("
                             + script.location() + ") has no statements in its upgrade section: write the SQL it"
                             + " applies, or delete the file if it is not needed; nothing was changed");
@@ -96,7 +97,7 @@ public final class Runner {
             }
             for (Step step : steps) {
                 MigrationScript script = set.script(step.id());
-                if (script.downgrade().isEmpty()) {
+                if (script.downgradePlan().isEmpty()) {
                     throw new StrataException(ErrorCode.IRREVERSIBLE, "cannot downgrade to " + spec + ": revision "
                             + step.id() + " (" + script.location() + ") is irreversible: "
                             + script.irreversibleReason().orElse("no downgrade") + "; nothing was changed");
@@ -285,54 +286,61 @@ public final class Runner {
 
     private long runStep(Step step, MigrationScript script, int skip) {
         boolean up = step.direction() == Direction.UP;
-        List<SqlStatement> all = up ? script.upgrade() : script.downgrade().orElseThrow();
+        List<Statement> all = up ? script.upgradePlan() : script.downgradePlan().orElseThrow();
         Action action = up ? Action.UPGRADE : Action.DOWNGRADE;
         Instant started = clock.instant();
         long t0 = System.nanoTime();
-        if (script.transactional()) {
-            List<SqlStatement> statements = all.subList(Math.min(skip, all.size()), all.size());
+        int from = Math.min(skip, all.size());
+        if (all.stream().allMatch(st -> st.tx() == Tx.IN_TRANSACTION)) {
+            // the common case: the body and its bookkeeping commit together, or not at all
+            List<Statement> statements = all.subList(from, all.size());
             HistoryEntry ok = entry(step, script, action, started, -1, Status.OK, null, all.size(), all.size());
             for (int attempt = 1; ; attempt++) {
                 try {
                     target.runInTransaction(statements, new Bookkeeping(step.removeHeads(), step.addHeads(), ok));
                     return millis(t0);
                 } catch (StatementFailedException e) {
-                    SqlStatement failed = statements.get(e.index());
+                    Statement failed = statements.get(e.index());
                     if (retryable(e, attempt)) {
-                        pause(step, script, failed, e, attempt);
+                        pause(step, failed, e, attempt);
                         continue;
                     }
-                    String error = describe(script, failed, e);
+                    String error = describe(failed, e);
                     target.record(Bookkeeping.historyOnly(entry(step, script, action, started, millis(t0),
                             Status.FAILED, error, skip, all.size())));
                     throw failure(step, error, "nothing of it was applied (the transaction was rolled back)", e);
                 }
             }
         }
-        int done = Math.min(skip, all.size());
+        int done = from;
         int attempt = 1;
         while (done < all.size()) {
-            SqlStatement statement = all.get(done);
-            try {
-                String index = ConcurrentIndex.name(statement.sql());
-                if (index != null && target.dropInvalidIndex(index)) {
-                    listener.on(new RunEvent.InvalidIndexDropped(step, index));
+            Statement statement = all.get(done);
+            int end = done + 1;
+            if (statement.tx() == Tx.IN_TRANSACTION) {
+                while (end < all.size() && all.get(end).tx() == Tx.IN_TRANSACTION) {
+                    end++;
                 }
-                target.runEach(List.of(statement));
-                done++;
+            }
+            List<Statement> unit = all.subList(done, end);
+            try {
+                runUnit(step, unit);
+                done = end;
                 attempt = 1;
             } catch (StatementFailedException e) {
+                Statement failed = unit.get(Math.min(e.index(), unit.size() - 1));
                 if (retryable(e, attempt)) {
-                    pause(step, script, statement, e, attempt++);
+                    pause(step, failed, e, attempt++);
                     continue;
                 }
-                String error = describe(script, statement, e);
+                String error = describe(failed, e);
                 Status status = done > 0 ? Status.PARTIAL : Status.FAILED;
                 target.record(Bookkeeping.historyOnly(entry(step, script, action, started, millis(t0), status, error,
                         done, all.size())));
                 String after = done > 0
-                        ? done + " of " + all.size() + " statements had run (it is not transactional); the database is"
-                        + " marked as needing repair: fix the cause, then `strata upgrade --resume` or `strata repair`"
+                        ? done + " of " + all.size() + " statements had run (they do not share one transaction); the"
+                        + " database is marked as needing repair: fix the cause, then `strata upgrade --resume` or"
+                        + " `strata repair`"
                         : "no statement of it had taken effect";
                 throw failure(step, error, after, e);
             }
@@ -343,13 +351,33 @@ public final class Runner {
         return ms;
     }
 
+    /** Runs one unit of a mixed plan: a group of transactional statements, or one statement of another mode. */
+    private void runUnit(Step step, List<Statement> unit) {
+        Statement first = unit.get(0);
+        Tx tx = first.tx();
+        if (tx == Tx.IN_TRANSACTION || tx == Tx.OWN_TRANSACTION) {
+            target.runInTransaction(unit, null);
+        } else if (tx == Tx.NO_TRANSACTION) {
+            String index = ConcurrentIndex.name(first.sql());
+            if (index != null && target.dropInvalidIndex(index)) {
+                listener.on(new RunEvent.InvalidIndexDropped(step, index));
+            }
+            target.runEach(unit);
+        } else if (tx == Tx.BATCHED) {
+            target.runBackfill(first.backfill(), p -> listener.on(new RunEvent.BackfillProgress(step,
+                    first.backfill().table(), p)));
+        } else {
+            throw new IllegalStateException("unknown transaction mode " + tx);
+        }
+    }
+
     private boolean retryable(StatementFailedException e, int attempt) {
         return RetryPolicy.LOCK_NOT_AVAILABLE.equals(e.sqlState()) && attempt < options.retry().maxAttempts();
     }
 
-    private void pause(Step step, MigrationScript script, SqlStatement statement, StatementFailedException e, int attempt) {
+    private void pause(Step step, Statement statement, StatementFailedException e, int attempt) {
         java.time.Duration delay = options.retry().delayAfter(attempt);
-        listener.on(new RunEvent.LockRetry(step, script.location() + ":" + statement.line(), attempt,
+        listener.on(new RunEvent.LockRetry(step, statement.source(), attempt,
                 options.retry().maxAttempts(), delay, e.serverMessage()));
         sleeper.sleep(delay);
     }
@@ -360,8 +388,8 @@ public final class Runner {
                 started, ms, status, error, run, total);
     }
 
-    private static String describe(MigrationScript script, SqlStatement statement, StatementFailedException e) {
-        return script.location() + ":" + statement.line() + ": " + e.serverMessage();
+    private static String describe(Statement statement, StatementFailedException e) {
+        return statement.source() + ": " + e.serverMessage();
     }
 
     private static StrataException failure(Step step, String error, String consequence, Throwable cause) {

@@ -1,6 +1,7 @@
 package dev.strata.run;
 
-import dev.strata.script.SqlStatement;
+import dev.strata.plan.Backfill;
+import dev.strata.plan.Statement;
 
 import java.time.Duration;
 import java.util.List;
@@ -34,16 +35,34 @@ public interface Target extends AutoCloseable {
     DatabaseState readState();
 
     /**
-     * Runs the statements and then the bookkeeping in one transaction. On failure everything is rolled
-     * back and a StatementFailedException names the index of the statement that failed.
+     * Runs the statements and then the bookkeeping (when not null) in one transaction. On failure
+     * everything is rolled back and a StatementFailedException names the index of the statement that failed.
      */
-    void runInTransaction(List<SqlStatement> statements, Bookkeeping bookkeeping);
+    void runInTransaction(List<Statement> statements, Bookkeeping bookkeeping);
 
     /**
      * Runs the statements one by one with autocommit, outside any transaction, stopping at the first
      * failure (StatementFailedException; the statements before it stay done).
      */
-    void runEach(List<SqlStatement> statements);
+    void runEach(List<Statement> statements);
+
+    /**
+     * Runs a batched backfill: batches found by keyset pagination, each its own short transaction, with
+     * the backfill's pause between them; {@code progress} hears after every batch. Returns the rows changed.
+     * A failure is a StatementFailedException with index 0; batches already committed stay done.
+     */
+    long runBackfill(Backfill backfill, java.util.function.Consumer<BackfillProgress> progress);
+
+    /**
+     * Progress of a backfill.
+     *
+     * @param rowsDone       rows changed so far
+     * @param batches        batches committed so far
+     * @param estimatedTotal the planner's estimate of the table's rows (for an ETA), or -1
+     * @param elapsed        time since the backfill started
+     */
+    record BackfillProgress(long rowsDone, long batches, long estimatedTotal, java.time.Duration elapsed) {
+    }
 
     /**
      * Drops the index {@code name} (resolved with the search path) if it exists and is INVALID, the

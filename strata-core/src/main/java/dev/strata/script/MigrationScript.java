@@ -1,33 +1,39 @@
 package dev.strata.script;
 
 import dev.strata.graph.Revision;
+import dev.strata.plan.Statement;
+import dev.strata.plan.Tx;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A revision as the runner sees it: its place in the graph, its statements in each direction, and its
- * checksum. SQL files are the only kind so far; Java revisions will join this sealed family.
+ * A revision as the runner sees it: its place in the graph, the planned statements of each direction,
+ * and its checksum. SQL files are one kind; Java revisions (whose ops are rendered into statements)
+ * will be another member of this sealed family.
  */
 public sealed interface MigrationScript permits SqlMigration {
     Revision revision();
 
-    /** Where it came from, for messages: the file path relative to the working directory. */
+    /** Where it came from, for messages: the file path relative to the working directory, or the class name. */
     String location();
 
-    /** False when the body must run statement by statement outside a transaction. */
-    boolean transactional();
+    /** The statements that apply it, each with its transaction mode and its source for messages. */
+    List<Statement> upgradePlan();
 
-    List<SqlStatement> upgrade();
+    /** The statements that revert it; empty when the revision is irreversible. */
+    Optional<List<Statement>> downgradePlan();
 
-    /** Empty when the revision is irreversible. */
-    Optional<List<SqlStatement>> downgrade();
-
-    /** Why there is no downgrade, when the author said so. */
+    /** Why there is no downgrade, when there is none. */
     Optional<String> irreversibleReason();
 
     /** The data loss this revision causes, when the author documented it. */
     Optional<String> destructiveReason();
 
     Checksum checksum();
+
+    /** True when every upgrade statement runs inside one transaction (then the bookkeeping joins it). */
+    default boolean transactional() {
+        return upgradePlan().stream().allMatch(s -> s.tx() == Tx.IN_TRANSACTION);
+    }
 }

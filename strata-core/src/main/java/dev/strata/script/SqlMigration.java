@@ -1,6 +1,8 @@
 package dev.strata.script;
 
 import dev.strata.graph.Revision;
+import dev.strata.plan.Statement;
+import dev.strata.plan.Tx;
 
 import java.util.List;
 import java.util.Objects;
@@ -28,9 +30,33 @@ public record SqlMigration(Revision revision, String location, boolean transacti
         }
     }
 
-    @Override
+    /** The statements of the downgrade section; empty when irreversible. */
     public Optional<List<SqlStatement>> downgrade() {
         return Optional.ofNullable(downgradeStatements);
+    }
+
+    @Override
+    public List<Statement> upgradePlan() {
+        return plan(upgrade);
+    }
+
+    @Override
+    public Optional<List<Statement>> downgradePlan() {
+        return downgrade().map(this::plan);
+    }
+
+    @Override
+    public boolean transactional() {
+        return transactional;
+    }
+
+    private List<Statement> plan(List<SqlStatement> statements) {
+        Tx tx = transactional ? Tx.IN_TRANSACTION : Tx.NO_TRANSACTION;
+        List<Statement> out = new java.util.ArrayList<>(statements.size());
+        for (SqlStatement s : statements) {
+            out.add(new Statement(s.sql(), tx, java.util.Set.of(), location + ":" + s.line(), null));
+        }
+        return out;
     }
 
     @Override

@@ -10,7 +10,7 @@ import dev.strata.run.LockHolder;
 import dev.strata.run.StateTables;
 import dev.strata.run.StatementFailedException;
 import dev.strata.run.Target;
-import dev.strata.script.SqlStatement;
+import dev.strata.plan.Backfill;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -38,6 +38,8 @@ import java.util.function.Consumer;
 public final class JdbcTarget implements Target {
     private static final String DUPLICATE_KEY = "23505";
     private static final String DUPLICATE_TABLE = "42P07";
+    /** duplicate_object: two sessions creating the same table can collide on its row type. */
+    private static final String DUPLICATE_OBJECT = "42710";
     private static final String DUPLICATE_SCHEMA = "42P06";
     private static final int DDL_ATTEMPTS = 3;
 
@@ -117,6 +119,7 @@ public final class JdbcTarget implements Target {
                     // two sessions racing through CREATE ... IF NOT EXISTS: the loser sees a duplicate;
                     // running the statement again finds the winner's object and does nothing
                     boolean race = DUPLICATE_KEY.equals(e.getSQLState()) || DUPLICATE_TABLE.equals(e.getSQLState())
+                            || DUPLICATE_OBJECT.equals(e.getSQLState())
                             || DUPLICATE_SCHEMA.equals(e.getSQLState());
                     if (!race || attempt == DDL_ATTEMPTS) {
                         throw bookkeepingFailure("could not create the migration tables " + tables.version() + " and "
@@ -139,8 +142,7 @@ public final class JdbcTarget implements Target {
     }
 
     @Override
-    public void runInTransaction(List<SqlStatement> statements, Bookkeeping b) {
-        Objects.requireNonNull(b, "bookkeeping");
+    public void runInTransaction(List<dev.strata.plan.Statement> statements, Bookkeeping b) {
         beginTransaction();
         try {
             int i = 0;
@@ -154,13 +156,15 @@ public final class JdbcTarget implements Target {
                 rollback(e);
                 throw new StatementFailedException(i, e.getSQLState(), PgErrors.describe(e), e);
             }
-            if (b.entry().executionMs() < 0) {
+            if (b != null && b.entry().executionMs() < 0) {
                 // the contract: a negative time means "the time the statements took"
                 b = new Bookkeeping(b.removeHeads(), b.addHeads(),
                         b.entry().withExecutionMs((System.nanoTime() - t0) / 1_000_000));
             }
             try {
-                bind(b).executeUpdate();
+                if (b != null) {
+                    bind(b).executeUpdate();
+                }
             } catch (SQLException e) {
                 rollback(e);
                 throw bookkeepingFailure("could not record " + describe(b.entry()) + " in " + tables.history(), e,
@@ -171,7 +175,7 @@ public final class JdbcTarget implements Target {
             } catch (SQLException e) {
                 rollback(e);
                 if (statements.isEmpty() || PgErrors.isConnectionLost(e)) {
-                    throw connectionLost("committing " + describe(b.entry()), e);
+                    throw connectionLost("committing " + (b == null ? "a transaction" : describe(b.entry())), e);
                 }
                 // a deferred constraint checked at COMMIT: blame the last statement, the closest we can name
                 throw new StatementFailedException(statements.size() - 1, e.getSQLState(),
@@ -183,7 +187,7 @@ public final class JdbcTarget implements Target {
     }
 
     @Override
-    public void runEach(List<SqlStatement> statements) {
+    public void runEach(List<dev.strata.plan.Statement> statements) {
         int i = 0;
         try (Statement s = c.createStatement()) {
             s.setEscapeProcessing(false);
@@ -193,6 +197,11 @@ public final class JdbcTarget implements Target {
         } catch (SQLException e) {
             throw new StatementFailedException(i, e.getSQLState(), PgErrors.describe(e), e);
         }
+    }
+
+    @Override
+    public long runBackfill(Backfill backfill, java.util.function.Consumer<BackfillProgress> progress) {
+        return new BackfillRunner(c, backfill).run(progress);
     }
 
     @Override

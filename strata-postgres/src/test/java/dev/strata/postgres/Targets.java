@@ -4,7 +4,7 @@ import dev.strata.graph.RevisionId;
 import dev.strata.run.Bookkeeping;
 import dev.strata.run.HistoryEntry;
 import dev.strata.run.StateTables;
-import dev.strata.script.SqlStatement;
+import dev.strata.plan.Tx;
 import dev.strata.testkit.TestDatabase;
 
 import java.sql.Connection;
@@ -28,10 +28,10 @@ final class Targets {
         return new JdbcTarget(PgConnections.open(PgUrl.parse(db.jdbcUrl()), null), tables, "0.1.0-test");
     }
 
-    static List<SqlStatement> sql(String... statements) {
-        List<SqlStatement> out = new ArrayList<>();
+    static List<dev.strata.plan.Statement> sql(String... statements) {
+        List<dev.strata.plan.Statement> out = new ArrayList<>();
         for (int i = 0; i < statements.length; i++) {
-            out.add(new SqlStatement(statements[i], i + 1));
+            out.add(dev.strata.plan.Statement.of(statements[i], Tx.IN_TRANSACTION, "test:" + (i + 1)));
         }
         return out;
     }

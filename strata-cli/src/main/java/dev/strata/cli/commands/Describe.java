@@ -67,8 +67,8 @@ final class Describe {
         out.add("Transactional: " + s.transactional());
         s.destructiveReason().ifPresent(d -> out.add("Destructive: " + d));
         out.add("Downgrade: " + s.irreversibleReason().map(x -> "irreversible: " + x)
-                .orElse(s.downgrade().orElseThrow().size() + " statement(s)"));
-        out.add("Upgrade: " + s.upgrade().size() + " statement(s)");
+                .orElse(s.downgradePlan().orElseThrow().size() + " statement(s)"));
+        out.add("Upgrade: " + s.upgradePlan().size() + " statement(s)");
         out.add("Checksum: " + s.checksum().hex());
         out.add("");
         out.add("    " + r.message());

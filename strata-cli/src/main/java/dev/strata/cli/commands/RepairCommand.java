@@ -4,7 +4,7 @@ import dev.strata.cli.Session;
 import dev.strata.cli.StrataCommand;
 import dev.strata.run.Runner;
 import dev.strata.script.MigrationScript;
-import dev.strata.script.SqlStatement;
+import dev.strata.plan.Statement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -55,11 +55,10 @@ public final class RepairCommand implements Callable<Integer> {
                         + " statements had run before it failed (" + f.error() + ")");
                 MigrationScript script = r.script();
                 if (script != null) {
-                    List<SqlStatement> up = script.upgrade();
+                    List<Statement> up = script.upgradePlan();
                     for (int i = 0; i < up.size(); i++) {
                         String state = i < f.statementsRun() ? "ran   " : i == f.statementsRun() ? "FAILED" : "not run";
-                        s.console().line("  " + state + "  " + script.location() + ":" + up.get(i).line() + "  "
-                                + firstLine(up.get(i).sql()));
+                        s.console().line("  " + state + "  " + up.get(i).source() + "  " + firstLine(up.get(i).sql()));
                     }
                 }
                 s.console().line("Marked resolved: the next `strata upgrade` runs " + f.revision() + " from its first statement.");

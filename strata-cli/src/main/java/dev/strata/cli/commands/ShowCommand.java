@@ -5,7 +5,7 @@ import dev.strata.cli.StrataCommand;
 import dev.strata.graph.Revision;
 import dev.strata.run.MigrationSet;
 import dev.strata.script.MigrationScript;
-import dev.strata.script.SqlStatement;
+import dev.strata.plan.Statement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -37,17 +37,17 @@ public final class ShowCommand implements Callable<Integer> {
             MigrationScript script = set.script(r.id());
             if (s.console().json()) {
                 Map<String, Object> m = new LinkedHashMap<>(Describe.json(set, r, null));
-                m.put("upgrade", statements(script.upgrade()));
-                m.put("downgrade", script.downgrade().map(ShowCommand::statements).orElse(null));
+                m.put("upgrade", statements(script.upgradePlan()));
+                m.put("downgrade", script.downgradePlan().map(ShowCommand::statements).orElse(null));
                 s.console().json(m);
                 return 0;
             }
             Describe.block(set, r, null).forEach(s.console()::line);
             s.console().line("-- upgrade");
-            script.upgrade().forEach(st -> s.console().line(st.sql() + ";"));
+            script.upgradePlan().forEach(st -> s.console().line(st.sql() + ";"));
             s.console().line("");
             s.console().line("-- downgrade");
-            script.downgrade().ifPresentOrElse(list -> list.forEach(st -> s.console().line(st.sql() + ";")),
+            script.downgradePlan().ifPresentOrElse(list -> list.forEach(st -> s.console().line(st.sql() + ";")),
                     () -> s.console().line("-- irreversible: " + script.irreversibleReason().orElse("")));
             return 0;
         }
@@ -63,10 +63,11 @@ public final class ShowCommand implements Callable<Integer> {
         return set.graph().resolve(spec);
     }
 
-    private static List<Map<String, Object>> statements(List<SqlStatement> list) {
+    private static List<Map<String, Object>> statements(List<Statement> list) {
         return list.stream().map(st -> {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("line", st.line());
+            m.put("source", st.source());
+            m.put("transaction", st.tx().name().toLowerCase(java.util.Locale.ROOT));
             m.put("sql", st.sql());
             return m;
         }).toList();
