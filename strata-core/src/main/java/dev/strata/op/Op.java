@@ -5,7 +5,17 @@ package dev.strata.op;
  * linter. Every op is an immutable record that knows its own inverse ({@link #reverse()}); the
  * {@link Renderer} is the one place that turns ops into SQL.
  */
-public sealed interface Op permits RawSql, ExtensionOp {
+public sealed interface Op permits RawSql, ExtensionOp,
+        CreateTable, DropTable, RenameTable,
+        AddColumn, DropColumn, AlterColumn, RenameColumn, ExpandColumnRename, ContractColumnRename,
+        CreateIndex, DropIndex,
+        AddConstraint, DropConstraint, ValidateConstraint,
+        CreateEnum, AddEnumValue, DropEnum,
+        CreateSequence, DropSequence,
+        CreateView, DropView,
+        SetComment,
+        CreateExtension, DropExtension,
+        BackfillRows {
 
     /** The ops that undo this one, or why it cannot be undone. Reversing a reversible op twice gives it back. */
     Reversal reverse();
