@@ -13,8 +13,9 @@ import java.util.List;
  * {@code ADD COLUMN new} (ACCESS EXCLUSIVE, instant), a trigger function and a {@code BEFORE INSERT OR
  * UPDATE} trigger (SHARE ROW EXCLUSIVE, brief) that copies whichever of the two columns a write changed
  * into the other, a batched backfill, and the {@link NotNullSteps} if the new column is NOT NULL.
- * Contract (one transaction, ACCESS EXCLUSIVE, instant): drop the trigger, the function and the old
- * column. Defaults, indexes and constraints on the old column are not carried over: add them to the new
+ * Contract (one transaction, ACCESS EXCLUSIVE, instant): refuse if indexes, constraints or views
+ * still depend on the old column (they would silently go with it), then drop the trigger, the function
+ * and the old column. Defaults, indexes and constraints on the old column are not carried over: add them to the new
  * column between the two revisions.
  */
 final class RenameRenderer {
@@ -64,7 +65,9 @@ final class RenameRenderer {
     static List<Statement> contract(ContractColumnRename op) {
         QualifiedName t = op.table();
         String src = op.describe();
-        List<Statement> out = new ArrayList<>(TypeChange.dropTrigger(t, syncFunction(t, op.keep(), op.dropped().name()), src));
+        List<Statement> out = new ArrayList<>();
+        out.add(Statement.of(TypeChange.guard(t, op.dropped().name()), Tx.IN_TRANSACTION, src));
+        out.addAll(TypeChange.dropTrigger(t, syncFunction(t, op.keep(), op.dropped().name()), src));
         out.add(Statement.of("ALTER TABLE " + t.sql() + " DROP COLUMN " + SqlText.ident(op.dropped().name()),
                 Tx.IN_TRANSACTION, src, Hazard.ACCESS_EXCLUSIVE_LOCK, Hazard.BREAKS_CLIENTS));
         return out;
