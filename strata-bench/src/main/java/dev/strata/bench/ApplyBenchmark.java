@@ -31,7 +31,7 @@ public final class ApplyBenchmark {
     public static void main(String[] args) throws Exception {
         BenchOptions options;
         try {
-            options = BenchOptions.parse(args, System.getenv("STRATA_JAVA_OPTS"));
+            options = BenchOptions.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
@@ -57,7 +57,10 @@ public final class ApplyBenchmark {
                 options.count(), options.repeat());
         out.println("machine: " + Machine.describe());
         out.println("server:  " + databases.serverVersion());
-        out.println("flyway:  " + FlywayMain.version() + "; child JVM flags: " + String.join(" ", options.javaOpts()));
+        out.println("flyway:  " + FlywayMain.version() + "; flyway and floor JVM flags: "
+                + (options.javaOpts().isEmpty() ? "(JVM defaults, as Flyway's launcher)" : String.join(" ", options.javaOpts())));
+        out.println("strata:  bin/strata, JVM flags: " + (System.getenv("STRATA_JAVA_OPTS") == null
+                ? "the launcher's defaults" : System.getenv("STRATA_JAVA_OPTS")));
         out.println("work:    " + work);
         out.println();
 

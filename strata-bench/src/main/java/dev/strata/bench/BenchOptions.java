@@ -14,17 +14,16 @@ import java.util.Objects;
  * @param repeat   measured runs per tool, at least 1; the report shows medians
  * @param tools    which tools to run, in the order of the first round, not empty
  * @param workDir  where revisions and child logs go; null means a fresh temporary folder
- * @param javaOpts JVM flags given to every child, identical for all tools
+ * @param javaOpts JVM flags for the Flyway and floor children; empty by default, i.e. the JVM's own defaults,
+ *                 which is what Flyway's command-line launcher runs with. Strata runs through bin/strata with
+ *                 that launcher's flags (or STRATA_JAVA_OPTS when set), as its users run it.
  */
 public record BenchOptions(String adminUrl, int count, int repeat, List<Tool> tools, Path workDir, List<String> javaOpts) {
 
     public static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
 
-    /** The strata launcher's default flags, used when {@code STRATA_JAVA_OPTS} is not set. */
-    public static final String DEFAULT_JAVA_OPTS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1";
-
     public static final String USAGE = "usage: ApplyBenchmark [--url ADMIN_JDBC_URL] [--count N] [--repeat N]"
-            + " [--tools floor,flyway,strata] [--work DIR]";
+            + " [--tools floor,flyway,strata] [--work DIR] [--java-opts \"FLAGS for the flyway and floor JVMs\"]";
 
     public BenchOptions {
         Objects.requireNonNull(adminUrl, "adminUrl");
@@ -41,13 +40,14 @@ public record BenchOptions(String adminUrl, int count, int repeat, List<Tool> to
         javaOpts = List.copyOf(javaOpts);
     }
 
-    /** Parses the command line; {@code javaOptsEnv} is the value of {@code STRATA_JAVA_OPTS} or null. */
-    public static BenchOptions parse(String[] args, String javaOptsEnv) {
+    /** Parses the command line. */
+    public static BenchOptions parse(String[] args) {
         String url = DEFAULT_URL;
         int count = 1000;
         int repeat = 3;
         List<Tool> tools = List.of(Tool.FLOOR, Tool.FLYWAY, Tool.STRATA);
         Path work = null;
+        String opts = "";
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (i + 1 >= args.length) {
@@ -60,11 +60,12 @@ public record BenchOptions(String adminUrl, int count, int repeat, List<Tool> to
                 case "--repeat" -> repeat = Integer.parseInt(value);
                 case "--tools" -> tools = parseTools(value);
                 case "--work" -> work = Path.of(value);
+                case "--java-opts" -> opts = value;
                 default -> throw new IllegalArgumentException("unknown option " + name + "; " + USAGE);
             }
         }
-        String opts = javaOptsEnv == null || javaOptsEnv.isBlank() ? DEFAULT_JAVA_OPTS : javaOptsEnv;
-        return new BenchOptions(url, count, repeat, tools, work, Arrays.asList(opts.trim().split("\\s+")));
+        List<String> flags = opts.isBlank() ? List.of() : Arrays.asList(opts.trim().split("\\s+"));
+        return new BenchOptions(url, count, repeat, tools, work, flags);
     }
 
     private static List<Tool> parseTools(String value) {

@@ -30,7 +30,7 @@ final class ChildLauncher {
     ChildRun run(Tool tool, String url, Path dir, String logName) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         if (tool.mainClass() == null) {
-            // Strata as users run it: bin/strata (with its class-data archive), the same JVM flags, and GNU
+            // Strata as users run it: bin/strata (with its class-data archive and JVM flags), and GNU
             // time reporting the peak RSS in the result line (millis=0: its time is the process wall time)
             command.addAll(List.of("/usr/bin/time", "-f", ChildReport.MARKER + " tool=" + tool.label()
                     + " millis=0 rss_kb=%M", Path.of("bin", "strata").toAbsolutePath().toString(),
@@ -49,7 +49,6 @@ final class ChildLauncher {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
-        builder.environment().put("STRATA_JAVA_OPTS", String.join(" ", javaOpts));
         long start = System.nanoTime();
         Process process = builder.start();
         process.getOutputStream().close();

@@ -41,7 +41,7 @@ class BenchAgainstPostgresTest {
     @Test
     void theOrchestratorRunsChildJvmsAndPrintsTheTables() throws Exception {
         BenchOptions options = BenchOptions.parse(new String[] {
-            "--count", "3", "--repeat", "1", "--tools", "floor,flyway", "--work", work.toString()}, null);
+            "--count", "3", "--repeat", "1", "--tools", "floor,flyway", "--work", work.toString()});
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
 
         boolean ok = new ApplyBenchmark(options, new PrintStream(buffer, true, StandardCharsets.UTF_8)).run();
