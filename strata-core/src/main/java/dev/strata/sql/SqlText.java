@@ -34,4 +34,28 @@ public final class SqlText {
         }
         return '\'' + value.replace("'", "''") + '\'';
     }
+
+    /** Quoted identifiers joined by {@code ", "}: {@code "a", "b"}. */
+    public static String identList(java.util.List<String> names) {
+        StringBuilder out = new StringBuilder();
+        for (String n : names) {
+            if (out.length() > 0) {
+                out.append(", ");
+            }
+            out.append(ident(n));
+        }
+        return out.toString();
+    }
+
+    /**
+     * A dollar-quoted string: {@code $strata$body$strata$}, with a numbered tag ({@code $strata1$}...)
+     * when the body contains the tag (or ends with a prefix of it), so the body can never close the quote.
+     */
+    public static String dollarQuoted(String body) {
+        String tag = "$strata$";
+        for (int i = 1; (body + tag).indexOf(tag) != body.length(); i++) {
+            tag = "$strata" + i + "$";
+        }
+        return tag + body + tag;
+    }
 }
