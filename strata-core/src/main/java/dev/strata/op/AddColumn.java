@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * {@code ALTER TABLE ... ADD COLUMN}. Online, a NOT NULL column or one whose default is volatile is
- * added nullable and filled by a batched backfill walking {@code key}; see {@link TableRenderer}.
+ * added nullable and filled by a batched backfill walking {@code key}; see {@link ColumnRenderer}.
  *
  * @param table  the table
  * @param column the new column
