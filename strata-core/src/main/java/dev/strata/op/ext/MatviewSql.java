@@ -32,18 +32,9 @@ final class MatviewSql {
      * (readers go on); fails without a suitable unique index or on a view never populated (VALIDATES_DATA).
      */
     static List<Statement> refresh(RefreshMaterializedView op) {
-        return List.of(refreshStatement(op));
-    }
-
-    private static Statement refreshStatement(RefreshMaterializedView op) {
-        if (op.concurrently()) {
-            return Statement.of(refreshSql(op.concurrently(), op), Tx.OWN_TRANSACTION, op.describe(), Hazard.VALIDATES_DATA);
-        }
-        return Statement.of(refreshSql(op.concurrently(), op), Tx.OWN_TRANSACTION, op.describe(), Hazard.ACCESS_EXCLUSIVE_LOCK);
-    }
-
-    private static String refreshSql(boolean concurrently, RefreshMaterializedView op) {
-        return "REFRESH MATERIALIZED VIEW " + (concurrently ? "CONCURRENTLY " : "") + op.view().sql();
+        String sql = "REFRESH MATERIALIZED VIEW " + (op.concurrently() ? "CONCURRENTLY " : "") + op.view().sql();
+        Hazard hazard = op.concurrently() ? Hazard.VALIDATES_DATA : Hazard.ACCESS_EXCLUSIVE_LOCK;
+        return List.of(Statement.of(sql, Tx.OWN_TRANSACTION, op.describe(), hazard));
     }
 
     /**
