@@ -1,0 +1,32 @@
+package dev.strata.op.ext;
+
+import dev.strata.op.ExtensionOp;
+import dev.strata.op.QualifiedName;
+import dev.strata.op.Reversal;
+
+import java.util.Objects;
+
+/**
+ * TimescaleDB {@code SELECT add_compression_policy(relation, INTERVAL '30 days')}: a background job that
+ * compresses chunks older than {@code compressAfter}. Needs {@link SetCompression} first. Reverse:
+ * {@link RemoveCompressionPolicy}.
+ *
+ * @param relation      the hypertable or continuous aggregate
+ * @param compressAfter age after which chunks are compressed ({@code 30 days}; a whole number for integer time)
+ */
+public record AddCompressionPolicy(QualifiedName relation, String compressAfter) implements ExtensionOp {
+    public AddCompressionPolicy {
+        Objects.requireNonNull(relation, "relation");
+        compressAfter = Checks.interval(compressAfter, "compress_after", "compression policy on " + relation, false);
+    }
+
+    @Override
+    public Reversal reverse() {
+        return Reversal.of(new RemoveCompressionPolicy(relation, compressAfter));
+    }
+
+    @Override
+    public String describe() {
+        return "add compression policy on " + relation + " after " + compressAfter;
+    }
+}

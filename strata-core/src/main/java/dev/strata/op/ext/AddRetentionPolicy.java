@@ -1,0 +1,33 @@
+package dev.strata.op.ext;
+
+import dev.strata.op.ExtensionOp;
+import dev.strata.op.QualifiedName;
+import dev.strata.op.Reversal;
+
+import java.util.Objects;
+
+/**
+ * TimescaleDB {@code SELECT add_retention_policy(relation, INTERVAL '2 years')}: a background job that drops
+ * whole chunks older than {@code dropAfter}. Destructive (safety row T7): the rendered statement carries
+ * {@link dev.strata.plan.Hazard#DATA_LOSS}, and removing the policy later does not bring dropped chunks back.
+ * Reverse: {@link RemoveRetentionPolicy}.
+ *
+ * @param relation  the hypertable or continuous aggregate
+ * @param dropAfter age after which chunks are dropped
+ */
+public record AddRetentionPolicy(QualifiedName relation, String dropAfter) implements ExtensionOp {
+    public AddRetentionPolicy {
+        Objects.requireNonNull(relation, "relation");
+        dropAfter = Checks.interval(dropAfter, "drop_after", "retention policy on " + relation, false);
+    }
+
+    @Override
+    public Reversal reverse() {
+        return Reversal.of(new RemoveRetentionPolicy(relation, dropAfter));
+    }
+
+    @Override
+    public String describe() {
+        return "add retention policy on " + relation + " dropping chunks after " + dropAfter;
+    }
+}

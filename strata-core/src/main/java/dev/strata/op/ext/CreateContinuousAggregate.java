@@ -1,0 +1,35 @@
+package dev.strata.op.ext;
+
+import dev.strata.op.ExtensionOp;
+import dev.strata.op.QualifiedName;
+import dev.strata.op.Reversal;
+
+import java.util.Objects;
+
+/**
+ * TimescaleDB {@code CREATE MATERIALIZED VIEW view WITH (timescaledb.continuous) AS query WITH [NO] DATA}.
+ * With data, TimescaleDB materializes the whole history at once and refuses to run inside a transaction
+ * block, so the statement is NO_TRANSACTION; with no data it is an ordinary transactional statement and an
+ * {@link AddRefreshPolicy} (or a manual {@code refresh_continuous_aggregate}) fills it later.
+ * Reverse: {@link DropContinuousAggregate}.
+ *
+ * @param view     the continuous aggregate
+ * @param query    the SELECT with {@code time_bucket(...)} and GROUP BY, as SQL text
+ * @param withData materialize now (true) or leave it empty ({@code WITH NO DATA})
+ */
+public record CreateContinuousAggregate(QualifiedName view, String query, boolean withData) implements ExtensionOp {
+    public CreateContinuousAggregate {
+        Objects.requireNonNull(view, "view");
+        query = Checks.sqlText(query, "query", "continuous aggregate " + view);
+    }
+
+    @Override
+    public Reversal reverse() {
+        return Reversal.of(new DropContinuousAggregate(view, this));
+    }
+
+    @Override
+    public String describe() {
+        return "create continuous aggregate " + view;
+    }
+}

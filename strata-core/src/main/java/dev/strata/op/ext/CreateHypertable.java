@@ -1,0 +1,57 @@
+package dev.strata.op.ext;
+
+import dev.strata.op.ExtensionOp;
+import dev.strata.op.QualifiedName;
+import dev.strata.op.Reversal;
+
+import java.util.Objects;
+
+/**
+ * TimescaleDB {@code SELECT create_hypertable(table, time_column, chunk_time_interval => ..., if_not_exists
+ * => ..., migrate_data => ...)}: turns a plain table into a hypertable partitioned on {@code timeColumn}.
+ * Without {@code migrateData} it fails on a table that has rows; with it every row is copied into chunks
+ * inside the calling transaction (long, under a strong lock: create an empty hypertable and copy in
+ * batches instead when the table is big). It also makes the time column NOT NULL.
+ *
+ * <p>Irreversible: a hypertable cannot be turned back into a plain table in place.
+ *
+ * @param table         the table to convert
+ * @param timeColumn    the time (or integer) partitioning column
+ * @param chunkInterval chunk width ({@code 1 week}, or a whole number for integer time), or null for
+ *                      TimescaleDB's default (7 days)
+ * @param ifNotExists   do nothing (with a notice) when it already is a hypertable
+ * @param migrateData   copy existing rows into chunks
+ */
+public record CreateHypertable(QualifiedName table, String timeColumn, String chunkInterval, boolean ifNotExists,
+                               boolean migrateData) implements ExtensionOp {
+    public CreateHypertable {
+        Objects.requireNonNull(table, "table");
+        String where = "create_hypertable on " + table;
+        Checks.name(timeColumn, "time column", where);
+        chunkInterval = Checks.interval(chunkInterval, "chunk interval", where, true);
+    }
+
+    /** An empty-table conversion with the given chunk interval, as in seed 000 Appendix C. */
+    public static CreateHypertable of(QualifiedName table, String timeColumn, String chunkInterval) {
+        return new CreateHypertable(table, timeColumn, chunkInterval, false, false);
+    }
+
+    public CreateHypertable withIfNotExists(boolean value) {
+        return new CreateHypertable(table, timeColumn, chunkInterval, value, migrateData);
+    }
+
+    public CreateHypertable withMigrateData(boolean value) {
+        return new CreateHypertable(table, timeColumn, chunkInterval, ifNotExists, value);
+    }
+
+    @Override
+    public Reversal reverse() {
+        return Reversal.irreversible("a hypertable cannot be turned back into a plain table in place;"
+                + " to undo, create a plain table, copy the rows out and swap names in a new revision");
+    }
+
+    @Override
+    public String describe() {
+        return "create hypertable " + table + " on " + timeColumn;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.strata.op.ext;
+
+import dev.strata.op.ExtensionOp;
+import dev.strata.op.QualifiedName;
+import dev.strata.op.Reversal;
+
+import java.util.Objects;
+
+/**
+ * TimescaleDB {@code SELECT remove_compression_policy(relation)}: stops compressing new chunks (chunks already
+ * compressed stay compressed). Reverse: {@link AddCompressionPolicy} with the removed interval.
+ *
+ * @param relation      the hypertable or continuous aggregate
+ * @param compressAfter the interval of the policy being removed, or null when unknown (then irreversible)
+ */
+public record RemoveCompressionPolicy(QualifiedName relation, String compressAfter) implements ExtensionOp {
+    public RemoveCompressionPolicy {
+        Objects.requireNonNull(relation, "relation");
+        compressAfter = Checks.interval(compressAfter, "compress_after", "remove compression policy on " + relation, true);
+    }
+
+    @Override
+    public Reversal reverse() {
+        return compressAfter == null
+                ? Reversal.irreversible("the removed policy's compress_after interval was not given")
+                : Reversal.of(new AddCompressionPolicy(relation, compressAfter));
+    }
+
+    @Override
+    public String describe() {
+        return "remove compression policy on " + relation;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.strata.postgres.ext;
+
+import dev.strata.op.AddColumn;
+import dev.strata.op.ColumnDef;
+import dev.strata.op.QualifiedName;
+import dev.strata.op.ext.CreateVectorIndex;
+import dev.strata.op.ext.Pgvector;
+import dev.strata.op.ext.VectorOpclass;
+import dev.strata.testkit.TestDatabase;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.sql.Connection;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * pgvector columns and indexes for real: HNSW online, IVFFlat deferred until the table has rows (skipped
+ * while empty, built once rows exist), and the reverses. Runs only where the server offers the extension;
+ * the SQL itself is pinned by the golden files in strata-core.
+ */
+class PgvectorTest {
+    @RegisterExtension
+    static TestDatabase db = new TestDatabase();
+
+    private static final String INDEXES = "SELECT count(*) FROM pg_indexes WHERE tablename = 'documents'"
+            + " AND indexname IN ('documents_hnsw', 'documents_ivfflat')";
+
+    @Test
+    void indexesAndDeferredBuild() throws Exception {
+        try (Connection c = db.connect()) {
+            Assumptions.assumeTrue(Apply.available(c, "vector"),
+                    "pgvector (extension 'vector') is not in pg_available_extensions on the test server; its SQL is checked by the golden files in strata-core");
+            Apply.execute(c, "CREATE EXTENSION IF NOT EXISTS vector");
+            QualifiedName docs = QualifiedName.of("public", "documents");
+            Apply.execute(c, "CREATE TABLE documents (id integer PRIMARY KEY)");
+            AddColumn embedding = new AddColumn(docs, ColumnDef.of("embedding", Pgvector.vector(3)), List.of(), null);
+            CreateVectorIndex hnsw = CreateVectorIndex.hnsw("documents_hnsw", docs, "embedding", VectorOpclass.VECTOR_COSINE_OPS)
+                    .withHnsw(16, 64);
+            CreateVectorIndex ivf = CreateVectorIndex.ivfflat("documents_ivfflat", docs, "embedding",
+                    VectorOpclass.VECTOR_L2_OPS, 1).withDeferUntilRows(true);
+            Apply.ops(c, embedding, hnsw, ivf);
+            assertThat(Apply.scalar(c, INDEXES)).isEqualTo(1);
+
+            Apply.execute(c, "INSERT INTO documents VALUES (1, '[1,0,0]'), (2, '[0,1,0]'), (3, '[0,0,1]')");
+            Apply.ops(c, ivf);
+            assertThat(Apply.scalar(c, INDEXES)).isEqualTo(2);
+            assertThat(Apply.scalar(c, "SELECT id FROM documents ORDER BY embedding <=> '[0.9,0.1,0]' LIMIT 1")).isEqualTo(1);
+
+            Apply.reverse(c, embedding, hnsw, ivf);
+            assertThat(Apply.scalar(c, INDEXES)).isZero();
+        }
+    }
+}
