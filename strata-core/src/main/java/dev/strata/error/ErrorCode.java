@@ -27,6 +27,7 @@ public enum ErrorCode {
     TARGET_NOT_REACHABLE(Kind.BAD_INPUT),
     IRREVERSIBLE(Kind.BAD_INPUT),
     FILE_EXISTS(Kind.BAD_INPUT),
+    JAVA_REVISION_INVALID(Kind.BAD_INPUT),
 
     // the database or the run failed: exit 1
     CONNECTION_FAILED(Kind.FAILURE),
