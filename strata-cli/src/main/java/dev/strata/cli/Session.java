@@ -3,6 +3,7 @@ package dev.strata.cli;
 import dev.strata.cli.config.ConfigLoader;
 import dev.strata.cli.config.Settings;
 import dev.strata.embedded.EmbeddedServer;
+import dev.strata.java.JavaMigrationLoader;
 import dev.strata.postgres.JdbcTarget;
 import dev.strata.postgres.PgConnections;
 import dev.strata.postgres.PgUrl;
@@ -13,9 +14,12 @@ import dev.strata.script.ScriptLoader;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,6 +34,7 @@ public final class Session implements AutoCloseable {
     private MigrationSet migrations;
     private EmbeddedServer embedded;
     private JdbcTarget target;
+    private URLClassLoader javaLoader;
 
     public Session(StrataCommand root, CommandSpec spec) {
         this.root = root;
@@ -60,10 +65,22 @@ public final class Session implements AutoCloseable {
         return settings;
     }
 
-    /** Loads and validates every revision in the migrations folder (graph errors surface here). */
+    /**
+     * Loads and validates every revision: the SQL files of the migrations folder and, when
+     * {@code java_package} is set, the Java revisions on {@code java_classpath}, as one set (graph errors and
+     * ids used by both kinds surface here). A project with Java revisions may have no migrations folder.
+     */
     public MigrationSet migrations() {
         if (migrations == null) {
-            List<MigrationScript> scripts = ScriptLoader.load(settings().migrationsDir(), workingDir());
+            Settings s = settings();
+            List<MigrationScript> scripts = new ArrayList<>();
+            if (!s.java().enabled() || Files.exists(s.migrationsDir())) {
+                scripts.addAll(ScriptLoader.load(s.migrationsDir(), workingDir()));
+            }
+            if (s.java().enabled()) {
+                javaLoader = JavaClassPath.open(s, workingDir());
+                scripts.addAll(JavaMigrationLoader.load(javaLoader, s.java().packageName().orElseThrow()));
+            }
             migrations = MigrationSet.of(scripts);
         }
         return migrations;
@@ -99,8 +116,12 @@ public final class Session implements AutoCloseable {
                 target.close();
             }
         } finally {
-            if (embedded != null) {
-                embedded.close();
+            try {
+                if (embedded != null) {
+                    embedded.close();
+                }
+            } finally {
+                JavaClassPath.close(javaLoader);
             }
         }
     }

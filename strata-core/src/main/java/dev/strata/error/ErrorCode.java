@@ -29,6 +29,7 @@ public enum ErrorCode {
     FILE_EXISTS(Kind.BAD_INPUT),
     OP_INVALID(Kind.BAD_INPUT),
     MODEL_JSON_INVALID(Kind.BAD_INPUT),
+    JAVA_REVISION_INVALID(Kind.BAD_INPUT),
 
     // the database or the run failed: exit 1
     CONNECTION_FAILED(Kind.FAILURE),

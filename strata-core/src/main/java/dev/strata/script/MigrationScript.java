@@ -9,10 +9,10 @@ import java.util.Optional;
 
 /**
  * A revision as the runner sees it: its place in the graph, the planned statements of each direction,
- * and its checksum. SQL files are one kind; Java revisions (whose ops are rendered into statements)
- * will be another member of this sealed family.
+ * and its checksum. SQL files are one kind ({@link SqlMigration}); Java revisions, whose ops are rendered
+ * into statements, are the other ({@link JavaMigrationScript}, loaded by {@link dev.strata.java.JavaMigrationLoader}).
  */
-public sealed interface MigrationScript permits SqlMigration {
+public sealed interface MigrationScript permits SqlMigration, JavaMigrationScript {
     Revision revision();
 
     /** Where it came from, for messages: the file path relative to the working directory, or the class name. */

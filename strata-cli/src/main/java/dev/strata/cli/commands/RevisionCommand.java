@@ -5,6 +5,7 @@ import dev.strata.cli.StrataCommand;
 import dev.strata.error.ErrorCode;
 import dev.strata.error.StrataException;
 import dev.strata.graph.RevisionId;
+import dev.strata.java.JavaRevisionTemplate;
 import dev.strata.run.MigrationSet;
 import dev.strata.script.RevisionTemplate;
 import picocli.CommandLine.Command;
@@ -17,10 +18,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code strata revision -m MSG}: write a new, empty revision file. */
+/** {@code strata revision -m MSG}: write a new, empty revision file (a SQL file, or with {@code --java} a Java class). */
 @Command(name = "revision", mixinStandardHelpOptions = true,
         description = {"Write a new revision file with a sortable timestamped id, whose parent is the current head.",
-                "Fill in its -- strata:upgrade and -- strata:downgrade sections, then run `strata upgrade head`."})
+                "Fill in its -- strata:upgrade and -- strata:downgrade sections, then run `strata upgrade head`.",
+                "With --java, write a Java revision class under java_sources instead; compile it onto java_classpath."})
 public final class RevisionCommand implements Callable<Integer> {
     @ParentCommand
     StrataCommand root;
@@ -51,9 +53,18 @@ public final class RevisionCommand implements Callable<Integer> {
     @Option(names = "--rev-id", paramLabel = "ID", description = "Use this id instead of a generated timestamp.")
     String revId;
 
+    @Option(names = "--java",
+            description = "Write a Java revision class in java_package under java_sources (both from strata.toml) instead of a SQL file.")
+    boolean java;
+
     @Override
     public Integer call() {
         try (Session s = new Session(root, spec)) {
+            if (java && !s.settings().java().enabled()) {
+                throw new StrataException(ErrorCode.CONFIG_INVALID, "revision --java needs java_package in [strata] of"
+                        + " strata.toml (e.g. java_package = \"com.acme.migrations\") to know the class's package;"
+                        + " add it, or drop --java to write a SQL revision");
+            }
             MigrationSet set = s.migrations();
             List<RevisionId> parentIds;
             if (parents != null) {
@@ -71,6 +82,13 @@ public final class RevisionCommand implements Callable<Integer> {
             }
             List<RevisionId> deps = RevisionFiles.resolveAll(set, dependsOn);
             RevisionId id = RevisionFiles.newId(set, revId);
+            if (java) {
+                String pkg = s.settings().java().packageName().orElseThrow();
+                String source = JavaRevisionTemplate.render(pkg, id, parentIds, message, branchLabels, deps, !nonTransactional);
+                RevisionFiles.write(s, id, s.settings().java().sources()
+                        .resolve(JavaRevisionTemplate.relativePath(pkg, id, message)), source);
+                return 0;
+            }
             String text = RevisionTemplate.render(id, parentIds, message, branchLabels, deps, !nonTransactional);
             text = RevisionFiles.applyTemplate(s.settings().migrationsDir(), text, id, message);
             RevisionFiles.write(s, id, message, text);

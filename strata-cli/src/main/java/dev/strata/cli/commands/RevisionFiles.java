@@ -76,8 +76,12 @@ final class RevisionFiles {
     }
 
     static Path write(Session s, RevisionId id, String message, String text) {
-        Path dir = s.settings().migrationsDir();
-        Path file = dir.resolve(RevisionTemplate.fileName(id, message));
+        return write(s, id, s.settings().migrationsDir().resolve(RevisionTemplate.fileName(id, message)), text);
+    }
+
+    /** Writes a new revision file (never over an existing one) and reports its path as every command does. */
+    static Path write(Session s, RevisionId id, Path file, String text) {
+        Path dir = file.getParent();
         try {
             Files.createDirectories(dir);
             Files.writeString(file, text, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);

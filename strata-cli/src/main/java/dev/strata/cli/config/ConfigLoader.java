@@ -53,6 +53,11 @@ import java.util.Optional;
  * {@code [environments.ENV]}, else {@code [strata]}. Unset keys take the defaults shown by
  * {@link ConfigTemplate}.
  *
+ * <p><b>Java revisions</b>: {@code java_package}, {@code java_classpath} and {@code java_sources} come
+ * from {@code [strata]} only; the paths are relative to the config file's folder. {@code java_package}
+ * must be a dotted Java package name; {@code java_sources} defaults to {@code src/main/java}. Whether the
+ * class path entries exist is checked when the revisions are loaded, not here.
+ *
  * <p><b>Variables in values</b>: {@code ${NAME}} in a string value is replaced from the environment
  * variables when that value is used; an unset variable is an error; {@code $${} is a literal {@code ${}.
  *
@@ -225,7 +230,30 @@ public final class ConfigLoader {
                     duration("lock_wait", Defaults.LOCK_WAIT),
                     duration("lock_timeout", Defaults.LOCK_TIMEOUT),
                     duration("statement_timeout", Defaults.STATEMENT_TIMEOUT),
-                    envTable.bool("backup").or(() -> strata.bool("backup")).orElse(Defaults.BACKUP));
+                    envTable.bool("backup").or(() -> strata.bool("backup")).orElse(Defaults.BACKUP),
+                    java());
+        }
+
+        private JavaSettings java() {
+            ConfigTable strata = file.strata();
+            Optional<String> pkg = Optional.empty();
+            if (strata.string("java_package").isPresent()) {
+                String p = expand(strata, "java_package", "edit the value").strip();
+                if (!dev.strata.java.JavaMigrationLoader.isPackageName(p)) {
+                    throw new StrataException(ErrorCode.CONFIG_INVALID, file.name() + ": [strata] java_package is \""
+                            + p + "\", not a Java package name; write it like \"com.acme.migrations\"");
+                }
+                pkg = Optional.of(p);
+            }
+            java.util.List<Path> classpath = new java.util.ArrayList<>();
+            for (String entry : strata.strings("java_classpath")) {
+                String where = file.name() + ": [strata] java_classpath";
+                classpath.add(file.dir().resolve(Placeholders.expand(entry, vars, where, "edit the value")));
+            }
+            Path sources = strata.string("java_sources").isPresent()
+                    ? file.dir().resolve(expand(strata, "java_sources", "edit the value"))
+                    : file.dir().resolve(Defaults.JAVA_SOURCES);
+            return new JavaSettings(pkg, classpath, sources);
         }
 
         private String environment() {

@@ -22,12 +22,13 @@ import java.util.TreeMap;
  * malformed durations. Durations holding a {@code ${VAR}} reference are checked when they are used.
  */
 final class ConfigParser {
-    enum Kind { STRING, DURATION, BOOLEAN }
+    enum Kind { STRING, DURATION, BOOLEAN, STRING_LIST }
 
     static final Map<String, Kind> STRATA_KEYS = keys(
             "migrations", Kind.STRING, "schema", Kind.STRING, "version_table", Kind.STRING,
             "history_table", Kind.STRING, "url", Kind.STRING, "lock_wait", Kind.DURATION,
-            "lock_timeout", Kind.DURATION, "statement_timeout", Kind.DURATION, "backup", Kind.BOOLEAN);
+            "lock_timeout", Kind.DURATION, "statement_timeout", Kind.DURATION, "backup", Kind.BOOLEAN,
+            "java_package", Kind.STRING, "java_classpath", Kind.STRING_LIST, "java_sources", Kind.STRING);
     static final Map<String, Kind> ENVIRONMENT_KEYS = keys(
             "url", Kind.STRING, "lock_wait", Kind.DURATION, "lock_timeout", Kind.DURATION,
             "statement_timeout", Kind.DURATION, "backup", Kind.BOOLEAN);
@@ -131,6 +132,9 @@ final class ConfigParser {
             }
             return v.booleanValue();
         }
+        if (kind == Kind.STRING_LIST) {
+            return stringList(at, v);
+        }
         if (!v.isTextual()) {
             String example = kind == Kind.DURATION ? " like \"2s\"" : "";
             throw fail(at + " must be a string" + example + ", not " + describe(v));
@@ -145,11 +149,27 @@ final class ConfigParser {
         return text;
     }
 
+    private List<String> stringList(String at, JsonNode v) {
+        String example = " like [\"build/classes/java/main\", \"lib/migrations.jar\"]";
+        if (!v.isArray()) {
+            throw fail(at + " must be an array of strings" + example + ", not " + describe(v));
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode item : v) {
+            if (!item.isTextual() || item.textValue().isBlank()) {
+                throw fail(at + " must hold only non-empty strings" + example + ", not " + describe(item));
+            }
+            out.add(item.textValue());
+        }
+        return out;
+    }
+
     private static String unknownKey(String label, String key, Map<String, Kind> allowed) {
         String msg = "unknown key " + key + " in " + label;
         if (!allowed.containsKey(key) && STRATA_KEYS.containsKey(key)) {
-            return msg + "; " + key + " can be set only in " + (DATABASE_KEYS.containsKey(key)
-                    ? "[strata] or [databases.NAME]" : "[strata] or [environments.NAME]");
+            String where = DATABASE_KEYS.containsKey(key) ? "[strata] or [databases.NAME]"
+                    : ENVIRONMENT_KEYS.containsKey(key) ? "[strata] or [environments.NAME]" : "[strata]";
+            return msg + "; " + key + " can be set only in " + where;
         }
         return msg + suggestion(key, allowed.keySet(), "", "");
     }

@@ -13,6 +13,7 @@ final class Defaults {
     static final Duration STATEMENT_TIMEOUT = Duration.ZERO;
     static final boolean BACKUP = false;
     static final String ENVIRONMENT = "development";
+    static final String JAVA_SOURCES = "src/main/java";
 
     private Defaults() {
     }

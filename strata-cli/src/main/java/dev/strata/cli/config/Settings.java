@@ -32,10 +32,12 @@ import java.util.Optional;
  * @param lockTimeout      the session {@code lock_timeout} for DDL ({@code 0}: none)
  * @param statementTimeout the session {@code statement_timeout} ({@code 0}: none)
  * @param backup           whether to back the database up before migrating
+ * @param java             where the Java revisions are, if the project has some
  */
 public record Settings(Path projectDir, Optional<Path> configFile, Path migrationsDir, StateTables tables,
                        Optional<String> url, String urlSource, String environment, Optional<String> database,
-                       Duration lockWait, Duration lockTimeout, Duration statementTimeout, boolean backup) {
+                       Duration lockWait, Duration lockTimeout, Duration statementTimeout, boolean backup,
+                       JavaSettings java) {
     /** The {@link #urlSource} when no URL is configured. */
     public static final String EMBEDDED = "embedded";
 
@@ -60,6 +62,7 @@ public record Settings(Path projectDir, Optional<Path> configFile, Path migratio
         nonNegative(lockWait, "lockWait");
         nonNegative(lockTimeout, "lockTimeout");
         nonNegative(statementTimeout, "statementTimeout");
+        Objects.requireNonNull(java, "java");
     }
 
     /** Whether Strata should run against its embedded PostgreSQL. */
@@ -74,12 +77,12 @@ public record Settings(Path projectDir, Optional<Path> configFile, Path migratio
 
     public Settings withUrl(Optional<String> newUrl, String newSource) {
         return new Settings(projectDir, configFile, migrationsDir, tables, newUrl, newSource, environment, database,
-                lockWait, lockTimeout, statementTimeout, backup);
+                lockWait, lockTimeout, statementTimeout, backup, java);
     }
 
     public Settings withMigrationsDir(Path dir) {
         return new Settings(projectDir, configFile, dir, tables, url, urlSource, environment, database,
-                lockWait, lockTimeout, statementTimeout, backup);
+                lockWait, lockTimeout, statementTimeout, backup, java);
     }
 
     @Override
@@ -89,7 +92,7 @@ public record Settings(Path projectDir, Optional<Path> configFile, Path migratio
                 + ", urlSource=" + urlSource + ", environment=" + environment
                 + ", database=" + database.orElse("none") + ", lockWait=" + Durations.format(lockWait)
                 + ", lockTimeout=" + Durations.format(lockTimeout)
-                + ", statementTimeout=" + Durations.format(statementTimeout) + ", backup=" + backup + "]";
+                + ", statementTimeout=" + Durations.format(statementTimeout) + ", backup=" + backup + ", java=" + java + "]";
     }
 
     private static Path absolute(Path p, String what) {

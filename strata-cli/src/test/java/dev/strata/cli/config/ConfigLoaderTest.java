@@ -186,7 +186,7 @@ class ConfigLoaderTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "[strata]\\nlock_timout = \"1s\"|strata.toml: unknown key lock_timout in [strata]; did you mean lock_timeout?",
-            "[strata]\\nzzz = 1|strata.toml: unknown key zzz in [strata]; known: migrations, schema, version_table, history_table, url, lock_wait, lock_timeout, statement_timeout, backup",
+            "[strata]\\nzzz = 1|strata.toml: unknown key zzz in [strata]; known: migrations, schema, version_table, history_table, url, lock_wait, lock_timeout, statement_timeout, backup, java_package, java_classpath, java_sources",
             "[environments.prod]\\nmigrations = \"x\"|strata.toml: unknown key migrations in [environments.prod]; migrations can be set only in [strata] or [databases.NAME]",
             "[databases.replica]\\nbackup = true|strata.toml: unknown key backup in [databases.replica]; backup can be set only in [strata] or [environments.NAME]",
             "[databases.replica]\\nulr = \"x\"|strata.toml: unknown key ulr in [databases.replica]; did you mean url?",
@@ -194,7 +194,7 @@ class ConfigLoaderTest {
             "[tables]\\nx = 1|strata.toml: unknown table [tables]; the tables are [strata], [environments.NAME] and [databases.NAME]",
             "zzz = 1|strata.toml: unknown key zzz outside any table; the tables are [strata], [environments.NAME] and [databases.NAME]",
             "url = \"x\"|strata.toml: key url is outside any table; put it under [strata]",
-            "[strata.sub]\\nurl = \"x\"|strata.toml: unknown key sub in [strata]; known: migrations, schema, version_table, history_table, url, lock_wait, lock_timeout, statement_timeout, backup",
+            "[strata.sub]\\nurl = \"x\"|strata.toml: unknown key sub in [strata]; known: migrations, schema, version_table, history_table, url, lock_wait, lock_timeout, statement_timeout, backup, java_package, java_classpath, java_sources",
             "[strata]\\nbackup = \"yes\"|strata.toml: [strata] backup must be true or false, not the string \"yes\"",
             "[strata]\\nlock_wait = 60|strata.toml: [strata] lock_wait must be a string like \"2s\", not the integer 60",
             "[strata]\\nschema = [\"a\"]|strata.toml: [strata] schema must be a string, not an array",
@@ -202,6 +202,10 @@ class ConfigLoaderTest {
             "environments = 3|strata.toml: [environments] must hold tables like [environments.production], not the integer 3",
             "[databases]\\nreplica = \"x\"|strata.toml: databases.replica must be a table like [databases.replica], not the string \"x\"",
             "[environments.\"eu west\"]\\nbackup = 1|strata.toml: [environments.\"eu west\"] backup must be true or false, not the integer 1",
+            "[strata]\\njava_classpath = \"build/classes\"|strata.toml: [strata] java_classpath must be an array of strings like [\"build/classes/java/main\", \"lib/migrations.jar\"], not the string \"build/classes\"",
+            "[strata]\\njava_classpath = [\"a\", 1]|strata.toml: [strata] java_classpath must hold only non-empty strings like [\"build/classes/java/main\", \"lib/migrations.jar\"], not the integer 1",
+            "[strata]\\njava_package = \"com.acme-x\"|strata.toml: [strata] java_package is \"com.acme-x\", not a Java package name; write it like \"com.acme.migrations\"",
+            "[environments.prod]\\njava_package = \"a\"|strata.toml: unknown key java_package in [environments.prod]; java_package can be set only in [strata]",
     })
     void unknownKeysAndWrongTypes(String toml, String message) throws IOException {
         write("strata.toml", toml.replace("\\n", "\n"));
@@ -287,6 +291,22 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.resolve(ConfigLoader.Inputs.of(dir).withUrl("u:secret@h")))
                 .hasMessageNotContaining("secret")
                 .hasMessageStartingWith("the database URL from --url is not a PostgreSQL URL;");
+    }
+
+    @Test
+    void javaKeysResolveRelativeToTheConfigFile() throws IOException {
+        write("conf/strata.toml", "[strata]\njava_package = \"com.acme.migrations\"\n"
+                + "java_classpath = [\"build/classes\", \"${LIB}/m.jar\"]\njava_sources = \"src\"\n");
+        Settings s = resolve(ConfigLoader.Inputs.of(dir).withConfigFile(Path.of("conf/strata.toml")), Map.of("LIB", "lib"));
+        assertThat(s.java().packageName()).contains("com.acme.migrations");
+        assertThat(s.java().classpath()).containsExactly(dir.resolve("conf/build/classes"), dir.resolve("conf/lib/m.jar"));
+        assertThat(s.java().sources()).isEqualTo(dir.resolve("conf/src"));
+        assertThat(s.java().enabled()).isTrue();
+
+        Settings none = ConfigLoader.resolve(ConfigLoader.Inputs.of(dir));
+        assertThat(none.java()).isEqualTo(JavaSettings.none(dir));
+        assertThat(none.java().enabled()).isFalse();
+        assertThat(none.java().sources()).isEqualTo(dir.resolve("src/main/java"));
     }
 
     @Test
