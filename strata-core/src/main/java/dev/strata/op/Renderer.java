@@ -52,7 +52,7 @@ public final class Renderer {
             return List.of(new Statement(raw.up(), raw.tx(), Set.of(), raw.describe(), null));
         }
         if (op instanceof ExtensionOp ext) {
-            return ExtensionRenderer.render(ext);
+            return ExtensionRenderer.render(ext, fresh);
         }
         if (op instanceof CreateTable o) {
             return TableRenderer.create(o);

@@ -244,7 +244,7 @@ public final class Runner {
             MigrationScript s = set.script(id);
             if (stored != null && !stored.equals(s.checksum().hex())) {
                 throw new StrataException(ErrorCode.CHECKSUM_MISMATCH, "revision " + id + " (" + s.location()
-                        + ") changed after it was applied: applied checksum " + stored + ", file now "
+                        + ") changed after it was applied: applied checksum " + stored + ", now "
                         + s.checksum().hex() + "; undo the edit and put the change in a new revision, or accept it with"
                         + " `strata repair --accept-checksum " + id + "`");
             }
