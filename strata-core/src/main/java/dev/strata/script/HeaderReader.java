@@ -2,6 +2,7 @@ package dev.strata.script;
 
 import dev.strata.error.ErrorCode;
 import dev.strata.error.StrataException;
+import dev.strata.error.Suggestion;
 import dev.strata.graph.RevisionId;
 
 import java.util.ArrayList;

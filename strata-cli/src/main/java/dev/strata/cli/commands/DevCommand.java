@@ -7,7 +7,6 @@ import dev.strata.embedded.DevServer;
 import dev.strata.embedded.DevServerInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.util.LinkedHashMap;
@@ -37,6 +36,11 @@ public final class DevCommand implements Runnable {
         return m;
     }
 
+    /** A session for a dev subcommand (its parent's parent holds the global options). */
+    static Session session(CommandSpec spec) {
+        return new Session((StrataCommand) spec.parent().parent().userObject(), spec);
+    }
+
     static String text(DevServer.Status st) {
         return st.server().map(i -> i.jdbcUrl() + " (pid " + i.pid() + ", port " + i.port() + ")").orElse("");
     }
@@ -44,15 +48,12 @@ public final class DevCommand implements Runnable {
     /** {@code strata dev start}. */
     @Command(name = "start", mixinStandardHelpOptions = true, description = "Start the embedded PostgreSQL and leave it running.")
     public static final class Start implements Callable<Integer> {
-        @ParentCommand
-        DevCommand dev;
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            StrataCommand root = (StrataCommand) spec.parent().parent().userObject();
-            try (Session s = new Session(root, spec)) {
+            try (Session s = session(spec)) {
                 DevServer.Status st = DevServer.start(s.settings().projectDir());
                 if (s.console().json()) {
                     s.console().json(json(st));
@@ -72,8 +73,7 @@ public final class DevCommand implements Runnable {
 
         @Override
         public Integer call() {
-            StrataCommand root = (StrataCommand) spec.parent().parent().userObject();
-            try (Session s = new Session(root, spec)) {
+            try (Session s = session(spec)) {
                 DevServer.Status st = DevServer.stop(s.settings().projectDir());
                 s.console().line(st.changed() ? "Stopped." : "Not running.");
                 return ExitCode.OK;
@@ -89,8 +89,7 @@ public final class DevCommand implements Runnable {
 
         @Override
         public Integer call() {
-            StrataCommand root = (StrataCommand) spec.parent().parent().userObject();
-            try (Session s = new Session(root, spec)) {
+            try (Session s = session(spec)) {
                 DevServer.Status st = DevServer.status(s.settings().projectDir());
                 if (s.console().json()) {
                     s.console().json(json(st));
@@ -111,8 +110,7 @@ public final class DevCommand implements Runnable {
 
         @Override
         public Integer call() {
-            StrataCommand root = (StrataCommand) spec.parent().parent().userObject();
-            try (Session s = new Session(root, spec)) {
+            try (Session s = session(spec)) {
                 var url = DevServer.url(s.settings().projectDir());
                 if (url.isEmpty()) {
                     s.console().warn("the dev server is not running; start it with `strata dev start`");

@@ -181,7 +181,7 @@ final class ConfigParser {
         List<String> all = new ArrayList<>();
         for (String k : known) {
             all.add(before + k + after);
-            int d = distance(given.toLowerCase(java.util.Locale.ROOT), k);
+            int d = dev.strata.error.Suggestion.distance(given.toLowerCase(java.util.Locale.ROOT), k);
             if (d < bestDistance) {
                 bestDistance = d;
                 best = k;
@@ -191,26 +191,6 @@ final class ConfigParser {
             return "; did you mean " + before + best + after + "?";
         }
         return "; known: " + String.join(", ", all);
-    }
-
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     private static String describe(JsonNode v) {

@@ -1,16 +1,16 @@
-package dev.strata.script;
+package dev.strata.error;
 
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean ...?": the known word closest to a misspelled one, by edit distance. */
-final class Suggestion {
+public final class Suggestion {
     private Suggestion() {
     }
 
     /** The closest candidate, if it is near enough to be a plausible typo (distance at most 3, or a case slip). */
-    static Optional<String> closest(String word, Collection<String> candidates) {
+    public static Optional<String> closest(String word, Collection<String> candidates) {
         String lower = word.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
@@ -26,7 +26,7 @@ final class Suggestion {
     }
 
     /** Levenshtein distance. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
