@@ -8,14 +8,11 @@ import dev.strata.graph.Step;
 import dev.strata.run.HistoryEntry.Action;
 import dev.strata.run.HistoryEntry.Status;
 import dev.strata.script.MigrationScript;
-import dev.strata.plan.Statement;
-import dev.strata.plan.Tx;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -33,7 +30,7 @@ public final class Runner {
     private final RunOptions options;
     private final RunListener listener;
     private final Clock clock;
-    private final Sleeper sleeper;
+    private final StepExecutor executor;
 
     /** Pauses between retries; tests replace it. */
     @FunctionalInterface
@@ -51,7 +48,7 @@ public final class Runner {
         this.options = Objects.requireNonNull(options);
         this.listener = Objects.requireNonNull(listener);
         this.clock = clock;
-        this.sleeper = sleeper;
+        this.executor = new StepExecutor(target, options.retry(), listener, clock, sleeper);
     }
 
     private static void sleep(java.time.Duration d) {
@@ -279,127 +276,9 @@ public final class Runner {
                     }
                 }
             }
-            long ms = runStep(step, script, skip);
+            long ms = executor.run(step, script, skip);
             listener.on(new RunEvent.StepFinished(step, script, ms));
         }
-    }
-
-    private long runStep(Step step, MigrationScript script, int skip) {
-        boolean up = step.direction() == Direction.UP;
-        List<Statement> all = up ? script.upgradePlan() : script.downgradePlan().orElseThrow();
-        Action action = up ? Action.UPGRADE : Action.DOWNGRADE;
-        Instant started = clock.instant();
-        long t0 = System.nanoTime();
-        int from = Math.min(skip, all.size());
-        if (all.stream().allMatch(st -> st.tx() == Tx.IN_TRANSACTION)) {
-            // the common case: the body and its bookkeeping commit together, or not at all
-            List<Statement> statements = all.subList(from, all.size());
-            HistoryEntry ok = entry(step, script, action, started, -1, Status.OK, null, all.size(), all.size());
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    target.runInTransaction(statements, new Bookkeeping(step.removeHeads(), step.addHeads(), ok));
-                    return millis(t0);
-                } catch (StatementFailedException e) {
-                    Statement failed = statements.get(e.index());
-                    if (retryable(e, attempt)) {
-                        pause(step, failed, e, attempt);
-                        continue;
-                    }
-                    String error = describe(failed, e);
-                    target.record(Bookkeeping.historyOnly(entry(step, script, action, started, millis(t0),
-                            Status.FAILED, error, skip, all.size())));
-                    throw failure(step, error, "nothing of it was applied (the transaction was rolled back)", e);
-                }
-            }
-        }
-        int done = from;
-        int attempt = 1;
-        while (done < all.size()) {
-            Statement statement = all.get(done);
-            int end = done + 1;
-            if (statement.tx() == Tx.IN_TRANSACTION) {
-                while (end < all.size() && all.get(end).tx() == Tx.IN_TRANSACTION) {
-                    end++;
-                }
-            }
-            List<Statement> unit = all.subList(done, end);
-            try {
-                runUnit(step, unit);
-                done = end;
-                attempt = 1;
-            } catch (StatementFailedException e) {
-                Statement failed = unit.get(Math.min(e.index(), unit.size() - 1));
-                if (retryable(e, attempt)) {
-                    pause(step, failed, e, attempt++);
-                    continue;
-                }
-                String error = describe(failed, e);
-                Status status = done > 0 ? Status.PARTIAL : Status.FAILED;
-                target.record(Bookkeeping.historyOnly(entry(step, script, action, started, millis(t0), status, error,
-                        done, all.size())));
-                String after = done > 0
-                        ? done + " of " + all.size() + " statements had run (they do not share one transaction); the"
-                        + " database is marked as needing repair: fix the cause, then `strata upgrade --resume` or"
-                        + " `strata repair`"
-                        : "no statement of it had taken effect";
-                throw failure(step, error, after, e);
-            }
-        }
-        long ms = millis(t0);
-        target.record(new Bookkeeping(step.removeHeads(), step.addHeads(),
-                entry(step, script, action, started, ms, Status.OK, null, all.size(), all.size())));
-        return ms;
-    }
-
-    /** Runs one unit of a mixed plan: a group of transactional statements, or one statement of another mode. */
-    private void runUnit(Step step, List<Statement> unit) {
-        Statement first = unit.get(0);
-        Tx tx = first.tx();
-        if (tx == Tx.IN_TRANSACTION || tx == Tx.OWN_TRANSACTION) {
-            target.runInTransaction(unit, null);
-        } else if (tx == Tx.NO_TRANSACTION) {
-            String index = ConcurrentIndex.name(first.sql());
-            if (index != null && target.dropInvalidIndex(index)) {
-                listener.on(new RunEvent.InvalidIndexDropped(step, index));
-            }
-            target.runEach(unit);
-        } else if (tx == Tx.BATCHED) {
-            target.runBackfill(first.backfill(), p -> listener.on(new RunEvent.BackfillProgress(step,
-                    first.backfill().table(), p)));
-        } else {
-            throw new IllegalStateException("unknown transaction mode " + tx);
-        }
-    }
-
-    private boolean retryable(StatementFailedException e, int attempt) {
-        return RetryPolicy.LOCK_NOT_AVAILABLE.equals(e.sqlState()) && attempt < options.retry().maxAttempts();
-    }
-
-    private void pause(Step step, Statement statement, StatementFailedException e, int attempt) {
-        java.time.Duration delay = options.retry().delayAfter(attempt);
-        listener.on(new RunEvent.LockRetry(step, statement.source(), attempt,
-                options.retry().maxAttempts(), delay, e.serverMessage()));
-        sleeper.sleep(delay);
-    }
-
-    private static HistoryEntry entry(Step step, MigrationScript script, Action action, Instant started, long ms,
-                                      Status status, String error, int run, int total) {
-        return new HistoryEntry(step.id().value(), action, script.revision().message(), script.checksum().hex(),
-                started, ms, status, error, run, total);
-    }
-
-    private static String describe(Statement statement, StatementFailedException e) {
-        return statement.source() + ": " + e.serverMessage();
-    }
-
-    private static StrataException failure(Step step, String error, String consequence, Throwable cause) {
-        String verb = step.direction() == Direction.UP ? "upgrade" : "downgrade";
-        return new StrataException(ErrorCode.STATEMENT_FAILED, verb + " of revision " + step.id() + " failed at "
-                + error + "; " + consequence, cause);
-    }
-
-    private static long millis(long t0) {
-        return (System.nanoTime() - t0) / 1_000_000;
     }
 
     /** The ids in graph order (bases first), so that messages and records are deterministic. */
@@ -411,10 +290,5 @@ public final class Runner {
             }
         }
         return out;
-    }
-
-    /** Heads as a sorted set, for display. */
-    static Set<RevisionId> sorted(Set<RevisionId> ids) {
-        return new LinkedHashSet<>(new TreeSet<>(ids));
     }
 }
