@@ -28,6 +28,7 @@ public enum ErrorCode {
     IRREVERSIBLE(Kind.BAD_INPUT),
     FILE_EXISTS(Kind.BAD_INPUT),
     OP_INVALID(Kind.BAD_INPUT),
+    MODEL_JSON_INVALID(Kind.BAD_INPUT),
 
     // the database or the run failed: exit 1
     CONNECTION_FAILED(Kind.FAILURE),
@@ -40,6 +41,7 @@ public enum ErrorCode {
     BOOKKEEPING_FAILED(Kind.FAILURE),
     EMBEDDED_FAILED(Kind.FAILURE),
     IO_FAILED(Kind.FAILURE),
+    INSPECT_FAILED(Kind.FAILURE),
     INTERNAL(Kind.FAILURE);
 
     /** Whether the user gave bad input (exit 2) or a run failed (exit 1). */

@@ -1,0 +1,31 @@
+package dev.strata.model;
+
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * The name of an object that lives inside a relation and whose name is unique only there: a trigger or a
+ * rule. Ordered by relation, then name.
+ *
+ * @param relation the table or view it belongs to
+ * @param name     its name within that relation
+ */
+public record MemberName(ObjectName relation, String name) implements Comparable<MemberName> {
+    private static final Comparator<MemberName> ORDER =
+            Comparator.comparing(MemberName::relation).thenComparing(MemberName::name);
+
+    public MemberName {
+        Objects.requireNonNull(relation, "relation");
+        name = Names.require(name, "name");
+    }
+
+    @Override
+    public int compareTo(MemberName other) {
+        return ORDER.compare(this, other);
+    }
+
+    @Override
+    public String toString() {
+        return relation + "." + name;
+    }
+}

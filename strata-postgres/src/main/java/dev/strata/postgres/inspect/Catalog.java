@@ -1,0 +1,147 @@
+package dev.strata.postgres.inspect;
+
+import dev.strata.error.ErrorCode;
+import dev.strata.error.StrataException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One inspection's access to the catalog: runs the SQL resources with the selected schemas and the
+ * extension-objects flag as parameters, and holds the comments read up front.
+ */
+final class Catalog {
+    /** Reads one row into a value. */
+    interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private record CommentKey(String kind, long oid, int subid) {
+    }
+
+    private static final Map<String, String> SQL = new ConcurrentHashMap<>();
+
+    private final Connection connection;
+    private final boolean includeExtensionObjects;
+    private String[] schemas = new String[0];
+    private final Map<CommentKey, String> comments = new HashMap<>();
+
+    Catalog(Connection connection, boolean includeExtensionObjects) {
+        this.connection = connection;
+        this.includeExtensionObjects = includeExtensionObjects;
+    }
+
+    /** Sets the schemas that the filtered queries read. */
+    void select(List<String> names) {
+        schemas = names.toArray(String[]::new);
+    }
+
+    static String sql(String resource) {
+        return SQL.computeIfAbsent(resource, r -> {
+            try (InputStream in = Catalog.class.getResourceAsStream(r)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing SQL resource " + r);
+                }
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Runs a query that takes no parameters. */
+    <T> List<T> plain(String resource, RowReader<T> reader) {
+        return run(resource, 0, reader);
+    }
+
+    /** Runs a query whose parameters are the schemas and the include-extension-objects flag. */
+    <T> List<T> filtered(String resource, RowReader<T> reader) {
+        return run(resource, 2, reader);
+    }
+
+    /** Runs a query whose one parameter is the schemas. */
+    <T> List<T> inSchemas(String resource, RowReader<T> reader) {
+        return run(resource, 1, reader);
+    }
+
+    private <T> List<T> run(String resource, int parameters, RowReader<T> reader) {
+        List<T> out = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql(resource))) {
+            if (parameters >= 1) {
+                Array array = connection.createArrayOf("text", schemas);
+                ps.setArray(1, array);
+            }
+            if (parameters >= 2) {
+                ps.setBoolean(2, includeExtensionObjects);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(reader.read(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw failed("catalog query inspect/" + resource, e);
+        }
+        return out;
+    }
+
+    static StrataException failed(String what, SQLException e) {
+        return new StrataException(ErrorCode.INSPECT_FAILED, "could not inspect the schema: " + what + " failed: "
+                + PgText.oneLine(e.getMessage()) + " (SQLSTATE " + e.getSQLState()
+                + "); check that the user may read the system catalogs", e);
+    }
+
+    void loadComments() {
+        for (Object[] row : plain("comments.sql", rs -> new Object[] {
+                rs.getString("kind"), rs.getLong("oid"), rs.getInt("subid"), rs.getString("description")})) {
+            if (row[0] != null) {
+                comments.put(new CommentKey((String) row[0], (Long) row[1], (Integer) row[2]), (String) row[3]);
+            }
+        }
+    }
+
+    /** The comment on an object ({@code kind} as comments.sql names catalogs), or null. */
+    String comment(String kind, long oid) {
+        return comment(kind, oid, 0);
+    }
+
+    String comment(String kind, long oid, int subid) {
+        return comments.get(new CommentKey(kind, oid, subid));
+    }
+
+    static List<String> strings(ResultSet rs, String column) throws SQLException {
+        Array a = rs.getArray(column);
+        if (a == null) {
+            return List.of();
+        }
+        Object[] values = (Object[]) a.getArray();
+        List<String> out = new ArrayList<>(values.length);
+        for (Object v : values) {
+            out.add(v == null ? "" : v.toString());
+        }
+        return out;
+    }
+
+    static List<Boolean> booleans(ResultSet rs, String column) throws SQLException {
+        Array a = rs.getArray(column);
+        return a == null ? List.of() : Arrays.stream((Object[]) a.getArray()).map(v -> (Boolean) v).toList();
+    }
+
+    static List<Integer> ints(ResultSet rs, String column) throws SQLException {
+        Array a = rs.getArray(column);
+        return a == null ? List.of() : Arrays.stream((Object[]) a.getArray()).map(v -> ((Number) v).intValue()).toList();
+    }
+}

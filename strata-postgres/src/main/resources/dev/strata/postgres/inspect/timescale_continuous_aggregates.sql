@@ -1,0 +1,19 @@
+-- TimescaleDB continuous aggregates with their refresh policy. Run only when the timescaledb extension is
+-- installed. Parameter: 1 schemas (text[]).
+SELECT ca.view_schema AS schema,
+       ca.view_name AS name,
+       ca.view_definition AS definition,
+       ca.materialized_only,
+       j.config ->> 'start_offset' AS start_offset,
+       j.config ->> 'end_offset' AS end_offset,
+       j.schedule_interval::text AS schedule_interval
+FROM timescaledb_information.continuous_aggregates ca
+LEFT JOIN LATERAL (
+    SELECT jj.config, jj.schedule_interval FROM timescaledb_information.jobs jj
+    WHERE jj.proc_name = 'policy_refresh_continuous_aggregate'
+      AND jj.hypertable_schema = ca.materialization_hypertable_schema
+      AND jj.hypertable_name = ca.materialization_hypertable_name
+    ORDER BY jj.job_id LIMIT 1
+) j ON true
+WHERE ca.view_schema::text = ANY (?)
+ORDER BY ca.view_schema, ca.view_name
