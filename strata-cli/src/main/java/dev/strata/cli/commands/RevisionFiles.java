@@ -76,6 +76,11 @@ final class RevisionFiles {
     }
 
     static Path write(Session s, RevisionId id, String message, String text) {
+        return write(s, id, message, text, java.util.Map.of());
+    }
+
+    /** Writes the file; with --json, prints {@code revision}, {@code file} and the {@code extra} fields. */
+    static Path write(Session s, RevisionId id, String message, String text, java.util.Map<String, Object> extra) {
         Path dir = s.settings().migrationsDir();
         Path file = dir.resolve(RevisionTemplate.fileName(id, message));
         try {
@@ -89,7 +94,11 @@ final class RevisionFiles {
         Path shown = s.workingDir().relativize(file.toAbsolutePath());
         s.console().info("Generating " + shown + " ... done");
         if (s.console().json()) {
-            s.console().json(java.util.Map.of("revision", id.value(), "file", shown.toString()));
+            java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
+            doc.put("revision", id.value());
+            doc.put("file", shown.toString());
+            doc.putAll(extra);
+            s.console().json(doc);
         } else if (s.console().quiet()) {
             s.console().line(shown.toString());
         }

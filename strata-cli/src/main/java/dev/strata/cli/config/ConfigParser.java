@@ -27,7 +27,8 @@ final class ConfigParser {
     static final Map<String, Kind> STRATA_KEYS = keys(
             "migrations", Kind.STRING, "schema", Kind.STRING, "version_table", Kind.STRING,
             "history_table", Kind.STRING, "url", Kind.STRING, "lock_wait", Kind.DURATION,
-            "lock_timeout", Kind.DURATION, "statement_timeout", Kind.DURATION, "backup", Kind.BOOLEAN);
+            "lock_timeout", Kind.DURATION, "statement_timeout", Kind.DURATION, "backup", Kind.BOOLEAN,
+            "schema_dir", Kind.STRING, "dev_url", Kind.STRING);
     static final Map<String, Kind> ENVIRONMENT_KEYS = keys(
             "url", Kind.STRING, "lock_wait", Kind.DURATION, "lock_timeout", Kind.DURATION,
             "statement_timeout", Kind.DURATION, "backup", Kind.BOOLEAN);

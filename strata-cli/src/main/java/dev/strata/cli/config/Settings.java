@@ -32,10 +32,15 @@ import java.util.Optional;
  * @param lockTimeout      the session {@code lock_timeout} for DDL ({@code 0}: none)
  * @param statementTimeout the session {@code statement_timeout} ({@code 0}: none)
  * @param backup           whether to back the database up before migrating
+ * @param schemaDir        the desired-state folder ({@code schema_dir}): SQL files describing the schema
+ *                         the revisions should produce, if configured
+ * @param devUrl           a server URL where scratch databases may be created ({@code dev_url}); may hold a
+ *                         password, like {@code url}
  */
 public record Settings(Path projectDir, Optional<Path> configFile, Path migrationsDir, StateTables tables,
                        Optional<String> url, String urlSource, String environment, Optional<String> database,
-                       Duration lockWait, Duration lockTimeout, Duration statementTimeout, boolean backup) {
+                       Duration lockWait, Duration lockTimeout, Duration statementTimeout, boolean backup,
+                       Optional<Path> schemaDir, Optional<String> devUrl) {
     /** The {@link #urlSource} when no URL is configured. */
     public static final String EMBEDDED = "embedded";
 
@@ -60,6 +65,8 @@ public record Settings(Path projectDir, Optional<Path> configFile, Path migratio
         nonNegative(lockWait, "lockWait");
         nonNegative(lockTimeout, "lockTimeout");
         nonNegative(statementTimeout, "statementTimeout");
+        schemaDir = Objects.requireNonNull(schemaDir, "schemaDir").map(p -> absolute(p, "schemaDir"));
+        Objects.requireNonNull(devUrl, "devUrl");
     }
 
     /** Whether Strata should run against its embedded PostgreSQL. */
@@ -74,12 +81,22 @@ public record Settings(Path projectDir, Optional<Path> configFile, Path migratio
 
     public Settings withUrl(Optional<String> newUrl, String newSource) {
         return new Settings(projectDir, configFile, migrationsDir, tables, newUrl, newSource, environment, database,
-                lockWait, lockTimeout, statementTimeout, backup);
+                lockWait, lockTimeout, statementTimeout, backup, schemaDir, devUrl);
     }
 
     public Settings withMigrationsDir(Path dir) {
         return new Settings(projectDir, configFile, dir, tables, url, urlSource, environment, database,
-                lockWait, lockTimeout, statementTimeout, backup);
+                lockWait, lockTimeout, statementTimeout, backup, schemaDir, devUrl);
+    }
+
+    public Settings withSchemaDir(Optional<Path> dir) {
+        return new Settings(projectDir, configFile, migrationsDir, tables, url, urlSource, environment, database,
+                lockWait, lockTimeout, statementTimeout, backup, dir, devUrl);
+    }
+
+    public Settings withDevUrl(Optional<String> value) {
+        return new Settings(projectDir, configFile, migrationsDir, tables, url, urlSource, environment, database,
+                lockWait, lockTimeout, statementTimeout, backup, schemaDir, value);
     }
 
     @Override
@@ -89,7 +106,9 @@ public record Settings(Path projectDir, Optional<Path> configFile, Path migratio
                 + ", urlSource=" + urlSource + ", environment=" + environment
                 + ", database=" + database.orElse("none") + ", lockWait=" + Durations.format(lockWait)
                 + ", lockTimeout=" + Durations.format(lockTimeout)
-                + ", statementTimeout=" + Durations.format(statementTimeout) + ", backup=" + backup + "]";
+                + ", statementTimeout=" + Durations.format(statementTimeout) + ", backup=" + backup
+                + ", schemaDir=" + schemaDir.map(Path::toString).orElse("none")
+                + ", devUrl=" + devUrl.map(Redaction::redact).orElse("none") + "]";
     }
 
     private static Path absolute(Path p, String what) {
