@@ -44,6 +44,12 @@ final class ColumnDiffer {
                         Mode.BLOCKING)));
             }
         }
+        List<String> reached = new java.util.ArrayList<>(a.keySet().stream().filter(b::containsKey).toList());
+        b.keySet().stream().filter(n -> !a.containsKey(n)).forEach(reached::add);
+        if (!reached.equals(List.copyOf(b.keySet()))) {
+            cx.note("table " + to.name() + ": column order will be " + reached + ", not " + b.keySet()
+                    + " (PostgreSQL appends added columns)");
+        }
         for (Column c : b.values()) {
             Column old = a.get(c.name());
             if (old != null && !same(old, c)) {
