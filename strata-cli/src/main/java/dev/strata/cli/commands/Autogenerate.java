@@ -51,7 +51,8 @@ final class Autogenerate {
             if (!up.candidates().isEmpty()) {
                 java.io.Console terminal = System.console();
                 if (terminal == null || console.json()) {
-                    up.candidates().forEach(c -> console.info("possible rename: " + c.kind() + " " + c.from() + " -> " + c.to()));
+                    up.candidates().forEach(c -> console.info("possible rename: " + c.kind() + " " + c.from() + " -> " + c.to()
+                            + " (" + c.reason() + ")"));
                     throw Renames.unconfirmed(up.candidates());
                 }
                 confirmed.putAll(Renames.ask(terminal, up.candidates()));
@@ -69,8 +70,9 @@ final class Autogenerate {
             List<Statement> downSql = Renderer.render(down.ops());
             List<String> notes = new ArrayList<>();
             confirmed.forEach((o, n) -> notes.add("Rename confirmed: " + o + " -> " + n + "."));
+            up.notes().forEach(n -> notes.add("Note: " + n));
             up.unsupported().forEach(u -> notes.add("NOT EXPRESSED (write it by hand): " + u));
-            String text = GeneratedRevision.render(id, parents, message, folder, upSql, downSql, notes);
+            String text = GeneratedRevision.render(id, parents, message, folder, upSql, downSql, notes, up.destructive());
 
             List<String> leftovers = verify(s, models, set, id, text, desired);
             Path file = RevisionFiles.write(s, id, message, text, extra(up.ops(), leftovers));
