@@ -109,6 +109,16 @@ public final class Session implements AutoCloseable {
         return target;
     }
 
+    /**
+     * A new connection to the same database as {@link #target()} (starting the embedded PostgreSQL if that
+     * is the database), for reading its schema; the caller closes it.
+     */
+    public Connection openConnection() {
+        target();
+        Settings s = settings();
+        return PgConnections.open(PgUrl.parse(s.url().isPresent() ? s.url().get() : embedded.jdbcUrl()), "strata");
+    }
+
     @Override
     public void close() {
         try {

@@ -4,6 +4,8 @@ import dev.strata.cli.commands.BranchesCommand;
 import dev.strata.cli.commands.CheckCommand;
 import dev.strata.cli.commands.CurrentCommand;
 import dev.strata.cli.commands.DevCommand;
+import dev.strata.cli.commands.DiagramCommand;
+import dev.strata.cli.commands.DiffCommand;
 import dev.strata.cli.commands.DowngradeCommand;
 import dev.strata.cli.commands.HeadsCommand;
 import dev.strata.cli.commands.HistoryCommand;
@@ -25,7 +27,7 @@ import java.util.Map;
 /** The root command: global options and the list of subcommands. */
 @Command(name = "strata", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Schema migrations for PostgreSQL: reversible revisions, a lock against concurrent runners, checksums and offline SQL.",
-        footer = {"", "Exit status: 0 ok, 1 a run failed, 2 bad usage or input, 3 check found pending revisions.",
+        footer = {"", "Exit status: 0 ok, 1 a run failed, 2 bad usage or input, 3 check found pending revisions or drift.",
                 "Run `strata COMMAND --help` for a command's options."})
 public final class StrataCommand implements Runnable {
     /**
@@ -49,6 +51,8 @@ public final class StrataCommand implements Runnable {
         m.put("stamp", StampCommand::new);
         m.put("merge", MergeCommand::new);
         m.put("check", CheckCommand::new);
+        m.put("diff", DiffCommand::new);
+        m.put("diagram", DiagramCommand::new);
         m.put("repair", RepairCommand::new);
         m.put("dev", DevCommand::new);
         return java.util.Collections.unmodifiableMap(m);

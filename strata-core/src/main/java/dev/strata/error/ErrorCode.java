@@ -30,6 +30,10 @@ public enum ErrorCode {
     OP_INVALID(Kind.BAD_INPUT),
     MODEL_JSON_INVALID(Kind.BAD_INPUT),
     JAVA_REVISION_INVALID(Kind.BAD_INPUT),
+    /** The desired-state folder is missing or one of its statements fails on a scratch database. */
+    SCHEMA_INVALID(Kind.BAD_INPUT),
+    /** Autogenerate found possible renames that nobody confirmed or rejected. */
+    RENAME_UNCONFIRMED(Kind.BAD_INPUT),
 
     // the database or the run failed: exit 1
     CONNECTION_FAILED(Kind.FAILURE),

@@ -76,11 +76,20 @@ final class RevisionFiles {
     }
 
     static Path write(Session s, RevisionId id, String message, String text) {
-        return write(s, id, s.settings().migrationsDir().resolve(RevisionTemplate.fileName(id, message)), text);
+        return write(s, id, s.settings().migrationsDir().resolve(RevisionTemplate.fileName(id, message)), text,
+                java.util.Map.of());
     }
 
-    /** Writes a new revision file (never over an existing one) and reports its path as every command does. */
-    static Path write(Session s, RevisionId id, Path file, String text) {
+    /** Writes a SQL revision; with --json, prints {@code revision}, {@code file} and the {@code extra} fields. */
+    static Path write(Session s, RevisionId id, String message, String text, java.util.Map<String, Object> extra) {
+        return write(s, id, s.settings().migrationsDir().resolve(RevisionTemplate.fileName(id, message)), text, extra);
+    }
+
+    /**
+     * Writes a new revision file (never over an existing one) and reports its path as every command does;
+     * with --json, prints {@code revision}, {@code file} and the {@code extra} fields.
+     */
+    static Path write(Session s, RevisionId id, Path file, String text, java.util.Map<String, Object> extra) {
         Path dir = file.getParent();
         try {
             Files.createDirectories(dir);
@@ -93,7 +102,11 @@ final class RevisionFiles {
         Path shown = s.workingDir().relativize(file.toAbsolutePath());
         s.console().info("Generating " + shown + " ... done");
         if (s.console().json()) {
-            s.console().json(java.util.Map.of("revision", id.value(), "file", shown.toString()));
+            java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
+            doc.put("revision", id.value());
+            doc.put("file", shown.toString());
+            doc.putAll(extra);
+            s.console().json(doc);
         } else if (s.console().quiet()) {
             s.console().line(shown.toString());
         }

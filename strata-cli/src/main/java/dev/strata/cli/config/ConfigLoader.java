@@ -51,7 +51,8 @@ import java.util.Optional;
  * {@code history_table} come from {@code [databases.NAME]}, else {@code [strata]}. {@code lock_wait},
  * {@code lock_timeout}, {@code statement_timeout} and {@code backup} come from
  * {@code [environments.ENV]}, else {@code [strata]}. Unset keys take the defaults shown by
- * {@link ConfigTemplate}.
+ * {@link ConfigTemplate}. {@code schema_dir} (the desired-state folder, relative to the config file's folder)
+ * and {@code dev_url} (a server for scratch databases) come from {@code [strata]} only and are optional.
  *
  * <p><b>Java revisions</b>: {@code java_package}, {@code java_classpath} and {@code java_sources} come
  * from {@code [strata]} only; the paths are relative to the config file's folder. {@code java_package}
@@ -231,7 +232,7 @@ public final class ConfigLoader {
                     duration("lock_timeout", Defaults.LOCK_TIMEOUT),
                     duration("statement_timeout", Defaults.STATEMENT_TIMEOUT),
                     envTable.bool("backup").or(() -> strata.bool("backup")).orElse(Defaults.BACKUP),
-                    java());
+                    java(), schemaDir(), devUrl());
         }
 
         private JavaSettings java() {
@@ -298,6 +299,25 @@ public final class ConfigLoader {
                 return file.dir().resolve(expand(from, "migrations", "edit the value"));
             }
             return file.dir().resolve(Defaults.MIGRATIONS);
+        }
+
+        /** {@code schema_dir} of [strata], relative to the config file's folder; absent when not set. */
+        private Optional<Path> schemaDir() {
+            ConfigTable strata = file.strata();
+            return strata.string("schema_dir").isPresent()
+                    ? Optional.of(file.dir().resolve(expand(strata, "schema_dir", "edit the value")))
+                    : Optional.empty();
+        }
+
+        /** {@code dev_url} of [strata], checked like a database URL; absent when not set. */
+        private Optional<String> devUrl() {
+            ConfigTable strata = file.strata();
+            if (strata.string("dev_url").isEmpty()) {
+                return Optional.empty();
+            }
+            String value = expand(strata, "dev_url", "edit the value");
+            checkUrl(value, file.name() + " [strata] dev_url");
+            return Optional.of(value);
         }
 
         /** A table-naming key: from [databases.NAME], else [strata], else the default. */

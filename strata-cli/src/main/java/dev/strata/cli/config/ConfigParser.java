@@ -28,7 +28,8 @@ final class ConfigParser {
             "migrations", Kind.STRING, "schema", Kind.STRING, "version_table", Kind.STRING,
             "history_table", Kind.STRING, "url", Kind.STRING, "lock_wait", Kind.DURATION,
             "lock_timeout", Kind.DURATION, "statement_timeout", Kind.DURATION, "backup", Kind.BOOLEAN,
-            "java_package", Kind.STRING, "java_classpath", Kind.STRING_LIST, "java_sources", Kind.STRING);
+            "java_package", Kind.STRING, "java_classpath", Kind.STRING_LIST, "java_sources", Kind.STRING,
+            "schema_dir", Kind.STRING, "dev_url", Kind.STRING);
     static final Map<String, Kind> ENVIRONMENT_KEYS = keys(
             "url", Kind.STRING, "lock_wait", Kind.DURATION, "lock_timeout", Kind.DURATION,
             "statement_timeout", Kind.DURATION, "backup", Kind.BOOLEAN);

@@ -33,11 +33,15 @@ import java.util.Optional;
  * @param statementTimeout the session {@code statement_timeout} ({@code 0}: none)
  * @param backup           whether to back the database up before migrating
  * @param java             where the Java revisions are, if the project has some
+ * @param schemaDir        the desired-state folder ({@code schema_dir}): SQL files describing the schema
+ *                         the revisions should produce, if configured
+ * @param devUrl           a server URL where scratch databases may be created ({@code dev_url}); may hold a
+ *                         password, like {@code url}
  */
 public record Settings(Path projectDir, Optional<Path> configFile, Path migrationsDir, StateTables tables,
                        Optional<String> url, String urlSource, String environment, Optional<String> database,
                        Duration lockWait, Duration lockTimeout, Duration statementTimeout, boolean backup,
-                       JavaSettings java) {
+                       JavaSettings java, Optional<Path> schemaDir, Optional<String> devUrl) {
     /** The {@link #urlSource} when no URL is configured. */
     public static final String EMBEDDED = "embedded";
 
@@ -63,6 +67,8 @@ public record Settings(Path projectDir, Optional<Path> configFile, Path migratio
         nonNegative(lockTimeout, "lockTimeout");
         nonNegative(statementTimeout, "statementTimeout");
         Objects.requireNonNull(java, "java");
+        schemaDir = Objects.requireNonNull(schemaDir, "schemaDir").map(p -> absolute(p, "schemaDir"));
+        Objects.requireNonNull(devUrl, "devUrl");
     }
 
     /** Whether Strata should run against its embedded PostgreSQL. */
@@ -77,12 +83,22 @@ public record Settings(Path projectDir, Optional<Path> configFile, Path migratio
 
     public Settings withUrl(Optional<String> newUrl, String newSource) {
         return new Settings(projectDir, configFile, migrationsDir, tables, newUrl, newSource, environment, database,
-                lockWait, lockTimeout, statementTimeout, backup, java);
+                lockWait, lockTimeout, statementTimeout, backup, java, schemaDir, devUrl);
     }
 
     public Settings withMigrationsDir(Path dir) {
         return new Settings(projectDir, configFile, dir, tables, url, urlSource, environment, database,
-                lockWait, lockTimeout, statementTimeout, backup, java);
+                lockWait, lockTimeout, statementTimeout, backup, java, schemaDir, devUrl);
+    }
+
+    public Settings withSchemaDir(Optional<Path> dir) {
+        return new Settings(projectDir, configFile, migrationsDir, tables, url, urlSource, environment, database,
+                lockWait, lockTimeout, statementTimeout, backup, java, dir, devUrl);
+    }
+
+    public Settings withDevUrl(Optional<String> value) {
+        return new Settings(projectDir, configFile, migrationsDir, tables, url, urlSource, environment, database,
+                lockWait, lockTimeout, statementTimeout, backup, java, schemaDir, value);
     }
 
     @Override
@@ -92,7 +108,9 @@ public record Settings(Path projectDir, Optional<Path> configFile, Path migratio
                 + ", urlSource=" + urlSource + ", environment=" + environment
                 + ", database=" + database.orElse("none") + ", lockWait=" + Durations.format(lockWait)
                 + ", lockTimeout=" + Durations.format(lockTimeout)
-                + ", statementTimeout=" + Durations.format(statementTimeout) + ", backup=" + backup + ", java=" + java + "]";
+                + ", statementTimeout=" + Durations.format(statementTimeout) + ", backup=" + backup + ", java=" + java
+                + ", schemaDir=" + schemaDir.map(Path::toString).orElse("none")
+                + ", devUrl=" + devUrl.map(Redaction::redact).orElse("none") + "]";
     }
 
     private static Path absolute(Path p, String what) {

@@ -1,0 +1,81 @@
+package dev.strata.cli.schema;
+
+import dev.strata.cli.Session;
+import dev.strata.model.SchemaModel;
+import dev.strata.postgres.PgConnections;
+import dev.strata.postgres.PgUrl;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Turns {@link ModelSource}s into schema models for one command: folders and revisions go through a
+ * scratch database of {@link #scratch()}, databases are only read (in a read-only snapshot). Close it to
+ * drop the scratch databases.
+ */
+public final class Models implements AutoCloseable {
+    private final Session session;
+    private final Scratch scratch;
+
+    public Models(Session session, String devUrlOption) {
+        this.session = session;
+        java.util.Optional<String> dev = devUrlOption != null ? java.util.Optional.of(devUrlOption)
+                : session.settings().devUrl();
+        this.scratch = Scratch.open(dev, session.console()::info, session.console()::debug);
+    }
+
+    public Scratch scratch() {
+        return scratch;
+    }
+
+    public SchemaModel load(ModelSource source) {
+        if (source.kind() == ModelSource.Kind.DATABASE) {
+            return live(source.text());
+        }
+        if (source.kind() == ModelSource.Kind.REVISION) {
+            return chain(source.text());
+        }
+        if (source.kind() == ModelSource.Kind.FOLDER) {
+            return folder(Path.of(source.text()));
+        }
+        throw new IllegalStateException("unknown source kind " + source.kind());
+    }
+
+    /** The schema the chain produces at {@code target} (e.g. {@code heads}). */
+    public SchemaModel chain(String target) {
+        ScratchDb db = scratch.create();
+        session.console().debug("replaying the chain to " + target + " on " + db.name());
+        ChainReplay.replay(session.migrations(), target, db, session.settings().tables());
+        return ModelReader.read(db, session.settings().tables());
+    }
+
+    /** The schema a desired-state folder describes. */
+    public SchemaModel folder(Path dir) {
+        ScratchDb db = scratch.create();
+        session.console().debug("applying " + shown(dir) + " on " + db.name());
+        SchemaFolder.apply(dir, db, this::shown);
+        return ModelReader.read(db, session.settings().tables());
+    }
+
+    /** The schema of a live database, read without changing it. */
+    public SchemaModel live(String url) {
+        try (Connection c = PgConnections.open(PgUrl.parse(url), "strata")) {
+            return ModelReader.read(c, session.settings().tables());
+        } catch (SQLException e) {
+            throw new IllegalStateException("closing a connection: " + e.getMessage(), e);
+        }
+    }
+
+    /** A path as messages show it: relative to the working directory when inside it. */
+    public String shown(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path wd = session.workingDir().toAbsolutePath().normalize();
+        return abs.startsWith(wd) ? wd.relativize(abs).toString() : abs.toString();
+    }
+
+    @Override
+    public void close() {
+        scratch.close();
+    }
+}
