@@ -2,11 +2,13 @@
 # Online-DDL benchmark: schema changes on a large table under a steady write load, naive vs Strata.
 # Usage: bench/online-ddl.sh [--url ADMIN_JDBC_URL] [--rows N] [--rate WRITES_PER_S] [--pool N]
 #        [--ops add-column-volatile,add-column-constant,add-foreign-key,add-unique,create-index,widen-int]
-#        [--modes naive,strata] [--batch ROWS] [--pause-ms MS] [--settle-ms MS] [--reuse] [--keep]
+#        [--modes naive,strata] [--settle-ms MS] [--reuse] [--keep]
 # Quick run: bench/online-ddl.sh --rows 200000. Strata step timings: JAVA_OPTS=-Donline.trace=true
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -DskipTests install
 cp_file=strata-bench/target/bench.classpath
 mvn -q -pl strata-bench dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=target/bench.classpath >/dev/null
-exec java ${JAVA_OPTS:-} -cp "strata-bench/target/classes:$(cat "$cp_file")" dev.strata.bench.online.OnlineDdlBenchmark "$@"
+# this tree's own classes first: the strata-* jars in the local repository may come from another checkout
+own="strata-bench/target/classes:strata-cli/target/classes:strata-postgres/target/classes:strata-core/target/classes"
+exec java ${JAVA_OPTS:-} -cp "$own:$(cat "$cp_file")" dev.strata.bench.online.OnlineDdlBenchmark "$@"

@@ -39,6 +39,17 @@ public final class AlterBuilder {
         return this;
     }
 
+    /**
+     * States that the column is NOT NULL and stays so (for a type change). Without it the op describes a
+     * nullable column; an online type change of a NOT NULL column refuses to run unless told (the
+     * expand/contract form builds a new column and would otherwise end without the constraint).
+     */
+    public AlterBuilder notNull() {
+        fromNullable = false;
+        toNullable = false;
+        return this;
+    }
+
     /** Makes a nullable column NOT NULL. */
     public AlterBuilder setNotNull() {
         fromNullable = true;

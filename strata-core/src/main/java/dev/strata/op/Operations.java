@@ -277,7 +277,7 @@ public class Operations {
     // ---- data
 
     /**
-     * A batched {@code UPDATE "t" SET "col" = expression WHERE pending}, 1000 rows per transaction walking
+     * A batched {@code UPDATE "t" SET "col" = expression WHERE pending}, {@link BackfillRows#DEFAULT_BATCH} rows per transaction walking
      * {@code key}; irreversible. Make {@code pending} false for finished rows so an interrupted run resumes.
      */
     public Operations backfill(String table, Map<String, String> set, String pending, String... key) {

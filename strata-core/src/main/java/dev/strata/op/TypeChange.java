@@ -87,12 +87,13 @@ final class TypeChange {
      *   <li>guard: refuse if indexes, constraints, views, sequences or statistics depend on the column
      *       (they would be dropped with it; recreate them by hand, or change the type in blocking mode);</li>
      *   <li>{@code ADD COLUMN tmp newtype} (ACCESS EXCLUSIVE, instant), a trigger function and a
-     *       {@code BEFORE INSERT OR UPDATE} trigger (SHARE ROW EXCLUSIVE, brief) keeping
+     *       {@code BEFORE INSERT OR UPDATE [OF col]} trigger (SHARE ROW EXCLUSIVE, brief; {@code OF col}
+     *       when there is no {@code USING}, whose expression may read other columns) keeping
      *       {@code tmp = conversion(col)} for every write, all in one transaction;</li>
      *   <li>a batched backfill of the existing rows;</li>
      *   <li>if the column ends NOT NULL: the check added NOT VALID and validated in its own transaction;</li>
-     *   <li>the swap, one short transaction under ACCESS EXCLUSIVE: guard again, drop trigger and
-     *       function, drop the old column, rename tmp to the old name, set the default and NOT NULL;</li>
+     *   <li>the swap, one short transaction under ACCESS EXCLUSIVE: drop trigger and function, guard
+     *       again, drop the old column, rename tmp to the old name, set the default and NOT NULL;</li>
      *   <li>{@code ANALYZE} of the column (statistics start empty) in its own transaction.</li>
      * </ol>
      * The column moves to the end of the table's column order; {@code SELECT *} users see that.
@@ -110,20 +111,23 @@ final class TypeChange {
                 ? "NEW." + tmp + " := NEW." + col + "::" + op.to().type() + ";"
                 : "SELECT " + conversion + " INTO NEW." + tmp + " FROM (SELECT NEW.*) AS strata_row;";
         List<Statement> out = new ArrayList<>();
-        Statement guard = Statement.of(guard(t, column), Tx.IN_TRANSACTION, src);
+        Statement guard = Statement.of(guard(t, column, op.from().nullable()), Tx.IN_TRANSACTION, src);
         out.add(guard);
         out.add(Statement.of("ALTER TABLE " + t.sql() + " ADD COLUMN " + tmp + " " + op.to().type(),
                 Tx.IN_TRANSACTION, src, Hazard.ACCESS_EXCLUSIVE_LOCK));
         out.add(Statement.of("CREATE FUNCTION " + fn.sql() + "() RETURNS trigger LANGUAGE plpgsql AS "
                 + SqlText.dollarQuoted("\nBEGIN\n    " + triggerConversion + "\n    RETURN NEW;\nEND\n"),
                 Tx.IN_TRANSACTION, src));
-        out.add(createTrigger(t, fn, src));
+        // without USING the new value depends on the column alone: updates that leave it out keep tmp right,
+        // and the backfill's own updates (which set only tmp) do not run the function for every row
+        out.add(op.using() == null ? createTrigger(t, fn, column, src) : createTrigger(t, fn, src));
         out.add(ColumnRenderer.backfill(t, op.key(), tmp + " = " + conversion, tmp + " IS NULL AND " + col + " IS NOT NULL", src));
         if (!op.to().nullable()) {
             out.addAll(NotNullSteps.addAndValidate(t, tmpName, src));
         }
-        out.add(guard);
+        // the trigger goes first: a trigger with a column list depends on the column, which the guard would refuse
         out.addAll(dropTrigger(t, fn, src));
+        out.add(guard);
         out.add(Statement.of("ALTER TABLE " + t.sql() + " DROP COLUMN " + col, Tx.IN_TRANSACTION, src,
                 Hazard.ACCESS_EXCLUSIVE_LOCK));
         out.add(Statement.of("ALTER TABLE " + t.sql() + " RENAME COLUMN " + tmp + " TO " + col, Tx.IN_TRANSACTION, src,
@@ -144,6 +148,15 @@ final class TypeChange {
      * pg_depend: indexes, constraints, foreign keys pointing at it, views, owned sequences, statistics).
      */
     static String guard(QualifiedName table, String column) {
+        return guard(table, column, null);
+    }
+
+    /**
+     * {@link #guard(QualifiedName, String)}, and when {@code nullable} is not null also raises if the
+     * column's NOT NULL in the catalog differs from it: the new column gets the nullability the op states,
+     * so a NOT NULL column described as nullable would otherwise silently lose its constraint.
+     */
+    static String guard(QualifiedName table, String column, Boolean nullable) {
         String rel = SqlText.literal(table.sql()) + "::regclass";
         String body = "\nBEGIN\n"
                 + "    IF EXISTS (SELECT 1 FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_attribute a\n"
@@ -153,11 +166,29 @@ final class TypeChange {
                 + "                 AND d.classid <> 'pg_catalog.pg_attrdef'::regclass AND d.deptype IN ('n', 'a', 'i')) THEN\n"
                 + "        RAISE EXCEPTION 'column % of % has dependent indexes, constraints, views or sequences; drop and recreate them around this change, or change the type in blocking mode', "
                 + SqlText.literal(column) + ", " + SqlText.literal(table.toString()) + ";\n"
-                + "    END IF;\n"
-                + "END\n";
-        return "DO " + SqlText.dollarQuoted(body);
+                + "    END IF;\n";
+        if (nullable != null) {
+            String problem = nullable
+                    ? "is NOT NULL but the type change describes it as nullable; add notNull() (or dropNotNull())"
+                    : "is nullable but the type change describes it as NOT NULL; remove notNull() (or use setNotNull())";
+            body += "    IF EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a WHERE a.attrelid = " + rel
+                    + " AND a.attname = " + SqlText.literal(column) + " AND a.attnotnull = " + nullable + ") THEN\n"
+                    + "        RAISE EXCEPTION 'column % of % " + problem
+                    + " so that the new column keeps the right nullability', "
+                    + SqlText.literal(column) + ", " + SqlText.literal(table.toString()) + ";\n"
+                    + "    END IF;\n";
+        }
+        return "DO " + SqlText.dollarQuoted(body + "END\n");
     }
 
+    /** The sync trigger, fired on INSERT and on UPDATEs that name {@code column}. */
+    static Statement createTrigger(QualifiedName table, QualifiedName fn, String column, String src) {
+        return Statement.of("CREATE TRIGGER " + SqlText.ident(fn.name()) + " BEFORE INSERT OR UPDATE OF "
+                + SqlText.ident(column) + " ON " + table.sql() + " FOR EACH ROW EXECUTE FUNCTION " + fn.sql() + "()",
+                Tx.IN_TRANSACTION, src, Hazard.BLOCKS_WRITES);
+    }
+
+    /** The sync trigger, fired on every INSERT and UPDATE. */
     static Statement createTrigger(QualifiedName table, QualifiedName fn, String src) {
         return Statement.of("CREATE TRIGGER " + SqlText.ident(fn.name()) + " BEFORE INSERT OR UPDATE ON " + table.sql()
                 + " FOR EACH ROW EXECUTE FUNCTION " + fn.sql() + "()", Tx.IN_TRANSACTION, src, Hazard.BLOCKS_WRITES);

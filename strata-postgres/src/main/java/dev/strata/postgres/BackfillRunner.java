@@ -13,17 +13,27 @@ import java.util.function.Consumer;
 
 /**
  * Runs a {@link Backfill}: keyset pagination over the key, one short autocommit statement per batch.
- * Each batch statement selects the next keys past the last one seen (and still pending), updates those
- * rows, and returns the batch's last key and how many rows it changed:
+ * Each batch statement takes the next {@code n} keys past the last one seen, from the key's index alone
+ * (not filtered by the pending predicate, so the planner always walks the index: with the predicate it
+ * may estimate few matches and prefer reading the whole table and sorting it, for every batch), then
+ * updates the pending rows of that key range, and returns the range's last key and how many rows changed:
  *
  * <pre>
- * WITH batch AS (SELECT k AS _k1 FROM t WHERE (k) > (?) AND (pending) ORDER BY k LIMIT n),
- *      changed AS (UPDATE t SET ... FROM batch WHERE t.k = batch._k1 RETURNING 1)
- * SELECT _k1, (SELECT count(*) FROM changed) FROM batch ORDER BY _k1 DESC LIMIT 1
+ * WITH batch AS (SELECT k AS _k1 FROM t WHERE (k) > (?) ORDER BY k LIMIT n),
+ *      upper AS (SELECT _k1 FROM batch ORDER BY _k1 DESC LIMIT 1),
+ *      changed AS (UPDATE t SET ... FROM upper WHERE (t.k) > (?) AND (t.k) <= (upper._k1) AND (pending) RETURNING 1)
+ * SELECT _k1, (SELECT count(*) FROM changed) FROM upper
  * </pre>
  *
  * Row locks are held only for one batch, so application writes wait at most one batch; no table lock is
  * taken beyond ROW EXCLUSIVE. The key columns and SQL fragments come from the op renderer, already quoted.
+ *
+ * <p>While the backfill runs, the session has {@code synchronous_commit = off} (restored afterwards): a
+ * batch's commit does not wait for its WAL to reach disk, which spares one flush per batch. It cannot
+ * lose correctness, only work: a batch lost in a server crash left its rows pending, the revision did not
+ * finish, and the next run finds and updates those rows again. Nothing after the backfill depends on it
+ * without a later synchronous commit (the steps that follow, like the NOT NULL validation, commit
+ * normally, and a durable commit also flushes all WAL before it).
  */
 final class BackfillRunner {
     private final Connection c;
@@ -39,17 +49,21 @@ final class BackfillRunner {
         String pending = b.pending() == null ? "true" : "(" + b.pending() + ")";
         String first = sql(keys, pending, false);
         String next = sql(keys, pending, true);
+        int n = b.key().size();
         long estimate = estimate();
         long rows = 0;
         long batches = 0;
         long t0 = System.nanoTime();
         Object[] last = null;
+        String previousCommit = null;
         try (PreparedStatement p1 = c.prepareStatement(first); PreparedStatement pn = c.prepareStatement(next)) {
+            previousCommit = setSynchronousCommit("off");
             while (true) {
                 PreparedStatement p = last == null ? p1 : pn;
                 if (last != null) {
-                    for (int i = 0; i < last.length; i++) {
+                    for (int i = 0; i < n; i++) {
                         p.setObject(i + 1, last[i]);
+                        p.setObject(n + i + 1, last[i]);
                     }
                 }
                 try (ResultSet rs = p.executeQuery()) {
@@ -70,41 +84,79 @@ final class BackfillRunner {
                 }
             }
         } catch (SQLException e) {
+            restore(previousCommit);
             throw new StatementFailedException(0, e.getSQLState(), "backfill of " + b.table() + " failed after "
                     + rows + " rows (" + batches + " batches committed): " + PgErrors.describe(e), e);
         } catch (InterruptedException e) {
+            restore(previousCommit);
             Thread.currentThread().interrupt();
             throw new StatementFailedException(0, null, "backfill of " + b.table() + " interrupted after " + rows
                     + " rows", e);
         }
+        try {
+            setSynchronousCommit(previousCommit);
+        } catch (SQLException e) {
+            throw new StatementFailedException(0, e.getSQLState(), "backfill of " + b.table()
+                    + " finished, but restoring synchronous_commit failed: " + PgErrors.describe(e), e);
+        }
         return rows;
     }
 
+    /** Sets the session's synchronous_commit and returns the value it had. */
+    private String setSynchronousCommit(String value) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT current_setting('synchronous_commit'), set_config('synchronous_commit', ?, false)")) {
+            p.setString(1, value);
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    /** Best effort after a failure (the connection may be gone; the failure itself is what gets reported). */
+    private void restore(String previous) {
+        if (previous == null) {
+            return;
+        }
+        try {
+            setSynchronousCommit(previous);
+        } catch (SQLException ignored) {
+            // the original failure is reported; a lost connection takes the setting with it
+        }
+    }
+
     /**
-     * The batch statement. The batch's key columns are renamed _k1, _k2, ... so that the SET expressions,
-     * which may name any column of the table, never meet an ambiguous name.
+     * The batch statement. The batch's key columns are renamed _k1, _k2, ... so that the SET expressions
+     * and the pending predicate, which may name any column of the table, never meet an ambiguous name.
+     * With {@code after}, the last key of the previous batch is bound twice: once for the walk, once for
+     * the update's range.
      */
     private String sql(String keys, String pending, boolean after) {
         int n = b.key().size();
         StringBuilder aliased = new StringBuilder();
-        StringBuilder match = new StringBuilder();
+        StringBuilder tableKeys = new StringBuilder();
+        StringBuilder upperKeys = new StringBuilder();
         StringBuilder outKeys = new StringBuilder();
         StringBuilder desc = new StringBuilder();
         for (int i = 0; i < n; i++) {
             String k = b.key().get(i);
             String sep = i == 0 ? "" : ", ";
             aliased.append(sep).append(k).append(" AS _k").append(i + 1);
-            match.append(i == 0 ? "" : " AND ").append("t.").append(k).append(" = batch._k").append(i + 1);
+            tableKeys.append(sep).append("t.").append(k);
+            upperKeys.append(sep).append("upper._k").append(i + 1);
             outKeys.append(sep).append("_k").append(i + 1);
             desc.append(sep).append("_k").append(i + 1).append(" DESC");
         }
         String placeholders = String.join(", ", java.util.Collections.nCopies(n, "?"));
-        return "WITH batch AS (SELECT " + aliased + " FROM " + b.table() + " WHERE "
-                + (after ? "(" + keys + ") > (" + placeholders + ") AND " : "") + pending
+        return "WITH batch AS (SELECT " + aliased + " FROM " + b.table()
+                + (after ? " WHERE (" + keys + ") > (" + placeholders + ")" : "")
                 + " ORDER BY " + keys + " LIMIT " + b.batchSize() + "),\n"
-                + "     changed AS (UPDATE " + b.table() + " t SET " + b.assignments() + " FROM batch WHERE " + match
-                + " RETURNING 1)\n"
-                + "SELECT " + outKeys + ", (SELECT count(*) FROM changed) FROM batch ORDER BY " + desc + " LIMIT 1";
+                + "     upper AS (SELECT " + outKeys + " FROM batch ORDER BY " + desc + " LIMIT 1),\n"
+                + "     changed AS (UPDATE " + b.table() + " t SET " + b.assignments() + " FROM upper WHERE "
+                + (after ? "(" + tableKeys + ") > (" + placeholders + ") AND " : "")
+                + "(" + tableKeys + ") <= (" + upperKeys + ") AND " + pending + " RETURNING 1)\n"
+                + "SELECT " + outKeys + ", (SELECT count(*) FROM changed) FROM upper";
     }
 
     /** The planner's row estimate for the table, for an ETA; -1 when unknown. */

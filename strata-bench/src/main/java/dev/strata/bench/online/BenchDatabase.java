@@ -101,10 +101,14 @@ final class BenchDatabase {
         }
     }
 
-    /** Undoes {@code op} whatever state either mode left it in, then vacuums if the op leaves dead rows. */
+    /**
+     * Undoes {@code op} whatever state either mode left it in, drops Strata's state tables (so the next
+     * Strata run applies its revision afresh, even after a failed run), then vacuums if the op leaves dead rows.
+     */
     void undo(OnlineOp op) throws SQLException {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("SET maintenance_work_mem = '256MB'");
+            s.execute("DROP TABLE IF EXISTS public.strata_version, public.strata_history");
             for (String sql : op.undoSql()) {
                 s.execute(sql);
             }

@@ -1,5 +1,7 @@
 package dev.strata.bench.online;
 
+import dev.strata.op.BackfillRows;
+
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,7 +15,8 @@ import java.util.function.Function;
  * Runs every requested change in every requested mode against a loaded {@code orders} table under a
  * steady write load, and prints one table row per run. Each run: start the load, let it settle, make
  * the change on a connection of its own and time it, keep the load running as long again, stop the load,
- * check that the change is in place, undo it. The Strata side comes from the {@code strata} function.
+ * check that the change is in place, undo it. The Strata side comes from the {@code strata} function
+ * ({@link StrataOpsChanges#forOp} in {@link #main}).
  */
 public final class OnlineDdlBenchmark {
 
@@ -43,8 +46,7 @@ public final class OnlineDdlBenchmark {
             System.exit(2);
             return;
         }
-        StandInStrataChanges standIn = new StandInStrataChanges(options.batchSize(), options.pause());
-        boolean met = new OnlineDdlBenchmark(options, standIn::forOp, System.out).run().stream()
+        boolean met = new OnlineDdlBenchmark(options, StrataOpsChanges::forOp, System.out).run().stream()
                 .noneMatch(r -> ResultTable.verdict(r, List.of()).startsWith("FAILED"));
         System.exit(met ? 0 : 1);
     }
@@ -54,8 +56,9 @@ public final class OnlineDdlBenchmark {
         out.println("server:  " + database.serverVersion());
         out.printf("table:   orders, %,d rows; customers, %,d rows; load %d writes/s from %d connections%n",
                 options.rows(), options.customers(), options.rate(), options.pool());
-        out.printf("backfill batches: %,d rows, pause %d ms; settle %d ms before and after each change%n",
-                options.batchSize(), options.pause().toMillis(), options.settle().toMillis());
+        out.printf("strata:  the ops' online defaults (backfill batches of %,d rows), lock_timeout %d s;"
+                        + " settle %d ms before and after each change%n",
+                BackfillRows.DEFAULT_BATCH, StrataOpsChanges.LOCK_TIMEOUT.toSeconds(), options.settle().toMillis());
         if (options.reuse() && database.isLoaded(options.rows())) {
             out.println("load:    reusing " + database.name());
             for (OnlineOp op : options.ops()) {

@@ -46,9 +46,10 @@ public enum OnlineOp {
     /** int to bigint on a NOT NULL column: the naive form rewrites the table and rebuilds every index. */
     WIDEN_INT("widen-int",
             "ALTER TABLE orders ALTER COLUMN qty TYPE bigint",
-            List.of("DROP TRIGGER IF EXISTS orders_qty_sync ON orders",
-                    "DROP FUNCTION IF EXISTS orders_qty_sync()",
-                    "ALTER TABLE orders DROP COLUMN IF EXISTS qty_new",
+            List.of("DROP TRIGGER IF EXISTS strata_sync_orders_qty ON orders",
+                    "DROP FUNCTION IF EXISTS strata_sync_orders_qty()",
+                    "ALTER TABLE orders DROP COLUMN IF EXISTS qty_strata_new",
+                    "ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_qty_strata_new_not_null",
                     "ALTER TABLE orders ALTER COLUMN qty TYPE int"),
             "SELECT format_type(a.atttypid, a.atttypmod) = 'bigint' AND a.attnotnull"
                     + " AND NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = a.attrelid AND NOT t.tgisinternal)"

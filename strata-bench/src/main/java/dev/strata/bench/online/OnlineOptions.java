@@ -14,36 +14,34 @@ import java.util.Objects;
  * @param pool      connections of the application's pool, at least 1
  * @param ops       changes to make, in order, not empty
  * @param modes     modes to make each change in, in order, not empty
- * @param batchSize rows per backfill batch on the Strata side
- * @param pause     sleep between backfill batches
  * @param settle    load before and after each change
  * @param reuse     keep using an already loaded scratch database of the same size instead of reloading
  * @param keep      leave the scratch database in place at the end
  */
 public record OnlineOptions(String adminUrl, long rows, int rate, int pool, List<OnlineOp> ops, List<Mode> modes,
-                            int batchSize, Duration pause, Duration settle, boolean reuse, boolean keep) {
+                            Duration settle, boolean reuse, boolean keep) {
 
     public static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
 
     public static final String USAGE = "usage: OnlineDdlBenchmark [--url ADMIN_JDBC_URL] [--rows N] [--rate WRITES_PER_S]"
-            + " [--pool N] [--ops add-column-volatile,...] [--modes naive,strata] [--batch ROWS] [--pause-ms MS]"
-            + " [--settle-ms MS] [--reuse] [--keep]";
+            + " [--pool N] [--ops add-column-volatile,...] [--modes naive,strata] [--settle-ms MS]"
+            + " [--reuse] [--keep]";
 
     public OnlineOptions {
         Objects.requireNonNull(adminUrl, "adminUrl");
         if (!adminUrl.startsWith("jdbc:postgresql://")) {
             throw new IllegalArgumentException("--url must be a jdbc:postgresql:// URL");
         }
-        if (rows < 1000 || rate < 1 || pool < 1 || batchSize < 1) {
-            throw new IllegalArgumentException("--rows must be at least 1000, --rate, --pool and --batch at least 1");
+        if (rows < 1000 || rate < 1 || pool < 1) {
+            throw new IllegalArgumentException("--rows must be at least 1000, --rate and --pool at least 1");
         }
         ops = List.copyOf(ops);
         modes = List.copyOf(modes);
         if (ops.isEmpty() || modes.isEmpty()) {
             throw new IllegalArgumentException("--ops and --modes must name at least one each");
         }
-        if (pause.isNegative() || settle.isNegative()) {
-            throw new IllegalArgumentException("--pause-ms and --settle-ms must not be negative");
+        if (settle.isNegative()) {
+            throw new IllegalArgumentException("--settle-ms must not be negative");
         }
     }
 
@@ -59,8 +57,6 @@ public record OnlineOptions(String adminUrl, long rows, int rate, int pool, List
         int pool = 4;
         List<OnlineOp> ops = List.of(OnlineOp.values());
         List<Mode> modes = List.of(Mode.NAIVE, Mode.STRATA);
-        int batch = 5_000;
-        long pauseMs = 0;
         long settleMs = 2_000;
         boolean reuse = false;
         boolean keep = false;
@@ -85,14 +81,11 @@ public record OnlineOptions(String adminUrl, long rows, int rate, int pool, List
                 case "--pool" -> pool = Integer.parseInt(value);
                 case "--ops" -> ops = labels(value, OnlineOp::of);
                 case "--modes" -> modes = labels(value, Mode::of);
-                case "--batch" -> batch = Integer.parseInt(value);
-                case "--pause-ms" -> pauseMs = Long.parseLong(value);
                 case "--settle-ms" -> settleMs = Long.parseLong(value);
                 default -> throw new IllegalArgumentException("unknown option " + name + "; " + USAGE);
             }
         }
-        return new OnlineOptions(url, rows, rate, pool, ops, modes, batch, Duration.ofMillis(pauseMs),
-                Duration.ofMillis(settleMs), reuse, keep);
+        return new OnlineOptions(url, rows, rate, pool, ops, modes, Duration.ofMillis(settleMs), reuse, keep);
     }
 
     private static <T> List<T> labels(String value, java.util.function.Function<String, T> lookup) {

@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,14 +30,13 @@ class OnlineAgainstPostgresTest {
     }
 
     @Test
-    void eachStandInChangeEndsInPlaceUnderLoadAndItsUndoTakesItAway() throws Exception {
-        StandInStrataChanges standIn = new StandInStrataChanges(700, Duration.ZERO);
+    void eachStrataChangeEndsInPlaceUnderLoadAndItsUndoTakesItAway() throws Exception {
         for (OnlineOp op : OnlineOp.values()) {
             DATABASE.undo(op);
             assertThat(DATABASE.verify(op)).as("%s before", op).isFalse();
             WriteLoad load = WriteLoad.start(DATABASE.url(), 100, 2, ROWS, 1_000, DATABASE.maxId());
             try (Connection c = DriverManager.getConnection(DATABASE.url())) {
-                standIn.forOp(op).apply(c);
+                StrataOpsChanges.forOp(op).apply(c);
             } finally {
                 WindowStats stats = load.stop().summarize(0, Long.MAX_VALUE);
                 assertThat(stats.errors()).as("%s write errors %s", op, stats.errorSamples()).isZero();
@@ -52,11 +50,10 @@ class OnlineAgainstPostgresTest {
     @Test
     void theBenchmarkRunsEveryChangeInBothModesAndPrintsTheTable() throws Exception {
         OnlineOptions options = OnlineOptions.parse(new String[] {
-            "--rows", String.valueOf(ROWS), "--rate", "50", "--settle-ms", "200", "--batch", "1000", "--reuse", "--keep"});
+            "--rows", String.valueOf(ROWS), "--rate", "50", "--settle-ms", "200", "--reuse", "--keep"});
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        StandInStrataChanges standIn = new StandInStrataChanges(options.batchSize(), options.pause());
 
-        List<RunResult> results = new OnlineDdlBenchmark(options, standIn::forOp,
+        List<RunResult> results = new OnlineDdlBenchmark(options, StrataOpsChanges::forOp,
                 new PrintStream(buffer, true, StandardCharsets.UTF_8), NAME).run();
 
         String report = buffer.toString(StandardCharsets.UTF_8);

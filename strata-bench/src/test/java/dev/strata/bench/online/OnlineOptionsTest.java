@@ -27,14 +27,13 @@ class OnlineOptionsTest {
     void optionsAndFlags() {
         OnlineOptions o = OnlineOptions.parse(new String[] {
             "--rows", "200_000", "--rate", "50", "--ops", "widen-int, add-foreign-key,widen-int",
-            "--modes", "strata", "--batch", "500", "--pause-ms", "5", "--reuse", "--keep"});
+            "--modes", "strata", "--settle-ms", "500", "--reuse", "--keep"});
 
         assertThat(o.rows()).isEqualTo(200_000);
         assertThat(o.rate()).isEqualTo(50);
         assertThat(o.ops()).containsExactly(OnlineOp.WIDEN_INT, OnlineOp.ADD_FOREIGN_KEY);
         assertThat(o.modes()).containsExactly(Mode.STRATA);
-        assertThat(o.batchSize()).isEqualTo(500);
-        assertThat(o.pause()).isEqualTo(Duration.ofMillis(5));
+        assertThat(o.settle()).isEqualTo(Duration.ofMillis(500));
         assertThat(o.reuse()).isTrue();
         assertThat(o.keep()).isTrue();
         assertThat(o.customers()).isEqualTo(4_000);
@@ -50,6 +49,8 @@ class OnlineOptionsTest {
                 .hasMessageStartingWith("unknown mode 'fast'");
         assertThatThrownBy(() -> OnlineOptions.parse(new String[] {"--rows", "10"}))
                 .hasMessageContaining("--rows must be at least 1000");
+        assertThatThrownBy(() -> OnlineOptions.parse(new String[] {"--batch", "500"}))
+                .hasMessageStartingWith("unknown option --batch");
         assertThatThrownBy(() -> OnlineOptions.parse(new String[] {"--rate"}))
                 .hasMessageStartingWith("missing value after --rate");
     }
