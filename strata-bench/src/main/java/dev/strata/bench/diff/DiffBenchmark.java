@@ -14,12 +14,16 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * {@code DiffBenchmark [--url ADMIN_JDBC_URL] [--tables N] [--repeat N] [--setup-only] [--once]}: builds
+ * {@code DiffBenchmark [--url ADMIN_JDBC_URL] [--tables N] [--repeat N] [--setup-only] [--once] [--parallel]
+ * [--reuse]}: builds
  * {@code bench_diff_a} (the generated schema) and {@code bench_diff_b} (a changed copy), then times inspect of
  * both plus diff: the first run in this JVM (cold), then {@code repeat} more (warm, median). {@code --once}
- * skips the setup and does one inspect + diff (for timing a fresh JVM from the command line).
+ * skips the setup and does one inspect + diff (for timing a fresh JVM from the command line). The two databases
+ * are inspected one after the other, as the CLI does; {@code --parallel} reads them at once on two connections.
+ * {@code --reuse} keeps the databases of an earlier run instead of building them again.
  */
 public final class DiffBenchmark {
     private static final String A = "bench_diff_a";
@@ -34,6 +38,8 @@ public final class DiffBenchmark {
         int repeat = 10;
         boolean setupOnly = false;
         boolean once = false;
+        boolean parallel = false;
+        boolean reuse = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--url" -> url = args[++i];
@@ -41,34 +47,40 @@ public final class DiffBenchmark {
                 case "--repeat" -> repeat = Integer.parseInt(args[++i]);
                 case "--setup-only" -> setupOnly = true;
                 case "--once" -> once = true;
+                case "--parallel" -> parallel = true;
+                case "--reuse" -> reuse = true;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; use --url, --tables, --repeat, --setup-only or --once");
+                        + "; use --url, --tables, --repeat, --setup-only, --once, --parallel or --reuse");
             }
         }
         if (once) {
-            Run r = run(url);
+            Run r = run(url, parallel);
             System.out.printf(Locale.ROOT, "once: inspect %d ms, diff %d ms, %d ops%n", r.inspectMs, r.diffMs, r.ops);
             return;
         }
         long t0 = System.nanoTime();
-        setup(url, tables);
-        System.out.printf(Locale.ROOT, "setup: %d tables in %s and %s (%d ms)%n", tables, A, B,
-                (System.nanoTime() - t0) / 1_000_000);
+        if (reuse) {
+            System.out.printf(Locale.ROOT, "setup: reusing %s and %s as they are%n", A, B);
+        } else {
+            setup(url, tables);
+            System.out.printf(Locale.ROOT, "setup: %d tables in %s and %s (%d ms)%n", tables, A, B,
+                    (System.nanoTime() - t0) / 1_000_000);
+        }
         if (setupOnly) {
             return;
         }
-        Run cold = run(url);
+        Run cold = run(url, parallel);
         System.out.printf(Locale.ROOT, "cold (first in this JVM): inspect %d ms, diff %d ms, total %d ms, %d ops%n",
                 cold.inspectMs, cold.diffMs, cold.total(), cold.ops);
         List<Run> warm = new ArrayList<>();
         for (int i = 0; i < repeat; i++) {
-            warm.add(run(url));
+            warm.add(run(url, parallel));
         }
         long inspect = median(warm.stream().map(r -> r.inspectMs).toList());
         long diff = median(warm.stream().map(r -> r.diffMs).toList());
         long total = median(warm.stream().map(Run::total).toList());
-        System.out.printf(Locale.ROOT, "warm (median of %d): inspect %d ms (both databases, in parallel), diff %d ms, total %d ms%n",
-                repeat, inspect, diff, total);
+        System.out.printf(Locale.ROOT, "warm (median of %d): inspect %d ms (both databases, %s), diff %d ms, total %d ms%n",
+                repeat, inspect, parallel ? "in parallel" : "one after the other", diff, total);
         System.out.printf(Locale.ROOT, "target warm inspect + diff <= 1000 ms: %d ms = %.2f x target (%s)%n", total,
                 total / 1000.0, total <= 1000 ? "met" : "missed");
     }
@@ -79,14 +91,21 @@ public final class DiffBenchmark {
         }
     }
 
-    private static Run run(String url) throws SQLException {
+    private static Run run(String url, boolean parallel) throws SQLException {
         PgInspector inspector = new PgInspector();
         long t0 = System.nanoTime();
-        // the two databases are inspected at once, as a diff command would: each is one snapshot of its own
-        java.util.concurrent.CompletableFuture<SchemaModel> other = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> inspect(inspector, urlFor(url, B)));
-        SchemaModel a = inspect(inspector, urlFor(url, A));
-        SchemaModel b = other.join();
+        SchemaModel a;
+        SchemaModel b;
+        if (parallel) {
+            // each database is one snapshot of its own, so the two can be read at once on two connections
+            CompletableFuture<SchemaModel> other = CompletableFuture.supplyAsync(() -> inspect(inspector, urlFor(url, B)));
+            a = inspect(inspector, urlFor(url, A));
+            b = other.join();
+        } else {
+            // as the CLI's diff and autogenerate do today: one source after the other
+            a = inspect(inspector, urlFor(url, A));
+            b = inspect(inspector, urlFor(url, B));
+        }
         long t1 = System.nanoTime();
         DiffResult d = new Differ().diff(a, b, DiffOptions.defaults());
         long t2 = System.nanoTime();

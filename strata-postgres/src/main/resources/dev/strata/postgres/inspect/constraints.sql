@@ -1,5 +1,7 @@
 -- Constraints of tables, except the per-partition copies PostgreSQL makes of a foreign key that references a
--- partitioned table. Parameters: 1 schemas (text[]), 2 include extension-owned objects (boolean).
+-- partitioned table. Column names are looked up one key element at a time by (relation, attnum), which stays
+-- linear whatever the planner estimates (a join per constraint built a hash table of the table's attributes).
+-- Parameters: 1 schemas (text[]), 2 include extension-owned objects (boolean).
 SELECT c.oid::bigint AS table_oid,
        con.oid::bigint AS oid,
        con.conname AS name,
@@ -10,14 +12,14 @@ SELECT c.oid::bigint AS table_oid,
        con.convalidated AS validated,
        con.connoinherit AS no_inherit,
        (NOT con.conislocal OR con.conparentid <> 0) AS inherited,
-       ARRAY(SELECT a.attname FROM pg_catalog.unnest(con.conkey) WITH ORDINALITY k(attnum, ord)
-             JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
-             ORDER BY k.ord) AS columns,
+       ARRAY(SELECT (SELECT a.attname FROM pg_catalog.pg_attribute a
+                     WHERE a.attrelid = con.conrelid AND a.attnum = k.attnum)
+             FROM pg_catalog.unnest(con.conkey) WITH ORDINALITY k(attnum, ord) ORDER BY k.ord) AS columns,
        fn.nspname AS ref_schema,
        fc.relname AS ref_table,
-       ARRAY(SELECT a.attname FROM pg_catalog.unnest(con.confkey) WITH ORDINALITY k(attnum, ord)
-             JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum
-             ORDER BY k.ord) AS ref_columns,
+       ARRAY(SELECT (SELECT a.attname FROM pg_catalog.pg_attribute a
+                     WHERE a.attrelid = con.confrelid AND a.attnum = k.attnum)
+             FROM pg_catalog.unnest(con.confkey) WITH ORDINALITY k(attnum, ord) ORDER BY k.ord) AS ref_columns,
        con.confupdtype AS on_update,
        con.confdeltype AS on_delete,
        con.confmatchtype AS match

@@ -1,5 +1,9 @@
--- Indexes of tables and materialized views, with their key elements taken apart.
--- Parameters: 1 schemas (text[]), 2 include extension-owned objects (boolean).
+-- Indexes of tables and materialized views, with their key elements taken apart. A plain column key (and every
+-- INCLUDE column) is its quoted name, looked up by key in pg_attribute; only an expression key is deparsed with
+-- pg_get_indexdef(index, column, true), so the deparsing work is one pg_get_indexdef per index plus one per
+-- expression key. Per-element lookups are scalar subqueries on catalog keys, which stay linear whatever the
+-- planner estimates; the default operator classes are read once (an init plan), so only the rare non-default
+-- one is looked up. Parameters: 1 schemas (text[]), 2 include extension-owned objects (boolean).
 SELECT ic.oid::bigint AS oid,
        n.nspname AS schema,
        ic.relname AS name,
@@ -9,21 +13,25 @@ SELECT ic.oid::bigint AS oid,
        pg_catalog.pg_get_indexdef(ic.oid) AS definition,
        pg_catalog.pg_get_expr(x.indpred, x.indrelid, true) AS predicate,
        x.indisvalid AS valid,
-       ARRAY(SELECT pg_catalog.pg_get_indexdef(ic.oid, k.n, true)
+       ARRAY(SELECT CASE WHEN x.indkey[k.n - 1] <> 0
+                         THEN (SELECT pg_catalog.quote_ident(a.attname) FROM pg_catalog.pg_attribute a
+                               WHERE a.attrelid = x.indrelid AND a.attnum = x.indkey[k.n - 1])
+                         ELSE pg_catalog.pg_get_indexdef(ic.oid, k.n, true) END
              FROM pg_catalog.generate_series(1, x.indnkeyatts::int) k(n) ORDER BY k.n) AS keys,
-       ARRAY(SELECT pg_catalog.pg_get_indexdef(ic.oid, k.n, true)
+       ARRAY(SELECT (SELECT pg_catalog.quote_ident(a.attname) FROM pg_catalog.pg_attribute a
+                     WHERE a.attrelid = x.indrelid AND a.attnum = x.indkey[k.n - 1])
              FROM pg_catalog.generate_series(x.indnkeyatts::int + 1, x.indnatts::int) k(n) ORDER BY k.n) AS include,
-       ARRAY(SELECT CASE WHEN oc.opcdefault THEN ''
-                         ELSE pg_catalog.quote_ident(ocn.nspname) || '.' || pg_catalog.quote_ident(oc.opcname) END
-             FROM pg_catalog.unnest(x.indclass::oid[]) WITH ORDINALITY u(opc, ord)
-             JOIN pg_catalog.pg_opclass oc ON oc.oid = u.opc
-             JOIN pg_catalog.pg_namespace ocn ON ocn.oid = oc.opcnamespace
-             ORDER BY u.ord) AS opclasses,
-       ARRAY(SELECT CASE WHEN u.coll = 0 OR u.coll = a.attcollation OR a.attcollation IS NULL THEN ''
-                         ELSE u.coll::pg_catalog.regcollation::text END
-             FROM pg_catalog.unnest(x.indcollation::oid[]) WITH ORDINALITY u(coll, ord)
-             LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = x.indkey[u.ord - 1]
-             ORDER BY u.ord) AS collations,
+       ARRAY(SELECT CASE WHEN u.opc = ANY ((SELECT pg_catalog.array_agg(oc.oid) FROM pg_catalog.pg_opclass oc
+                                             WHERE oc.opcdefault)::oid[]) THEN ''
+                         ELSE (SELECT pg_catalog.quote_ident(ocn.nspname) || '.' || pg_catalog.quote_ident(oc.opcname)
+                               FROM pg_catalog.pg_opclass oc JOIN pg_catalog.pg_namespace ocn ON ocn.oid = oc.opcnamespace
+                               WHERE oc.oid = u.opc) END
+             FROM pg_catalog.unnest(x.indclass::oid[]) WITH ORDINALITY u(opc, ord) ORDER BY u.ord) AS opclasses,
+       ARRAY(SELECT CASE WHEN u.coll = 0 OR x.indkey[u.ord - 1] = 0
+                              OR u.coll = (SELECT a.attcollation FROM pg_catalog.pg_attribute a
+                                           WHERE a.attrelid = x.indrelid AND a.attnum = x.indkey[u.ord - 1])
+                         THEN '' ELSE u.coll::pg_catalog.regcollation::text END
+             FROM pg_catalog.unnest(x.indcollation::oid[]) WITH ORDINALITY u(coll, ord) ORDER BY u.ord) AS collations,
        ARRAY(SELECT COALESCE(pg_catalog.array_to_string(a.attoptions, ','), '')
              FROM pg_catalog.pg_attribute a
              WHERE a.attrelid = ic.oid AND a.attnum <= x.indnkeyatts ORDER BY a.attnum) AS opclass_params,
