@@ -2,9 +2,9 @@
 # Inspect + diff benchmark: a generated 1,000-table schema (indexes, constraints, views, functions, triggers)
 # in bench_diff_a and a slightly changed copy in bench_diff_b; inspects both and diffs them, cold and warm in
 # one JVM, then times fresh JVMs doing one inspect + diff from the command line (target: <= 3 s).
-# Both databases are inspected one after the other (as the CLI does); --parallel reads them at once.
+# Both databases are inspected at once on two connections (as the CLI does); --sequential reads them one after the other.
 # --reuse keeps bench_diff_a/b from an earlier run. Per-query breakdown: dev.strata.bench.diff.InspectProfile.
-# Usage: bench/diff-1000.sh [--url ADMIN_JDBC_URL] [--tables N] [--repeat N] [--parallel] [--reuse]
+# Usage: bench/diff-1000.sh [--url ADMIN_JDBC_URL] [--tables N] [--repeat N] [--sequential] [--reuse]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -DskipTests install
@@ -14,7 +14,7 @@ cp="strata-bench/target/classes:strata-core/target/classes:strata-postgres/targe
 url_args=()
 for ((i = 1; i <= $#; i++)); do
   if [[ "${!i}" == "--url" ]]; then j=$((i + 1)); url_args+=(--url "${!j}"); fi
-  if [[ "${!i}" == "--parallel" ]]; then url_args+=(--parallel); fi
+  if [[ "${!i}" == "--sequential" ]]; then url_args+=(--sequential); fi
 done
 java -cp "$cp" dev.strata.bench.diff.DiffBenchmark "$@"
 best=""

@@ -17,12 +17,12 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@code DiffBenchmark [--url ADMIN_JDBC_URL] [--tables N] [--repeat N] [--setup-only] [--once] [--parallel]
+ * {@code DiffBenchmark [--url ADMIN_JDBC_URL] [--tables N] [--repeat N] [--setup-only] [--once] [--sequential]
  * [--reuse]}: builds
  * {@code bench_diff_a} (the generated schema) and {@code bench_diff_b} (a changed copy), then times inspect of
  * both plus diff: the first run in this JVM (cold), then {@code repeat} more (warm, median). {@code --once}
  * skips the setup and does one inspect + diff (for timing a fresh JVM from the command line). The two databases
- * are inspected one after the other, as the CLI does; {@code --parallel} reads them at once on two connections.
+ * are inspected at once on two connections, as the CLI does; {@code --sequential} reads them one after the other.
  * {@code --reuse} keeps the databases of an earlier run instead of building them again.
  */
 public final class DiffBenchmark {
@@ -38,7 +38,7 @@ public final class DiffBenchmark {
         int repeat = 10;
         boolean setupOnly = false;
         boolean once = false;
-        boolean parallel = false;
+        boolean parallel = true;
         boolean reuse = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -47,10 +47,10 @@ public final class DiffBenchmark {
                 case "--repeat" -> repeat = Integer.parseInt(args[++i]);
                 case "--setup-only" -> setupOnly = true;
                 case "--once" -> once = true;
-                case "--parallel" -> parallel = true;
+                case "--sequential" -> parallel = false;
                 case "--reuse" -> reuse = true;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; use --url, --tables, --repeat, --setup-only, --once, --parallel or --reuse");
+                        + "; use --url, --tables, --repeat, --setup-only, --once, --sequential or --reuse");
             }
         }
         if (once) {

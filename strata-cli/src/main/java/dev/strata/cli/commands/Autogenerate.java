@@ -43,8 +43,9 @@ final class Autogenerate {
         MigrationSet set = s.migrations();
         try (Models models = new Models(s, devUrl)) {
             String folder = models.shown(schemaDir) + "/";
-            SchemaModel desired = models.folder(schemaDir);
-            SchemaModel head = chain(models, set, parents, s);
+            var both = models.both(() -> models.folder(schemaDir), () -> chain(models, set, parents, s));
+            SchemaModel desired = both.first();
+            SchemaModel head = both.second();
 
             SchemaDiff.Outcome up = SchemaDiff.diff(head, desired, renames, noRename);
             Map<String, String> confirmed = new LinkedHashMap<>(renames);

@@ -87,8 +87,9 @@ public final class CheckCommand implements Callable<Integer> {
             if (folder.isPresent() || drift) {
                 try (Models models = new Models(s, devUrl)) {
                     if (folder.isPresent()) {
-                        SchemaModel head = models.chain(g.heads().isEmpty() ? "base" : "heads");
-                        schemaDrift.addAll(lines(SchemaDiff.diff(head, models.folder(folder.get()), Map.of(), true)));
+                        var both = models.both(() -> models.chain(g.heads().isEmpty() ? "base" : "heads"),
+                                () -> models.folder(folder.get()));
+                        schemaDrift.addAll(lines(SchemaDiff.diff(both.first(), both.second(), Map.of(), true)));
                     }
                     if (drift) {
                         databaseDrift.addAll(databaseDrift(s, models, set, state));

@@ -60,9 +60,8 @@ public final class DiffCommand implements Callable<Integer> {
             ModelSource to = ModelSource.parse(target, s.workingDir());
             SchemaDiff.Outcome out;
             try (Models models = new Models(s, devUrl)) {
-                SchemaModel a = models.load(from);
-                SchemaModel b = models.load(to);
-                out = SchemaDiff.diff(a, b, Renames.parse(renames), false);
+                var both = models.both(() -> models.load(from), () -> models.load(to));
+                out = SchemaDiff.diff(both.first(), both.second(), Renames.parse(renames), false);
             }
             print(s.console(), out);
             return ExitCode.OK;

@@ -42,6 +42,35 @@ public final class Models implements AutoCloseable {
         throw new IllegalStateException("unknown source kind " + source.kind());
     }
 
+    /**
+     * Two schemas at once: building a scratch database and reading its catalog is mostly waiting on the
+     * server, so the two sides of a diff are built and read on two connections in parallel.
+     */
+    public Pair both(java.util.function.Supplier<SchemaModel> first, java.util.function.Supplier<SchemaModel> second) {
+        session.migrations();  // loaded once, before the threads share the session
+        java.util.concurrent.CompletableFuture<SchemaModel> other =
+                java.util.concurrent.CompletableFuture.supplyAsync(second);
+        SchemaModel a;
+        try {
+            a = first.get();
+        } catch (RuntimeException e) {
+            other.handle((m, x) -> null).join();
+            throw e;
+        }
+        try {
+            return new Pair(a, other.join());
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    /** Two schemas read together by {@link #both}. */
+    public record Pair(SchemaModel first, SchemaModel second) {
+    }
+
     /** The schema the chain produces at {@code target} (e.g. {@code heads}). */
     public SchemaModel chain(String target) {
         ScratchDb db = scratch.create();

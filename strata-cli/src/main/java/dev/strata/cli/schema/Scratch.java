@@ -49,7 +49,7 @@ public final class Scratch implements AutoCloseable {
     }
 
     /** Creates a new, empty scratch database. */
-    public ScratchDb create() {
+    public synchronized ScratchDb create() {
         PgUrl base = admin();
         String name = "strata_scratch_" + HexFormat.of().formatHex(random());
         run(base, "CREATE DATABASE " + name + " TEMPLATE template0", "creating scratch database " + name);
@@ -59,7 +59,7 @@ public final class Scratch implements AutoCloseable {
         return db;
     }
 
-    private PgUrl admin() {
+    private synchronized PgUrl admin() {
         if (admin == null) {
             if (devUrl.isPresent()) {
                 admin = devUrl.get();
@@ -89,7 +89,7 @@ public final class Scratch implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         RuntimeException first = null;
         for (ScratchDb db : created) {
             try {
