@@ -57,8 +57,9 @@ public final class ApplyBenchmark {
                 options.count(), options.repeat());
         out.println("machine: " + Machine.describe());
         out.println("server:  " + databases.serverVersion());
-        out.println("flyway:  " + FlywayMain.version() + "; flyway and floor JVM flags: "
+        out.println("flyway:  " + FlywayMain.version() + "; JVM flags: "
                 + (options.javaOpts().isEmpty() ? "(JVM defaults, as Flyway's launcher)" : String.join(" ", options.javaOpts())));
+        out.println("floor:   JVM flags: " + String.join(" ", BenchOptions.STRATA_LAUNCHER_OPTS) + " (the same as Strata's)");
         out.println("strata:  bin/strata, JVM flags: " + (System.getenv("STRATA_JAVA_OPTS") == null
                 ? "the launcher's defaults" : System.getenv("STRATA_JAVA_OPTS")));
         out.println("work:    " + work);

@@ -14,16 +14,21 @@ import java.util.Objects;
  * @param repeat   measured runs per tool, at least 1; the report shows medians
  * @param tools    which tools to run, in the order of the first round, not empty
  * @param workDir  where revisions and child logs go; null means a fresh temporary folder
- * @param javaOpts JVM flags for the Flyway and floor children; empty by default, i.e. the JVM's own defaults,
- *                 which is what Flyway's command-line launcher runs with. Strata runs through bin/strata with
- *                 that launcher's flags (or STRATA_JAVA_OPTS when set), as its users run it.
+ * @param javaOpts JVM flags for the Flyway child; empty by default, i.e. the JVM's own defaults, which is what
+ *                 Flyway's command-line launcher runs with. Strata runs through bin/strata with that launcher's
+ *                 flags (or STRATA_JAVA_OPTS when set), as its users run it; the floor runs with the same flags
+ *                 as Strata ({@link #STRATA_LAUNCHER_OPTS}), since it measures the same work without bookkeeping.
  */
 public record BenchOptions(String adminUrl, int count, int repeat, List<Tool> tools, Path workDir, List<String> javaOpts) {
 
     public static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
 
+    /** bin/strata's default JVM flags (a test keeps the two in step); the floor runs with them too. */
+    public static final List<String> STRATA_LAUNCHER_OPTS =
+            List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss1m", "-Xms16m", "-Xmn8m");
+
     public static final String USAGE = "usage: ApplyBenchmark [--url ADMIN_JDBC_URL] [--count N] [--repeat N]"
-            + " [--tools floor,flyway,strata] [--work DIR] [--java-opts \"FLAGS for the flyway and floor JVMs\"]";
+            + " [--tools floor,flyway,strata] [--work DIR] [--java-opts \"FLAGS for the flyway JVM\"]";
 
     public BenchOptions {
         Objects.requireNonNull(adminUrl, "adminUrl");

@@ -37,7 +37,7 @@ final class ChildLauncher {
                     "--url", url, "--dir", dir.toString(), "upgrade", "head", "-q"));
         } else {
             command.add(javaBinary);
-            command.addAll(javaOpts);
+            command.addAll(tool == Tool.FLOOR ? BenchOptions.STRATA_LAUNCHER_OPTS : javaOpts);
             command.add("-cp");
             command.add(classPath);
             command.add(tool.mainClass());

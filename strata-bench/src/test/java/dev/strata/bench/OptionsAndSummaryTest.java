@@ -10,6 +10,12 @@ import org.junit.jupiter.api.Test;
 class OptionsAndSummaryTest {
 
     @Test
+    void floorFlagsAreTheLaunchersDefaults() throws Exception {
+        String launcher = java.nio.file.Files.readString(java.nio.file.Path.of("../bin/strata"));
+        assertThat(launcher).contains("${STRATA_JAVA_OPTS:-" + String.join(" ", BenchOptions.STRATA_LAUNCHER_OPTS) + "}");
+    }
+
+    @Test
     void defaults() {
         BenchOptions options = BenchOptions.parse(new String[0]);
 

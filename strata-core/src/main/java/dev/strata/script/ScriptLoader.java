@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -45,15 +44,19 @@ public final class ScriptLoader {
                     + display(dir, displayBase) + "' " + why + ": run 'strata init' to create it, "
                     + "or point --dir at your migrations folder");
         }
-        List<Path> files = new ArrayList<>();
-        collect(dir, displayBase, files);
-        files.sort(Comparator.comparing(p -> slashed(dir.relativize(p))));
+        // Each file's path relative to the folder ("sub/0001_x.sql") is its sort key, computed once; its
+        // location for messages is that path behind the folder's own display path.
+        List<String> files = new ArrayList<>();
+        collect(dir, "", displayBase, files);
+        java.util.Collections.sort(files);
+        String prefix = display(dir, displayBase);
+        String base = prefix.equals(".") ? "" : prefix + "/";
         // Parse on every core; errors are reported for the first bad file in sorted order, so the outcome does
         // not depend on thread timing.
-        List<Object> parsed = files.parallelStream().map(file -> {
-            String location = display(file, displayBase);
+        List<Object> parsed = files.parallelStream().map(relative -> {
+            String location = base + relative;
             try {
-                return (Object) ScriptParser.parse(location, read(file, location));
+                return (Object) ScriptParser.parse(location, read(dir.resolve(relative), location));
             } catch (StrataException e) {
                 return e;
             }
@@ -68,17 +71,25 @@ public final class ScriptLoader {
         return List.copyOf(scripts);
     }
 
-    private static void collect(Path dir, Path displayBase, List<Path> out) {
+    /** Adds the {@code *.sql} files under {@code dir} as paths relative to the migrations folder, '/'-separated. */
+    private static void collect(Path dir, String relative, Path displayBase, List<String> out) {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
                 if (name.startsWith(".")) {
                     continue;
                 }
-                if (Files.isDirectory(entry)) {
-                    collect(entry, displayBase, out);
-                } else if (name.endsWith(".sql") && Files.isRegularFile(entry)) {
-                    out.add(entry);
+                // one stat per entry (symbolic links are followed, as Files.isDirectory does)
+                java.nio.file.attribute.BasicFileAttributes attrs;
+                try {
+                    attrs = Files.readAttributes(entry, java.nio.file.attribute.BasicFileAttributes.class);
+                } catch (NoSuchFileException gone) {
+                    continue;
+                }
+                if (attrs.isDirectory()) {
+                    collect(entry, relative + name + "/", displayBase, out);
+                } else if (name.endsWith(".sql") && attrs.isRegularFile()) {
+                    out.add(relative + name);
                 }
             }
         } catch (IOException e) {
