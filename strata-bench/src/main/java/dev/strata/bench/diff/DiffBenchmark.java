@@ -1,5 +1,6 @@
 package dev.strata.bench.diff;
 
+import dev.strata.testkit.GeneratedSchema;
 import dev.strata.diff.DiffOptions;
 import dev.strata.diff.DiffResult;
 import dev.strata.diff.Differ;
@@ -127,8 +128,8 @@ public final class DiffBenchmark {
                 s.execute("CREATE DATABASE " + db);
             }
         }
-        load(urlFor(url, A), SchemaSql.sql(tables, 0));
-        load(urlFor(url, B), SchemaSql.sql(tables, 1));
+        load(urlFor(url, A), GeneratedSchema.sql(tables, 0));
+        load(urlFor(url, B), GeneratedSchema.sql(tables, 1));
     }
 
     private static void load(String url, String sql) throws SQLException {

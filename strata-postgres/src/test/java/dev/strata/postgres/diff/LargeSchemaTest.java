@@ -1,5 +1,6 @@
 package dev.strata.postgres.diff;
 
+import dev.strata.testkit.GeneratedSchema;
 import dev.strata.diff.DiffOptions;
 import dev.strata.diff.DiffResult;
 import dev.strata.testkit.TestDatabase;
@@ -15,13 +16,13 @@ class LargeSchemaTest {
 
     @Test
     void createsAndDropsAGeneratedSchema() throws Exception {
-        DiffResult up = new RoundTrip(db).run("SELECT 1", SchemaGenerator.sql(300, 0), DiffOptions.defaults());
+        DiffResult up = new RoundTrip(db).run("SELECT 1", GeneratedSchema.sql(300, 0), DiffOptions.defaults());
         assertThat(up.ops().size()).isGreaterThan(300 * 5);
     }
 
     @Test
     void changesAGeneratedSchema() throws Exception {
-        DiffResult up = new RoundTrip(db).run(SchemaGenerator.sql(300, 0), SchemaGenerator.sql(300, 1),
+        DiffResult up = new RoundTrip(db).run(GeneratedSchema.sql(300, 0), GeneratedSchema.sql(300, 1),
                 DiffOptions.defaults(), "PostgreSQL cannot drop enum labels");
         assertThat(up.ops()).isNotEmpty();
     }

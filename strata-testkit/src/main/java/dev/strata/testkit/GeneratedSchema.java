@@ -1,18 +1,16 @@
-package dev.strata.bench.diff;
+package dev.strata.testkit;
 
 /**
- * (A copy of the acceptance tests' generator in strata-postgres, which the benchmark cannot reach from test sources.)
- *
  * Writes the SQL of a large schema with every object kind the differ handles: per group of tables an enum, a
  * domain, a composite type, a sequence, tables with keys, checks, foreign keys, partial / expression / GIN
  * indexes, views on views, a materialized view with an index, a function and a trigger, and comments.
  * {@code variant} 1 changes a few things (columns, an index, a view, a function, an enum label, comments).
  */
-final class SchemaSql {
-    private SchemaSql() {
+public final class GeneratedSchema {
+    private GeneratedSchema() {
     }
 
-    static String sql(int tables, int variant) {
+    public static String sql(int tables, int variant) {
         StringBuilder out = new StringBuilder("CREATE SCHEMA gen;\n");
         int groups = Math.max(1, tables / 10);
         for (int g = 0; g < groups; g++) {
