@@ -63,6 +63,15 @@ class AutogenerateTest {
     }
 
     @Test
+    void branchLabelsAndDependsOnGoIntoTheGeneratedHeader() throws IOException {
+        schema("01.sql", "CREATE TABLE t (id int);\n");
+        Cli.Result r = autogen("--branch-label", "reports");
+        assertThat(r.code()).as(r.toString()).isZero();
+        SqlMigration parsed = ScriptParser.parse("gen.sql", generated());
+        assertThat(parsed.revision().branchLabels()).containsExactly("reports");
+    }
+
+    @Test
     void emptyChainGetsTheWholeSchemaAndReDiffIsEmpty() throws IOException {
         schema("01_users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL UNIQUE);\n"
                 + "CREATE INDEX users_email_lower ON users (lower(email));\n");

@@ -37,7 +37,8 @@ final class Autogenerate {
     private Autogenerate() {
     }
 
-    static int run(Session s, RevisionId id, List<RevisionId> parents, String message, Path schemaDir,
+    static int run(Session s, RevisionId id, List<RevisionId> parents, List<String> branchLabels,
+                   List<RevisionId> dependsOn, String message, Path schemaDir,
                    String devUrl, Map<String, String> renames, boolean noRename) {
         Console console = s.console();
         MigrationSet set = s.migrations();
@@ -73,7 +74,8 @@ final class Autogenerate {
             confirmed.forEach((o, n) -> notes.add("Rename confirmed: " + o + " -> " + n + "."));
             up.notes().forEach(n -> notes.add("Note: " + n));
             up.unsupported().forEach(u -> notes.add("NOT EXPRESSED (write it by hand): " + u));
-            String text = GeneratedRevision.render(id, parents, message, folder, upSql, downSql, notes, up.destructive());
+            String text = GeneratedRevision.render(id, parents, branchLabels, dependsOn, message, folder, upSql, downSql,
+                    notes, up.destructive());
 
             List<String> leftovers = verify(s, models, set, id, text, desired);
             Path file = RevisionFiles.write(s, id, message, text, extra(up.ops(), leftovers));

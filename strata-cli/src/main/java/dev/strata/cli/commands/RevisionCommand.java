@@ -112,7 +112,8 @@ public final class RevisionCommand implements Callable<Integer> {
             List<RevisionId> deps = RevisionFiles.resolveAll(set, dependsOn);
             RevisionId id = RevisionFiles.newId(set, revId);
             if (autogenerate) {
-                return Autogenerate.run(s, id, parentIds, message, desiredFolder(s), devUrl, Renames.parse(renames), noRename);
+                return Autogenerate.run(s, id, parentIds, branchLabels, deps, message, desiredFolder(s), devUrl,
+                        Renames.parse(renames), noRename);
             }
             if (schemaDir != null || devUrl != null || !renames.isEmpty() || noRename) {
                 throw new StrataException(ErrorCode.USAGE, "--schema-dir, --dev-url, --rename and --no-rename go with"

@@ -23,13 +23,14 @@ public final class GeneratedRevision {
      * @param destructive what the upgrade loses (dropped tables, columns...); non-empty adds a
      *                    {@code -- strata:destructive} header line
      */
-    public static String render(RevisionId id, List<RevisionId> parents, String message, String from,
+    public static String render(RevisionId id, List<RevisionId> parents, List<String> branchLabels,
+                                List<RevisionId> dependsOn, String message, String from,
                                 List<Statement> upgrade, List<Statement> downgrade, List<String> notes,
                                 List<String> destructive) {
         List<Statement> all = new ArrayList<>(upgrade);
         all.addAll(downgrade);
         boolean transactional = SqlListing.transactional(all);
-        String template = RevisionTemplate.render(id, parents, message, List.of(), List.of(), transactional);
+        String template = RevisionTemplate.render(id, parents, message, branchLabels, dependsOn, transactional);
         String header = template.substring(0, template.indexOf("\n-- strata:upgrade") + 1);
         StringBuilder b = new StringBuilder(header);
         if (!destructive.isEmpty()) {
