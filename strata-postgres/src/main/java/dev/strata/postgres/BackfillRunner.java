@@ -47,8 +47,6 @@ final class BackfillRunner {
     long run(Consumer<BackfillProgress> progress) {
         String keys = String.join(", ", b.key());
         String pending = b.pending() == null ? "true" : "(" + b.pending() + ")";
-        String first = sql(keys, pending, false);
-        String next = sql(keys, pending, true);
         int n = b.key().size();
         long estimate = estimate();
         long rows = 0;
@@ -56,16 +54,27 @@ final class BackfillRunner {
         long t0 = System.nanoTime();
         Object[] last = null;
         String previousCommit = null;
-        try (PreparedStatement p1 = c.prepareStatement(first); PreparedStatement pn = c.prepareStatement(next)) {
+        // One prepared pair (first batch, next batches) per batch size, with the size as a literal LIMIT:
+        // a generic plan for "LIMIT $1" may sort the whole table instead of walking the key index.
+        java.util.Map<Integer, PreparedStatement[]> prepared = new java.util.HashMap<>();
+        int size = b.batchSize();
+        try {
             previousCommit = setSynchronousCommit("off");
             while (true) {
-                PreparedStatement p = last == null ? p1 : pn;
+                PreparedStatement[] pair = prepared.get(size);
+                if (pair == null) {
+                    pair = new PreparedStatement[] {c.prepareStatement(sql(keys, pending, false, size)),
+                            c.prepareStatement(sql(keys, pending, true, size))};
+                    prepared.put(size, pair);
+                }
+                PreparedStatement p = last == null ? pair[0] : pair[1];
                 if (last != null) {
                     for (int i = 0; i < n; i++) {
                         p.setObject(i + 1, last[i]);
                         p.setObject(n + i + 1, last[i]);
                     }
                 }
+                long b0 = System.nanoTime();
                 try (ResultSet rs = p.executeQuery()) {
                     if (!rs.next()) {
                         break;
@@ -77,6 +86,7 @@ final class BackfillRunner {
                     last = key;
                     rows += rs.getLong(key.length + 1);
                 }
+                size = nextSize(size, (System.nanoTime() - b0) / 1_000_000);
                 batches++;
                 progress.accept(new BackfillProgress(rows, batches, estimate, Duration.ofNanos(System.nanoTime() - t0)));
                 if (!b.pause().isZero()) {
@@ -92,6 +102,16 @@ final class BackfillRunner {
             Thread.currentThread().interrupt();
             throw new StatementFailedException(0, null, "backfill of " + b.table() + " interrupted after " + rows
                     + " rows", e);
+        } finally {
+            for (PreparedStatement[] pair : prepared.values()) {
+                for (PreparedStatement ps : pair) {
+                    try {
+                        ps.close();
+                    } catch (SQLException ignored) {
+                        // closing a statement of a connection that failed: nothing more to do
+                    }
+                }
+            }
         }
         try {
             setSynchronousCommit(previousCommit);
@@ -132,7 +152,7 @@ final class BackfillRunner {
      * With {@code after}, the last key of the previous batch is bound twice: once for the walk, once for
      * the update's range.
      */
-    private String sql(String keys, String pending, boolean after) {
+    private String sql(String keys, String pending, boolean after, int limit) {
         int n = b.key().size();
         StringBuilder aliased = new StringBuilder();
         StringBuilder tableKeys = new StringBuilder();
@@ -151,13 +171,31 @@ final class BackfillRunner {
         String placeholders = String.join(", ", java.util.Collections.nCopies(n, "?"));
         return "WITH batch AS (SELECT " + aliased + " FROM " + b.table()
                 + (after ? " WHERE (" + keys + ") > (" + placeholders + ")" : "")
-                + " ORDER BY " + keys + " LIMIT " + b.batchSize() + "),\n"
+                + " ORDER BY " + keys + " LIMIT " + limit + "),\n"
                 + "     upper AS (SELECT " + outKeys + " FROM batch ORDER BY " + desc + " LIMIT 1),\n"
                 + "     changed AS (UPDATE " + b.table() + " t SET " + b.assignments() + " FROM upper WHERE "
                 + (after ? "(" + tableKeys + ") > (" + placeholders + ") AND " : "")
                 + "(" + tableKeys + ") <= (" + upperKeys + ") AND " + pending + " RETURNING 1)\n"
                 + "SELECT " + outKeys + ", (SELECT count(*) FROM changed) FROM upper";
     }
+
+    /**
+     * The next batch size: a batch holds its rows' locks until it commits, so an application write that
+     * touches one waits up to a batch's duration. Batches slower than {@link #SLOW_MS} are halved (down
+     * to {@link #MIN_BATCH} rows); quick ones grow back, never past the size the backfill asked for.
+     */
+    private int nextSize(int size, long millis) {
+        if (millis > SLOW_MS && size > MIN_BATCH) {
+            return Math.max(MIN_BATCH, size / 2);
+        }
+        if (millis < SLOW_MS / 3 && size < b.batchSize()) {
+            return Math.min(b.batchSize(), size * 2);
+        }
+        return size;
+    }
+
+    static final long SLOW_MS = 60;
+    static final int MIN_BATCH = 100;
 
     /** The planner's row estimate for the table, for an ETA; -1 when unknown. */
     private long estimate() {
