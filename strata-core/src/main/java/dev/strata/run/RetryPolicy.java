@@ -17,7 +17,6 @@ import java.util.Objects;
 public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDelay) {
     /** 10 attempts, pauses of 0.5 s doubling up to 10 s: about a minute of trying with a 2 s lock_timeout. */
     public static final RetryPolicy DEFAULT = new RetryPolicy(10, Duration.ofMillis(500), Duration.ofSeconds(10));
-    public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, Duration.ZERO);
 
     /** SQLSTATE lock_not_available. */
     public static final String LOCK_NOT_AVAILABLE = "55P03";

@@ -3,7 +3,6 @@ package dev.strata.cli.commands;
 import dev.strata.cli.Session;
 import dev.strata.error.ErrorCode;
 import dev.strata.error.StrataException;
-import dev.strata.graph.Revision;
 import dev.strata.graph.RevisionId;
 import dev.strata.run.MigrationSet;
 import dev.strata.script.RevisionTemplate;
@@ -113,7 +112,4 @@ final class RevisionFiles {
         return file;
     }
 
-    static String parentsText(List<Revision> parents) {
-        return parents.isEmpty() ? "base" : String.join(" ", parents.stream().map(r -> r.id().value()).toList());
-    }
 }
