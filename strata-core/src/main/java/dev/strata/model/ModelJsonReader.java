@@ -1,155 +1,271 @@
 package dev.strata.model;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** Builds a {@link SchemaModel} from plain JSON values; the inverse of {@link ModelJsonWriter}. */
+/**
+ * Builds a {@link SchemaModel} from a parsed {@link JsonValue}; the inverse of {@link ModelJsonWriter} and
+ * as generic: each record is read from its components' keys ({@link JsonShape}) and built with its canonical
+ * constructor, so the records' own checks apply. Absent keys take their defaults, unknown keys are errors
+ * (to catch typos in hand-written fixtures), and every error names line:column and the path to the object.
+ */
 final class ModelJsonReader {
+    /** A problem with the content, at line:column of the text; the message starts with the path. */
+    static final class BadJson extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int line;
+        final int column;
+
+        BadJson(int line, int column, String message) {
+            super(message);
+            this.line = line;
+            this.column = column;
+        }
+    }
+
     private ModelJsonReader() {
     }
 
-    static SchemaModel model(JsonIn in) {
-        return in.make(() -> {
-            long format = in.num("format");
-            if (format != ModelJson.FORMAT) {
-                throw in.error("format " + format + " is not supported (expected " + ModelJson.FORMAT + ")");
+    static SchemaModel model(JsonValue root) {
+        Map<String, JsonValue.Member> members = members(root, "$");
+        JsonValue format = members.containsKey("format") ? members.get("format").value() : null;
+        if (format == null || !(format.value() instanceof Long n)) {
+            throw error(format == null ? root : format, "$", "\"format\" must be the integer " + ModelJson.FORMAT);
+        }
+        if (n != ModelJson.FORMAT) {
+            throw error(format, "$", "format " + n + " is not supported (expected " + ModelJson.FORMAT + ")");
+        }
+        SchemaModel.Builder builder = SchemaModel.builder();
+        Set<String> known = new HashSet<>(Set.of("format"));
+        for (JsonShape.Key key : JsonShape.keys(SchemaModel.class)) {
+            known.add(key.name());
+            JsonValue.Member m = members.get(key.name());
+            if (m == null || m.value().value() == null) {
+                continue;
             }
-            return SchemaModel.builder()
-                    .schemas(each(in, "schemas", s -> new Schema(s.req("name"), s.str("comment"))))
-                    .extensions(each(in, "extensions", e -> new Extension(e.req("name"), e.req("version"), e.req("schema"))))
-                    .tables(each(in, "tables", ModelJsonReader::table))
-                    .views(each(in, "views", v -> new View(v.reqName("name"), v.req("definition"),
-                            v.strings("options"), v.str("comment"))))
-                    .materializedViews(each(in, "materializedViews", v -> new MaterializedView(v.reqName("name"),
-                            v.req("definition"), v.flag("populated", true), v.strings("options"), v.str("comment"))))
-                    .indexes(each(in, "indexes", ModelJsonReader::index))
-                    .sequences(each(in, "sequences", s -> new Sequence(s.reqName("name"),
-                            sequenceOptions(required(s, "options")), s.name("ownedByTable"), s.str("ownedByColumn"),
-                            s.str("comment"))))
-                    .enums(each(in, "enums", e -> new EnumType(e.reqName("name"), e.strings("labels"), e.str("comment"))))
-                    .compositeTypes(each(in, "compositeTypes", t -> new CompositeType(t.reqName("name"),
-                            each(t, "attributes", a -> new TypeAttribute(a.req("name"), a.req("type"), a.str("collation"))),
-                            t.str("comment"))))
-                    .domains(each(in, "domains", ModelJsonReader::domain))
-                    .functions(each(in, "functions", f -> new Function(f.reqName("name"), f.str("identityArguments"),
-                            enumValue(f, "kind", Function.Kind.class), f.str("result"),
-                            f.req("language"), f.req("definition"), f.str("comment"))))
-                    .triggers(each(in, "triggers", t -> new Trigger(new MemberName(t.reqName("table"), t.req("name")),
-                            t.req("definition"), single(t, "enabled"), t.str("comment"))))
-                    .rules(each(in, "rules", r -> new Rule(new MemberName(r.reqName("table"), r.req("name")),
-                            r.req("definition"), r.str("comment"))))
-                    .hypertables(each(in, "hypertables", ModelJsonReader::hypertable))
-                    .continuousAggregates(each(in, "continuousAggregates", c -> new ContinuousAggregate(
-                            c.reqName("name"), c.req("definition"), c.flag("materializedOnly"),
-                            refreshPolicy(c.object("refreshPolicy")))))
-                    .build();
-        });
-    }
-
-    private static <T> List<T> each(JsonIn in, String key, java.util.function.Function<JsonIn, T> one) {
-        return in.objects(key).stream().map(o -> o.make(() -> one.apply(o))).toList();
-    }
-
-    private static JsonIn required(JsonIn in, String key) {
-        JsonIn o = in.object(key);
-        if (o == null) {
-            throw in.error("\"" + key + "\" is missing");
+            Type element = ((ParameterizedType) key.type()).getActualTypeArguments()[1];
+            List<Object> objects = list(m.value(), "$." + key.name(), element);
+            try {
+                Method add = SchemaModel.Builder.class.getMethod(key.name(), Collection.class);
+                add.invoke(builder, objects);
+            } catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException("SchemaModel.Builder has no " + key.name() + "(Collection)", e);
+            }
         }
-        return o;
-    }
-
-    private static <E extends Enum<E>> E enumValue(JsonIn in, String key, Class<E> type) {
-        String v = in.req(key);
+        rejectUnknown(members, known, "$");
         try {
-            return Enum.valueOf(type, v);
+            return builder.build();
         } catch (IllegalArgumentException e) {
-            throw in.error("\"" + key + "\" has unknown value " + v);
+            throw error(root, "$", e.getMessage());
         }
     }
 
-    private static char single(JsonIn in, String key) {
-        String v = in.str(key);
-        if (v == null) {
-            return 'O';
+    /** One value of the given type; the path names it in errors. */
+    private static Object value(JsonValue v, String path, Type type) {
+        Class<?> raw = raw(type);
+        Object x = v.value();
+        if (raw == String.class) {
+            return expect(v, path, String.class, "a string");
+        } else if (raw == boolean.class || raw == Boolean.class) {
+            return expect(v, path, Boolean.class, "true or false");
+        } else if (raw == long.class || raw == Long.class) {
+            return expect(v, path, Long.class, "an integer");
+        } else if (raw == int.class || raw == Integer.class) {
+            long n = (Long) expect(v, path, Long.class, "an integer");
+            if (n != (int) n) {
+                throw error(v, path, "must be an integer between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE);
+            }
+            return (int) n;
+        } else if (raw == char.class || raw == Character.class) {
+            String s = (String) expect(v, path, String.class, "one letter");
+            if (s.length() != 1) {
+                throw error(v, path, "must be one letter");
+            }
+            return s.charAt(0);
+        } else if (raw.isEnum()) {
+            return enumValue(v, path, raw);
+        } else if (raw == ObjectName.class) {
+            String s = (String) expect(v, path, String.class, "a schema-qualified name");
+            try {
+                return ObjectName.parse(s);
+            } catch (IllegalArgumentException e) {
+                throw error(v, path, e.getMessage());
+            }
+        } else if (raw == List.class) {
+            return list(v, path, ((ParameterizedType) type).getActualTypeArguments()[0]);
+        } else if (raw.isRecord()) {
+            return record(v, path, raw, members(v, path), Set.of());
+        } else if (raw.isSealed()) {
+            return member(v, path, raw);
         }
-        if (v.length() != 1) {
-            throw in.error("\"" + key + "\" must be one letter");
+        throw new IllegalStateException("ModelJson cannot read a " + type.getTypeName() + " at " + path
+                + "; teach ModelJsonWriter and ModelJsonReader this type (value " + x + ")");
+    }
+
+    private static List<Object> list(JsonValue v, String path, Type element) {
+        if (!(v.value() instanceof List<?> values)) {
+            throw error(v, path, "must be a list");
         }
-        return v.charAt(0);
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            out.add(value((JsonValue) values.get(i), path + "[" + i + "]", element));
+        }
+        return out;
     }
 
-    private static Table table(JsonIn t) {
-        return new Table(t.reqName("name"), t.flag("partitioned"), t.str("partitionKey"), t.name("partitionOf"),
-                t.str("partitionBound"), t.strings("inherits").stream().map(ObjectName::parse).toList(),
-                t.flag("unlogged"), t.strings("options"), each(t, "columns", ModelJsonReader::column),
-                each(t, "constraints", ModelJsonReader::constraint), t.str("comment"));
+    /** A member of a sealed interface, chosen by its {@code type} key. */
+    private static Object member(JsonValue v, String path, Class<?> sealed) {
+        Map<String, JsonValue.Member> members = members(v, path);
+        JsonValue.Member kind = members.get(JsonShape.KIND);
+        List<String> kinds = Arrays.stream(sealed.getPermittedSubclasses()).map(JsonShape::kindName).toList();
+        if (kind == null || kind.value().value() == null) {
+            throw error(v, path, "\"" + JsonShape.KIND + "\" is missing (expected " + oneOf(kinds) + ")");
+        }
+        Object name = kind.value().value();
+        for (Class<?> c : sealed.getPermittedSubclasses()) {
+            if (JsonShape.kindName(c).equals(name)) {
+                return record(v, path, c, members, Set.of(JsonShape.KIND));
+            }
+        }
+        throw error(kind.value(), path, "unknown " + JsonShape.KIND + " " + name + " (expected " + oneOf(kinds) + ")");
     }
 
-    private static Column column(JsonIn c) {
-        JsonIn id = c.object("identity");
-        Identity identity = id == null ? null : id.make(() -> new Identity(
-                enumValue(id, "generation", Identity.Generation.class), sequenceOptions(required(id, "sequence"))));
-        return new Column(c.req("name"), c.req("type"), c.flag("notNull"), c.str("default"), identity,
-                c.str("generated"), c.str("collation"), c.flag("inherited"), c.str("comment"));
-    }
-
-    private static SequenceOptions sequenceOptions(JsonIn o) {
-        return o.make(() -> new SequenceOptions(o.req("dataType"), o.num("start"), o.num("increment"), o.num("min"),
-                o.num("max"), o.num("cache"), o.flag("cycle")));
-    }
-
-    static Constraint constraint(JsonIn c) {
-        String type = c.req("type");
-        String name = c.req("name");
-        String definition = c.req("definition");
-        boolean validated = c.flag("validated", true);
-        boolean deferrable = c.flag("deferrable");
-        boolean deferred = c.flag("initiallyDeferred");
-        boolean inherited = c.flag("inherited");
-        String comment = c.str("comment");
-        switch (type) {
-            case "primaryKey":
-                return new PrimaryKey(name, c.strings("columns"), definition, deferrable, deferred, inherited, comment);
-            case "unique":
-                return new Unique(name, c.strings("columns"), definition, deferrable, deferred, inherited, comment);
-            case "foreignKey":
-                return new ForeignKey(name, c.strings("columns"), c.reqName("referencedTable"),
-                        c.strings("referencedColumns"), enumValue(c, "onUpdate", ReferentialAction.class),
-                        enumValue(c, "onDelete", ReferentialAction.class), enumValue(c, "match", MatchType.class),
-                        definition, validated, deferrable, deferred, inherited, comment);
-            case "check":
-                return new Check(name, definition, validated, c.flag("noInherit"), inherited, comment);
-            case "exclusion":
-                return new Exclusion(name, c.strings("columns"), definition, deferrable, deferred, inherited, comment);
-            default:
-                throw c.error("unknown constraint type " + type
-                        + " (expected primaryKey, unique, foreignKey, check or exclusion)");
+    /** A record built with its canonical constructor from its components' keys. */
+    private static Object record(JsonValue v, String path, Class<?> type, Map<String, JsonValue.Member> members,
+                                 Set<String> alsoKnown) {
+        List<JsonShape.Key> keys = JsonShape.keys(type);
+        Object[] args = new Object[keys.size()];
+        Set<String> known = new HashSet<>(alsoKnown);
+        for (int i = 0; i < args.length; i++) {
+            JsonShape.Key key = keys.get(i);
+            if (raw(key.type()) == MemberName.class) {
+                known.add("table");
+                known.add(key.name());
+                args[i] = memberName(v, path, members, key.name());
+                continue;
+            }
+            known.add(key.name());
+            JsonValue.Member m = members.get(key.name());
+            String at = path + "." + key.name();
+            args[i] = m == null || m.value().value() == null ? absent(v, path, key) : value(m.value(), at, key.type());
+        }
+        rejectUnknown(members, known, path);
+        try {
+            Constructor<?> make = type.getDeclaredConstructor(
+                    keys.stream().map(k -> raw(k.type())).toArray(Class<?>[]::new));
+            return make.newInstance(args);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof NullPointerException && cause.getMessage() != null) {
+                throw error(v, path, "\"" + cause.getMessage() + "\" is missing");
+            }
+            if (cause instanceof IllegalArgumentException || cause instanceof NullPointerException) {
+                throw error(v, path, String.valueOf(cause.getMessage()));
+            }
+            throw new IllegalStateException("cannot build " + type.getName() + " at " + path, cause);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot build " + type.getName() + " at " + path, e);
         }
     }
 
-    private static Index index(JsonIn i) {
-        return new Index(i.reqName("name"), i.reqName("table"), i.flag("unique"), i.req("method"),
-                each(i, "keys", k -> new IndexKey(k.req("expression"), k.str("collation"), k.str("opclass"),
-                        k.strings("opclassParams"), k.flag("descending"), k.flag("nullsFirst"))),
-                i.strings("include"), i.str("predicate"), i.req("definition"), i.flag("valid", true),
-                i.str("constraint"), i.name("parentIndex"), i.str("comment"));
+    /** A {@link MemberName} is written as {@code "table"} (the relation) and {@code "name"}. */
+    private static MemberName memberName(JsonValue v, String path, Map<String, JsonValue.Member> members,
+                                         String nameKey) {
+        JsonValue.Member table = members.get("table");
+        JsonValue.Member name = members.get(nameKey);
+        if (table == null || table.value().value() == null) {
+            throw error(v, path, "\"table\" is missing");
+        }
+        if (name == null || name.value().value() == null) {
+            throw error(v, path, "\"" + nameKey + "\" is missing");
+        }
+        ObjectName relation = (ObjectName) value(table.value(), path + ".table", ObjectName.class);
+        String member = (String) value(name.value(), path + "." + nameKey, String.class);
+        try {
+            return new MemberName(relation, member);
+        } catch (IllegalArgumentException e) {
+            throw error(name.value(), path, e.getMessage());
+        }
     }
 
-    private static Domain domain(JsonIn d) {
-        return new Domain(d.reqName("name"), d.req("baseType"), d.flag("notNull"), d.str("default"),
-                d.str("collation"), each(d, "checks", c -> new DomainCheck(c.req("name"), c.req("definition"),
-                c.flag("validated", true))), d.str("comment"));
+    /** The value of a key that is not there. */
+    private static Object absent(JsonValue object, String path, JsonShape.Key key) {
+        Class<?> raw = raw(key.type());
+        if (raw == boolean.class) {
+            return key.flagWhenAbsent();
+        } else if (raw == List.class) {
+            return List.of();
+        } else if (raw == char.class && key.letterWhenAbsent() != null) {
+            return key.letterWhenAbsent();
+        } else if (raw.isPrimitive()) {
+            throw error(object, path, "\"" + key.name() + "\" is missing");
+        }
+        return null;
     }
 
-    private static Hypertable hypertable(JsonIn h) {
-        JsonIn c = h.object("compression");
-        Hypertable.Compression compression = c == null ? null
-                : c.make(() -> new Hypertable.Compression(c.strings("segmentBy"), c.strings("orderBy")));
-        return new Hypertable(h.reqName("table"), h.req("timeColumn"), h.req("chunkInterval"), compression,
-                h.str("compressAfter"), h.str("dropAfter"));
+    private static Object enumValue(JsonValue v, String path, Class<?> type) {
+        String s = (String) expect(v, path, String.class, "a string");
+        for (Object constant : type.getEnumConstants()) {
+            if (((Enum<?>) constant).name().equals(s)) {
+                return constant;
+            }
+        }
+        List<String> names = Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
+        throw error(v, path, "has unknown value " + s + " (expected " + oneOf(names) + ")");
     }
 
-    private static ContinuousAggregate.RefreshPolicy refreshPolicy(JsonIn p) {
-        return p == null ? null : p.make(() -> new ContinuousAggregate.RefreshPolicy(p.str("startOffset"),
-                p.str("endOffset"), p.req("scheduleInterval")));
+    private static Map<String, JsonValue.Member> members(JsonValue v, String path) {
+        if (!(v.value() instanceof Map<?, ?> map)) {
+            throw error(v, path, "expected an object");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, JsonValue.Member> members = (Map<String, JsonValue.Member>) map;
+        return members;
+    }
+
+    private static void rejectUnknown(Map<String, JsonValue.Member> members, Set<String> known, String path) {
+        for (JsonValue.Member m : members.values()) {
+            if (!known.contains(m.key())) {
+                throw new BadJson(m.line(), m.column(), path + ": unknown key \"" + m.key() + "\"");
+            }
+        }
+    }
+
+    private static Object expect(JsonValue v, String path, Class<?> type, String what) {
+        if (!type.isInstance(v.value())) {
+            throw error(v, path, "must be " + what);
+        }
+        return v.value();
+    }
+
+    private static Class<?> raw(Type type) {
+        if (type instanceof ParameterizedType p) {
+            return (Class<?>) p.getRawType();
+        }
+        return (Class<?>) type;
+    }
+
+    private static String oneOf(List<String> names) {
+        if (names.size() == 1) {
+            return names.get(0);
+        }
+        return names.subList(0, names.size() - 1).stream().collect(Collectors.joining(", "))
+                + " or " + names.get(names.size() - 1);
+    }
+
+    /** An error at a value: for a key's value the path ends in the key, so it reads {@code $.t[0].name: …}. */
+    private static BadJson error(JsonValue at, String path, String what) {
+        return new BadJson(at.line(), at.column(), path + ": " + what);
     }
 }

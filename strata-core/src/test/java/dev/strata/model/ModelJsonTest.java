@@ -99,21 +99,46 @@ class ModelJsonTest {
     }
 
     @Test
-    void errorsNameWhereTheJsonIsWrong() {
+    void errorsNameTheLineAndColumnWhereTheJsonIsWrong() {
         assertThatThrownBy(() -> ModelJson.read("{\"format\": 1,\n \"tables\": [}", "from.json"))
                 .isInstanceOf(StrataException.class)
-                .hasMessageStartingWith("from.json is not valid JSON at 2:13: ")
+                .hasMessageStartingWith("from.json:2:13: not valid JSON: Unexpected close marker '}'")
+                .hasMessageNotContaining("Source")
                 .satisfies(e -> assertThat(((StrataException) e).code()).isEqualTo(ErrorCode.MODEL_JSON_INVALID));
         assertThatThrownBy(() -> ModelJson.read("{\"format\": 1, \"tables\": [{\"name\": \"public.t\", \"colums\": []}]}"))
-                .hasMessageContaining("$.tables[0]: unknown key \"colums\"");
-        assertThatThrownBy(() -> ModelJson.read("{\"format\": 1, \"tables\": [{\"name\": \"public.t\", "
-                + "\"columns\": [{\"name\": \"a\"}]}]}"))
-                .hasMessageContaining("$.tables[0].columns[0]: \"type\" is missing");
+                .hasMessageStartingWith("model JSON:1:47: not a valid schema model: $.tables[0]: unknown key \"colums\"");
+        assertThatThrownBy(() -> ModelJson.read("{\"format\": 1, \"tables\": [{\"name\": \"public.t\",\n"
+                + "  \"columns\": [{\"name\": \"a\"}]}]}", "m.json"))
+                .hasMessageStartingWith("m.json:2:15: not a valid schema model: $.tables[0].columns[0]: \"type\" is missing");
         assertThatThrownBy(() -> ModelJson.read("{\"format\": 2}"))
-                .hasMessageContaining("format 2 is not supported");
+                .hasMessageContaining(":1:12: ").hasMessageContaining("format 2 is not supported (expected 1)");
         assertThatThrownBy(() -> ModelJson.read("{\"format\": 1, \"tables\": [{\"name\": \"t\"}]}"))
-                .hasMessageContaining("$.tables[0]: \"name\": not a schema-qualified name: t");
+                .hasMessageContaining(":1:35: ").hasMessageContaining("$.tables[0].name: not a schema-qualified name: t");
         assertThatThrownBy(() -> ModelJson.read("{\"format\": 1, \"enums\": [{\"name\": \"a.e\", \"labels\": [\"x\", \"x\"]}]}"))
                 .hasMessageContaining("$.enums[0]: enum a.e repeats a label");
+        assertThatThrownBy(() -> ModelJson.read("{\"format\": 1, \"functions\": [{\"name\": \"a.f\", \"kind\": \"FUNC\", "
+                + "\"language\": \"sql\", \"definition\": \"x\"}]}"))
+                .hasMessageContaining("$.functions[0].kind: has unknown value FUNC (expected FUNCTION, PROCEDURE or WINDOW)");
+        assertThatThrownBy(() -> ModelJson.read("{\"format\": 1, \"tables\": [{\"name\": \"a.t\", \"constraints\": "
+                + "[{\"type\": \"key\", \"name\": \"k\", \"definition\": \"x\"}]}]}"))
+                .hasMessageContaining("unknown type key (expected primaryKey, unique, foreignKey, check or exclusion)");
+        assertThatThrownBy(() -> ModelJson.read("{\"format\": 1, \"tables\": [{\"name\": \"a.t\", \"unlogged\": \"yes\"}]}"))
+                .hasMessageContaining("$.tables[0].unlogged: must be true or false");
+        assertThatThrownBy(() -> ModelJson.read("{\"format\": 1, \"sequences\": [{\"name\": \"a.s\", \"options\": "
+                + "{\"dataType\": \"bigint\", \"start\": 1.5}}]}"))
+                .hasMessageContaining("only integer numbers are allowed");
+        assertThatThrownBy(() -> ModelJson.read("{\"format\": 1} x"))
+                .hasMessageContaining(":1:16: not valid JSON: Unrecognized token 'x'");
+        assertThatThrownBy(() -> ModelJson.read("{\"format\": 1, \"format\": 1}"))
+                .hasMessageContaining("not valid JSON: Duplicate field 'format'");
+    }
+
+    @Test
+    void escapesControlCharactersInLowerCaseAndKeepsOtherTextAsIs() {
+        SchemaModel m = SchemaModel.builder()
+                .schemas(List.of(new Schema("s", "a\u0001\u001fb\u007f\u2028\u00e9\uD83D\uDE00\\/\t\b\f\r\n\""))).build();
+        String json = ModelJson.write(m);
+        assertThat(json).contains("\"comment\": \"a\\u0001\\u001fb\u007f\u2028\u00e9\uD83D\uDE00\\\\/\\t\\b\\f\\r\\n\\\"\"");
+        assertThat(ModelJson.read(json)).isEqualTo(m);
     }
 }
