@@ -57,7 +57,7 @@ class OfflineSqlTest {
         String sql = cli.run("upgrade", "head", "--sql").out();
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(db.jdbcUrl());
              java.sql.Statement st = c.createStatement()) {
-            for (dev.strata.script.SqlStatement s : dev.strata.sql.SqlSplitter.split(sql, 1)) {
+            for (dev.strata.sql.SqlStatement s : dev.strata.sql.SqlSplitter.split(sql, 1)) {
                 st.execute(s.sql());
             }
         }

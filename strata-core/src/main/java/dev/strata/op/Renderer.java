@@ -1,6 +1,5 @@
 package dev.strata.op;
 
-import dev.strata.op.ext.ExtensionRenderer;
 import dev.strata.plan.Statement;
 
 import java.util.ArrayList;
@@ -52,7 +51,7 @@ public final class Renderer {
             return List.of(new Statement(raw.up(), raw.tx(), Set.of(), raw.describe(), null));
         }
         if (op instanceof ExtensionOp ext) {
-            return ExtensionRenderer.render(ext, fresh);
+            return ext.render(fresh);
         }
         if (op instanceof CreateTable o) {
             return TableRenderer.create(o);

@@ -5,6 +5,7 @@ import dev.strata.error.StrataException;
 import dev.strata.error.Suggestion;
 import dev.strata.graph.Revision;
 import dev.strata.sql.SqlSplitter;
+import dev.strata.sql.SqlStatement;
 
 import java.util.HashSet;
 import java.util.List;

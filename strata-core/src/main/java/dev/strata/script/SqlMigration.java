@@ -3,6 +3,7 @@ package dev.strata.script;
 import dev.strata.graph.Revision;
 import dev.strata.plan.Statement;
 import dev.strata.plan.Tx;
+import dev.strata.sql.SqlStatement;
 
 import java.util.List;
 import java.util.Objects;

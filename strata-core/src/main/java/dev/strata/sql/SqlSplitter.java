@@ -2,7 +2,6 @@ package dev.strata.sql;
 
 import dev.strata.error.ErrorCode;
 import dev.strata.error.StrataException;
-import dev.strata.script.SqlStatement;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.strata.script;
 import dev.strata.error.ErrorCode;
 import dev.strata.error.StrataException;
 import dev.strata.graph.RevisionId;
+import dev.strata.sql.SqlStatement;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

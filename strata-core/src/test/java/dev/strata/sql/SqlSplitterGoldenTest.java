@@ -1,7 +1,6 @@
 package dev.strata.sql;
 
 import dev.strata.error.StrataException;
-import dev.strata.script.SqlStatement;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 

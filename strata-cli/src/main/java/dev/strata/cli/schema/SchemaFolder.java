@@ -2,7 +2,7 @@ package dev.strata.cli.schema;
 
 import dev.strata.error.ErrorCode;
 import dev.strata.error.StrataException;
-import dev.strata.script.SqlStatement;
+import dev.strata.sql.SqlStatement;
 import dev.strata.sql.SqlSplitter;
 
 import java.io.IOException;

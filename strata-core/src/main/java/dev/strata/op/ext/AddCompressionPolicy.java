@@ -3,8 +3,11 @@ package dev.strata.op.ext;
 import dev.strata.op.ExtensionOp;
 import dev.strata.op.QualifiedName;
 import dev.strata.op.Reversal;
+import dev.strata.plan.Statement;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * TimescaleDB {@code SELECT add_compression_policy(relation, INTERVAL '30 days')}: a background job that
@@ -28,5 +31,10 @@ public record AddCompressionPolicy(QualifiedName relation, String compressAfter)
     @Override
     public String describe() {
         return "add compression policy on " + relation + " after " + compressAfter;
+    }
+
+    @Override
+    public List<Statement> render(Set<QualifiedName> freshTables) {
+        return ExtensionRenderer.render(this, freshTables);
     }
 }

@@ -3,8 +3,11 @@ package dev.strata.op.ext;
 import dev.strata.op.ExtensionOp;
 import dev.strata.op.QualifiedName;
 import dev.strata.op.Reversal;
+import dev.strata.plan.Statement;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * TimescaleDB {@code SELECT add_continuous_aggregate_policy(view, start_offset => ..., end_offset => ...,
@@ -34,5 +37,10 @@ public record AddRefreshPolicy(QualifiedName view, String startOffset, String en
     @Override
     public String describe() {
         return "add refresh policy on " + view + " every " + scheduleInterval;
+    }
+
+    @Override
+    public List<Statement> render(Set<QualifiedName> freshTables) {
+        return ExtensionRenderer.render(this, freshTables);
     }
 }

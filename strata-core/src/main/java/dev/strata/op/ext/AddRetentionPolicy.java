@@ -3,8 +3,11 @@ package dev.strata.op.ext;
 import dev.strata.op.ExtensionOp;
 import dev.strata.op.QualifiedName;
 import dev.strata.op.Reversal;
+import dev.strata.plan.Statement;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * TimescaleDB {@code SELECT add_retention_policy(relation, INTERVAL '2 years')}: a background job that drops
@@ -29,5 +32,10 @@ public record AddRetentionPolicy(QualifiedName relation, String dropAfter) imple
     @Override
     public String describe() {
         return "add retention policy on " + relation + " dropping chunks after " + dropAfter;
+    }
+
+    @Override
+    public List<Statement> render(Set<QualifiedName> freshTables) {
+        return ExtensionRenderer.render(this, freshTables);
     }
 }

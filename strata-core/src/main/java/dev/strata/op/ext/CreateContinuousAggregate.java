@@ -3,8 +3,11 @@ package dev.strata.op.ext;
 import dev.strata.op.ExtensionOp;
 import dev.strata.op.QualifiedName;
 import dev.strata.op.Reversal;
+import dev.strata.plan.Statement;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * TimescaleDB {@code CREATE MATERIALIZED VIEW view WITH (timescaledb.continuous) AS query WITH [NO] DATA}.
@@ -31,5 +34,10 @@ public record CreateContinuousAggregate(QualifiedName view, String query, boolea
     @Override
     public String describe() {
         return "create continuous aggregate " + view;
+    }
+
+    @Override
+    public List<Statement> render(Set<QualifiedName> freshTables) {
+        return ExtensionRenderer.render(this, freshTables);
     }
 }

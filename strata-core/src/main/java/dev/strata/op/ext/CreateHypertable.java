@@ -3,8 +3,11 @@ package dev.strata.op.ext;
 import dev.strata.op.ExtensionOp;
 import dev.strata.op.QualifiedName;
 import dev.strata.op.Reversal;
+import dev.strata.plan.Statement;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * TimescaleDB {@code SELECT create_hypertable(table, time_column, chunk_time_interval => ..., if_not_exists
@@ -53,5 +56,10 @@ public record CreateHypertable(QualifiedName table, String timeColumn, String ch
     @Override
     public String describe() {
         return "create hypertable " + table + " on " + timeColumn;
+    }
+
+    @Override
+    public List<Statement> render(Set<QualifiedName> freshTables) {
+        return ExtensionRenderer.render(this, freshTables);
     }
 }

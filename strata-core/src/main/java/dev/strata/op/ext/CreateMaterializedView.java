@@ -3,8 +3,11 @@ package dev.strata.op.ext;
 import dev.strata.op.ExtensionOp;
 import dev.strata.op.QualifiedName;
 import dev.strata.op.Reversal;
+import dev.strata.plan.Statement;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * {@code CREATE MATERIALIZED VIEW view AS query WITH [NO] DATA}. With data, the query runs once now (reading
@@ -30,5 +33,10 @@ public record CreateMaterializedView(QualifiedName view, String query, boolean w
     @Override
     public String describe() {
         return "create materialized view " + view;
+    }
+
+    @Override
+    public List<Statement> render(Set<QualifiedName> freshTables) {
+        return ExtensionRenderer.render(this, freshTables);
     }
 }

@@ -3,8 +3,11 @@ package dev.strata.op.ext;
 import dev.strata.op.ExtensionOp;
 import dev.strata.op.QualifiedName;
 import dev.strata.op.Reversal;
+import dev.strata.plan.Statement;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Seed 001's trigger strategy for keeping a materialized view fresh: a plpgsql function that refreshes the
@@ -38,5 +41,10 @@ public record CreateRefreshTrigger(QualifiedName source, QualifiedName view, Qua
     @Override
     public String describe() {
         return "refresh " + view + " after each write statement on " + source;
+    }
+
+    @Override
+    public List<Statement> render(Set<QualifiedName> freshTables) {
+        return ExtensionRenderer.render(this, freshTables);
     }
 }

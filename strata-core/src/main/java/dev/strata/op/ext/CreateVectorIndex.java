@@ -4,8 +4,11 @@ import dev.strata.op.ExtensionOp;
 import dev.strata.op.Mode;
 import dev.strata.op.QualifiedName;
 import dev.strata.op.Reversal;
+import dev.strata.plan.Statement;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A pgvector index: {@code CREATE INDEX [CONCURRENTLY] name ON table USING hnsw|ivfflat (column opclass)
@@ -120,5 +123,10 @@ public record CreateVectorIndex(String name, QualifiedName table, String column,
     public String describe() {
         return "create " + method.sql() + " index " + name + " on " + table + " (" + column + ")"
                 + (deferUntilRows ? " when it has rows" : "");
+    }
+
+    @Override
+    public List<Statement> render(Set<QualifiedName> freshTables) {
+        return ExtensionRenderer.render(this, freshTables);
     }
 }

@@ -1,9 +1,13 @@
 package dev.strata.op.ext;
 
 import dev.strata.op.ExtensionOp;
+import dev.strata.op.QualifiedName;
 import dev.strata.op.Reversal;
+import dev.strata.plan.Statement;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * TimescaleDB {@code ALTER TABLE relation SET (timescaledb.compress = false)} (ALTER MATERIALIZED VIEW for a
@@ -25,5 +29,10 @@ public record DisableCompression(SetCompression settings) implements ExtensionOp
     @Override
     public String describe() {
         return "disable compression on " + settings.relation();
+    }
+
+    @Override
+    public List<Statement> render(Set<QualifiedName> freshTables) {
+        return ExtensionRenderer.render(this, freshTables);
     }
 }

@@ -5,8 +5,11 @@ import dev.strata.error.StrataException;
 import dev.strata.op.ExtensionOp;
 import dev.strata.op.QualifiedName;
 import dev.strata.op.Reversal;
+import dev.strata.plan.Statement;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * {@code DROP MATERIALIZED VIEW IF EXISTS view} for a continuous aggregate, with its policies. Its
@@ -35,5 +38,10 @@ public record DropContinuousAggregate(QualifiedName view, CreateContinuousAggreg
     @Override
     public String describe() {
         return "drop continuous aggregate " + view;
+    }
+
+    @Override
+    public List<Statement> render(Set<QualifiedName> freshTables) {
+        return ExtensionRenderer.render(this, freshTables);
     }
 }

@@ -3,8 +3,11 @@ package dev.strata.op.ext;
 import dev.strata.op.ExtensionOp;
 import dev.strata.op.QualifiedName;
 import dev.strata.op.Reversal;
+import dev.strata.plan.Statement;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * {@code DROP MATERIALIZED VIEW IF EXISTS view}: ACCESS EXCLUSIVE on the view; its indexes go with it. No
@@ -32,5 +35,10 @@ public record DropMaterializedView(QualifiedName view, CreateMaterializedView de
     @Override
     public String describe() {
         return "drop materialized view " + view;
+    }
+
+    @Override
+    public List<Statement> render(Set<QualifiedName> freshTables) {
+        return ExtensionRenderer.render(this, freshTables);
     }
 }

@@ -1,9 +1,13 @@
 package dev.strata.op.ext;
 
 import dev.strata.op.ExtensionOp;
+import dev.strata.op.QualifiedName;
 import dev.strata.op.Reversal;
+import dev.strata.plan.Statement;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Drops what {@link CreateRefreshTrigger} made: {@code DROP TRIGGER IF EXISTS} (ACCESS EXCLUSIVE on the
@@ -24,5 +28,10 @@ public record DropRefreshTrigger(CreateRefreshTrigger definition) implements Ext
     @Override
     public String describe() {
         return "stop refreshing " + definition.view() + " on writes to " + definition.source();
+    }
+
+    @Override
+    public List<Statement> render(Set<QualifiedName> freshTables) {
+        return ExtensionRenderer.render(this, freshTables);
     }
 }

@@ -4,8 +4,11 @@ import dev.strata.op.ExtensionOp;
 import dev.strata.op.Mode;
 import dev.strata.op.QualifiedName;
 import dev.strata.op.Reversal;
+import dev.strata.plan.Statement;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * {@code DROP INDEX [CONCURRENTLY] IF EXISTS} for a pgvector index. Online (the default) it waits for
@@ -36,5 +39,10 @@ public record DropVectorIndex(QualifiedName index, CreateVectorIndex definition,
     @Override
     public String describe() {
         return "drop vector index " + index;
+    }
+
+    @Override
+    public List<Statement> render(Set<QualifiedName> freshTables) {
+        return ExtensionRenderer.render(this, freshTables);
     }
 }

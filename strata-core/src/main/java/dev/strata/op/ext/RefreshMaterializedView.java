@@ -3,8 +3,11 @@ package dev.strata.op.ext;
 import dev.strata.op.ExtensionOp;
 import dev.strata.op.QualifiedName;
 import dev.strata.op.Reversal;
+import dev.strata.plan.Statement;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * {@code REFRESH MATERIALIZED VIEW [CONCURRENTLY] view}: the op to put in a revision that refreshes on a
@@ -35,5 +38,10 @@ public record RefreshMaterializedView(QualifiedName view, boolean concurrently) 
     @Override
     public String describe() {
         return "refresh materialized view " + view + (concurrently ? " concurrently" : "");
+    }
+
+    @Override
+    public List<Statement> render(Set<QualifiedName> freshTables) {
+        return ExtensionRenderer.render(this, freshTables);
     }
 }

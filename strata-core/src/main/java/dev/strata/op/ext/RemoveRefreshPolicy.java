@@ -5,8 +5,11 @@ import dev.strata.error.StrataException;
 import dev.strata.op.ExtensionOp;
 import dev.strata.op.QualifiedName;
 import dev.strata.op.Reversal;
+import dev.strata.plan.Statement;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * TimescaleDB {@code SELECT remove_continuous_aggregate_policy(view)}. Reverse: the removed policy.
@@ -33,5 +36,10 @@ public record RemoveRefreshPolicy(QualifiedName view, AddRefreshPolicy removed) 
     @Override
     public String describe() {
         return "remove refresh policy on " + view;
+    }
+
+    @Override
+    public List<Statement> render(Set<QualifiedName> freshTables) {
+        return ExtensionRenderer.render(this, freshTables);
     }
 }

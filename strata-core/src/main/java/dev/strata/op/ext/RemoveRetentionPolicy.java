@@ -3,8 +3,11 @@ package dev.strata.op.ext;
 import dev.strata.op.ExtensionOp;
 import dev.strata.op.QualifiedName;
 import dev.strata.op.Reversal;
+import dev.strata.plan.Statement;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * TimescaleDB {@code SELECT remove_retention_policy(relation)}. Reverse: {@link AddRetentionPolicy} with the
@@ -29,5 +32,10 @@ public record RemoveRetentionPolicy(QualifiedName relation, String dropAfter) im
     @Override
     public String describe() {
         return "remove retention policy on " + relation;
+    }
+
+    @Override
+    public List<Statement> render(Set<QualifiedName> freshTables) {
+        return ExtensionRenderer.render(this, freshTables);
     }
 }

@@ -3,9 +3,11 @@ package dev.strata.op.ext;
 import dev.strata.op.ExtensionOp;
 import dev.strata.op.QualifiedName;
 import dev.strata.op.Reversal;
+import dev.strata.plan.Statement;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * TimescaleDB {@code ALTER TABLE relation SET (timescaledb.compress, timescaledb.compress_segmentby = '...',
@@ -38,5 +40,10 @@ public record SetCompression(QualifiedName relation, List<String> segmentBy, Lis
     @Override
     public String describe() {
         return "enable compression on " + relation;
+    }
+
+    @Override
+    public List<Statement> render(Set<QualifiedName> freshTables) {
+        return ExtensionRenderer.render(this, freshTables);
     }
 }

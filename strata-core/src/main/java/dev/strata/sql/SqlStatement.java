@@ -1,4 +1,4 @@
-package dev.strata.script;
+package dev.strata.sql;
 
 /**
  * One SQL statement cut out of a script, without its terminating semicolon.
