@@ -1,5 +1,7 @@
 package dev.strata.bench;
 
+import dev.strata.sql.SqlText;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -38,13 +40,13 @@ final class ScratchDatabases {
     /** Drops {@code database} if a crashed earlier run left it, then creates it empty. */
     void recreate(String database) throws SQLException {
         check(database);
-        execute("DROP DATABASE IF EXISTS " + database);
-        execute("CREATE DATABASE " + database);
+        execute("DROP DATABASE IF EXISTS " + SqlText.ident(database));
+        execute("CREATE DATABASE " + SqlText.ident(database));
     }
 
     void drop(String database) throws SQLException {
         check(database);
-        execute("DROP DATABASE IF EXISTS " + database);
+        execute("DROP DATABASE IF EXISTS " + SqlText.ident(database));
     }
 
     /** How many {@code bench_t*} tables exist in {@code database}: proof that a tool really applied its revisions. */

@@ -1,6 +1,5 @@
 package dev.strata.diff;
 
-import dev.strata.model.ObjectName;
 import dev.strata.sql.SqlText;
 
 import java.util.List;
@@ -9,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * Text helpers for definitions read from the catalog: identifiers quoted as PostgreSQL prints them (through
- * {@link ObjectName#quoted()}, the model's one quoting place), token-wise replacement and reference search.
+ * {@link SqlText#identAsPrinted}, the one quoting place), token-wise replacement and reference search.
  */
 final class Sql {
     private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
@@ -19,7 +18,7 @@ final class Sql {
 
     /** An identifier as PostgreSQL prints it in definitions: bare when it can be, else double-quoted. */
     static String ident(String name) {
-        return ObjectName.of("x", name).quoted().substring(2);
+        return SqlText.identAsPrinted(name);
     }
 
     /** The name as {@code pg_get_*def} prints it, possibly quoted, back to the plain name; null when not a single identifier. */

@@ -1,5 +1,7 @@
 package dev.strata.model;
 
+import dev.strata.sql.SqlText;
+
 import java.util.Comparator;
 import java.util.Objects;
 
@@ -63,7 +65,7 @@ public record ObjectName(String schema, String name) implements Comparable<Objec
 
     /** The name as SQL: each part quoted when PostgreSQL would need it. */
     public String quoted() {
-        return Names.quote(schema) + "." + Names.quote(name);
+        return SqlText.identAsPrinted(schema) + "." + SqlText.identAsPrinted(name);
     }
 
     @Override
@@ -78,6 +80,6 @@ public record ObjectName(String schema, String name) implements Comparable<Objec
     @Override
     public String toString() {
         boolean quote = schema.indexOf('.') >= 0 || schema.startsWith("\"");
-        return (quote ? "\"" + schema.replace("\"", "\"\"") + "\"" : schema) + "." + name;
+        return (quote ? SqlText.ident(schema) : schema) + "." + name;
     }
 }

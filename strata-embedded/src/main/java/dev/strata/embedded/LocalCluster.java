@@ -2,6 +2,7 @@ package dev.strata.embedded;
 
 import dev.strata.error.ErrorCode;
 import dev.strata.error.StrataException;
+import dev.strata.sql.SqlText;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
@@ -91,7 +92,7 @@ final class LocalCluster implements AutoCloseable {
                 }
             }
             try (Statement create = c.createStatement()) {
-                create.execute("CREATE DATABASE " + DATABASE);
+                create.execute("CREATE DATABASE " + SqlText.ident(DATABASE));
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.strata.testkit;
 
+import dev.strata.sql.SqlText;
+
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -92,7 +94,7 @@ public final class TestDatabase implements BeforeEachCallback, AfterEachCallback
     public String createDatabase() {
         String db = "strata_test_" + HexFormat.of().formatHex(randomBytes());
         // template0: nobody is ever connected to it, so parallel test JVMs cannot block each other on template1
-        admin("CREATE DATABASE " + db + " TEMPLATE template0");
+        admin("CREATE DATABASE " + SqlText.ident(db) + " TEMPLATE template0");
         created.add(db);
         return db;
     }
@@ -102,7 +104,7 @@ public final class TestDatabase implements BeforeEachCallback, AfterEachCallback
         if (!dbName.matches("[a-z0-9_]+")) {
             throw new IllegalArgumentException("not a test database name: " + dbName);
         }
-        admin("DROP DATABASE IF EXISTS " + dbName + " WITH (FORCE)");
+        admin("DROP DATABASE IF EXISTS " + SqlText.ident(dbName) + " WITH (FORCE)");
         created.remove(dbName);
     }
 

@@ -1,11 +1,12 @@
 package dev.strata.bench.diff;
 
-import dev.strata.testkit.GeneratedSchema;
 import dev.strata.diff.DiffOptions;
 import dev.strata.diff.DiffResult;
 import dev.strata.diff.Differ;
 import dev.strata.model.SchemaModel;
 import dev.strata.postgres.inspect.PgInspector;
+import dev.strata.sql.SqlText;
+import dev.strata.testkit.GeneratedSchema;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -124,8 +125,8 @@ public final class DiffBenchmark {
     private static void setup(String url, int tables) throws SQLException {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             for (String db : List.of(A, B)) {
-                s.execute("DROP DATABASE IF EXISTS " + db);
-                s.execute("CREATE DATABASE " + db);
+                s.execute("DROP DATABASE IF EXISTS " + SqlText.ident(db));
+                s.execute("CREATE DATABASE " + SqlText.ident(db));
             }
         }
         load(urlFor(url, A), GeneratedSchema.sql(tables, 0));

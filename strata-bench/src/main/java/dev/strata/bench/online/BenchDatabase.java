@@ -1,5 +1,7 @@
 package dev.strata.bench.online;
 
+import dev.strata.sql.SqlText;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -58,7 +60,7 @@ final class BenchDatabase {
     /** Whether the scratch database exists and holds a finished load of {@code rows} orders. */
     boolean isLoaded(long rows) throws SQLException {
         try (Connection c = DriverManager.getConnection(adminUrl)) {
-            if (!"true".equals(queryString(c, "SELECT (count(*) > 0)::text FROM pg_database WHERE datname = '" + name + "'"))) {
+            if (!"true".equals(queryString(c, "SELECT (count(*) > 0)::text FROM pg_database WHERE datname = " + SqlText.literal(name)))) {
                 return false;
             }
         }
@@ -72,8 +74,8 @@ final class BenchDatabase {
     long load(long rows, int customers) throws SQLException {
         long start = System.nanoTime();
         try (Connection c = DriverManager.getConnection(adminUrl); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + name);
-            s.execute("CREATE DATABASE " + name);
+            s.execute("DROP DATABASE IF EXISTS " + SqlText.ident(name));
+            s.execute("CREATE DATABASE " + SqlText.ident(name));
         }
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("SET maintenance_work_mem = '256MB'");
@@ -127,7 +129,7 @@ final class BenchDatabase {
 
     void drop() throws SQLException {
         try (Connection c = DriverManager.getConnection(adminUrl); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + name);
+            s.execute("DROP DATABASE IF EXISTS " + SqlText.ident(name));
         }
     }
 
