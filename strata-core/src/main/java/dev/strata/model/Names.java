@@ -1,6 +1,5 @@
 package dev.strata.model;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -45,9 +44,5 @@ final class Names {
             }
         }
         return Collections.unmodifiableSortedMap(map);
-    }
-
-    static <T> List<T> mutable(List<T> list) {
-        return new ArrayList<>(list);
     }
 }
