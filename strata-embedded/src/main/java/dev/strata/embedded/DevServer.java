@@ -127,7 +127,9 @@ public final class DevServer {
         List<String> command = new ArrayList<>();
         SETSID.stream().filter(Files::isExecutable).findFirst().ifPresent(p -> command.add(p.toString()));
         command.add(javaBinary());
-        command.addAll(List.of("-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        // 192 MB: the first start on a machine unpacks the binaries in this JVM, and zonky's xz unpacking
+        // needs more than 96 MB (it ran out of memory there on a cold cache); later starts use a fraction
+        command.addAll(List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"),
                 DevServerMain.class.getName(), projectDir.toAbsolutePath().normalize().toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
