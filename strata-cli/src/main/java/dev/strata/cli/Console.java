@@ -2,7 +2,7 @@ package dev.strata.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.strata.cli.config.Redaction;
+import dev.strata.engine.config.Redaction;
 
 import java.io.PrintWriter;
 
@@ -87,6 +87,16 @@ public final class Console {
     /** A warning, always shown on standard error. */
     public void warn(String text) {
         err.println("warning: " + Redaction.redact(text));
+    }
+
+    /** Shows an engine notice by its level. */
+    public void notice(dev.strata.run.RunEvent.Notice n) {
+        switch (n.level()) {
+            case DEBUG -> debug(n.text());
+            case INFO -> info(n.text());
+            case WARNING -> warn(n.text());
+            default -> throw new IllegalStateException("unknown level " + n.level());
+        }
     }
 
     /** Writes a JSON document on standard output. */

@@ -1,6 +1,6 @@
 package dev.strata.cli;
 
-import dev.strata.cli.config.Redaction;
+import dev.strata.engine.config.Redaction;
 import dev.strata.error.ErrorCode;
 import dev.strata.error.StrataException;
 import picocli.CommandLine;

@@ -39,4 +39,18 @@ public sealed interface RunEvent {
     /** Nothing to do: the database is already where the target says. */
     record NothingToDo(String why) implements RunEvent {
     }
+
+    /**
+     * A message for people about what the engine is doing around a run (which database it connected to,
+     * scratch databases, a warning about the inputs); front ends show it by level, the library never prints.
+     */
+    record Notice(Level level, String text) implements RunEvent {
+        /** How prominent a notice is: DEBUG only in verbose output, WARNING always. */
+        public enum Level { DEBUG, INFO, WARNING }
+
+        public Notice {
+            java.util.Objects.requireNonNull(level, "level");
+            java.util.Objects.requireNonNull(text, "text");
+        }
+    }
 }

@@ -3,9 +3,9 @@ package dev.strata.cli.commands;
 import dev.strata.cli.ExitCode;
 import dev.strata.cli.Session;
 import dev.strata.cli.StrataCommand;
-import dev.strata.cli.schema.ModelReader;
-import dev.strata.cli.schema.ModelSource;
-import dev.strata.cli.schema.Models;
+import dev.strata.engine.schema.ModelReader;
+import dev.strata.engine.schema.ModelSource;
+import dev.strata.engine.schema.Models;
 import dev.strata.diagram.ErDiagram;
 import dev.strata.diagram.MermaidRenderer;
 import dev.strata.diagram.SvgRenderer;
@@ -103,7 +103,7 @@ public final class DiagramCommand implements Callable<Integer> {
             }
         }
         ModelSource src = ModelSource.parse(source, s.workingDir());
-        try (Models models = new Models(s, devUrl)) {
+        try (Models models = new Models(s.workspace(), devUrl)) {
             return models.load(src);
         }
     }

@@ -1,0 +1,45 @@
+package dev.strata.engine.schema;
+
+import dev.strata.error.ErrorCode;
+import dev.strata.error.StrataException;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code OLD=NEW} rename hints, their inverse, and the error when rename candidates stay unconfirmed. */
+public final class Renames {
+    private Renames() {
+    }
+
+    /** Parses {@code old=new} pairs. */
+    public static Map<String, String> parse(List<String> options) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String o : options) {
+            int eq = o.indexOf('=');
+            if (eq <= 0 || eq == o.length() - 1) {
+                throw new StrataException(ErrorCode.USAGE, "--rename " + o + " is not OLD=NEW; write e.g. --rename users.fullname=users.full_name");
+            }
+            out.put(o.substring(0, eq).strip(), o.substring(eq + 1).strip());
+        }
+        return out;
+    }
+
+    /** The map with keys and values swapped: the hints for the opposite direction. */
+    public static Map<String, String> inverted(Map<String, String> renames) {
+        Map<String, String> out = new LinkedHashMap<>();
+        renames.forEach((k, v) -> out.put(v, k));
+        return out;
+    }
+
+    /** The one-line error when candidates remain and nobody can be asked. */
+    public static StrataException unconfirmed(List<SchemaDiff.RenameCandidate> candidates) {
+        StringBuilder flags = new StringBuilder();
+        for (SchemaDiff.RenameCandidate c : candidates) {
+            flags.append(" --rename ").append(c.from()).append('=').append(c.to());
+        }
+        return new StrataException(ErrorCode.RENAME_UNCONFIRMED, candidates.size() + " possible rename(s) found and"
+                + " no terminal to ask: pass" + flags + " to write renames, or --no-rename to accept drop and add;"
+                + " nothing was written");
+    }
+}
