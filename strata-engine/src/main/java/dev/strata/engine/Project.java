@@ -21,7 +21,7 @@ import java.util.Optional;
  * it to release the Java revisions' class loader.
  */
 public final class Project implements AutoCloseable {
-    private final String location;
+    private final List<String> locations;
     private final Path folder;
     private final Path workingDir;
     private final ClassLoader classLoader;
@@ -29,8 +29,8 @@ public final class Project implements AutoCloseable {
     private MigrationSet migrations;
     private URLClassLoader javaLoader;
 
-    private Project(String location, Path folder, Path workingDir, ClassLoader classLoader, Settings settings) {
-        this.location = location;
+    private Project(List<String> locations, Path folder, Path workingDir, ClassLoader classLoader, Settings settings) {
+        this.locations = locations;
         this.folder = folder;
         this.workingDir = workingDir;
         this.classLoader = classLoader;
@@ -39,22 +39,27 @@ public final class Project implements AutoCloseable {
 
     /** The project the settings describe: the migrations folder and the Java revisions of {@code java_package}. */
     public static Project of(Settings settings, Path workingDir) {
-        return new Project(null, settings.migrationsDir(), workingDir, null, settings);
+        return new Project(List.of(), settings.migrationsDir(), workingDir, null, settings);
     }
 
     /**
-     * A project whose SQL revisions are at {@code location}: a folder path, or {@code classpath:PATH} read from
-     * {@code loader}; the Java revisions of {@code settings} are read from {@code loader} too when
-     * {@code java_classpath} is empty.
+     * A project whose SQL revisions are at {@code locations}: folder paths (relative to {@code workingDir}, with or
+     * without a {@code filesystem:} prefix) and {@code classpath:PATH} locations read from {@code loader}, merged
+     * into one set. The Java revisions of {@code settings} are read from {@code loader} when
+     * {@code java_classpath} is empty. With a single folder location, new revisions are written there.
      */
-    public static Project at(String location, ClassLoader loader, Settings settings, Path workingDir) {
-        Objects.requireNonNull(location, "location");
+    public static Project at(List<String> locations, ClassLoader loader, Settings settings, Path workingDir) {
         Objects.requireNonNull(loader, "loader");
-        if (ClasspathScripts.isClasspath(location)) {
-            return new Project(location, null, workingDir, loader, settings);
+        List<String> all = List.copyOf(locations);
+        Path dir = null;
+        if (all.size() == 1 && !ClasspathScripts.isClasspath(all.get(0))) {
+            dir = folderOf(all.get(0), workingDir);
         }
-        Path dir = workingDir.resolve(location.startsWith("filesystem:") ? location.substring(11) : location).normalize();
-        return new Project(null, dir, workingDir, loader, settings);
+        return new Project(all, dir, workingDir, loader, settings);
+    }
+
+    private static Path folderOf(String location, Path workingDir) {
+        return workingDir.resolve(location.startsWith("filesystem:") ? location.substring(11) : location).normalize();
     }
 
     /** The folder the SQL revisions are read from, when they come from a folder (new revisions are written there). */
@@ -64,7 +69,7 @@ public final class Project implements AutoCloseable {
 
     /** Where the SQL revisions come from, as messages name it. */
     public String location() {
-        return location != null ? location : folder.toString();
+        return locations.isEmpty() ? folder.toString() : String.join(", ", locations);
     }
 
     /** Every revision, loaded and validated once (graph errors and ids used by both kinds surface here). */
@@ -72,8 +77,14 @@ public final class Project implements AutoCloseable {
         if (migrations == null) {
             List<MigrationScript> scripts = new ArrayList<>();
             boolean java = settings.java().enabled();
-            if (location != null) {
-                scripts.addAll(ClasspathScripts.load(classLoader, location));
+            if (!locations.isEmpty()) {
+                for (String location : locations) {
+                    if (ClasspathScripts.isClasspath(location)) {
+                        scripts.addAll(ClasspathScripts.load(classLoader, location));
+                    } else {
+                        scripts.addAll(ScriptLoader.load(folderOf(location, workingDir), workingDir));
+                    }
+                }
             } else if (!java || Files.exists(folder)) {
                 scripts.addAll(ScriptLoader.load(folder, workingDir));
             }

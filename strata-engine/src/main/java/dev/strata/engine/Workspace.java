@@ -29,6 +29,7 @@ public final class Workspace implements AutoCloseable {
     private final Path workingDir;
     private final RunListener listener;
     private final Connector connector;
+    private final java.util.function.Function<Settings, Project> projects;
     private Settings settings;
     private Project project;
     private EmbeddedServer embedded;
@@ -43,15 +44,20 @@ public final class Workspace implements AutoCloseable {
 
     /** A workspace over settings resolved (lazily) from the configuration file, environment and options. */
     public Workspace(ConfigLoader.Inputs inputs, RunListener listener) {
-        this(() -> ConfigLoader.resolve(inputs), inputs.workingDir(), listener, () -> null);
+        this(() -> ConfigLoader.resolve(inputs), inputs.workingDir(), listener, () -> null, null);
     }
 
-    /** A workspace over settings the caller built, with an optional connector for the database. */
-    public Workspace(Supplier<Settings> settings, Path workingDir, RunListener listener, Connector connector) {
+    /**
+     * A workspace over settings the caller built, with a connector for the database (returning null to use
+     * the settings' URL) and the project the settings open (null: the settings' migrations folder).
+     */
+    public Workspace(Supplier<Settings> settings, Path workingDir, RunListener listener, Connector connector,
+                     java.util.function.Function<Settings, Project> projects) {
         this.resolve = Objects.requireNonNull(settings, "settings");
         this.workingDir = Objects.requireNonNull(workingDir, "workingDir");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.connector = Objects.requireNonNull(connector, "connector");
+        this.projects = projects != null ? projects : st -> Project.of(st, workingDir);
     }
 
     public Path workingDir() {
@@ -72,7 +78,7 @@ public final class Workspace implements AutoCloseable {
     /** The project: where its revisions come from, loaded once. */
     public Project project() {
         if (project == null) {
-            project = Project.of(settings(), workingDir);
+            project = projects.apply(settings());
         }
         return project;
     }
