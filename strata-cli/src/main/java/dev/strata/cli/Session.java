@@ -11,7 +11,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -75,11 +74,6 @@ public final class Session implements AutoCloseable {
     /** Connects to the database: the resolved URL, else the project's embedded PostgreSQL. */
     public JdbcTarget target() {
         return workspace.target();
-    }
-
-    /** A new connection to the same database as {@link #target()}; the caller closes it. */
-    public Connection openConnection() {
-        return workspace.openConnection();
     }
 
     @Override

@@ -18,8 +18,6 @@ import dev.strata.run.RunEvent;
 import dev.strata.script.MigrationScript;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -175,12 +173,7 @@ public final class StatusReader {
             ChainReplay.replay(set, id.value(), db, w.settings().tables());
         }
         SchemaModel expected = ModelReader.read(db, w.settings().tables());
-        SchemaModel actual;
-        try (Connection c = w.openConnection()) {
-            actual = ModelReader.read(c, w.settings().tables());
-        } catch (SQLException e) {
-            throw new IllegalStateException("closing a connection: " + e.getMessage(), e);
-        }
+        SchemaModel actual = w.readSchema();
         return lines(SchemaDiff.diff(expected, actual, Map.of(), true));
     }
 }

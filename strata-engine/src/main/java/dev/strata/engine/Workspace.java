@@ -135,6 +135,15 @@ public final class Workspace implements AutoCloseable {
         return PgConnections.open(PgUrl.parse(s.url().isPresent() ? s.url().get() : embedded.jdbcUrl()), "strata");
     }
 
+    /** The schema of the database (read in a read-only snapshot on a connection of its own). */
+    public dev.strata.model.SchemaModel readSchema() {
+        try (Connection c = openConnection()) {
+            return dev.strata.engine.schema.ModelReader.read(c, settings().tables());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("closing a connection: " + e.getMessage(), e);
+        }
+    }
+
     /** Sends a notice to the listener. */
     public void notice(RunEvent.Notice.Level level, String text) {
         listener.on(new RunEvent.Notice(level, text));
