@@ -49,7 +49,7 @@ import java.util.Optional;
  * else {@code migrations} in {@code [databases.NAME]}, else in {@code [strata]} (both relative to the
  * config file's folder), else {@code migrations}. {@code schema}, {@code version_table} and
  * {@code history_table} come from {@code [databases.NAME]}, else {@code [strata]}. {@code lock_wait},
- * {@code lock_timeout}, {@code statement_timeout} and {@code backup} come from
+ * {@code lock_timeout} and {@code statement_timeout} come from
  * {@code [environments.ENV]}, else {@code [strata]}. Unset keys take the defaults shown by
  * {@link ConfigTemplate}. {@code schema_dir} (the desired-state folder, relative to the config file's folder)
  * and {@code dev_url} (a server for scratch databases) come from {@code [strata]} only and are optional.
@@ -220,6 +220,8 @@ public final class ConfigLoader {
             }
             if (url.isPresent()) {
                 checkUrl(url.get(), source);
+            } else {
+                requireDevelopment();
             }
 
             ConfigTable strata = file.strata();
@@ -231,8 +233,35 @@ public final class ConfigLoader {
                     duration("lock_wait", Defaults.LOCK_WAIT),
                     duration("lock_timeout", Defaults.LOCK_TIMEOUT),
                     duration("statement_timeout", Defaults.STATEMENT_TIMEOUT),
-                    envTable.bool("backup").or(() -> strata.bool("backup")).orElse(Defaults.BACKUP),
+                    Defaults.BACKUP,
                     java(), schemaDir(), devUrl());
+        }
+
+        /**
+         * The embedded PostgreSQL is for the development environment only: any other environment without a URL
+         * is an error naming where a URL was looked for (an unknown environment name gets a "did you mean").
+         */
+        private void requireDevelopment() {
+            if (environment.equalsIgnoreCase(Defaults.ENVIRONMENT)) {
+                return;
+            }
+            String chosen = in.env().isPresent() ? "--env " + environment : "ENVIRONMENT=" + environment;
+            boolean known = file.environment(environment).isPresent();
+            if (!known) {
+                java.util.List<String> names = new java.util.ArrayList<>(file.environments().keySet());
+                names.add(Defaults.ENVIRONMENT);
+                String close = ConfigParser.suggestion(environment, names, "'", "'");
+                if (close.startsWith("; did you mean")) {
+                    throw new StrataException(ErrorCode.CONFIG_INVALID, "environment '" + environment + "' (" + chosen
+                            + ") is not configured in " + file.name() + " and has no " + urlVariable(environment)
+                            + close + " (configured: " + String.join(", ", names) + ")");
+                }
+            }
+            String table = "[environments." + ConfigParser.tomlKey(environment) + "]";
+            throw new StrataException(ErrorCode.CONFIG_INVALID, "no database URL for environment '" + environment + "' ("
+                    + chosen + "): looked at " + urlVariable(environment) + ", DATABASE_URL, url in " + table + " and url"
+                    + " in [strata] of " + file.name() + "; set one of them (the embedded PostgreSQL is for development"
+                    + " only)");
         }
 
         private JavaSettings java() {

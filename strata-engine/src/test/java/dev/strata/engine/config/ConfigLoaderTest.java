@@ -39,13 +39,35 @@ class ConfigLoaderTest {
             url = "postgresql://app@db.prod/app"
             lock_timeout = "1s"
             statement_timeout = "15min"
-            backup = true
 
             [databases.replica]
             url = "${REPLICA_URL}"
             migrations = "migrations/replica"
             schema = "replica_ops"
             """;
+
+    @Test
+    void embeddedOnlyInDevelopment() throws IOException {
+        ConfigLoader.Inputs none = ConfigLoader.Inputs.of(dir);
+        assertThat(ConfigLoader.resolve(none.withEnv("development")).embedded()).isTrue();
+        assertThat(ConfigLoader.resolve(none.withEnvironmentVariables(Map.of("ENVIRONMENT", "Development"))).embedded()).isTrue();
+        assertThatThrownBy(() -> ConfigLoader.resolve(none.withEnvironmentVariables(Map.of("ENVIRONMENT", "production"))))
+                .isInstanceOf(StrataException.class).matches(e -> ((StrataException) e).code() == ErrorCode.CONFIG_INVALID)
+                .hasMessage("no database URL for environment 'production' (ENVIRONMENT=production): looked at"
+                        + " DATABASE_URL_PRODUCTION, DATABASE_URL, url in [environments.production] and url in [strata] of"
+                        + " strata.toml; set one of them (the embedded PostgreSQL is for development only)");
+        Files.writeString(dir.resolve("strata.toml"), "[environments.production]\nlock_timeout = \"1s\"\n");
+        assertThatThrownBy(() -> ConfigLoader.resolve(none.withEnv("prodution")))
+                .hasMessage("environment 'prodution' (--env prodution) is not configured in strata.toml and has no"
+                        + " DATABASE_URL_PRODUTION; did you mean 'production'? (configured: production, development)");
+        // a configured environment without a URL names where it looked
+        assertThatThrownBy(() -> ConfigLoader.resolve(none.withEnv("production")))
+                .hasMessageStartingWith("no database URL for environment 'production' (--env production)");
+        // a URL from the environment's variable needs no table
+        assertThat(ConfigLoader.resolve(none.withEnv("staging")
+                .withEnvironmentVariables(Map.of("DATABASE_URL_STAGING", "postgresql://s/db"))).urlSource())
+                .isEqualTo("DATABASE_URL_STAGING");
+    }
 
     @Test
     void noConfigFileMeansDefaultsAndEmbedded() {
@@ -90,7 +112,7 @@ class ConfigLoaderTest {
         assertThat(s.lockWait()).isEqualTo(Duration.ofSeconds(30));
         assertThat(s.lockTimeout()).isEqualTo(Duration.ofSeconds(1));
         assertThat(s.statementTimeout()).isEqualTo(Duration.ofMinutes(15));
-        assertThat(s.backup()).isTrue();
+        assertThat(s.backup()).isFalse();
         assertThat(s.tables().schema()).isEqualTo("ops");
     }
 
@@ -105,7 +127,7 @@ class ConfigLoaderTest {
         assertThat(s.migrationsDir()).isEqualTo(dir.resolve("migrations/replica"));
         assertThat(s.tables()).isEqualTo(new StateTables("replica_ops", "v", "h"));
         assertThat(s.lockTimeout()).isEqualTo(Duration.ofSeconds(1));
-        assertThat(s.backup()).isTrue();
+        assertThat(s.backup()).isFalse();
     }
 
     @Test
@@ -186,22 +208,22 @@ class ConfigLoaderTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "[strata]\\nlock_timout = \"1s\"|strata.toml: unknown key lock_timout in [strata]; did you mean lock_timeout?",
-            "[strata]\\nzzz = 1|strata.toml: unknown key zzz in [strata]; known: migrations, schema, version_table, history_table, url, lock_wait, lock_timeout, statement_timeout, backup, java_package, java_classpath, java_sources, schema_dir, dev_url",
+            "[strata]\\nzzz = 1|strata.toml: unknown key zzz in [strata]; known: migrations, schema, version_table, history_table, url, lock_wait, lock_timeout, statement_timeout, java_package, java_classpath, java_sources, schema_dir, dev_url",
             "[environments.prod]\\nmigrations = \"x\"|strata.toml: unknown key migrations in [environments.prod]; migrations can be set only in [strata] or [databases.NAME]",
-            "[databases.replica]\\nbackup = true|strata.toml: unknown key backup in [databases.replica]; backup can be set only in [strata] or [environments.NAME]",
+            "[databases.replica]\\nbackup = true|strata.toml: unknown key backup in [databases.replica]: Strata does not take backups yet, so backup = true would do nothing; remove the line (and back the database up yourself before upgrading, e.g. with pg_dump)",
+            "[strata]\\nbackup = true|strata.toml: unknown key backup in [strata]: Strata does not take backups yet, so backup = true would do nothing; remove the line (and back the database up yourself before upgrading, e.g. with pg_dump)",
             "[databases.replica]\\nulr = \"x\"|strata.toml: unknown key ulr in [databases.replica]; did you mean url?",
             "[enviroments.prod]\\nurl = \"x\"|strata.toml: unknown table [enviroments]; did you mean [environments]?",
             "[tables]\\nx = 1|strata.toml: unknown table [tables]; the tables are [strata], [environments.NAME] and [databases.NAME]",
             "zzz = 1|strata.toml: unknown key zzz outside any table; the tables are [strata], [environments.NAME] and [databases.NAME]",
             "url = \"x\"|strata.toml: key url is outside any table; put it under [strata]",
-            "[strata.sub]\\nurl = \"x\"|strata.toml: unknown key sub in [strata]; known: migrations, schema, version_table, history_table, url, lock_wait, lock_timeout, statement_timeout, backup, java_package, java_classpath, java_sources, schema_dir, dev_url",
-            "[strata]\\nbackup = \"yes\"|strata.toml: [strata] backup must be true or false, not the string \"yes\"",
+            "[strata.sub]\\nurl = \"x\"|strata.toml: unknown key sub in [strata]; known: migrations, schema, version_table, history_table, url, lock_wait, lock_timeout, statement_timeout, java_package, java_classpath, java_sources, schema_dir, dev_url",
             "[strata]\\nlock_wait = 60|strata.toml: [strata] lock_wait must be a string like \"2s\", not the integer 60",
             "[strata]\\nschema = [\"a\"]|strata.toml: [strata] schema must be a string, not an array",
             "[strata]\\nschema = \"\"|strata.toml: [strata] schema is empty; give a value or remove the line to use the default",
             "environments = 3|strata.toml: [environments] must hold tables like [environments.production], not the integer 3",
             "[databases]\\nreplica = \"x\"|strata.toml: databases.replica must be a table like [databases.replica], not the string \"x\"",
-            "[environments.\"eu west\"]\\nbackup = 1|strata.toml: [environments.\"eu west\"] backup must be true or false, not the integer 1",
+            "[environments.\"eu west\"]\\nbackup = 1|strata.toml: unknown key backup in [environments.\"eu west\"]: Strata does not take backups yet, so backup = true would do nothing; remove the line (and back the database up yourself before upgrading, e.g. with pg_dump)",
             "[strata]\\njava_classpath = \"build/classes\"|strata.toml: [strata] java_classpath must be an array of strings like [\"build/classes/java/main\", \"lib/migrations.jar\"], not the string \"build/classes\"",
             "[strata]\\njava_classpath = [\"a\", 1]|strata.toml: [strata] java_classpath must hold only non-empty strings like [\"build/classes/java/main\", \"lib/migrations.jar\"], not the integer 1",
             "[strata]\\njava_package = \"com.acme-x\"|strata.toml: [strata] java_package is \"com.acme-x\", not a Java package name; write it like \"com.acme.migrations\"",
