@@ -54,6 +54,14 @@ public final class Main {
         String invoked = firstWord(args);
         if (invoked != null && StrataCommand.SUBCOMMANDS.containsKey(invoked)) {
             cl.addSubcommand(invoked, StrataCommand.SUBCOMMANDS.get(invoked).get());
+        } else if (invoked != null) {
+            // the root takes no arguments: any word is meant as a command, also when --help follows it
+            err.println("error: unknown command '" + Redaction.redact(invoked) + "'"
+                    + dev.strata.error.Suggestion.closest(invoked, StrataCommand.SUBCOMMANDS.keySet())
+                    .map(c -> "; did you mean '" + c + "'?").orElse("")
+                    + " (`strata --help` lists the commands)");
+            err.flush();
+            return ExitCode.USAGE;
         } else {
             StrataCommand.SUBCOMMANDS.forEach((name, make) -> cl.addSubcommand(name, make.get()));
         }

@@ -4,7 +4,6 @@ import dev.strata.engine.schema.ChainReplay;
 import dev.strata.engine.schema.GeneratedRevision;
 import dev.strata.engine.schema.ModelReader;
 import dev.strata.engine.schema.Models;
-import dev.strata.engine.schema.Renames;
 import dev.strata.engine.schema.RenameConfirmation;
 import dev.strata.engine.schema.SchemaDiff;
 import dev.strata.engine.schema.ScratchDb;
@@ -101,7 +100,7 @@ public final class Autogenerate {
                         + "; no revision written.");
                 return new Result(Optional.empty(), Optional.empty(), List.of(), List.of());
             }
-            SchemaDiff.Outcome down = SchemaDiff.diff(desired, head, Renames.inverted(confirmed), true);
+            SchemaDiff.Outcome down = SchemaDiff.diff(desired, head, SchemaDiff.inverse(head, confirmed), true);
             List<Statement> upSql = Renderer.render(up.ops());
             List<Statement> downSql = Renderer.render(down.ops());
             List<String> notes = new ArrayList<>();

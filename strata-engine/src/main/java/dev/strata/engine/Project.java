@@ -88,7 +88,7 @@ public final class Project implements AutoCloseable {
             } else if (!java || Files.exists(folder)) {
                 scripts.addAll(ScriptLoader.load(folder, workingDir));
             }
-            if (java) {
+            if (java && !noJavaRevisionsYet()) {
                 String pkg = settings.java().packageName().orElseThrow();
                 if (classLoader != null && settings.java().classpath().isEmpty()) {
                     scripts.addAll(JavaMigrationLoader.load(classLoader, pkg));
@@ -100,6 +100,25 @@ public final class Project implements AutoCloseable {
             migrations = MigrationSet.of(scripts);
         }
         return migrations;
+    }
+
+    /**
+     * A new project: nothing of {@code java_classpath} exists and no Java source is in the revisions' package
+     * under {@code java_sources}, so there are no Java revisions to load yet (the first one is being written).
+     */
+    private boolean noJavaRevisionsYet() {
+        if (settings.java().classpath().isEmpty() || settings.java().classpath().stream().anyMatch(Files::exists)) {
+            return false;
+        }
+        Path pkgDir = settings.java().sources().resolve(settings.java().packageName().orElseThrow().replace('.', '/'));
+        if (!Files.isDirectory(pkgDir)) {
+            return true;
+        }
+        try (var files = Files.walk(pkgDir)) {
+            return files.noneMatch(p -> p.toString().endsWith(".java"));
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     @Override

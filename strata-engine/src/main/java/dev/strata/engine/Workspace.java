@@ -68,15 +68,16 @@ public final class Workspace implements AutoCloseable {
         return listener;
     }
 
-    public Settings settings() {
+    /** The settings, resolved on first use. Thread-safe. */
+    public synchronized Settings settings() {
         if (settings == null) {
             settings = resolve.get();
         }
         return settings;
     }
 
-    /** The project: where its revisions come from, loaded once. */
-    public Project project() {
+    /** The project: where its revisions come from, loaded once. Thread-safe. */
+    public synchronized Project project() {
         if (project == null) {
             project = projects.apply(settings());
         }
@@ -86,6 +87,7 @@ public final class Workspace implements AutoCloseable {
     /**
      * Loads and validates every revision: the SQL files of the migrations folder (or classpath location)
      * and, when {@code java_package} is set, the Java revisions on {@code java_classpath}, as one set.
+     * Thread-safe.
      */
     public MigrationSet migrations() {
         return project().migrations();

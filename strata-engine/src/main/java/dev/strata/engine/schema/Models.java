@@ -49,7 +49,8 @@ public final class Models implements AutoCloseable {
      * server, so the two sides of a diff are built and read on two connections in parallel.
      */
     public Pair both(java.util.function.Supplier<SchemaModel> first, java.util.function.Supplier<SchemaModel> second) {
-        session.migrations();  // loaded once, before the threads share the session
+        // the revisions are loaded once, by whichever side needs them first (the workspace is safe for that);
+        // comparing two databases reads none, so it needs no migrations folder
         java.util.concurrent.CompletableFuture<SchemaModel> other =
                 java.util.concurrent.CompletableFuture.supplyAsync(second);
         SchemaModel a;

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code OLD=NEW} rename hints, their inverse, and the error when rename candidates stay unconfirmed. */
+/** {@code OLD=NEW} rename hints and the error when rename candidates stay unconfirmed. */
 public final class Renames {
     private Renames() {
     }
@@ -22,13 +22,6 @@ public final class Renames {
             }
             out.put(o.substring(0, eq).strip(), o.substring(eq + 1).strip());
         }
-        return out;
-    }
-
-    /** The map with keys and values swapped: the hints for the opposite direction. */
-    public static Map<String, String> inverted(Map<String, String> renames) {
-        Map<String, String> out = new LinkedHashMap<>();
-        renames.forEach((k, v) -> out.put(v, k));
         return out;
     }
 

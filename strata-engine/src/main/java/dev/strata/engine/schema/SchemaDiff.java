@@ -95,6 +95,24 @@ public final class SchemaDiff {
         return n.schema().equals("public") ? n.name() : n.toString();
     }
 
+    /**
+     * The renames of a diff from {@code from}, reversed for the diff back to {@code from}: as the differ's
+     * qualified hints ({@code schema.table.new=old}, {@code schema.new=old}), so that a short form such as
+     * {@code assets.old=new} (a column of public.assets) reverses to the column, not to a table {@code new}.
+     */
+    public static Map<String, String> inverse(SchemaModel from, Map<String, String> renames) {
+        Map<String, String> out = new LinkedHashMap<>();
+        hints(from, renames).forEach((k, newName) -> {
+            String[] parts = k.split("\\.");
+            if (parts.length == 3) {
+                out.put(parts[0] + "." + parts[1] + "." + newName, parts[2]);
+            } else {
+                out.put(parts[0] + "." + newName, parts[1]);
+            }
+        });
+        return out;
+    }
+
     /** Command-line renames as the differ's hints ({@code schema.table[.column]=newName}). */
     static Map<String, String> hints(SchemaModel from, Map<String, String> renames) {
         Map<String, String> out = new LinkedHashMap<>();
