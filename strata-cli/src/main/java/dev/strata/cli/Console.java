@@ -1,7 +1,5 @@
 package dev.strata.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.strata.engine.config.Redaction;
 
 import java.io.PrintWriter;
@@ -71,9 +69,9 @@ public final class Console {
         err.println();
     }
 
-    /** A machine-readable event line on standard error (with --json). */
-    public void event(String jsonLine) {
-        err.println(jsonLine);
+    /** A machine-readable event line on standard error (with --json): one line, whatever the values hold. */
+    public void event(Object event) {
+        err.println(Redaction.redact(Json.line(event)));
         err.flush();
     }
 
@@ -101,12 +99,7 @@ public final class Console {
 
     /** Writes a JSON document on standard output. */
     public void json(Object value) {
-        try {
-            ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            out.println(Redaction.redact(m.writeValueAsString(value)));
-            out.flush();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        out.println(Redaction.redact(Json.pretty(value)));
+        out.flush();
     }
 }
