@@ -17,6 +17,9 @@ final class Hints {
             return Optional.of("`strata check` lists them; `strata upgrade --ignore-unknown` applies this folder's"
                     + " pending revisions and leaves them as they are");
         }
+        if (code == ErrorCode.FILE_EXISTS) {
+            return Optional.of("pass another --rev-id, or another -m message");
+        }
         return Optional.empty();
     }
 }

@@ -63,6 +63,12 @@ final class RunPrinter implements RunListener {
             } else {
                 offline.comment("nothing to do: " + n.why());
             }
+        } else if (event instanceof RunEvent.Notice n) {
+            console.notice(n);
+        } else if (event instanceof RunEvent.RunStarted || event instanceof RunEvent.RunFinished
+                || event instanceof RunEvent.StepFailed) {
+            // the steps' own lines say it all; a failure is printed once, as the command's error
+            return;
         } else {
             throw new IllegalStateException("unhandled event " + event);
         }

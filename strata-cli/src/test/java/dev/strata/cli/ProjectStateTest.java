@@ -96,6 +96,10 @@ class ProjectStateTest {
                 .contains("DATABASE_URL_PRODUCTION").doesNotContain("\n").doesNotContain("embedded PostgreSQL in .strata");
         cli.env.put("ENVIRONMENT", "staging");
         assertThat(cli.run("current").code()).isEqualTo(2);
+        // work that needs no database still runs in any environment
+        var offline = cli.run("upgrade", "base:head", "--sql");
+        assertThat(offline.code()).as(offline.toString()).isZero();
+        assertThat(cli.run("heads").code()).isZero();
     }
 
     @Test

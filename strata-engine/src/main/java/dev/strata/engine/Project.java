@@ -28,6 +28,7 @@ public final class Project implements AutoCloseable {
     private final Settings settings;
     private MigrationSet migrations;
     private URLClassLoader javaLoader;
+    private boolean firstJavaRevision;
 
     private Project(List<String> locations, Path folder, Path workingDir, ClassLoader classLoader, Settings settings) {
         this.locations = locations;
@@ -62,6 +63,16 @@ public final class Project implements AutoCloseable {
         return workingDir.resolve(location.startsWith("filesystem:") ? location.substring(11) : location).normalize();
     }
 
+    /**
+     * Lets a new project without compiled Java revisions load: when nothing of {@code java_classpath} exists
+     * and no Java source is in the package yet, there are no Java revisions (instead of an error about the
+     * missing class folder). For writing the first revision; call before {@link #migrations()}.
+     */
+    public synchronized Project allowingFirstJavaRevision() {
+        this.firstJavaRevision = true;
+        return this;
+    }
+
     /** The folder the SQL revisions are read from, when they come from a folder (new revisions are written there). */
     public Optional<Path> folder() {
         return Optional.ofNullable(folder);
@@ -88,7 +99,7 @@ public final class Project implements AutoCloseable {
             } else if (!java || Files.exists(folder)) {
                 scripts.addAll(ScriptLoader.load(folder, workingDir));
             }
-            if (java && !noJavaRevisionsYet()) {
+            if (java && !(firstJavaRevision && noJavaRevisionsYet())) {
                 String pkg = settings.java().packageName().orElseThrow();
                 if (classLoader != null && settings.java().classpath().isEmpty()) {
                     scripts.addAll(JavaMigrationLoader.load(classLoader, pkg));

@@ -32,7 +32,7 @@ public final class RevisionFiles {
             RevisionId id = RevisionId.of(given);
             if (taken.contains(id)) {
                 throw new StrataException(ErrorCode.DUPLICATE_REVISION, "revision id " + id
-                        + " is already used by " + set.script(id).location() + "; choose another --rev-id");
+                        + " is already used by " + set.script(id).location() + "; choose another id");
             }
             return id;
         }
@@ -98,7 +98,7 @@ public final class RevisionFiles {
             Files.createDirectories(dir);
             Files.writeString(file, text, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
         } catch (java.nio.file.FileAlreadyExistsException e) {
-            throw new StrataException(ErrorCode.FILE_EXISTS, file + " already exists; choose another --rev-id or message");
+            throw new StrataException(ErrorCode.FILE_EXISTS, file + " already exists; choose another revision id or message");
         } catch (IOException e) {
             throw new StrataException(ErrorCode.IO_FAILED, "cannot write " + file + ": " + e.getMessage());
         }

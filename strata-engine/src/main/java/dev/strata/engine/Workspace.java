@@ -30,6 +30,7 @@ public final class Workspace implements AutoCloseable {
     private final RunListener listener;
     private final Connector connector;
     private final java.util.function.Function<Settings, Project> projects;
+    private final ConfigLoader.Inputs inputs;
     private Settings settings;
     private Project project;
     private EmbeddedServer embedded;
@@ -44,7 +45,7 @@ public final class Workspace implements AutoCloseable {
 
     /** A workspace over settings resolved (lazily) from the configuration file, environment and options. */
     public Workspace(ConfigLoader.Inputs inputs, RunListener listener) {
-        this(() -> ConfigLoader.resolve(inputs), inputs.workingDir(), listener, () -> null, null);
+        this(() -> ConfigLoader.resolve(inputs), inputs.workingDir(), listener, () -> null, null, inputs);
     }
 
     /**
@@ -53,6 +54,12 @@ public final class Workspace implements AutoCloseable {
      */
     public Workspace(Supplier<Settings> settings, Path workingDir, RunListener listener, Connector connector,
                      java.util.function.Function<Settings, Project> projects) {
+        this(settings, workingDir, listener, connector, projects, null);
+    }
+
+    private Workspace(Supplier<Settings> settings, Path workingDir, RunListener listener, Connector connector,
+                      java.util.function.Function<Settings, Project> projects, ConfigLoader.Inputs inputs) {
+        this.inputs = inputs;
         this.resolve = Objects.requireNonNull(settings, "settings");
         this.workingDir = Objects.requireNonNull(workingDir, "workingDir");
         this.listener = Objects.requireNonNull(listener, "listener");
@@ -117,6 +124,9 @@ public final class Workspace implements AutoCloseable {
             PgUrl url = PgUrl.parse(s.url().get());
             notice(RunEvent.Notice.Level.DEBUG, "database: " + url.redacted() + " (from " + s.urlSource() + ")");
             return PgConnections.open(url, "strata");
+        }
+        if (inputs != null) {
+            ConfigLoader.requireEmbeddedAllowed(inputs);  // the embedded server is for development only
         }
         embedded = EmbeddedServer.attachOrStart(s.projectDir());
         notice(RunEvent.Notice.Level.INFO, "using the embedded PostgreSQL in .strata/ (no database URL configured)");

@@ -96,6 +96,9 @@ public final class RevisionCommand implements Callable<Integer> {
                         + " strata.toml (e.g. java_package = \"com.acme.migrations\") to know the class's package;"
                         + " add it, or drop --java to write a SQL revision");
             }
+            if (java) {
+                s.workspace().project().allowingFirstJavaRevision();  // build/classes may not exist yet
+            }
             MigrationSet set = s.migrations();
             List<RevisionId> parentIds;
             if (parents != null) {

@@ -2,7 +2,8 @@ package dev.strata.cli.commands;
 
 import dev.strata.cli.Session;
 import dev.strata.engine.schema.RenameConfirmation;
-import dev.strata.engine.schema.Renames;
+import dev.strata.error.ErrorCode;
+import dev.strata.error.StrataException;
 import dev.strata.engine.schema.SchemaDiff;
 import dev.strata.graph.RevisionId;
 
@@ -42,10 +43,21 @@ final class WrittenRevision {
             if (terminal == null || s.console().json()) {
                 candidates.forEach(c -> s.console().info("possible rename: " + c.kind() + " " + c.from() + " -> " + c.to()
                         + " (" + c.reason() + ")"));
-                throw Renames.unconfirmed(candidates);
+                throw unconfirmed(candidates);
             }
             return ask(terminal, candidates);
         };
+    }
+
+    /** The one-line error when candidates remain and no terminal can ask: the flags that answer them. */
+    private static StrataException unconfirmed(List<SchemaDiff.RenameCandidate> candidates) {
+        StringBuilder flags = new StringBuilder();
+        for (SchemaDiff.RenameCandidate c : candidates) {
+            flags.append(" --rename ").append(c.from()).append('=').append(c.to());
+        }
+        return new StrataException(ErrorCode.RENAME_UNCONFIRMED, candidates.size() + " possible rename(s) found and"
+                + " no terminal to ask: pass" + flags + " to write renames, or --no-rename to accept drop and add;"
+                + " nothing was written");
     }
 
     /** Asks about each candidate; a candidate answered "no" is taken as drop and add. */

@@ -161,6 +161,17 @@ public final class ConfigLoader {
         return path.startsWith(workingDir) ? workingDir.relativize(path).toString() : path.toString();
     }
 
+    /**
+     * Refuses the embedded PostgreSQL outside the development environment: called when a command is about to
+     * connect and no URL resolved (commands that need no database, such as offline SQL, work anywhere).
+     *
+     * @throws StrataException CONFIG_INVALID naming the variables and keys looked at, with "did you mean"
+     *                         for an environment name that is neither configured nor {@code development}
+     */
+    public static void requireEmbeddedAllowed(Inputs in) {
+        new Resolution(in, load(in)).requireDevelopment();
+    }
+
     /** The environment variable that holds the URL for environment {@code env}. */
     public static String urlVariable(String env) {
         return "DATABASE_URL_" + env.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
@@ -220,8 +231,6 @@ public final class ConfigLoader {
             }
             if (url.isPresent()) {
                 checkUrl(url.get(), source);
-            } else {
-                requireDevelopment();
             }
 
             ConfigTable strata = file.strata();
@@ -241,7 +250,7 @@ public final class ConfigLoader {
          * The embedded PostgreSQL is for the development environment only: any other environment without a URL
          * is an error naming where a URL was looked for (an unknown environment name gets a "did you mean").
          */
-        private void requireDevelopment() {
+        void requireDevelopment() {
             if (environment.equalsIgnoreCase(Defaults.ENVIRONMENT)) {
                 return;
             }

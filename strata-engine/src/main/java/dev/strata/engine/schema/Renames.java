@@ -25,14 +25,13 @@ public final class Renames {
         return out;
     }
 
-    /** The one-line error when candidates remain and nobody can be asked. */
+    /** The one-line error when candidates remain and nobody confirmed them. */
     public static StrataException unconfirmed(List<SchemaDiff.RenameCandidate> candidates) {
-        StringBuilder flags = new StringBuilder();
+        StringBuilder list = new StringBuilder();
         for (SchemaDiff.RenameCandidate c : candidates) {
-            flags.append(" --rename ").append(c.from()).append('=').append(c.to());
+            list.append(list.length() == 0 ? "" : ", ").append(c.from()).append(" -> ").append(c.to());
         }
         return new StrataException(ErrorCode.RENAME_UNCONFIRMED, candidates.size() + " possible rename(s) found and"
-                + " no terminal to ask: pass" + flags + " to write renames, or --no-rename to accept drop and add;"
-                + " nothing was written");
+                + " none confirmed (" + list + "): confirm them as renames, or accept drop and add; nothing was written");
     }
 }

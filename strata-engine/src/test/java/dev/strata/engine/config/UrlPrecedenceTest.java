@@ -50,14 +50,14 @@ class UrlPrecedenceTest {
     @ParameterizedTest(name = "{0}, -n replica: {1}")
     @MethodSource("combinations")
     void firstPresentSourceWins(Set<Source> present, boolean named) throws IOException {
+        Settings s = ConfigLoader.resolve(inputs(present, named));
         if (present.isEmpty() && !named) {
-            // production without any URL: the embedded PostgreSQL is for development only
-            assertThatThrownBy(() -> ConfigLoader.resolve(inputs(present, named))).isInstanceOf(StrataException.class)
+            // production without any URL: resolved as embedded, but the embedded server is for development only
+            assertThatThrownBy(() -> ConfigLoader.requireEmbeddedAllowed(inputs(present, named)))
+                    .isInstanceOf(StrataException.class)
                     .hasMessageContaining("no database URL for environment 'production'")
                     .hasMessageContaining("DATABASE_URL_PRODUCTION, DATABASE_URL, url in [environments.production]");
-            return;
         }
-        Settings s = ConfigLoader.resolve(inputs(present, named));
 
         String expectedUrl;
         String expectedSource;
@@ -98,12 +98,12 @@ class UrlPrecedenceTest {
             "    v E S, false, DATABASE_URL",
             "      E S, false, strata.toml [environments.production]",
             "        S, false, strata.toml [strata]",
+            "'',        false, embedded",
             "F V v E S, true,  --url",
             "  V v E S, true,  strata.toml [databases.replica]",
             "'',        true,  strata.toml [databases.replica]",
     })
     void readableTable(String initials, boolean named, String winner) throws IOException {
-        // (no source and no -n in production is an error: firstPresentSourceWins and the tests of ConfigLoaderTest)
         Set<Source> present = EnumSet.noneOf(Source.class);
         for (String i : initials.trim().split("\\s+")) {
             if (i.equals("F")) {
