@@ -76,6 +76,22 @@ class StrataFacadeTest {
     }
 
     @Test
+    void autogenerateWritesARevisionIntoTheFolder() throws Exception {
+        files();
+        List<RunEvent> events = new CopyOnWriteArrayList<>();
+        Strata strata = strata(events, false);
+        Files.writeString(dir.resolve("schema/users.sql"), "CREATE TABLE users (id bigint PRIMARY KEY, name text NOT NULL,"
+                + " email text, phone text);");
+        Autogenerate.Result r = strata.autogenerate("add phone", dev.strata.engine.schema.RenameConfirmation.REFUSE);
+        assertThat(r.file()).isPresent();
+        assertThat(r.file().get().getParent()).isEqualTo(dir.resolve("db"));
+        assertThat(r.notExpressed()).isEmpty();
+        assertThat(Files.readString(r.file().get())).contains("-- strata:parents r002").contains("ADD COLUMN \"phone\" text");
+        assertThat(strata.upgrade("head").steps()).hasSize(3);
+        assertThat(strata.check().upToDate()).isTrue();
+    }
+
+    @Test
     void aFailingStepIsAnEventAndAnError() throws Exception {
         files();
         Files.writeString(dir.resolve("db/003_bad.sql"), "-- strata:revision r003\n-- strata:parents r002\n"
