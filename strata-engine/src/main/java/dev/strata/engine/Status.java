@@ -9,6 +9,7 @@ import java.util.Objects;
  *
  * @param current            the revisions the database's version table is at (sorted ids)
  * @param heads              the project's head revisions
+ * @param history            the history table, oldest first (empty when Strata's tables do not exist yet)
  * @param pending            revisions of the project not applied to the database
  * @param unknownApplied     revisions the database has applied that the project does not have (the database
  *                           is ahead of this code, or the revisions were deleted)
@@ -19,12 +20,14 @@ import java.util.Objects;
  * @param databaseDrift      differences between what the applied revisions produce and the database (only
  *                           when asked for), one line each
  */
-public record Status(List<String> current, List<String> heads, List<PendingRevision> pending,
+public record Status(List<String> current, List<String> heads, List<dev.strata.postgres.HistoryRow> history,
+                     List<PendingRevision> pending,
                      List<String> unknownApplied, List<NeedsRepair> needsRepair,
                      List<ChecksumMismatch> checksumMismatches, List<String> schemaDrift, List<String> databaseDrift) {
     public Status {
         current = List.copyOf(current);
         heads = List.copyOf(heads);
+        history = List.copyOf(history);
         pending = List.copyOf(pending);
         unknownApplied = List.copyOf(unknownApplied);
         needsRepair = List.copyOf(needsRepair);

@@ -51,8 +51,9 @@ public final class StatusReader {
         JdbcTarget target = w.target();
         DatabaseState state = target.readState();
         RevisionGraph g = set.graph();
-        List<String> unknown = state.tablesExist() ? unknownApplied(set, state, target.history()) : List.of();
-        Set<RevisionId> applied = appliedKnown(set, state, unknown.isEmpty() ? List.of() : target.history());
+        List<HistoryRow> history = state.tablesExist() ? target.history() : List.of();
+        List<String> unknown = unknownApplied(set, state, history);
+        Set<RevisionId> applied = appliedKnown(set, state, unknown.isEmpty() ? List.of() : history);
         List<Status.PendingRevision> pending = new ArrayList<>();
         for (Revision r : g.all()) {
             if (!applied.contains(r.id())) {
@@ -85,7 +86,7 @@ public final class StatusReader {
             }
         }
         return new Status(new TreeSet<>(state.heads()).stream().map(RevisionId::value).toList(),
-                g.heads().stream().map(RevisionId::value).toList(), pending, unknown, repair, mismatches, schemaDrift,
+                g.heads().stream().map(RevisionId::value).toList(), history, pending, unknown, repair, mismatches, schemaDrift,
                 databaseDrift);
     }
 

@@ -68,6 +68,7 @@ class StrataFacadeTest {
         Status after = strata.check();
         assertThat(after.upToDate()).as(after.toString()).isTrue();
         assertThat(after.current()).containsExactly("r002");
+        assertThat(after.history()).extracting(r -> r.revision()).containsExactly("r001", "r002");
         assertThat(strata.history()).extracting(r -> r.revision()).containsExactly("r001", "r002");
 
         assertThat(strata.downgrade("r001").steps()).extracting(Strata.RunResult.StepSummary::direction)
