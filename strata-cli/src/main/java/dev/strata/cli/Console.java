@@ -1,8 +1,6 @@
 package dev.strata.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.strata.cli.config.Redaction;
+import dev.strata.engine.config.Redaction;
 
 import java.io.PrintWriter;
 
@@ -71,9 +69,9 @@ public final class Console {
         err.println();
     }
 
-    /** A machine-readable event line on standard error (with --json). */
-    public void event(String jsonLine) {
-        err.println(jsonLine);
+    /** A machine-readable event line on standard error (with --json): one line, whatever the values hold. */
+    public void event(Object event) {
+        err.println(Redaction.redact(Json.line(event)));
         err.flush();
     }
 
@@ -89,14 +87,19 @@ public final class Console {
         err.println("warning: " + Redaction.redact(text));
     }
 
+    /** Shows an engine notice by its level. */
+    public void notice(dev.strata.run.RunEvent.Notice n) {
+        switch (n.level()) {
+            case DEBUG -> debug(n.text());
+            case INFO -> info(n.text());
+            case WARNING -> warn(n.text());
+            default -> throw new IllegalStateException("unknown level " + n.level());
+        }
+    }
+
     /** Writes a JSON document on standard output. */
     public void json(Object value) {
-        try {
-            ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            out.println(Redaction.redact(m.writeValueAsString(value)));
-            out.flush();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        out.println(Redaction.redact(Json.pretty(value)));
+        out.flush();
     }
 }

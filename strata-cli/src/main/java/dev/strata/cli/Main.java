@@ -1,6 +1,6 @@
 package dev.strata.cli;
 
-import dev.strata.cli.config.Redaction;
+import dev.strata.engine.config.Redaction;
 import dev.strata.error.ErrorCode;
 import dev.strata.error.StrataException;
 import picocli.CommandLine;
@@ -47,13 +47,34 @@ public final class Main {
         return null;
     }
 
+    /**
+     * Prints an error: "error: MESSAGE" and the CLI's text (hint, pointer to --help) as text, or one JSON
+     * object on standard error with --json. Passwords are redacted either way.
+     */
+    private static void error(PrintStream err, boolean json, String code, String message, String textOnly, int exit) {
+        if (json) {
+            err.println(Redaction.redact(Json.error(code, message, exit)));
+        } else {
+            err.println("error: " + Redaction.redact(message + textOnly));
+        }
+        err.flush();
+    }
+
     /** Runs one command line as if started in {@code workingDir}; returns the exit status. */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, Path workingDir) {
+        boolean json = java.util.Arrays.asList(args).contains("--json");
         StrataCommand root = new StrataCommand(env, workingDir);
         CommandLine cl = new CommandLine(root);
         String invoked = firstWord(args);
         if (invoked != null && StrataCommand.SUBCOMMANDS.containsKey(invoked)) {
             cl.addSubcommand(invoked, StrataCommand.SUBCOMMANDS.get(invoked).get());
+        } else if (invoked != null) {
+            // the root takes no arguments: any word is meant as a command, also when --help follows it
+            String message = "unknown command '" + invoked + "'"
+                    + dev.strata.error.Suggestion.closest(invoked, StrataCommand.SUBCOMMANDS.keySet())
+                    .map(c -> "; did you mean '" + c + "'?").orElse("");
+            error(err, json, ErrorCode.USAGE.name(), message, " (`strata --help` lists the commands)", ExitCode.USAGE);
+            return ExitCode.USAGE;
         } else {
             StrataCommand.SUBCOMMANDS.forEach((name, make) -> cl.addSubcommand(name, make.get()));
         }
@@ -61,21 +82,23 @@ public final class Main {
         cl.setErr(new PrintWriter(err, true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("error: " + Redaction.redact(ex.getMessage())
-                    + " (see `" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help`)");
+            error(err, json, ErrorCode.USAGE.name(), ex.getMessage(),
+                    " (see `" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help`)", ExitCode.USAGE);
             return ExitCode.USAGE;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean verbose = root.global.verbose;
             if (ex instanceof StrataException se) {
-                err.println("error: " + Redaction.redact(se.getMessage()));
+                int code = se.code().kind() == ErrorCode.Kind.BAD_INPUT ? ExitCode.USAGE : ExitCode.FAILURE;
+                error(err, json, se.code().name(), se.getMessage(), Hints.of(se.code()).map(h -> "\nhint: " + h).orElse(""),
+                        code);
                 if (verbose) {
                     ex.printStackTrace(err);
                 }
-                return se.code().kind() == ErrorCode.Kind.BAD_INPUT ? ExitCode.USAGE : ExitCode.FAILURE;
+                return code;
             }
-            err.println("error: internal error: " + Redaction.redact(String.valueOf(ex))
-                    + (verbose ? "" : " (run again with --verbose for the stack trace)"));
+            error(err, json, "INTERNAL_ERROR", "internal error: " + ex,
+                    verbose ? "" : " (run again with --verbose for the stack trace)", ExitCode.FAILURE);
             if (verbose) {
                 ex.printStackTrace(err);
             }

@@ -63,6 +63,12 @@ final class RunPrinter implements RunListener {
             } else {
                 offline.comment("nothing to do: " + n.why());
             }
+        } else if (event instanceof RunEvent.Notice n) {
+            console.notice(n);
+        } else if (event instanceof RunEvent.RunStarted || event instanceof RunEvent.RunFinished
+                || event instanceof RunEvent.StepFailed) {
+            // the steps' own lines say it all; a failure is printed once, as the command's error
+            return;
         } else {
             throw new IllegalStateException("unhandled event " + event);
         }
@@ -77,9 +83,8 @@ final class RunPrinter implements RunListener {
         double secs = Math.max(p.elapsed().toMillis(), 1) / 1000.0;
         long rate = Math.round(p.rowsDone() / secs);
         if (console.json()) {
-            console.event("{\"event\":\"backfill\",\"table\":" + jsonString(b.table()) + ",\"rows\":" + p.rowsDone()
-                    + ",\"batches\":" + p.batches() + ",\"estimated_total\":" + p.estimatedTotal() + ",\"rows_per_second\":"
-                    + rate + ",\"elapsed_ms\":" + p.elapsed().toMillis() + "}");
+            console.event(new BackfillEvent("backfill", b.table(), p.rowsDone(), p.batches(), p.estimatedTotal(), rate,
+                    p.elapsed().toMillis()));
             return;
         }
         String eta = "";
@@ -100,8 +105,9 @@ final class RunPrinter implements RunListener {
     private long lastBackfillLine = -10_000;
     private boolean progressShown;
 
-    private static String jsonString(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    /** The --json line of a backfill batch (see docs/json-schema/event.schema.json). */
+    record BackfillEvent(String event, String table, long rows, long batches, long estimatedTotal, long rowsPerSecond,
+                         long elapsedMs) {
     }
 
     /** "upgrade a -> b" / "downgrade b -> a", as Alembic prints it. */

@@ -1,35 +1,16 @@
 package dev.strata.cli;
 
+import dev.strata.engine.EngineVersion;
 import picocli.CommandLine.IVersionProvider;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
-
-/** The tool version, from the build. */
+/** The tool version: the engine's (one version for the CLI and the library). */
 public final class Version implements IVersionProvider {
-    private static final String VERSION = load();
-
     public static String get() {
-        return VERSION;
+        return EngineVersion.get();
     }
 
     @Override
     public String[] getVersion() {
-        return new String[] {"strata " + VERSION};
-    }
-
-    private static String load() {
-        try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
-            if (in == null) {
-                return "dev";
-            }
-            Properties p = new Properties();
-            p.load(in);
-            String v = p.getProperty("version", "dev");
-            return v.startsWith("${") ? "dev" : v;
-        } catch (IOException e) {
-            return "dev";
-        }
+        return new String[] {"strata " + get()};
     }
 }

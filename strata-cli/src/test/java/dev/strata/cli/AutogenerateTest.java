@@ -164,6 +164,21 @@ class AutogenerateTest {
     }
 
     @Test
+    void shortFormRenameWorksAsInDiff() throws IOException {
+        // issue 9 #7: table.old=new, as diff --rename takes it (the downgrade used to read "new" as a table)
+        cli.simple("r1", null, "CREATE TABLE assets (id bigint PRIMARY KEY, old_identifier text);", "DROP TABLE assets;");
+        schema("assets.sql", "CREATE TABLE assets (id bigint PRIMARY KEY, asset_identifier text);");
+
+        Cli.Result r = autogen("--rename", "assets.old_identifier=asset_identifier");
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(generatedUnquoted()).contains("RENAME COLUMN old_identifier TO asset_identifier")
+                .contains("RENAME COLUMN asset_identifier TO old_identifier").doesNotContain("DROP COLUMN");
+        assertThat(cli.run("upgrade", "head").code()).isZero();
+        assertThat(cli.run("downgrade", "r1").code()).isZero();
+    }
+
+    @Test
     void noRenameAcceptsDropAndAdd() throws IOException {
         cli.simple("r1", null, "CREATE TABLE users (id bigint PRIMARY KEY, fullname text);", "DROP TABLE users;");
         schema("users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, full_name text);");

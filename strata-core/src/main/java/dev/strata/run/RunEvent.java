@@ -12,6 +12,27 @@ public sealed interface RunEvent {
     record LockWaiting(LockHolder holder) implements RunEvent {
     }
 
+    /** A run is about to apply {@code steps} (after the lock, the history and the checks), all in {@code direction}. */
+    record RunStarted(dev.strata.graph.Direction direction, java.util.List<Step> steps) implements RunEvent {
+        public RunStarted {
+            steps = java.util.List.copyOf(steps);
+        }
+    }
+
+    /** A run applied all its steps in {@code millis}. */
+    record RunFinished(dev.strata.graph.Direction direction, java.util.List<Step> steps, long millis) implements RunEvent {
+        public RunFinished {
+            steps = java.util.List.copyOf(steps);
+        }
+    }
+
+    /**
+     * A step failed; the run stops and its error follows as an exception (what failed, where, what to do).
+     * Steps before it stay applied.
+     */
+    record StepFailed(Step step, MigrationScript script, String error) implements RunEvent {
+    }
+
     /** A step is about to run. */
     record StepStarted(Step step, MigrationScript script, int index, int count) implements RunEvent {
     }
@@ -38,5 +59,19 @@ public sealed interface RunEvent {
 
     /** Nothing to do: the database is already where the target says. */
     record NothingToDo(String why) implements RunEvent {
+    }
+
+    /**
+     * A message for people about what the engine is doing around a run (which database it connected to,
+     * scratch databases, a warning about the inputs); front ends show it by level, the library never prints.
+     */
+    record Notice(Level level, String text) implements RunEvent {
+        /** How prominent a notice is: DEBUG only in verbose output, WARNING always. */
+        public enum Level { DEBUG, INFO, WARNING }
+
+        public Notice {
+            java.util.Objects.requireNonNull(level, "level");
+            java.util.Objects.requireNonNull(text, "text");
+        }
     }
 }

@@ -264,6 +264,8 @@ public final class Runner {
     }
 
     private void runSteps(DatabaseState state, List<Step> steps) {
+        long start = System.nanoTime();
+        listener.on(new RunEvent.RunStarted(steps.get(0).direction(), steps));
         int i = 0;
         for (Step step : steps) {
             MigrationScript script = set.script(step.id());
@@ -276,9 +278,16 @@ public final class Runner {
                     }
                 }
             }
-            long ms = executor.run(step, script, skip);
+            long ms;
+            try {
+                ms = executor.run(step, script, skip);
+            } catch (RuntimeException e) {
+                listener.on(new RunEvent.StepFailed(step, script, String.valueOf(e.getMessage())));
+                throw e;
+            }
             listener.on(new RunEvent.StepFinished(step, script, ms));
         }
+        listener.on(new RunEvent.RunFinished(steps.get(0).direction(), steps, (System.nanoTime() - start) / 1_000_000));
     }
 
     /** The ids in graph order (bases first), so that messages and records are deterministic. */

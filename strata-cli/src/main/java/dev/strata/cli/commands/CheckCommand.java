@@ -3,17 +3,8 @@ package dev.strata.cli.commands;
 import dev.strata.cli.ExitCode;
 import dev.strata.cli.Session;
 import dev.strata.cli.StrataCommand;
-import dev.strata.graph.Revision;
-import dev.strata.graph.RevisionGraph;
-import dev.strata.graph.RevisionId;
-import dev.strata.run.DatabaseState;
-import dev.strata.run.MigrationSet;
-import dev.strata.cli.schema.ChainReplay;
-import dev.strata.cli.schema.ModelReader;
-import dev.strata.cli.schema.Models;
-import dev.strata.cli.schema.SchemaDiff;
-import dev.strata.cli.schema.ScratchDb;
-import dev.strata.model.SchemaModel;
+import dev.strata.engine.Status;
+import dev.strata.engine.StatusReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,15 +12,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Optional;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 /** {@code strata check}: exit 3 when the database is not at the head(s), or when schemas have drifted. */
@@ -38,7 +21,9 @@ import java.util.concurrent.Callable;
                 "When a desired-state folder is configured (schema_dir, or --schema-dir), also check that the chain"
                         + " head produces exactly that schema (both built on scratch databases).",
                 "With --drift, also check that the database matches what its applied revisions produce (no change by hand).",
-                "Exit status 0 when all is in order, 3 when revisions are pending or anything differs (listed), 1 on failure."})
+                "Applied revisions whose file changed, and revisions left half-applied, are reported as upgrade would refuse them.",
+                "Exit status 0 when all is in order, 3 when revisions are pending or anything differs (listed),"
+                        + " 1 when upgrade would refuse to run (a changed applied file, a revision needing repair) or on failure."})
 public final class CheckCommand implements Callable<Integer> {
     @ParentCommand
     StrataCommand root;
@@ -59,113 +44,86 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Session s = new Session(root, spec)) {
-            MigrationSet set = s.migrations();
-            DatabaseState state = s.target().readState();
-            RevisionGraph g = set.graph();
-            Set<RevisionId> applied = g.applied(CurrentCommand.knownHeads(set, state));
-            List<Map<String, Object>> pending = new ArrayList<>();
-            for (Revision r : g.all()) {
-                if (!applied.contains(r.id())) {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("revision", r.id().value());
-                    m.put("message", r.message());
-                    m.put("file", set.script(r.id()).location());
-                    pending.add(m);
-                }
-            }
-            List<String> unknown = new ArrayList<>();
-            for (RevisionId id : new TreeSet<>(state.heads())) {
-                if (!set.contains(id)) {
-                    unknown.add(id.value());
-                }
-            }
-            boolean upToDate = pending.isEmpty() && unknown.isEmpty() && state.partial().isEmpty();
             Optional<Path> folder = schemaDir != null ? Optional.of(s.workingDir().resolve(schemaDir).normalize())
                     : s.settings().schemaDir();
-            List<String> schemaDrift = new ArrayList<>();
-            List<String> databaseDrift = new ArrayList<>();
-            if (folder.isPresent() || drift) {
-                try (Models models = new Models(s, devUrl)) {
-                    if (folder.isPresent()) {
-                        var both = models.both(() -> models.chain(g.heads().isEmpty() ? "base" : "heads"),
-                                () -> models.folder(folder.get()));
-                        schemaDrift.addAll(lines(SchemaDiff.diff(both.first(), both.second(), Map.of(), true)));
-                    }
-                    if (drift) {
-                        databaseDrift.addAll(databaseDrift(s, models, set, state));
-                    }
-                }
-            }
-            boolean ok = upToDate && schemaDrift.isEmpty() && databaseDrift.isEmpty();
+            Status st = StatusReader.read(s.workspace(), folder, drift, devUrl);
             if (s.console().json()) {
-                Map<String, Object> doc = new LinkedHashMap<>();
-                doc.put("up_to_date", ok);
-                doc.put("current", new TreeSet<>(state.heads()).stream().map(RevisionId::value).toList());
-                doc.put("heads", g.heads().stream().map(RevisionId::value).toList());
-                doc.put("pending", pending);
-                doc.put("unknown_applied", unknown);
-                doc.put("needs_repair", state.partial().stream().map(p -> p.revision().value()).toList());
-                doc.put("schema_drift", schemaDrift);
-                doc.put("database_drift", databaseDrift);
+                java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
+                doc.put("up_to_date", st.upToDate());
+                doc.put("current", st.current());
+                doc.put("heads", st.heads());
+                doc.put("pending", st.pending().stream().map(p -> {
+                    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                    m.put("revision", p.revision());
+                    m.put("message", p.message());
+                    m.put("file", p.file());
+                    return m;
+                }).toList());
+                doc.put("unknown_applied", st.unknownApplied());
+                doc.put("needs_repair", st.needsRepair().stream().map(Status.NeedsRepair::revision).toList());
+                doc.put("checksum_mismatches", st.checksumMismatches());
+                doc.put("schema_drift", st.schemaDrift());
+                doc.put("database_drift", st.databaseDrift());
                 s.console().json(doc);
-            } else if (upToDate) {
-                s.console().line("The database is up to date (at " + String.join(", ",
-                        new TreeSet<>(state.heads()).stream().map(RevisionId::value).toList()) + ").");
             } else {
-                for (Map<String, Object> m : pending) {
-                    s.console().line("pending " + m.get("revision") + ", " + m.get("message") + " (" + m.get("file") + ")");
-                }
-                for (String id : unknown) {
-                    s.console().line("unknown " + id + ": applied to the database but not in the migrations folder");
-                }
-                state.partial().forEach(p -> s.console().line("needs repair " + p.revision()
-                        + ": applied only in part (" + p.statementsRun() + " of " + p.statementsTotal() + " statements)"));
-                s.console().info(pending.size() + " revision(s) pending; run `strata upgrade heads`.");
+                printText(s, st, folder);
             }
-            if (!s.console().json()) {
-                String name = folder.map(f -> s.workingDir().relativize(f.toAbsolutePath()).toString()).orElse("");
-                schemaDrift.forEach(d -> s.console().line("schema drift (chain head -> " + name + "): " + d));
-                if (folder.isPresent() && schemaDrift.isEmpty()) {
-                    s.console().line("The chain head matches " + name + ".");
-                } else if (folder.isPresent()) {
-                    s.console().info("the revisions do not produce " + name + "; run `strata revision --autogenerate -m MSG`");
-                }
-                databaseDrift.forEach(d -> s.console().line("database drift (applied revisions -> database): " + d));
-                if (drift && databaseDrift.isEmpty()) {
-                    s.console().line("The database matches its applied revisions.");
-                } else if (drift) {
-                    s.console().info("the database was changed outside the revisions; see `strata diff heads " + s.settings().displayUrl() + "`");
-                }
+            if (st.blocked()) {
+                return ExitCode.FAILURE;
             }
-            return ok ? ExitCode.OK : ExitCode.PENDING;
+            return st.upToDate() ? ExitCode.OK : ExitCode.PENDING;
         }
     }
 
-    private static List<String> lines(SchemaDiff.Outcome o) {
-        List<String> out = new ArrayList<>();
-        o.ops().forEach(op -> out.add(op.describe()));
-        out.addAll(o.unsupported());
-        return out;
-    }
-
-    /** The chain replayed to the database's own applied heads, compared with the database. */
-    private static List<String> databaseDrift(Session s, Models models, MigrationSet set, DatabaseState state) {
-        List<RevisionId> known = state.heads().stream().filter(set::contains).sorted().toList();
-        if (known.size() != state.heads().size()) {
-            s.console().warn("the database has applied revisions missing from the migrations folder; comparing with"
-                    + " the known ones only");
+    private void printText(Session s, Status st, Optional<Path> folder) {
+        boolean revisionsOk = st.pending().isEmpty() && st.unknownApplied().isEmpty() && !st.blocked();
+        if (revisionsOk) {
+            s.console().line("The database is up to date (at " + String.join(", ", st.current()) + ").");
+        } else {
+            for (Status.PendingRevision p : st.pending()) {
+                s.console().line("pending " + p.revision() + ", " + p.message() + " (" + p.file() + ")");
+            }
+            if (!st.unknownApplied().isEmpty()) {
+                s.console().line("the database has " + st.unknownApplied().size() + " revision(s) this folder does not"
+                        + " know: " + String.join(", ", st.unknownApplied()));
+            }
+            for (String id : st.unknownApplied()) {
+                s.console().line("unknown " + id + ": applied to the database but not in the migrations folder");
+            }
+            st.needsRepair().forEach(p -> s.console().line("needs repair " + p.revision()
+                    + ": applied only in part (" + p.statementsRun() + " of " + p.statementsTotal() + " statements)"));
+            st.checksumMismatches().forEach(m -> s.console().line("checksum mismatch " + m.revision() + " (" + m.file()
+                    + "): changed after it was applied (applied checksum " + m.applied() + ", now " + m.now() + ")"));
+            if (!st.pending().isEmpty()) {
+                s.console().info(st.pending().size() + " revision(s) pending; run `strata upgrade "
+                        + (st.heads().size() > 1 ? "heads" : "head") + "`.");
+            }
+            if (!st.checksumMismatches().isEmpty()) {
+                s.console().info("upgrade refuses to run: undo the edit and put the change in a new revision, or"
+                        + " accept it with `strata repair --accept-checksum REV`");
+            }
+            if (!st.needsRepair().isEmpty()) {
+                s.console().info("upgrade refuses to run: fix the cause, then `strata upgrade --resume`, or"
+                        + " `strata repair`");
+            }
+            if (!st.unknownApplied().isEmpty()) {
+                s.console().info("the database is ahead of this code: deploy the code that has those revisions, or"
+                        + " pass `strata upgrade --ignore-unknown` to apply this folder's pending revisions anyway");
+            }
         }
-        ScratchDb db = models.scratch().create();
-        for (RevisionId id : known) {
-            ChainReplay.replay(set, id.value(), db, s.settings().tables());
+        String name = folder.map(f -> s.workingDir().relativize(f.toAbsolutePath()).toString()).orElse("");
+        st.schemaDrift().forEach(d -> s.console().line("schema drift (chain head -> " + name + "): " + d));
+        if (folder.isPresent() && st.schemaDrift().isEmpty()) {
+            s.console().line("The chain head matches " + name + ".");
+        } else if (folder.isPresent()) {
+            s.console().info("the revisions do not produce " + name + "; run `strata revision --autogenerate -m MSG`");
         }
-        SchemaModel expected = ModelReader.read(db, s.settings().tables());
-        SchemaModel actual;
-        try (Connection c = s.openConnection()) {
-            actual = ModelReader.read(c, s.settings().tables());
-        } catch (SQLException e) {
-            throw new IllegalStateException("closing a connection: " + e.getMessage(), e);
+        st.databaseDrift().forEach(d -> s.console().line("database drift (applied revisions -> database): " + d));
+        if (drift && st.databaseDrift().isEmpty()) {
+            s.console().line("The database matches its applied revisions.");
+        } else if (drift) {
+            s.console().info("the database was changed outside the revisions; see `strata diff heads "
+                    + s.settings().displayUrl() + "`");
         }
-        return lines(SchemaDiff.diff(expected, actual, Map.of(), true));
     }
 }

@@ -2,7 +2,8 @@ package dev.strata.cli.commands;
 
 import dev.strata.cli.Session;
 import dev.strata.cli.StrataCommand;
-import dev.strata.graph.Revision;
+import dev.strata.engine.Status;
+import dev.strata.engine.StatusReader;
 import dev.strata.graph.RevisionGraph;
 import dev.strata.graph.RevisionId;
 import dev.strata.run.DatabaseState;
@@ -44,7 +45,8 @@ public final class CurrentCommand implements Callable<Integer> {
                 m.put("file", known ? set.script(id).location() : null);
                 rows.add(m);
             }
-            int pending = pending(set, state);
+            Status status = StatusReader.read(s.workspace());
+            int pending = status.pending().size();
             if (s.console().json()) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("current", rows);
@@ -65,34 +67,14 @@ public final class CurrentCommand implements Callable<Integer> {
                 }
                 s.console().line(line.toString());
             }
+            if (!status.unknownApplied().isEmpty()) {
+                s.console().info("the database has " + status.unknownApplied().size() + " revision(s) this folder does not"
+                        + " know: " + String.join(", ", status.unknownApplied()));
+            }
             if (pending > 0) {
                 s.console().info(pending + " revision(s) not applied; `strata upgrade heads` applies them.");
             }
             return 0;
         }
-    }
-
-    /** How many revisions of the graph are not applied (heads unknown to the files are left out). */
-    static int pending(MigrationSet set, DatabaseState state) {
-        RevisionGraph g = set.graph();
-        var applied = g.applied(knownHeads(set, state));
-        int n = 0;
-        for (Revision r : g.all()) {
-            if (!applied.contains(r.id())) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    /** The heads of the version table that the migrations folder defines. */
-    static java.util.Set<RevisionId> knownHeads(MigrationSet set, DatabaseState state) {
-        java.util.Set<RevisionId> out = new java.util.HashSet<>();
-        for (RevisionId id : state.heads()) {
-            if (set.contains(id)) {
-                out.add(id);
-            }
-        }
-        return out;
     }
 }

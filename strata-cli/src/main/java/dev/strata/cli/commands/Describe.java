@@ -67,7 +67,7 @@ final class Describe {
         out.add("Transactional: " + s.transactional());
         s.destructiveReason().ifPresent(d -> out.add("Destructive: " + d));
         out.add("Downgrade: " + s.irreversibleReason().map(x -> "irreversible: " + x)
-                .orElse(s.downgradePlan().orElseThrow().size() + " statement(s)"));
+                .orElseGet(() -> s.downgradePlan().map(p -> p.size() + " statement(s)").orElse("none")));
         out.add("Upgrade: " + s.upgradePlan().size() + " statement(s)");
         out.add("Checksum: " + s.checksum().hex());
         out.add("");

@@ -3,9 +3,8 @@ package dev.strata.cli.commands;
 import dev.strata.cli.ExitCode;
 import dev.strata.cli.Session;
 import dev.strata.cli.StrataCommand;
-import dev.strata.cli.schema.ModelReader;
-import dev.strata.cli.schema.ModelSource;
-import dev.strata.cli.schema.Models;
+import dev.strata.engine.schema.ModelSource;
+import dev.strata.engine.schema.Models;
 import dev.strata.diagram.ErDiagram;
 import dev.strata.diagram.MermaidRenderer;
 import dev.strata.diagram.SvgRenderer;
@@ -23,8 +22,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -96,14 +93,10 @@ public final class DiagramCommand implements Callable<Integer> {
 
     private SchemaModel load(Session s) {
         if (source == null) {
-            try (Connection c = s.openConnection()) {
-                return ModelReader.read(c, s.settings().tables());
-            } catch (SQLException e) {
-                throw new IllegalStateException("closing a connection: " + e.getMessage(), e);
-            }
+            return s.workspace().readSchema();
         }
         ModelSource src = ModelSource.parse(source, s.workingDir());
-        try (Models models = new Models(s, devUrl)) {
+        try (Models models = new Models(s.workspace(), devUrl)) {
             return models.load(src);
         }
     }

@@ -4,11 +4,11 @@ import dev.strata.cli.Console;
 import dev.strata.cli.ExitCode;
 import dev.strata.cli.Session;
 import dev.strata.cli.StrataCommand;
-import dev.strata.cli.schema.ModelSource;
-import dev.strata.cli.schema.Models;
-import dev.strata.cli.schema.Renames;
-import dev.strata.cli.schema.SchemaDiff;
-import dev.strata.cli.schema.SqlListing;
+import dev.strata.engine.schema.ModelSource;
+import dev.strata.engine.schema.Models;
+import dev.strata.engine.schema.Renames;
+import dev.strata.engine.schema.SchemaDiff;
+import dev.strata.engine.schema.SqlListing;
 import dev.strata.model.SchemaModel;
 import dev.strata.op.Op;
 import dev.strata.op.Renderer;
@@ -59,7 +59,7 @@ public final class DiffCommand implements Callable<Integer> {
             ModelSource from = ModelSource.parse(source, s.workingDir());
             ModelSource to = ModelSource.parse(target, s.workingDir());
             SchemaDiff.Outcome out;
-            try (Models models = new Models(s, devUrl)) {
+            try (Models models = new Models(s.workspace(), devUrl)) {
                 var both = models.both(() -> models.load(from), () -> models.load(to));
                 out = SchemaDiff.diff(both.first(), both.second(), Renames.parse(renames), false);
             }

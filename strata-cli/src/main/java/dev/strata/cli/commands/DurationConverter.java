@@ -1,6 +1,6 @@
 package dev.strata.cli.commands;
 
-import dev.strata.cli.config.Durations;
+import dev.strata.engine.config.Durations;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 

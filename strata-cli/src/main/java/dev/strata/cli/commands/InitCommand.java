@@ -2,7 +2,8 @@ package dev.strata.cli.commands;
 
 import dev.strata.cli.Session;
 import dev.strata.cli.StrataCommand;
-import dev.strata.cli.config.ConfigTemplate;
+import dev.strata.engine.RevisionFiles;
+import dev.strata.engine.config.ConfigTemplate;
 import dev.strata.error.ErrorCode;
 import dev.strata.error.StrataException;
 import picocli.CommandLine.Command;

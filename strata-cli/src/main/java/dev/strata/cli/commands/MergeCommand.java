@@ -2,6 +2,7 @@ package dev.strata.cli.commands;
 
 import dev.strata.cli.Session;
 import dev.strata.cli.StrataCommand;
+import dev.strata.engine.RevisionFiles;
 import dev.strata.error.ErrorCode;
 import dev.strata.error.StrataException;
 import dev.strata.graph.RevisionId;
@@ -47,7 +48,8 @@ public final class MergeCommand implements Callable<Integer> {
                         + "; `strata heads` lists the heads");
             }
             RevisionId id = RevisionFiles.newId(set, revId);
-            RevisionFiles.write(s, id, message, RevisionTemplate.renderMerge(id, parents, message));
+            WrittenRevision.report(s, id, RevisionFiles.write(s.settings().migrationsDir(), id, message,
+                    RevisionTemplate.renderMerge(id, parents, message)), java.util.Map.of());
             return 0;
         }
     }

@@ -2,6 +2,8 @@ package dev.strata.cli.commands;
 
 import dev.strata.cli.Session;
 import dev.strata.cli.StrataCommand;
+import dev.strata.engine.Autogenerate;
+import dev.strata.engine.RevisionFiles;
 import dev.strata.error.ErrorCode;
 import dev.strata.error.StrataException;
 import dev.strata.graph.RevisionId;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import dev.strata.cli.schema.Renames;
+import dev.strata.engine.schema.Renames;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -94,6 +96,9 @@ public final class RevisionCommand implements Callable<Integer> {
                         + " strata.toml (e.g. java_package = \"com.acme.migrations\") to know the class's package;"
                         + " add it, or drop --java to write a SQL revision");
             }
+            if (java) {
+                s.workspace().project().allowingFirstJavaRevision();  // build/classes may not exist yet
+            }
             MigrationSet set = s.migrations();
             List<RevisionId> parentIds;
             if (parents != null) {
@@ -112,8 +117,8 @@ public final class RevisionCommand implements Callable<Integer> {
             List<RevisionId> deps = RevisionFiles.resolveAll(set, dependsOn);
             RevisionId id = RevisionFiles.newId(set, revId);
             if (autogenerate) {
-                return Autogenerate.run(s, id, parentIds, branchLabels, deps, message, desiredFolder(s), devUrl,
-                        Renames.parse(renames), noRename);
+                return autogenerate(s, new Autogenerate.Request(id, parentIds, branchLabels, deps, message,
+                        desiredFolder(s), devUrl, Renames.parse(renames), noRename));
             }
             if (schemaDir != null || devUrl != null || !renames.isEmpty() || noRename) {
                 throw new StrataException(ErrorCode.USAGE, "--schema-dir, --dev-url, --rename and --no-rename go with"
@@ -122,15 +127,40 @@ public final class RevisionCommand implements Callable<Integer> {
             if (java) {
                 String pkg = s.settings().java().packageName().orElseThrow();
                 String source = JavaRevisionTemplate.render(pkg, id, parentIds, message, branchLabels, deps, !nonTransactional);
-                RevisionFiles.write(s, id, s.settings().java().sources()
-                        .resolve(JavaRevisionTemplate.relativePath(pkg, id, message)), source, Map.of());
+                Path file = RevisionFiles.write(s.settings().java().sources()
+                        .resolve(JavaRevisionTemplate.relativePath(pkg, id, message)), source);
+                WrittenRevision.report(s, id, file, Map.of());
                 return 0;
             }
             String text = RevisionTemplate.render(id, parentIds, message, branchLabels, deps, !nonTransactional);
             text = RevisionFiles.applyTemplate(s.settings().migrationsDir(), text, id, message);
-            RevisionFiles.write(s, id, message, text);
+            WrittenRevision.report(s, id, RevisionFiles.write(s.settings().migrationsDir(), id, message, text), Map.of());
             return 0;
         }
+    }
+
+    /** Runs the engine's autogenerate and reports the new file, what it does and what it could not express. */
+    private static int autogenerate(Session s, Autogenerate.Request request) {
+        Autogenerate.Result r = Autogenerate.run(s.workspace(), request, WrittenRevision.confirmation(s));
+        if (r.file().isEmpty()) {
+            if (s.console().json()) {
+                s.console().json(Map.of("revision", "", "ops", List.of(), "not_expressed", List.of()));
+            }
+            return 0;
+        }
+        Map<String, Object> extra = new java.util.LinkedHashMap<>();
+        extra.put("ops", r.ops());
+        extra.put("not_expressed", r.notExpressed());
+        WrittenRevision.report(s, r.revision().orElseThrow(), r.file().get(), extra);
+        Path file = r.file().get();
+        for (String l : r.notExpressed()) {
+            s.console().warn("not expressed by " + file.getFileName() + ": " + l);
+        }
+        if (!r.notExpressed().isEmpty()) {
+            s.console().warn(r.notExpressed().size() + " difference(s) remain after applying the new revision on a scratch"
+                    + " database; edit the revision by hand (strata check will report them until then)");
+        }
+        return 0;
     }
 
     private Path desiredFolder(Session s) {

@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 /** {@code strata upgrade [TARGET]}. */
 @Command(name = "upgrade", mixinStandardHelpOptions = true,
         description = {"Apply revisions up to TARGET (default: head).",
-                "TARGET: head, heads, a revision id or unique prefix, LABEL@head, +N, ID+N.",
+                "TARGET: head (alias: latest), heads, a revision id or unique prefix, LABEL@head, +N, ID+N.",
                 "With --sql, print the SQL instead of running it (no connection); TARGET may be a range FROM:TO."})
 public final class UpgradeCommand implements Callable<Integer> {
     @ParentCommand
@@ -39,10 +39,15 @@ public final class UpgradeCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue a non-transactional revision that failed part way, at the statement that failed.")
     boolean resume;
 
+    @Option(names = "--ignore-unknown",
+            description = "Run although the database has applied revisions this folder does not know (it is ahead of"
+                    + " this code): leave them as they are and apply this folder's pending revisions.")
+    boolean ignoreUnknown;
+
     @Override
     public Integer call() {
         try (Session s = new Session(root, spec)) {
-            return Migrate.run(s, Direction.UP, target, sql, lockWait, resume);
+            return Migrate.run(s, Direction.UP, target, sql, lockWait, resume, ignoreUnknown);
         }
     }
 }

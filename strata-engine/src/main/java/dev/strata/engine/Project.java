@@ -1,0 +1,139 @@
+package dev.strata.engine;
+
+import dev.strata.engine.config.Settings;
+import dev.strata.java.JavaMigrationLoader;
+import dev.strata.run.MigrationSet;
+import dev.strata.script.MigrationScript;
+import dev.strata.script.ScriptLoader;
+
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A project's revisions and where they come from: the SQL files of a folder or of a classpath location
+ * ({@code classpath:db/strata}, also inside an application jar), plus the Java revisions of a package
+ * (on {@code java_classpath}, or on the application's own class loader). Loaded once, on first use; close
+ * it to release the Java revisions' class loader.
+ */
+public final class Project implements AutoCloseable {
+    private final List<String> locations;
+    private final Path folder;
+    private final Path workingDir;
+    private final ClassLoader classLoader;
+    private final Settings settings;
+    private MigrationSet migrations;
+    private URLClassLoader javaLoader;
+    private boolean firstJavaRevision;
+
+    private Project(List<String> locations, Path folder, Path workingDir, ClassLoader classLoader, Settings settings) {
+        this.locations = locations;
+        this.folder = folder;
+        this.workingDir = workingDir;
+        this.classLoader = classLoader;
+        this.settings = settings;
+    }
+
+    /** The project the settings describe: the migrations folder and the Java revisions of {@code java_package}. */
+    public static Project of(Settings settings, Path workingDir) {
+        return new Project(List.of(), settings.migrationsDir(), workingDir, null, settings);
+    }
+
+    /**
+     * A project whose SQL revisions are at {@code locations}: folder paths (relative to {@code workingDir}, with or
+     * without a {@code filesystem:} prefix) and {@code classpath:PATH} locations read from {@code loader}, merged
+     * into one set. The Java revisions of {@code settings} are read from {@code loader} when
+     * {@code java_classpath} is empty. With a single folder location, new revisions are written there.
+     */
+    public static Project at(List<String> locations, ClassLoader loader, Settings settings, Path workingDir) {
+        Objects.requireNonNull(loader, "loader");
+        List<String> all = List.copyOf(locations);
+        Path dir = null;
+        if (all.size() == 1 && !ClasspathScripts.isClasspath(all.get(0))) {
+            dir = folderOf(all.get(0), workingDir);
+        }
+        return new Project(all, dir, workingDir, loader, settings);
+    }
+
+    private static Path folderOf(String location, Path workingDir) {
+        return workingDir.resolve(location.startsWith("filesystem:") ? location.substring(11) : location).normalize();
+    }
+
+    /**
+     * Lets a new project without compiled Java revisions load: when nothing of {@code java_classpath} exists
+     * and no Java source is in the package yet, there are no Java revisions (instead of an error about the
+     * missing class folder). For writing the first revision; call before {@link #migrations()}.
+     */
+    public synchronized Project allowingFirstJavaRevision() {
+        this.firstJavaRevision = true;
+        return this;
+    }
+
+    /** The folder the SQL revisions are read from, when they come from a folder (new revisions are written there). */
+    public Optional<Path> folder() {
+        return Optional.ofNullable(folder);
+    }
+
+    /** Where the SQL revisions come from, as messages name it. */
+    public String location() {
+        return locations.isEmpty() ? folder.toString() : String.join(", ", locations);
+    }
+
+    /** Every revision, loaded and validated once (graph errors and ids used by both kinds surface here). */
+    public synchronized MigrationSet migrations() {
+        if (migrations == null) {
+            List<MigrationScript> scripts = new ArrayList<>();
+            boolean java = settings.java().enabled();
+            if (!locations.isEmpty()) {
+                for (String location : locations) {
+                    if (ClasspathScripts.isClasspath(location)) {
+                        scripts.addAll(ClasspathScripts.load(classLoader, location));
+                    } else {
+                        scripts.addAll(ScriptLoader.load(folderOf(location, workingDir), workingDir));
+                    }
+                }
+            } else if (!java || Files.exists(folder)) {
+                scripts.addAll(ScriptLoader.load(folder, workingDir));
+            }
+            if (java && !(firstJavaRevision && noJavaRevisionsYet())) {
+                String pkg = settings.java().packageName().orElseThrow();
+                if (classLoader != null && settings.java().classpath().isEmpty()) {
+                    scripts.addAll(JavaMigrationLoader.load(classLoader, pkg));
+                } else {
+                    javaLoader = JavaClassPath.open(settings, workingDir);
+                    scripts.addAll(JavaMigrationLoader.load(javaLoader, pkg));
+                }
+            }
+            migrations = MigrationSet.of(scripts);
+        }
+        return migrations;
+    }
+
+    /**
+     * A new project: nothing of {@code java_classpath} exists and no Java source is in the revisions' package
+     * under {@code java_sources}, so there are no Java revisions to load yet (the first one is being written).
+     */
+    private boolean noJavaRevisionsYet() {
+        if (settings.java().classpath().isEmpty() || settings.java().classpath().stream().anyMatch(Files::exists)) {
+            return false;
+        }
+        Path pkgDir = settings.java().sources().resolve(settings.java().packageName().orElseThrow().replace('.', '/'));
+        if (!Files.isDirectory(pkgDir)) {
+            return true;
+        }
+        try (var files = Files.walk(pkgDir)) {
+            return files.noneMatch(p -> p.toString().endsWith(".java"));
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        JavaClassPath.close(javaLoader);
+    }
+}

@@ -1,0 +1,142 @@
+package dev.strata.engine;
+
+import dev.strata.error.ErrorCode;
+import dev.strata.error.StrataException;
+import dev.strata.graph.Direction;
+import dev.strata.graph.Revision;
+import dev.strata.graph.RevisionId;
+import dev.strata.graph.Step;
+import dev.strata.postgres.JdbcTarget;
+import dev.strata.run.DatabaseState;
+import dev.strata.run.MigrationSet;
+import dev.strata.run.OfflineTarget;
+import dev.strata.run.RunListener;
+import dev.strata.run.RunOptions;
+import dev.strata.run.Runner;
+import dev.strata.run.Target;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+
+/**
+ * Upgrade and downgrade, online against the database or offline as SQL text. Before an online upgrade the
+ * database's applied revisions are compared with the project: revisions the project does not know (the
+ * database is ahead of this code) stop the run unless the caller chose to ignore them.
+ */
+public final class Runs {
+    private Runs() {
+    }
+
+    /**
+     * How an online run goes.
+     *
+     * @param lockWait      how long to wait for another runner's lock, or null for the configured wait
+     * @param resume        continue a half-applied revision at its failed statement
+     * @param ignoreUnknown run although the database has applied revisions the project does not know: they are
+     *                      left as they are, and the project's pending revisions are applied
+     */
+    public record Options(Duration lockWait, boolean resume, boolean ignoreUnknown) {
+        /** The defaults: the configured lock wait, no resume, unknown revisions refused. */
+        public static final Options DEFAULT = new Options(null, false, false);
+    }
+
+    /** {@code latest} is an alias of {@code head} (as other tools call it); every other target is passed on. */
+    public static String normalizeTarget(String target) {
+        return target.equals("latest") ? "head" : target;
+    }
+
+    /** Runs online; returns the steps that ran. */
+    public static List<Step> online(Workspace w, Direction direction, String target, Options options, RunListener listener) {
+        String spec = normalizeTarget(target);
+        if (spec.contains(":")) {
+            throw new StrataException(ErrorCode.TARGET_INVALID, "a FROM:TO range ('" + target
+                    + "') is only for offline SQL; online, Strata reads FROM from the database");
+        }
+        // Connect while the revision files are read and parsed: the two do not depend on each other.
+        w.settings();
+        CompletableFuture<JdbcTarget> connecting = CompletableFuture.supplyAsync(w::target);
+        MigrationSet set;
+        try {
+            set = w.migrations();
+        } catch (RuntimeException e) {
+            // a bad revision file is the error to report; let the connection attempt finish (the workspace closes it)
+            connecting.handle((t, x) -> null).join();
+            throw e;
+        }
+        JdbcTarget jdbc = join(connecting);
+        Target t = jdbc;
+        List<String> unknown = unknown(set, jdbc);
+        if (!unknown.isEmpty()) {
+            if (direction == Direction.DOWN || !options.ignoreUnknown()) {
+                throw new StrataException(ErrorCode.APPLIED_REVISION_MISSING, "the database has " + unknown.size()
+                        + " revision(s) this folder does not know: " + String.join(", ", unknown)
+                        + "; the database is ahead of this code (or those files were deleted): deploy the code that has"
+                        + " them" + (direction == Direction.UP ? ", or choose to ignore unknown revisions to apply this"
+                        + " folder's pending revisions anyway" : "") + "; nothing was changed");
+            }
+            t = new KnownRevisionsTarget(jdbc, set);
+        }
+        RunOptions run = w.runOptions(options.lockWait(), options.resume());
+        Runner runner = new Runner(set, t, run, listener);
+        return direction == Direction.UP ? runner.upgrade(spec) : runner.downgrade(spec);
+    }
+
+    /** The SQL of an offline run over {@code range} ({@code TO}, or {@code FROM:TO}). */
+    public static String offline(Workspace w, Direction direction, String range, boolean resume,
+                                 Function<OfflineTarget, RunListener> listener) {
+        MigrationSet set = w.migrations();
+        Targets.Range r = Targets.range(range);
+        Targets.Range parsed = new Targets.Range(r.from() == null ? null : normalizeTarget(r.from()), normalizeTarget(r.to()));
+        if (direction == Direction.DOWN && parsed.from() == null) {
+            throw new StrataException(ErrorCode.TARGET_INVALID, "an offline downgrade needs a range FROM:TO (e.g. "
+                    + "head:base or head:-1), because offline Strata cannot read where the database is");
+        }
+        DatabaseState from = Targets.fromState(set.graph(), parsed.from());
+        StringBuilder out = new StringBuilder();
+        OfflineTarget target = new OfflineTarget(w.settings().tables(), EngineVersion.get(), from, out);
+        target.comment("Strata " + EngineVersion.get() + ": offline " + (direction == Direction.UP ? "upgrade" : "downgrade")
+                + " " + (r.from() == null ? "base" : r.from()) + ":" + r.to());
+        target.comment("");
+        Runner runner = new Runner(set, target, new RunOptions(Duration.ZERO, EngineVersion.get(), resume),
+                listener.apply(target));
+        if (direction == Direction.UP) {
+            runner.upgrade(parsed.to());
+        } else {
+            runner.downgrade(parsed.to());
+        }
+        return out.toString();
+    }
+
+    private static List<String> unknown(MigrationSet set, JdbcTarget t) {
+        DatabaseState state = t.readState();
+        return state.tablesExist() ? StatusReader.unknownApplied(set, state, t.history()) : List.of();
+    }
+
+    /** The heads of a set of applied revisions: those that are no applied revision's parent. */
+    static Set<RevisionId> headsOf(MigrationSet set, Set<RevisionId> applied) {
+        Set<RevisionId> parents = new HashSet<>();
+        for (RevisionId id : applied) {
+            Revision r = set.graph().get(id);
+            parents.addAll(r.parents());
+        }
+        Set<RevisionId> heads = new HashSet<>(applied);
+        heads.removeAll(parents);
+        return heads;
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+}

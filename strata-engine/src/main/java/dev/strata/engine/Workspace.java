@@ -1,0 +1,182 @@
+package dev.strata.engine;
+
+import dev.strata.embedded.EmbeddedServer;
+import dev.strata.engine.config.ConfigLoader;
+import dev.strata.engine.config.Settings;
+import dev.strata.postgres.JdbcTarget;
+import dev.strata.postgres.PgConnections;
+import dev.strata.postgres.PgUrl;
+import dev.strata.run.MigrationSet;
+import dev.strata.run.RunEvent;
+import dev.strata.run.RunListener;
+import dev.strata.run.RunOptions;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * What one unit of work (a CLI command, a library call) works with: the settings resolved once, the
+ * project's revisions loaded once, and the database connection (the configured URL, else the embedded
+ * PostgreSQL, which only the development environment may use). Notices go to the listener as
+ * {@link RunEvent.Notice}s; nothing is printed. Not thread-safe except where a method says so; close it
+ * to release the connection, the embedded server and the Java revisions' class loader.
+ */
+public final class Workspace implements AutoCloseable {
+    private final Supplier<Settings> resolve;
+    private final Path workingDir;
+    private final RunListener listener;
+    private final Connector connector;
+    private final java.util.function.Function<Settings, Project> projects;
+    private final ConfigLoader.Inputs inputs;
+    private Settings settings;
+    private Project project;
+    private EmbeddedServer embedded;
+    private JdbcTarget target;
+
+    /** Opens connections for {@link #target()}; the facade passes a {@code DataSource} this way. */
+    @FunctionalInterface
+    public interface Connector {
+        /** A new connection to the database, or null to use the configured URL / embedded server. */
+        Connection open();
+    }
+
+    /** A workspace over settings resolved (lazily) from the configuration file, environment and options. */
+    public Workspace(ConfigLoader.Inputs inputs, RunListener listener) {
+        this(() -> ConfigLoader.resolve(inputs), inputs.workingDir(), listener, () -> null, null, inputs);
+    }
+
+    /**
+     * A workspace over settings the caller built, with a connector for the database (returning null to use
+     * the settings' URL) and the project the settings open (null: the settings' migrations folder).
+     */
+    public Workspace(Supplier<Settings> settings, Path workingDir, RunListener listener, Connector connector,
+                     java.util.function.Function<Settings, Project> projects) {
+        this(settings, workingDir, listener, connector, projects, null);
+    }
+
+    private Workspace(Supplier<Settings> settings, Path workingDir, RunListener listener, Connector connector,
+                      java.util.function.Function<Settings, Project> projects, ConfigLoader.Inputs inputs) {
+        this.inputs = inputs;
+        this.resolve = Objects.requireNonNull(settings, "settings");
+        this.workingDir = Objects.requireNonNull(workingDir, "workingDir");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.connector = Objects.requireNonNull(connector, "connector");
+        this.projects = projects != null ? projects : st -> Project.of(st, workingDir);
+    }
+
+    public Path workingDir() {
+        return workingDir;
+    }
+
+    public RunListener listener() {
+        return listener;
+    }
+
+    /** The settings, resolved on first use. Thread-safe. */
+    public synchronized Settings settings() {
+        if (settings == null) {
+            settings = resolve.get();
+        }
+        return settings;
+    }
+
+    /** The project: where its revisions come from, loaded once. Thread-safe. */
+    public synchronized Project project() {
+        if (project == null) {
+            project = projects.apply(settings());
+        }
+        return project;
+    }
+
+    /**
+     * Loads and validates every revision: the SQL files of the migrations folder (or classpath location)
+     * and, when {@code java_package} is set, the Java revisions on {@code java_classpath}, as one set.
+     * Thread-safe.
+     */
+    public MigrationSet migrations() {
+        return project().migrations();
+    }
+
+    public RunOptions runOptions(Duration lockWait, boolean resume) {
+        return new RunOptions(lockWait == null ? settings().lockWait() : lockWait, EngineVersion.get(), resume);
+    }
+
+    /** Connects to the database: the resolved URL, else the project's embedded PostgreSQL. Thread-safe. */
+    public synchronized JdbcTarget target() {
+        if (target == null) {
+            Settings s = settings();
+            target = new JdbcTarget(connect(), s.tables(), EngineVersion.get())
+                    .withSessionSettings(s.lockTimeout(), s.statementTimeout());
+        }
+        return target;
+    }
+
+    private Connection connect() {
+        Connection given = connector.open();
+        if (given != null) {
+            return given;
+        }
+        Settings s = settings();
+        if (s.url().isPresent()) {
+            PgUrl url = PgUrl.parse(s.url().get());
+            notice(RunEvent.Notice.Level.DEBUG, "database: " + url.redacted() + " (from " + s.urlSource() + ")");
+            return PgConnections.open(url, "strata");
+        }
+        if (inputs != null) {
+            ConfigLoader.requireEmbeddedAllowed(inputs);  // the embedded server is for development only
+        }
+        embedded = EmbeddedServer.attachOrStart(s.projectDir());
+        notice(RunEvent.Notice.Level.INFO, "using the embedded PostgreSQL in .strata/ (no database URL configured)");
+        return PgConnections.open(PgUrl.parse(embedded.jdbcUrl()), "strata");
+    }
+
+    /**
+     * A new connection to the same database as {@link #target()} (starting the embedded PostgreSQL if that
+     * is the database), for reading its schema; the caller closes it.
+     */
+    public Connection openConnection() {
+        target();
+        Connection given = connector.open();
+        if (given != null) {
+            return given;
+        }
+        Settings s = settings();
+        return PgConnections.open(PgUrl.parse(s.url().isPresent() ? s.url().get() : embedded.jdbcUrl()), "strata");
+    }
+
+    /** The schema of the database (read in a read-only snapshot on a connection of its own). */
+    public dev.strata.model.SchemaModel readSchema() {
+        try (Connection c = openConnection()) {
+            return dev.strata.engine.schema.ModelReader.read(c, settings().tables());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("closing a connection: " + e.getMessage(), e);
+        }
+    }
+
+    /** Sends a notice to the listener. */
+    public void notice(RunEvent.Notice.Level level, String text) {
+        listener.on(new RunEvent.Notice(level, text));
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (target != null) {
+                target.close();
+            }
+        } finally {
+            try {
+                if (embedded != null) {
+                    embedded.close();
+                }
+            } finally {
+                if (project != null) {
+                    project.close();
+                }
+            }
+        }
+    }
+}
