@@ -23,7 +23,7 @@ final class DestructiveRules {
                         "Drop it in its own revision after the code stopped using it, with '-- strata:destructive "
                                 + "REASON' in the header (the finding then drops to info).",
                         "Java revisions: op.dropTable(table, definition) keeps the definition for the downgrade.",
-                        "ban-drop-table"), DestructiveRules::dropTable),
+                        "ban-drop-table", "ban-drop-schema"), DestructiveRules::dropTable),
                 Rule.of(RuleInfo.of("SA031", "ban-drop-database", ERROR,
                         "DROP DATABASE in a revision",
                         "A revision that drops a database destroys everything in it; it does not belong in a "

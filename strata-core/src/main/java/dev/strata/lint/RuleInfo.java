@@ -27,7 +27,7 @@ public record RuleInfo(String id, String name, Severity severity, String title, 
             throw new IllegalArgumentException("rule id must look like SA001: " + id);
         }
         strataWay = strataWay == null ? "" : strataWay;
-        squawk = List.copyOf(squawk);
+        squawk = squawk.stream().filter(q -> !q.isBlank()).toList();
     }
 
     static RuleInfo of(String id, String name, Severity severity, String title, String why, String fix,
