@@ -107,4 +107,37 @@ class LintCommandTest {
         assertThat(one.code()).as(one.toString()).isEqualTo(ExitCode.OK);
         assertThat(cli.run("lint", "--all").err()).contains("2 revision(s) linted");
     }
+
+    @Test
+    void upgradeLintsFirstAndRefusesFailingFindingsUnlessAllowed() throws Exception {
+        Cli cli = new Cli(dir, db.jdbcUrl());
+        cli.simple("a1", null, "CREATE TABLE items (id bigint PRIMARY KEY, sku text);", "DROP TABLE items;");
+        cli.simple("b2", "a1", "CREATE INDEX items_sku ON items (sku);", "DROP INDEX IF EXISTS items_sku;");
+        assertThat(cli.run("upgrade", "a1").code()).isZero();
+        Cli.Result refused = cli.run("upgrade", "head");
+        assertThat(refused.code()).as(refused.toString()).isEqualTo(ExitCode.LINT);
+        assertThat(refused.err()).contains("b2.sql:6: error SA001")
+                .contains("upgrade refused before running anything: 1 lint finding(s) at or above error (SA001)");
+        assertThat(cli.run("current").out()).contains("a1");
+
+        Cli.Result sql = cli.run("upgrade", "a1:head", "--sql");
+        assertThat(sql.code()).isZero();
+        assertThat(sql.out()).startsWith("-- lint: migrations/b2.sql:6 error SA001 require-concurrent-index-creation:");
+
+        Cli.Result allowed = cli.run("upgrade", "head", "--allow", "require-concurrent-index-creation");
+        assertThat(allowed.code()).as(allowed.toString()).isZero();
+        assertThat(cli.run("current").out()).contains("b2");
+        assertThat(cli.run("upgrade", "head", "--allow", "SA0001").err()).contains("--allow: unknown lint rule 'SA0001'");
+    }
+
+    @Test
+    void upgradeGateCanBeTurnedOff() throws Exception {
+        Cli cli = new Cli(dir, db.jdbcUrl());
+        cli.simple("a1", null, "CREATE TABLE items (id bigint PRIMARY KEY, sku text);", "DROP TABLE items;");
+        cli.simple("b2", "a1", "CREATE INDEX items_sku ON items (sku);", "DROP INDEX IF EXISTS items_sku;");
+        Files.writeString(dir.resolve("strata.toml"), "[lint]\nupgrade = \"off\"\n");
+        assertThat(cli.run("upgrade", "a1").code()).isZero();
+        Cli.Result r = cli.run("upgrade", "head");
+        assertThat(r.code()).as(r.toString()).isZero();
+    }
 }

@@ -16,10 +16,11 @@ import java.util.Set;
  * @param suppressed  the reason of the {@code -- strata:allow} line that suppresses it, or null
  * @param observation what observed analysis saw ({@link Observation#NONE} for static linting)
  * @param size        the table's size on the configured database, or null when unknown
+ * @param downgrade   true when the statement is in the downgrade section
  */
 public record Finding(RuleInfo rule, Severity severity, Location location, String table, LockLevel lock,
                       Set<Effect> effects, String what, String statement, String suppressed,
-                      Observation observation, TableSize size) {
+                      Observation observation, TableSize size, boolean downgrade) {
     public Finding {
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(severity, "severity");
@@ -35,7 +36,8 @@ public record Finding(RuleInfo rule, Severity severity, Location location, Strin
     }
 
     Finding suppressedBy(String reason) {
-        return new Finding(rule, severity, location, table, lock, effects, what, statement, reason, observation, size);
+        return new Finding(rule, severity, location, table, lock, effects, what, statement, reason, observation, size,
+                downgrade);
     }
 
     /** The effects in declaration order. */

@@ -21,7 +21,9 @@ import java.util.Objects;
  * @param upgrade       the upgrade statements with their lines
  * @param downgrade     the downgrade statements; empty when irreversible
  * @param text          the file's text, for {@code -- strata:allow} lines; null for a Java revision
- * @param hasLines      false for Java revisions, whose statements have no line in a file
+ * @param hasLines      false for Java revisions, whose statements have no line in a file; the linter uses them
+ *                      for chain facts only (their ops render the online forms, and their hazards are the
+ *                      renderer's business)
  */
 public record LintInput(String file, boolean transactional, String destructive, boolean irreversible,
                         List<SqlStatement> upgrade, List<SqlStatement> downgrade, String text, boolean hasLines) {

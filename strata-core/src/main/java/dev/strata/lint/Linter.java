@@ -50,7 +50,8 @@ public final class Linter {
         List<LintReport.FileSuppression> suppressions = new ArrayList<>();
         int linted = 0;
         for (LintInput in : chain) {
-            boolean wanted = report.test(in);
+            // Java revisions render Strata's own online forms: they feed the facts but are not judged here
+            boolean wanted = report.test(in) && in.hasLines();
             List<Finding> own = new ArrayList<>();
             Map<Stmt, Integer> origin = new IdentityHashMap<>();
             Scope up = new Scope(in.file(), in.transactional(), true, in.destructive(), in.irreversible(),
@@ -106,7 +107,7 @@ public final class Linter {
             }
             int line = !in.hasLines() ? 0 : s == null ? 1 : s.line();
             out.add(new Finding(rule, severity, new Location(in.file(), line), table, lock, effects, what,
-                    s == null ? "" : s.excerpt(), null, Observation.NONE, null));
+                    s == null ? "" : s.excerpt(), null, Observation.NONE, null, !scope.upgrade));
         };
     }
 
@@ -165,7 +166,7 @@ public final class Linter {
     private void meta(RuleInfo rule, Location at, String what, String stmt, List<Finding> out) {
         if (on(rule)) {
             out.add(new Finding(rule, severity(rule), at, null, null, Set.of(), what, stmt, null,
-                    Observation.NONE, null));
+                    Observation.NONE, null, false));
         }
     }
 }

@@ -86,7 +86,7 @@ public final class CurrentCommand implements Callable<Integer> {
     }
 
     /** The heads of the version table that the migrations folder defines. */
-    static java.util.Set<RevisionId> knownHeads(MigrationSet set, DatabaseState state) {
+    public static java.util.Set<RevisionId> knownHeads(MigrationSet set, DatabaseState state) {
         java.util.Set<RevisionId> out = new java.util.HashSet<>();
         for (RevisionId id : state.heads()) {
             if (set.contains(id)) {

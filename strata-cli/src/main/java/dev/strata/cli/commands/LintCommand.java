@@ -1,6 +1,7 @@
 package dev.strata.cli.commands;
 
 import dev.strata.cli.ExitCode;
+import dev.strata.cli.LintGate;
 import dev.strata.cli.Session;
 import dev.strata.cli.StrataCommand;
 import dev.strata.cli.Version;
@@ -9,7 +10,6 @@ import dev.strata.cli.lint.LintOutput;
 import dev.strata.cli.lint.Sarif;
 import dev.strata.error.ErrorCode;
 import dev.strata.error.StrataException;
-import dev.strata.graph.Revision;
 import dev.strata.graph.RevisionId;
 import dev.strata.lint.LintInput;
 import dev.strata.lint.LintOptions;
@@ -17,8 +17,6 @@ import dev.strata.lint.LintReport;
 import dev.strata.lint.Linter;
 import dev.strata.lint.Severity;
 import dev.strata.run.MigrationSet;
-import dev.strata.script.MigrationScript;
-import dev.strata.script.SqlMigration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,11 +24,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -78,17 +71,10 @@ public final class LintCommand implements Callable<Integer> {
             if (sel.note != null && !fmt.equals("json")) {
                 s.console().info(sel.note);
             }
-            List<LintInput> chain = new ArrayList<>();
-            List<LintInput> wanted = new ArrayList<>();
-            for (Revision r : set.graph().all()) {
-                MigrationScript script = set.script(r.id());
-                LintInput in = LintInput.of(script, text(s, script));
-                chain.add(in);
-                if (sel.revisions.contains(r.id())) {
-                    wanted.add(in);
-                }
-            }
-            LintReport report = new Linter(options).lint(chain, wanted::contains);
+            List<LintInput> chain = LintGate.chain(s, set);
+            Set<String> files = new HashSet<>();
+            sel.revisions.forEach(id -> files.add(set.script(id).location()));
+            LintReport report = new Linter(options).lint(chain, in -> files.contains(in.file()));
             print(s, fmt, report, fail, sel);
             return report.failing(fail).isEmpty() ? ExitCode.OK : ExitCode.LINT;
         }
@@ -141,18 +127,6 @@ public final class LintCommand implements Callable<Integer> {
             chosen.addAll(everything);
         }
         return new Selection(chosen, offline, note);
-    }
-
-    private static String text(Session s, MigrationScript script) {
-        if (!(script instanceof SqlMigration)) {
-            return null;
-        }
-        Path file = s.workingDir().resolve(script.location());
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new StrataException(ErrorCode.IO_FAILED, "cannot read " + script.location() + ": " + e.getMessage(), e);
-        }
     }
 
     private void print(Session s, String fmt, LintReport report, Severity fail, Selection sel) {

@@ -25,6 +25,7 @@ import java.util.Optional;
  * <pre>
  * [lint]
  * fail_on = "warning"        # info | warning | error (default error)
+ * upgrade = "off"            # refuse (default): upgrade lints first and refuses failing findings; off
  * [lint.rules]
  * SA001 = "off"              # off | info | warning | error; a rule's id or name
  * </pre>
@@ -54,13 +55,32 @@ public final class LintConfig {
                         case "fail_on" -> failOn = severity(name, "[lint] fail_on", e.getValue(), false)
                                 .orElseThrow();
                         case "rules" -> rules(name, e.getValue(), rules);
+                        case "upgrade" -> upgradeMode(name, e.getValue());
                         default -> throw fail(name, "unknown key " + e.getKey() + " in [lint]; known: fail_on, "
-                                + "[lint.rules]");
+                                + "upgrade, [lint.rules]");
                     }
                 }
             }
         }
         return new LintOptions(rules, failOn, lockTimeout);
+    }
+
+    /** Whether {@code upgrade} lints first and refuses failing findings ({@code [lint] upgrade}, default refuse). */
+    public static boolean upgradeGate(Optional<Path> file) {
+        if (file.isEmpty() || !Files.isRegularFile(file.get())) {
+            return true;
+        }
+        String name = file.get().getFileName().toString();
+        JsonNode lint = tree(file.get(), name).get("lint");
+        JsonNode mode = lint == null ? null : lint.get("upgrade");
+        return mode == null || upgradeMode(name, mode);
+    }
+
+    private static boolean upgradeMode(String name, JsonNode v) {
+        if (v.isTextual() && (v.textValue().equals("refuse") || v.textValue().equals("off"))) {
+            return v.textValue().equals("refuse");
+        }
+        throw fail(name, "[lint] upgrade must be \"refuse\" or \"off\"");
     }
 
     private static void rules(String name, JsonNode node, Map<String, Optional<Severity>> out) {
