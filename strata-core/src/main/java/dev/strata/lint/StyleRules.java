@@ -75,6 +75,14 @@ final class StyleRules {
                             + what + " (" + c.type() + ")");
                 }
             }
+            for (Stmt.Action a : s.actions()) {
+                int at = a.kind() == Stmt.ActionKind.ALTER_TYPE ? Stmt.indexOfSequence(a.tokens(), 0, "type") : -1;
+                ColumnDef to = at < 0 ? null : StatementClassifier.columnDef(a.tokens(), at);
+                if (to != null && bad.test(to.type())) {
+                    out.report(s, s.table(), null, Set.of(), "column " + s.table() + "." + a.column() + " becomes "
+                            + what + " (" + to.type() + ")");
+                }
+            }
         });
     }
 

@@ -54,7 +54,8 @@ final class TransactionRules {
                         "Keep Strata's lock_timeout (remove SET lock_timeout = 0 / RESET), or SET lock_timeout to a "
                                 + "few seconds yourself before the statement.",
                         "lock_timeout in strata.toml ([strata] or [environments.NAME]).",
-                        "require-timeout-settings"), TransactionRules::lockTimeout),
+                        "require-timeout-settings", "require-lock-timeout", "require-statement-timeout"),
+                        TransactionRules::lockTimeout),
                 Rule.of(RuleInfo.of("SA043", "data-migration-with-schema-change", WARNING,
                         "UPDATE, DELETE or INSERT ... SELECT over an existing table mixed with schema changes, or over "
                                 + "all of its rows",

@@ -29,7 +29,7 @@ final class TypeRules {
                         "Add the value in one revision and use it in a later one, or make the revision "
                                 + "non-transactional.", ""), TypeRules::usedInTransaction),
                 Rule.of(RuleInfo.of("SA062", "ban-create-domain-with-constraint", WARNING,
-                        "CREATE DOMAIN ... CHECK",
+                        "CREATE DOMAIN ... CHECK or NOT NULL",
                         "Adding or changing the domain's constraints later validates every column of every table "
                                 + "that uses the domain, under locks no one sees coming.",
                         "Use the base type and a CHECK constraint on each table (NOT VALID, then VALIDATE).", "",
@@ -62,8 +62,9 @@ final class TypeRules {
     }
 
     private static void createDomain(Stmt s, Scope scope, Sink out) {
-        if (s.is(Kind.CREATE_DOMAIN) && s.has("check")) {
-            out.report(s, s.table(), null, Set.of(), "creates domain " + s.table() + " with a CHECK constraint");
+        if (s.is(Kind.CREATE_DOMAIN) && (s.has("check") || s.hasSequence("not", "null"))) {
+            out.report(s, s.table(), null, Set.of(), "creates domain " + s.table() + " with a "
+                    + (s.has("check") ? "CHECK" : "NOT NULL") + " constraint");
         }
     }
 
