@@ -1,3 +1,5 @@
+-- lint: migrations/a1.sql:5 warning SA070 prefer-bigint-over-int: column t1.id is a 32-bit integer (int)
+-- lint: migrations/b2.sql:7 warning SA044 prefer-robust-stmts: is not guarded with IF [NOT] EXISTS in a non-transactional revision
 -- Strata VERSION: offline upgrade base:head
 --
 -- one runner at a time: Strata's migration lock

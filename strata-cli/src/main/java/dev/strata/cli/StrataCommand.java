@@ -3,6 +3,7 @@ package dev.strata.cli;
 import dev.strata.cli.commands.BranchesCommand;
 import dev.strata.cli.commands.CheckCommand;
 import dev.strata.cli.commands.CurrentCommand;
+import dev.strata.cli.commands.LintCommand;
 import dev.strata.cli.commands.DevCommand;
 import dev.strata.cli.commands.DiagramCommand;
 import dev.strata.cli.commands.DiffCommand;
@@ -27,7 +28,8 @@ import java.util.Map;
 /** The root command: global options and the list of subcommands. */
 @Command(name = "strata", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Schema migrations for PostgreSQL: reversible revisions, a lock against concurrent runners, checksums and offline SQL.",
-        footer = {"", "Exit status: 0 ok, 1 a run failed, 2 bad usage or input, 3 check found pending revisions or drift.",
+        footer = {"", "Exit status: 0 ok, 1 a run failed, 2 bad usage or input, 3 check found pending revisions or drift,",
+                "4 lint found findings at or above the failing severity.",
                 "Run `strata COMMAND --help` for a command's options."})
 public final class StrataCommand implements Runnable {
     /**
@@ -51,6 +53,7 @@ public final class StrataCommand implements Runnable {
         m.put("stamp", StampCommand::new);
         m.put("merge", MergeCommand::new);
         m.put("check", CheckCommand::new);
+        m.put("lint", LintCommand::new);
         m.put("diff", DiffCommand::new);
         m.put("diagram", DiagramCommand::new);
         m.put("repair", RepairCommand::new);
@@ -70,6 +73,11 @@ public final class StrataCommand implements Runnable {
     public StrataCommand(Map<String, String> env, Path workingDir) {
         this.env = env;
         this.workingDir = workingDir;
+    }
+
+    /** The environment variables this invocation sees. */
+    public Map<String, String> environment() {
+        return env;
     }
 
     @Override

@@ -115,6 +115,8 @@ public final class ScriptParser {
                 }
             } else if (current == null) {
                 headerReader.accept(key, value, lineNo);
+            } else if (key.equals("allow")) {
+                current.add(line); // a lint suppression (dev.strata.lint): a comment to the SQL
             } else if (HeaderKey.of(key).isPresent()) {
                 throw sectionError(location, lineNo, "header line '-- strata:" + key + "' inside a section: "
                         + "move it to the header at the top of the file");

@@ -77,4 +77,16 @@ public final class CurrentCommand implements Callable<Integer> {
             return 0;
         }
     }
+
+
+    /** The heads of the version table that the migrations folder defines. */
+    public static java.util.Set<RevisionId> knownHeads(MigrationSet set, DatabaseState state) {
+        java.util.Set<RevisionId> out = new java.util.HashSet<>();
+        for (RevisionId id : state.heads()) {
+            if (set.contains(id)) {
+                out.add(id);
+            }
+        }
+        return out;
+    }
 }

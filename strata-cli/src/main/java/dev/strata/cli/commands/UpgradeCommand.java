@@ -1,5 +1,6 @@
 package dev.strata.cli.commands;
 
+import dev.strata.cli.ExitCode;
 import dev.strata.cli.Migrate;
 import dev.strata.cli.Session;
 import dev.strata.cli.StrataCommand;
@@ -44,9 +45,18 @@ public final class UpgradeCommand implements Callable<Integer> {
                     + " this code): leave them as they are and apply this folder's pending revisions.")
     boolean ignoreUnknown;
 
+    @Option(names = "--allow", paramLabel = "RULE",
+            description = "Apply even with lint findings of this rule (id or name; repeatable). The linter runs first and"
+                    + " refuses findings at the failing severity ([lint] fail_on); with --sql they become comments.")
+    java.util.List<String> allow = new java.util.ArrayList<>();
+
     @Override
     public Integer call() {
         try (Session s = new Session(root, spec)) {
+            int lint = dev.strata.cli.LintGate.beforeUpgrade(s, target, sql, allow);
+            if (lint != ExitCode.OK) {
+                return lint;
+            }
             return Migrate.run(s, Direction.UP, target, sql, lockWait, resume, ignoreUnknown);
         }
     }

@@ -65,6 +65,8 @@ final class ConfigParser {
                 environments = group("environments", node, ENVIRONMENT_KEYS, "[environments.production]");
             } else if (key.equals("databases")) {
                 databases = group("databases", node, DATABASE_KEYS, "[databases.replica]");
+            } else if (key.equals("lint")) {
+                continue; // [lint] and [lint.rules]: read by dev.strata.cli.lint.LintConfig
             } else if (!node.isObject() && STRATA_KEYS.containsKey(key)) {
                 throw fail("key " + key + " is outside any table; put it under [strata]");
             } else {

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Lint benchmark: `strata lint --all` over 200 generated revisions as a whole process (JVM start included;
+# target <= 1 s), then squawk-cli (npm install -g squawk-cli, or --squawk PATH) and Strata over the same lint
+# fixtures, printing per fixture which tool found what.
+# Usage: bench/lint.sh [--count N] [--repeat N] [--squawk PATH]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -q -DskipTests install
+cp_file=strata-bench/target/bench.classpath
+mvn -q -pl strata-bench dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=target/bench.classpath >/dev/null
+exec java -cp "strata-bench/target/classes:$(cat "$cp_file")" dev.strata.bench.lint.LintBenchmark "$@"

@@ -1,0 +1,149 @@
+package dev.strata.cli.commands;
+
+import dev.strata.cli.ExitCode;
+import dev.strata.cli.LintGate;
+import dev.strata.cli.Session;
+import dev.strata.cli.StrataCommand;
+import dev.strata.cli.Version;
+import dev.strata.cli.lint.LintConfig;
+import dev.strata.cli.lint.LintOutput;
+import dev.strata.cli.lint.Sarif;
+import dev.strata.error.ErrorCode;
+import dev.strata.error.StrataException;
+import dev.strata.graph.RevisionId;
+import dev.strata.lint.LintInput;
+import dev.strata.lint.LintOptions;
+import dev.strata.lint.LintReport;
+import dev.strata.lint.Linter;
+import dev.strata.lint.Severity;
+import dev.strata.run.MigrationSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** {@code strata lint [RANGE]}: the static lint rules over revisions; exit 4 on findings at the failing severity. */
+@Command(name = "lint", mixinStandardHelpOptions = true,
+        description = {"Check revisions for statements that lock, rewrite, scan or destroy (rules SA001...; see docs/lint.md).",
+                "Default: the revisions not yet applied to the configured database; all of them with --all, or when no"
+                        + " database is configured or reachable (said on standard error).",
+                "Suppress a finding with '-- strata:allow RULE-ID reason' on the line(s) right before the statement.",
+                "Exit status 0 when no finding is at or above the failing severity ([lint] fail_on, default error),"
+                        + " 4 when one is, 2 on bad input."})
+public final class LintCommand implements Callable<Integer> {
+    @ParentCommand
+    StrataCommand root;
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "RANGE",
+            description = "Only these revisions: one revision (id, prefix, head, LABEL@head) or a range A:B, A:, :B.")
+    String range;
+
+    @Option(names = "--all", description = "Lint every revision, applied or not, without connecting.")
+    boolean all;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "text (default), json (same as --json), sarif (SARIF 2.1.0 for code scanning) or github"
+                    + " (workflow annotations only). With GITHUB_ACTIONS=true, text output adds the annotations.")
+    String format;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY",
+            description = "Fail (exit 4) on findings at or above info, warning or error (default: [lint] fail_on, else error).")
+    String failOn;
+
+    @Override
+    public Integer call() {
+        try (Session s = new Session(root, spec)) {
+            String fmt = format(s);
+            LintOptions options = LintConfig.read(s.settings().configFile(), s.settings().lockTimeout());
+            Severity fail = failOn == null ? options.failOn() : Severity.parse(failOn).orElseThrow(() ->
+                    new StrataException(ErrorCode.USAGE, "--fail-on is '" + failOn + "': use info, warning or error"));
+            MigrationSet set = s.migrations();
+            Selection sel = select(s, set);
+            if (sel.note != null && !fmt.equals("json")) {
+                s.console().info(sel.note);
+            }
+            List<LintInput> chain = LintGate.chain(s, set);
+            Set<String> files = new HashSet<>();
+            sel.revisions.forEach(id -> files.add(set.script(id).location()));
+            LintReport report = new Linter(options).lint(chain, in -> files.contains(in.file()));
+            print(s, fmt, report, fail, sel);
+            return report.failing(fail).isEmpty() ? ExitCode.OK : ExitCode.LINT;
+        }
+    }
+
+    private String format(Session s) {
+        String f = format == null ? (s.console().json() ? "json" : "text") : format.toLowerCase(java.util.Locale.ROOT);
+        if (!List.of("text", "json", "sarif", "github").contains(f)) {
+            throw new StrataException(ErrorCode.USAGE, "--format is '" + format + "': use text, json, sarif or github");
+        }
+        return f;
+    }
+
+    private record Selection(Set<RevisionId> revisions, boolean offline, String note) {
+    }
+
+    /** Which revisions to report on: the range, or the pending ones, or all (offline). */
+    private Selection select(Session s, MigrationSet set) {
+        var g = set.graph();
+        Set<RevisionId> everything = new HashSet<>();
+        g.all().forEach(r -> everything.add(r.id()));
+        Set<RevisionId> current = null;
+        String note = null;
+        boolean offline = true;
+        boolean needsDb = range == null ? !all : range.contains("current");
+        if (needsDb) {
+            if (s.settings().url().isEmpty()) {
+                note = "no database URL is configured: linting all revisions (offline)";
+            } else {
+                try {
+                    current = CurrentCommand.knownHeads(set, s.target().readState());
+                    offline = false;
+                } catch (StrataException e) {
+                    note = "the database is not reachable (" + e.getMessage() + "): linting all revisions (offline)";
+                }
+            }
+        }
+        Set<RevisionId> chosen = new HashSet<>();
+        if (range != null) {
+            if (range.contains(":")) {
+                g.range(range, current == null ? Set.of() : current).forEach(r -> chosen.add(r.id()));
+            } else {
+                chosen.add(g.resolve(range).id());
+            }
+        } else if (current != null) {
+            chosen.addAll(everything);
+            chosen.removeAll(g.applied(current));
+            note = chosen.isEmpty() ? "no pending revisions to lint (use --all to lint every revision)" : null;
+        } else {
+            chosen.addAll(everything);
+        }
+        return new Selection(chosen, offline, note);
+    }
+
+    private void print(Session s, String fmt, LintReport report, Severity fail, Selection sel) {
+        switch (fmt) {
+            case "json" -> s.console().json(LintOutput.json(report, fail, sel.offline, sel.note));
+            case "sarif" -> s.console().json(Sarif.log(report, Version.get()));
+            case "github" -> LintOutput.github(report).forEach(s.console()::line);
+            default -> {
+                LintOutput.text(report, s.console().verbose()).forEach(s.console()::line);
+                if ("true".equals(root.environment().get("GITHUB_ACTIONS"))) {
+                    LintOutput.github(report).forEach(s.console()::line);
+                }
+                int failing = report.failing(fail).size();
+                s.console().info(report.revisions() + " revision(s) linted: " + report.active().size() + " finding(s), "
+                        + failing + " at or above " + fail.label() + ", "
+                        + (report.findings().size() - report.active().size()) + " suppressed.");
+            }
+        }
+    }
+}

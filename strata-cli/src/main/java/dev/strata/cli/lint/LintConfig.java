@@ -1,0 +1,123 @@
+package dev.strata.cli.lint;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.strata.error.ErrorCode;
+import dev.strata.error.StrataException;
+import dev.strata.lint.LintOptions;
+import dev.strata.lint.RuleSet;
+import dev.strata.lint.Severity;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@code [lint]} table of {@code strata.toml}, read on its own (the rest of the file is the config loader's):
+ *
+ * <pre>
+ * [lint]
+ * fail_on = "warning"        # info | warning | error (default error)
+ * upgrade = "off"            # refuse (default): upgrade lints first and refuses failing findings; off
+ * [lint.rules]
+ * SA001 = "off"              # off | info | warning | error; a rule's id or name
+ * </pre>
+ */
+public final class LintConfig {
+    private LintConfig() {
+    }
+
+    /**
+     * @param file        the config file, if any
+     * @param lockTimeout Strata's configured lock_timeout
+     * @throws StrataException CONFIG_INVALID naming the file, the key and what is allowed
+     */
+    public static LintOptions read(Optional<Path> file, Duration lockTimeout) {
+        Map<String, Optional<Severity>> rules = new LinkedHashMap<>();
+        Severity failOn = Severity.ERROR;
+        if (file.isPresent() && Files.isRegularFile(file.get())) {
+            String name = file.get().getFileName().toString();
+            JsonNode lint = tree(file.get(), name).get("lint");
+            if (lint != null) {
+                if (!lint.isObject()) {
+                    throw fail(name, "[lint] must be a table");
+                }
+                for (Iterator<Map.Entry<String, JsonNode>> it = lint.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    switch (e.getKey()) {
+                        case "fail_on" -> failOn = severity(name, "[lint] fail_on", e.getValue(), false)
+                                .orElseThrow();
+                        case "rules" -> rules(name, e.getValue(), rules);
+                        case "upgrade" -> upgradeMode(name, e.getValue());
+                        default -> throw fail(name, "unknown key " + e.getKey() + " in [lint]; known: fail_on, "
+                                + "upgrade, [lint.rules]");
+                    }
+                }
+            }
+        }
+        return new LintOptions(rules, failOn, lockTimeout);
+    }
+
+    /** Whether {@code upgrade} lints first and refuses failing findings ({@code [lint] upgrade}, default refuse). */
+    public static boolean upgradeGate(Optional<Path> file) {
+        if (file.isEmpty() || !Files.isRegularFile(file.get())) {
+            return true;
+        }
+        String name = file.get().getFileName().toString();
+        JsonNode lint = tree(file.get(), name).get("lint");
+        JsonNode mode = lint == null ? null : lint.get("upgrade");
+        return mode == null || upgradeMode(name, mode);
+    }
+
+    private static boolean upgradeMode(String name, JsonNode v) {
+        if (v.isTextual() && (v.textValue().equals("refuse") || v.textValue().equals("off"))) {
+            return v.textValue().equals("refuse");
+        }
+        throw fail(name, "[lint] upgrade must be \"refuse\" or \"off\"");
+    }
+
+    private static void rules(String name, JsonNode node, Map<String, Optional<Severity>> out) {
+        if (!node.isObject()) {
+            throw fail(name, "[lint.rules] must be a table like SA001 = \"off\"");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String id = RuleSet.resolve(e.getKey(), name + " [lint.rules]");
+            out.put(id, severity(name, "[lint.rules] " + e.getKey(), e.getValue(), true));
+        }
+    }
+
+    /** A severity, or empty for "off" (when allowed). */
+    public static Optional<Severity> severity(String file, String at, JsonNode v, boolean offAllowed) {
+        String allowed = offAllowed ? "\"off\", \"info\", \"warning\" or \"error\"" : "\"info\", \"warning\" or \"error\"";
+        if (v == null || !v.isTextual()) {
+            throw fail(file, at + " must be " + allowed);
+        }
+        if (offAllowed && v.textValue().equalsIgnoreCase("off")) {
+            return Optional.empty();
+        }
+        return Optional.of(Severity.parse(v.textValue())
+                .orElseThrow(() -> fail(file, at + " is \"" + v.textValue() + "\"; use " + allowed)));
+    }
+
+    private static JsonNode tree(Path file, String name) {
+        try {
+            return new TomlMapper().readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw fail(name, "invalid TOML: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new StrataException(ErrorCode.IO_FAILED, "cannot read " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static StrataException fail(String file, String what) {
+        return new StrataException(ErrorCode.CONFIG_INVALID, file + ": " + what);
+    }
+}

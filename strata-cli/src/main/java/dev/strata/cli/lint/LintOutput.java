@@ -1,0 +1,131 @@
+package dev.strata.cli.lint;
+
+import dev.strata.lint.Finding;
+import dev.strata.lint.LintReport;
+import dev.strata.lint.RuleInfo;
+import dev.strata.lint.Severity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Text, JSON and GitHub-annotation renderings of a lint report; {@link Sarif} does SARIF. */
+public final class LintOutput {
+    /** Where the rule pages live; a rule's page is this plus {@code #sa001}. */
+    public static final String DOCS = "https://github.com/strata-migrations/strata/blob/main/docs/lint.md";
+
+    private LintOutput() {
+    }
+
+    public static String helpUri(RuleInfo rule) {
+        return DOCS + "#" + rule.anchor();
+    }
+
+    /** The findings for people: a heading line per finding, then what it does, why, and what to do instead. */
+    public static List<String> text(LintReport report, boolean verbose) {
+        List<String> out = new ArrayList<>();
+        for (Finding f : report.active()) {
+            out.add(f.location() + ": " + f.severity().label() + " " + f.rule().id() + " " + f.rule().name() + ": "
+                    + f.what());
+            if (!f.impact().isEmpty()) {
+                out.add("    does:    " + f.impact());
+            }
+            if (!f.statement().isEmpty()) {
+                out.add("    in:      " + f.statement());
+            }
+            out.add("    why:     " + f.rule().why());
+            out.add("    instead: " + f.rule().fix());
+            if (!f.rule().strataWay().isEmpty()) {
+                out.add("    strata:  " + f.rule().strataWay());
+            }
+            if (verbose) {
+                out.add("    docs:    " + helpUri(f.rule()));
+            }
+        }
+        for (Finding f : report.findings()) {
+            if (f.isSuppressed()) {
+                out.add(f.location() + ": suppressed " + f.rule().id() + " " + f.rule().name() + " (" + f.suppressed()
+                        + "): " + f.what());
+            }
+        }
+        return out;
+    }
+
+    /** The report as one JSON document. */
+    public static Map<String, Object> json(LintReport report, Severity failOn, boolean offline, String note) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("revisions", report.revisions());
+        doc.put("offline", offline);
+        if (note != null) {
+            doc.put("note", note);
+        }
+        doc.put("fail_on", failOn.label());
+        doc.put("failing", report.failing(failOn).size());
+        List<Map<String, Object>> findings = new ArrayList<>();
+        for (Finding f : report.findings()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("rule", f.rule().id());
+            m.put("name", f.rule().name());
+            m.put("severity", f.severity().label());
+            m.put("file", f.location().file());
+            m.put("line", f.location().line());
+            m.put("table", f.table());
+            m.put("lock", f.lock() == null ? null : f.lock().sql());
+            m.put("blocks_reads", f.lock() != null && f.lock().blocksReads());
+            m.put("blocks_writes", f.lock() != null && f.lock().blocksWrites());
+            m.put("effects", f.sortedEffects().stream().map(e -> e.name().toLowerCase(java.util.Locale.ROOT)).toList());
+            m.put("what", f.what());
+            m.put("statement", f.statement());
+            m.put("why", f.rule().why());
+            m.put("instead", f.rule().fix());
+            m.put("strata", f.rule().strataWay());
+            m.put("suppressed", f.suppressed());
+            m.put("observation", f.observation().verdict().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("table_rows", f.size() == null ? null : f.size().rows());
+            m.put("help", helpUri(f.rule()));
+            findings.add(m);
+        }
+        doc.put("findings", findings);
+        List<Map<String, Object>> suppressions = new ArrayList<>();
+        report.suppressions().forEach(s -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", s.file());
+            m.put("line", s.suppression().line());
+            m.put("rule", s.suppression().ruleId() == null ? s.suppression().rule() : s.suppression().ruleId());
+            m.put("reason", s.suppression().reason());
+            suppressions.add(m);
+        });
+        doc.put("suppressions", suppressions);
+        return doc;
+    }
+
+    /** GitHub workflow commands ({@code ::error file=...,line=...::message}) for the active findings. */
+    public static List<String> github(LintReport report) {
+        List<String> out = new ArrayList<>();
+        for (Finding f : report.active()) {
+            String level = switch (f.severity()) {
+                case ERROR -> "error";
+                case WARNING -> "warning";
+                case INFO -> "notice";
+            };
+            StringBuilder b = new StringBuilder("::").append(level).append(" file=").append(property(f.location().file()));
+            if (f.location().line() > 0) {
+                b.append(",line=").append(f.location().line());
+            }
+            b.append(",title=").append(property(f.rule().id() + " " + f.rule().name()));
+            b.append("::").append(data(f.what() + (f.impact().isEmpty() ? "" : " (" + f.impact() + ")")
+                    + ". Instead: " + f.rule().fix()));
+            out.add(b.toString());
+        }
+        return out;
+    }
+
+    private static String data(String s) {
+        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    }
+
+    private static String property(String s) {
+        return data(s).replace(":", "%3A").replace(",", "%2C");
+    }
+}

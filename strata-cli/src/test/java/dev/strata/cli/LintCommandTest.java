@@ -1,0 +1,143 @@
+package dev.strata.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.strata.testkit.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code strata lint}: selection of revisions, output formats, configuration and exit codes. */
+class LintCommandTest {
+    @RegisterExtension
+    static TestDatabase db = new TestDatabase();
+
+    @TempDir
+    Path dir;
+
+    private Cli offlineProject() {
+        Cli cli = new Cli(dir, null);
+        cli.revision("a1.sql", "-- strata:revision a1\n-- strata:destructive the downgrade drops items\n"
+                + "-- strata:upgrade\nCREATE TABLE items (id bigint PRIMARY KEY, sku text);\n"
+                + "-- strata:downgrade\nDROP TABLE items;\n");
+        cli.simple("b2", "a1", "CREATE INDEX items_sku ON items (sku);",
+                "-- strata:allow SA002 items is tiny\nDROP INDEX items_sku;");
+        return cli;
+    }
+
+    @Test
+    void textFindingsAndExit4WithoutADatabase() {
+        Cli cli = offlineProject();
+        Cli.Result r = cli.run("lint");
+        assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.LINT);
+        assertThat(r.out()).contains("migrations/b2.sql:6: error SA001 require-concurrent-index-creation: builds index "
+                + "items_sku on existing table items without CONCURRENTLY")
+                .contains("does:    SHARE lock on items (blocks writes); builds an index")
+                .contains("instead: Build it with CREATE INDEX CONCURRENTLY")
+                .contains("migrations/b2.sql:10: suppressed SA002 require-concurrent-index-deletion (items is tiny)");
+        assertThat(r.err()).contains("no database URL is configured: linting all revisions (offline)")
+                .contains("2 revision(s) linted: 1 finding(s), 1 at or above error, 1 suppressed.");
+        assertThat(r.out()).doesNotContain("a1.sql");
+    }
+
+    @Test
+    void jsonSarifAndGithubAnnotations() throws Exception {
+        Cli cli = offlineProject();
+        JsonNode json = new ObjectMapper().readTree(cli.run("--json", "lint").out());
+        assertThat(json.get("failing").asInt()).isEqualTo(1);
+        assertThat(json.get("findings").get(0).get("rule").asText()).isEqualTo("SA001");
+        assertThat(json.get("findings").get(0).get("lock").asText()).isEqualTo("SHARE");
+        assertThat(json.get("findings").get(0).get("blocks_writes").asBoolean()).isTrue();
+        assertThat(json.get("suppressions")).hasSize(1);
+
+        Cli.Result sarif = cli.run("lint", "--format", "sarif");
+        JsonNode log = new ObjectMapper().readTree(sarif.out());
+        assertThat(log.get("version").asText()).isEqualTo("2.1.0");
+        JsonNode run = log.get("runs").get(0);
+        assertThat(run.get("tool").get("driver").get("name").asText()).isEqualTo("strata");
+        JsonNode rules = run.get("tool").get("driver").get("rules");
+        assertThat(rules.size()).isGreaterThanOrEqualTo(60);
+        assertThat(rules.get(0).get("helpUri").asText()).endsWith("docs/lint.md#sa001");
+        JsonNode result = run.get("results").get(0);
+        assertThat(result.get("ruleId").asText()).isEqualTo("SA001");
+        assertThat(result.get("message").get("text").asText()).isNotEmpty();
+        assertThat(result.get("level").asText()).isEqualTo("error");
+        assertThat(result.get("locations").get(0).get("physicalLocation").get("region").get("startLine").asInt())
+                .isEqualTo(6);
+        assertThat(run.get("results").get(1).get("suppressions").get(0).get("kind").asText()).isEqualTo("inSource");
+
+        cli.env.put("GITHUB_ACTIONS", "true");
+        assertThat(cli.run("lint").out()).contains("::error file=migrations/b2.sql,line=6,title=SA001 "
+                + "require-concurrent-index-creation::builds index items_sku");
+    }
+
+    @Test
+    void configurationTurnsRulesOffAndMovesTheFailingSeverity() throws Exception {
+        Cli cli = offlineProject();
+        Files.writeString(dir.resolve("strata.toml"), "[lint.rules]\nSA001 = \"off\"\n");
+        assertThat(cli.run("lint").code()).isEqualTo(ExitCode.OK);
+        Files.writeString(dir.resolve("strata.toml"), "[lint]\nfail_on = \"warning\"\n[lint.rules]\nSA001 = \"warning\"\n");
+        assertThat(cli.run("lint").code()).isEqualTo(ExitCode.LINT);
+        assertThat(cli.run("lint", "--fail-on", "error").code()).isEqualTo(ExitCode.OK);
+        Files.writeString(dir.resolve("strata.toml"), "[lint.rules]\nSA0001 = \"off\"\n");
+        Cli.Result bad = cli.run("lint");
+        assertThat(bad.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(bad.err()).contains("strata.toml [lint.rules]: unknown lint rule 'SA0001'");
+        Files.writeString(dir.resolve("strata.toml"), "[lint]\nfail_on = \"fatal\"\n");
+        assertThat(cli.run("lint").err()).contains("[lint] fail_on is \"fatal\"");
+    }
+
+    @Test
+    void defaultIsThePendingRevisionsOfTheConfiguredDatabase() {
+        Cli cli = new Cli(dir, db.jdbcUrl());
+        cli.simple("a1", null, "CREATE TABLE items (id bigint PRIMARY KEY, sku text);\nCREATE INDEX items_id ON items (id);",
+                "-- strata:allow SA033 development data only\nDROP TABLE items;");
+        cli.simple("b2", "a1", "CREATE INDEX items_sku ON items (sku);", "DROP INDEX IF EXISTS items_sku;");
+        assertThat(cli.run("upgrade", "a1").code()).isZero();
+        Cli.Result r = cli.run("lint");
+        assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.LINT);
+        assertThat(r.out()).contains("b2.sql:6: error SA001").doesNotContain("a1.sql");
+        assertThat(r.err()).contains("1 revision(s) linted");
+        Cli.Result one = cli.run("lint", "a1");
+        assertThat(one.code()).as(one.toString()).isEqualTo(ExitCode.OK);
+        assertThat(cli.run("lint", "--all").err()).contains("2 revision(s) linted");
+    }
+
+    @Test
+    void upgradeLintsFirstAndRefusesFailingFindingsUnlessAllowed() throws Exception {
+        Cli cli = new Cli(dir, db.jdbcUrl());
+        cli.simple("a1", null, "CREATE TABLE items (id bigint PRIMARY KEY, sku text);", "DROP TABLE items;");
+        cli.simple("b2", "a1", "CREATE INDEX items_sku ON items (sku);", "DROP INDEX IF EXISTS items_sku;");
+        assertThat(cli.run("upgrade", "a1").code()).isZero();
+        Cli.Result refused = cli.run("upgrade", "head");
+        assertThat(refused.code()).as(refused.toString()).isEqualTo(ExitCode.LINT);
+        assertThat(refused.err()).contains("b2.sql:6: error SA001")
+                .contains("upgrade refused before running anything: 1 lint finding(s) at or above error (SA001)");
+        assertThat(cli.run("current").out()).contains("a1");
+
+        Cli.Result sql = cli.run("upgrade", "a1:head", "--sql");
+        assertThat(sql.code()).isZero();
+        assertThat(sql.out()).startsWith("-- lint: migrations/b2.sql:6 error SA001 require-concurrent-index-creation:");
+
+        Cli.Result allowed = cli.run("upgrade", "head", "--allow", "require-concurrent-index-creation");
+        assertThat(allowed.code()).as(allowed.toString()).isZero();
+        assertThat(cli.run("current").out()).contains("b2");
+        assertThat(cli.run("upgrade", "head", "--allow", "SA0001").err()).contains("--allow: unknown lint rule 'SA0001'");
+    }
+
+    @Test
+    void upgradeGateCanBeTurnedOff() throws Exception {
+        Cli cli = new Cli(dir, db.jdbcUrl());
+        cli.simple("a1", null, "CREATE TABLE items (id bigint PRIMARY KEY, sku text);", "DROP TABLE items;");
+        cli.simple("b2", "a1", "CREATE INDEX items_sku ON items (sku);", "DROP INDEX IF EXISTS items_sku;");
+        Files.writeString(dir.resolve("strata.toml"), "[lint]\nupgrade = \"off\"\n");
+        assertThat(cli.run("upgrade", "a1").code()).isZero();
+        Cli.Result r = cli.run("upgrade", "head");
+        assertThat(r.code()).as(r.toString()).isZero();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.strata.lint;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to lint: per-rule severities (an empty value turns the rule off), the severity at which findings
+ * fail, and the lock_timeout Strata will set for the run.
+ *
+ * @param rules             rule id → severity, or empty for "off"; ids only (see {@link RuleSet#resolve})
+ * @param failOn            findings at or above this fail the lint
+ * @param strataLockTimeout the configured {@code lock_timeout} ({@link Duration#ZERO}: none)
+ */
+public record LintOptions(Map<String, Optional<Severity>> rules, Severity failOn, Duration strataLockTimeout) {
+    public static final LintOptions DEFAULTS = new LintOptions(Map.of(), Severity.ERROR, Duration.ofSeconds(2));
+
+    public LintOptions {
+        rules = Map.copyOf(rules);
+        Objects.requireNonNull(failOn, "failOn");
+        Objects.requireNonNull(strataLockTimeout, "strataLockTimeout");
+    }
+
+    public LintOptions withLockTimeout(Duration d) {
+        return new LintOptions(rules, failOn, d);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.strata.lint;
+
+import java.util.List;
+
+/**
+ * The outcome of linting some revisions.
+ *
+ * @param findings     every finding, suppressed ones included, in revision order then line order
+ * @param revisions    how many revisions were linted
+ * @param suppressions the suppression lines of those revisions, with their files
+ */
+public record LintReport(List<Finding> findings, int revisions, List<FileSuppression> suppressions) {
+    public LintReport {
+        findings = List.copyOf(findings);
+        suppressions = List.copyOf(suppressions);
+    }
+
+    /** A suppression line and the file it is in. */
+    public record FileSuppression(String file, Suppression suppression) {
+    }
+
+    /** The findings that are not suppressed. */
+    public List<Finding> active() {
+        return findings.stream().filter(f -> !f.isSuppressed()).toList();
+    }
+
+    /** The active findings at or above {@code failOn}. */
+    public List<Finding> failing(Severity failOn) {
+        return active().stream().filter(f -> f.severity().atLeast(failOn)).toList();
+    }
+}
