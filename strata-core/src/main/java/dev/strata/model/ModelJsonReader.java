@@ -39,7 +39,7 @@ final class ModelJsonReader {
                             r.req("definition"), r.str("comment"))))
                     .hypertables(each(in, "hypertables", ModelJsonReader::hypertable))
                     .continuousAggregates(each(in, "continuousAggregates", c -> new ContinuousAggregate(
-                            c.reqName("name"), c.req("definition"), c.flag("materializedOnly"),
+                            c.reqName("name"), c.reqName("hypertable"), c.req("definition"), c.flag("materializedOnly"),
                             refreshPolicy(c.object("refreshPolicy")))))
                     .build();
         });
@@ -144,8 +144,17 @@ final class ModelJsonReader {
         JsonIn c = h.object("compression");
         Hypertable.Compression compression = c == null ? null
                 : c.make(() -> new Hypertable.Compression(c.strings("segmentBy"), c.strings("orderBy")));
-        return new Hypertable(h.reqName("table"), h.req("timeColumn"), h.req("chunkInterval"), compression,
-                h.str("compressAfter"), h.str("dropAfter"));
+        JsonIn r = h.object("reorderPolicy");
+        return new Hypertable(h.reqName("table"), h.req("timeColumn"), h.req("chunkInterval"),
+                each(h, "spaceDimensions", d -> new Hypertable.Dimension(d.req("column"), (int) d.num("partitions"),
+                        d.str("interval"))),
+                h.flag("defaultIndexes", true), compression, policy(h.object("compressionPolicy")),
+                policy(h.object("retentionPolicy")),
+                r == null ? null : r.make(() -> new Hypertable.ReorderPolicy(r.req("index"), r.req("scheduleInterval"))));
+    }
+
+    private static Hypertable.Policy policy(JsonIn p) {
+        return p == null ? null : p.make(() -> new Hypertable.Policy(p.req("after"), p.req("scheduleInterval")));
     }
 
     private static ContinuousAggregate.RefreshPolicy refreshPolicy(JsonIn p) {

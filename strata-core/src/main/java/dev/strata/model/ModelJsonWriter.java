@@ -44,7 +44,7 @@ final class ModelJsonWriter {
                         .str("name", r.name().name()).str("definition", r.definition()).str("comment", r.comment())))
                 .list("hypertables", all(m.hypertables(), ModelJsonWriter::hypertable))
                 .list("continuousAggregates", all(m.continuousAggregates(), c -> new JsonOut()
-                        .name("name", c.name()).str("definition", c.definition())
+                        .name("name", c.name()).name("hypertable", c.hypertable()).str("definition", c.definition())
                         .flag("materializedOnly", c.materializedOnly())
                         .object("refreshPolicy", c.refreshPolicy() == null ? null : new JsonOut()
                                 .str("startOffset", c.refreshPolicy().startOffset())
@@ -156,7 +156,17 @@ final class ModelJsonWriter {
                 .object("compression", h.compression() == null ? null : new JsonOut()
                         .list("segmentBy", h.compression().segmentBy())
                         .list("orderBy", h.compression().orderBy()).map())
-                .str("compressAfter", h.compressAfter())
-                .str("dropAfter", h.dropAfter());
+                .list("spaceDimensions", h.spaceDimensions().stream().map(d -> new JsonOut().str("column", d.column())
+                        .num("partitions", d.partitions()).str("interval", d.interval()).map()).toList())
+                .flag("defaultIndexes", h.defaultIndexes(), true)
+                .object("compressionPolicy", policy(h.compressionPolicy()))
+                .object("retentionPolicy", policy(h.retentionPolicy()))
+                .object("reorderPolicy", h.reorderPolicy() == null ? null : new JsonOut()
+                        .str("index", h.reorderPolicy().index())
+                        .str("scheduleInterval", h.reorderPolicy().scheduleInterval()).map());
+    }
+
+    private static Map<String, Object> policy(Hypertable.Policy p) {
+        return p == null ? null : new JsonOut().str("after", p.after()).str("scheduleInterval", p.scheduleInterval()).map();
     }
 }

@@ -40,7 +40,7 @@ class ExtensionOpsTest {
     void reversingAReversibleOpTwiceGivesItBack(NameSet set) {
         cases(set).forEach((name, op) -> {
             Reversal once = op.reverse();
-            if (op instanceof CreateHypertable) {
+            if (op instanceof CreateHypertable || op instanceof AddDimension) {
                 assertThat(once).as(name).isInstanceOf(Reversal.Irreversible.class);
                 return;
             }

@@ -2,6 +2,8 @@
 -- installed. Parameter: 1 schemas (text[]).
 SELECT ca.view_schema AS schema,
        ca.view_name AS name,
+       ca.hypertable_schema AS hypertable_schema,
+       ca.hypertable_name AS hypertable_name,
        ca.view_definition AS definition,
        ca.materialized_only,
        j.config ->> 'start_offset' AS start_offset,

@@ -7,7 +7,7 @@ import dev.strata.op.ext.CreateVectorIndex;
 import dev.strata.op.ext.Pgvector;
 import dev.strata.op.ext.VectorOpclass;
 import dev.strata.testkit.TestDatabase;
-import org.junit.jupiter.api.Assumptions;
+import dev.strata.testkit.Extensions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * pgvector columns and indexes for real: HNSW online, IVFFlat deferred until the table has rows (skipped
- * while empty, built once rows exist), and the reverses. Runs only where the server offers the extension;
- * the SQL itself is pinned by the golden files in strata-core.
+ * while empty, built once rows exist), and the reverses. Fails on CI without the extension, skips
+ * elsewhere ({@link Extensions#require}).
  */
 class PgvectorTest {
     @RegisterExtension
@@ -31,9 +31,7 @@ class PgvectorTest {
     @Test
     void indexesAndDeferredBuild() throws Exception {
         try (Connection c = db.connect()) {
-            Assumptions.assumeTrue(Apply.available(c, "vector"),
-                    "pgvector (extension 'vector') is not in pg_available_extensions on the test server; its SQL is checked by the golden files in strata-core");
-            Apply.execute(c, "CREATE EXTENSION IF NOT EXISTS vector");
+            Extensions.require(c, "vector");
             QualifiedName docs = QualifiedName.of("public", "documents");
             Apply.execute(c, "CREATE TABLE documents (id integer PRIMARY KEY)");
             AddColumn embedding = new AddColumn(docs, ColumnDef.of("embedding", Pgvector.vector(3)), List.of(), null);
