@@ -27,14 +27,7 @@ public final class Extensions {
      * EXISTS}); fails on CI and skips elsewhere when the server does not offer it.
      */
     public static void require(Connection c, String extension) throws SQLException {
-        if (!available(c, extension)) {
-            String line = "extension " + extension + " is not available on the test server; install it with"
-                    + " vendor/install-extensions.sh --preload (see README, \"Extensions in tests\")";
-            if (onCi()) {
-                throw new AssertionError(line + " (CI=true: extension tests must not skip)");
-            }
-            Assumptions.abort(line);
-        }
+        requireAvailable(c, extension);
         try (var s = c.createStatement()) {
             s.execute("CREATE EXTENSION IF NOT EXISTS " + extension);
         } catch (SQLException e) {
@@ -42,6 +35,18 @@ public final class Extensions {
                     + "); timescaledb needs shared_preload_libraries = 'timescaledb'";
             if (onCi()) {
                 throw new AssertionError(line, e);
+            }
+            Assumptions.abort(line);
+        }
+    }
+
+    /** Fails on CI and skips elsewhere when the server does not offer {@code extension}; creates nothing. */
+    public static void requireAvailable(Connection c, String extension) throws SQLException {
+        if (!available(c, extension)) {
+            String line = "extension " + extension + " is not available on the test server; install it with"
+                    + " vendor/install-extensions.sh --preload (see README, \"TimescaleDB and pgvector\")";
+            if (onCi()) {
+                throw new AssertionError(line + " (CI=true: extension tests must not skip)");
             }
             Assumptions.abort(line);
         }

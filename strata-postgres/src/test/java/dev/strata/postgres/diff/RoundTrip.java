@@ -140,7 +140,7 @@ final class RoundTrip {
         return "UPDATE " + b.table() + " SET " + b.assignments() + (b.pending() == null ? "" : " WHERE " + b.pending());
     }
 
-    /** {@code pg_dump --schema-only}, without comments, settings and blank lines. */
+    /** {@code pg_dump --schema-only}, without comments, settings, blank lines and TimescaleDB's internal objects. */
     String dump(String dbName) throws IOException, InterruptedException {
         URI u = URI.create(db.url(dbName).substring("jdbc:".length()));
         String query = u.getQuery() == null ? "" : u.getQuery();
@@ -156,13 +156,23 @@ final class RoundTrip {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as("pg_dump: " + out).isZero();
         List<String> lines = new ArrayList<>();
+        List<String> statement = new ArrayList<>();
         for (String line : out.split("\n")) {
             if (line.isBlank() || line.startsWith("--") || line.startsWith("SET ") || line.startsWith("\\")
-                    || line.startsWith("SELECT pg_catalog.set_config")) {
+                    || line.startsWith("SELECT pg_catalog.set_config") || line.startsWith("pg_dump: ")) {
                 continue;
             }
-            lines.add(line);
+            statement.add(line);
+            if (line.endsWith(";")) {
+                // TimescaleDB's own objects (chunks, compressed and materialization hypertables, a continuous
+                // aggregate's internal views) are numbered by creation and hold data: not part of the schema
+                if (statement.stream().noneMatch(l -> l.contains("_timescaledb_internal."))) {
+                    lines.addAll(statement);
+                }
+                statement.clear();
+            }
         }
+        lines.addAll(statement);
         return String.join("\n", lines);
     }
 }
