@@ -113,9 +113,12 @@ final class RoundTrip {
         }
     }
 
+    /** Runs a fixture statement by statement (TimescaleDB refuses some statements in a multi-statement string). */
     void exec(String dbName, String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(db.url(dbName)); java.sql.Statement s = c.createStatement()) {
-            s.execute(sql);
+            for (var statement : dev.strata.sql.SqlSplitter.split(sql, 1)) {
+                s.execute(statement.sql());
+            }
         }
     }
 
