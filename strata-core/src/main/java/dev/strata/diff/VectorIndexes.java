@@ -8,7 +8,6 @@ import dev.strata.op.ext.DropVectorIndex;
 import dev.strata.op.ext.VectorIndexMethod;
 import dev.strata.op.ext.VectorOpclass;
 
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,9 +41,12 @@ final class VectorIndexes {
                 || !k.opclassParams().isEmpty()) {
             return null;
         }
+        // with an empty search path the catalog qualifies the operator class; the op writes it bare, which
+        // resolves through the default search path when pgvector lives in public
+        String name = k.opclass().startsWith("public.") ? k.opclass().substring("public.".length()) : k.opclass();
         VectorOpclass opclass = null;
         for (VectorOpclass o : VectorOpclass.values()) {
-            if (o.sql().equals(k.opclass().toLowerCase(Locale.ROOT))) {
+            if (o.sql().equals(name)) {
                 opclass = o;
             }
         }
