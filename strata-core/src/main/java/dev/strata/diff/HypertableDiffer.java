@@ -97,7 +97,7 @@ final class HypertableDiffer {
                         + b.spaceDimensions() + "; TimescaleDB cannot remove or change a dimension: create a new"
                         + " hypertable and copy the rows, in a hand-written revision");
             } else {
-                cx.note("hypertable " + b.table() + ": adding a dimension works only while it has no chunks");
+                cx.note("hypertable " + b.table() + ": a new dimension partitions chunks created from now on only");
                 b.spaceDimensions().subList(kept.size(), b.spaceDimensions().size())
                         .forEach(dim -> cx.add(Phase.HYPERTABLE_SETTINGS, dimension(t, dim)));
             }

@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * TimescaleDB {@code SELECT add_dimension(hypertable, column, number_partitions => n)} (a hash, "space"
- * dimension) or {@code chunk_time_interval => interval} (a further range dimension). Only on an empty
- * hypertable: TimescaleDB refuses it once chunks exist.
+ * dimension) or {@code chunk_time_interval => interval} (a further range dimension). Catalog only: chunks
+ * that exist keep their partitioning, chunks created later are split by the new dimension too.
  *
  * <p>Irreversible: TimescaleDB cannot remove a dimension.
  *
