@@ -1,4 +1,5 @@
--- TimescaleDB continuous aggregates with their refresh policy. Run only when the timescaledb extension is
+-- TimescaleDB continuous aggregates with their refresh policy (its job names the aggregate in 2.2x, the
+-- materialization hypertable before). Run only when the timescaledb extension is
 -- installed. Parameter: 1 schemas (text[]).
 SELECT ca.view_schema AS schema,
        ca.view_name AS name,
@@ -13,8 +14,9 @@ FROM timescaledb_information.continuous_aggregates ca
 LEFT JOIN LATERAL (
     SELECT jj.config, jj.schedule_interval FROM timescaledb_information.jobs jj
     WHERE jj.proc_name = 'policy_refresh_continuous_aggregate'
-      AND jj.hypertable_schema = ca.materialization_hypertable_schema
-      AND jj.hypertable_name = ca.materialization_hypertable_name
+      AND ((jj.hypertable_schema = ca.materialization_hypertable_schema
+            AND jj.hypertable_name = ca.materialization_hypertable_name)
+           OR (jj.hypertable_schema = ca.view_schema AND jj.hypertable_name = ca.view_name))
     ORDER BY jj.job_id LIMIT 1
 ) j ON true
 WHERE ca.view_schema::text = ANY (?)
