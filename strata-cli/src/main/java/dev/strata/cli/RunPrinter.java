@@ -63,6 +63,11 @@ final class RunPrinter implements RunListener {
             } else {
                 offline.comment("nothing to do: " + n.why());
             }
+        } else if (event instanceof RunEvent.IndexDeferred d) {
+            console.warn("index " + d.index() + " on " + d.table() + " deferred: the table has " + d.rows() + " of the "
+                    + d.minRows() + " rows it needs (lists x 39); `strata upgrade` builds it, concurrently, once they are loaded");
+        } else if (event instanceof RunEvent.DeferredIndexBuilt b) {
+            console.info("Built deferred index " + b.index() + " on " + b.table() + ", concurrently (" + b.millis() + " ms)");
         } else {
             throw new IllegalStateException("unhandled event " + event);
         }

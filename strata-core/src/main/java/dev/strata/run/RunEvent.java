@@ -39,4 +39,15 @@ public sealed interface RunEvent {
     /** Nothing to do: the database is already where the target says. */
     record NothingToDo(String why) implements RunEvent {
     }
+
+    /**
+     * A pgvector build left for later: the table has {@code rows} of the {@code minRows} it needs (step null when
+     * found pending by a later upgrade).
+     */
+    record IndexDeferred(Step step, String index, String table, long rows, long minRows) implements RunEvent {
+    }
+
+    /** A deferred pgvector build that ran, online, once its table had enough rows. */
+    record DeferredIndexBuilt(String index, String table, long millis) implements RunEvent {
+    }
 }

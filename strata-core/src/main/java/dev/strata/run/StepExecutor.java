@@ -112,6 +112,8 @@ final class StepExecutor {
         Tx tx = first.tx();
         if (tx == Tx.IN_TRANSACTION || tx == Tx.OWN_TRANSACTION) {
             target.runInTransaction(unit, null);
+        } else if (tx == Tx.NO_TRANSACTION && first.deferredBuild() != null) {
+            DeferredBuilds.runOrDefer(target, listener, step, first);
         } else if (tx == Tx.NO_TRANSACTION) {
             String index = ConcurrentIndex.name(first.sql());
             if (index != null && target.dropInvalidIndex(index)) {

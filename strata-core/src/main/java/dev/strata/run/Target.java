@@ -70,6 +70,19 @@ public interface Target extends AutoCloseable {
      */
     boolean dropInvalidIndex(String name);
 
+    /**
+     * The table's rows, counting at most {@code limit} (a bounded scan, cheap on a big table); -1 when the target
+     * cannot count (offline SQL), where a deferred build's offline form is written instead.
+     */
+    default long rowsUpTo(String table, long limit) {
+        return -1;
+    }
+
+    /** Whether the index (schema-qualified SQL name) exists; false when the target cannot tell. */
+    default boolean indexExists(String index) {
+        return false;
+    }
+
     /** Writes bookkeeping in a transaction of its own (after a non-transactional body, a stamp or a failure). */
     void record(Bookkeeping bookkeeping);
 

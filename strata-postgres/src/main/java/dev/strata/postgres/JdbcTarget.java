@@ -205,6 +205,45 @@ public final class JdbcTarget implements Target {
     }
 
     @Override
+    public long rowsUpTo(String table, long limit) {
+        try {
+            String resolved = regclass(table);
+            if (resolved == null) {
+                return 0;
+            }
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT count(*) FROM (SELECT FROM " + resolved + " LIMIT " + limit + ") s")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StatementFailedException(0, e.getSQLState(), "could not count the rows of " + table
+                    + " for a deferred index build: " + PgErrors.describe(e), e);
+        }
+    }
+
+    @Override
+    public boolean indexExists(String index) {
+        try {
+            return regclass(index) != null;
+        } catch (SQLException e) {
+            throw new StatementFailedException(0, e.getSQLState(), "could not look up index " + index + ": "
+                    + PgErrors.describe(e), e);
+        }
+    }
+
+    /** The relation as the catalog quotes it, or null when it does not exist (to_regclass: no text is concatenated). */
+    private String regclass(String name) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT to_regclass(?)::text")) {
+            p.setString(1, name);
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    @Override
     public boolean dropInvalidIndex(String name) {
         // to_regclass applies SQL's quoting and case folding to the name as written; regclass::text gives it
         // back quoted and schema-qualified as needed, so nothing is concatenated from user text

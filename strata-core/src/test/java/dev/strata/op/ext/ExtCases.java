@@ -73,6 +73,7 @@ final class ExtCases {
         CreateVectorIndex ivf = CreateVectorIndex.ivfflat(n.index(), n.t(), n.column(), VectorOpclass.VECTOR_COSINE_OPS, 100);
         c.put("vector_index_ivfflat", ivf);
         c.put("vector_index_ivfflat_deferred", ivf.withDeferUntilRows(true));
+        c.put("vector_index_ivfflat_build_settings", ivf.withBuildSettings("2GB", 4));
         c.put("vector_index_hnsw", CreateVectorIndex.hnsw(n.index(), n.t(), n.column(), VectorOpclass.VECTOR_L2_OPS)
                 .withHnsw(16, 64));
         c.put("vector_index_hnsw_blocking", CreateVectorIndex.hnsw(n.index(), n.t(), n.column(), VectorOpclass.HALFVEC_IP_OPS)

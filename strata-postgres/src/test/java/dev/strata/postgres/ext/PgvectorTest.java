@@ -17,8 +17,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * pgvector columns and indexes for real: HNSW online, IVFFlat deferred until the table has rows (skipped
- * while empty, built once rows exist), and the reverses. Fails on CI without the extension, skips
+ * pgvector columns and indexes for real: HNSW online, IVFFlat deferred until the table has lists × 39 rows
+ * (skipped while short of them, built once they exist; offline form), and the reverses. Fails on CI without the extension, skips
  * elsewhere ({@link Extensions#require}).
  */
 class PgvectorTest {
@@ -42,7 +42,11 @@ class PgvectorTest {
             Apply.ops(c, embedding, hnsw, ivf);
             assertThat(Apply.scalar(c, INDEXES)).isEqualTo(1);
 
+            // one list needs 39 rows (lists x 39) before the deferred build runs
             Apply.execute(c, "INSERT INTO documents VALUES (1, '[1,0,0]'), (2, '[0,1,0]'), (3, '[0,0,1]')");
+            Apply.ops(c, ivf);
+            assertThat(Apply.scalar(c, INDEXES)).isEqualTo(1);
+            Apply.execute(c, "INSERT INTO documents SELECT g, '[0.1,0.1,0.1]' FROM generate_series(4, 39) g");
             Apply.ops(c, ivf);
             assertThat(Apply.scalar(c, INDEXES)).isEqualTo(2);
             assertThat(Apply.scalar(c, "SELECT id FROM documents ORDER BY embedding <=> '[0.9,0.1,0]' LIMIT 1")).isEqualTo(1);

@@ -1,0 +1,99 @@
+package dev.strata.postgres;
+
+import dev.strata.graph.Revision;
+import dev.strata.op.QualifiedName;
+import dev.strata.op.RawSql;
+import dev.strata.op.Reversal;
+import dev.strata.op.ext.CreateVectorIndex;
+import dev.strata.op.ext.VectorOpclass;
+import dev.strata.plan.Tx;
+import dev.strata.run.DeferredBuilds;
+import dev.strata.run.MigrationSet;
+import dev.strata.run.RunEvent;
+import dev.strata.run.RunOptions;
+import dev.strata.run.Runner;
+import dev.strata.script.JavaMigrationScript;
+import dev.strata.testkit.Extensions;
+import dev.strata.testkit.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An IVFFlat index deferred until its table has lists × 39 rows: on an empty table the run reports it deferred
+ * (a RunEvent) and goes on, it is pending work, and a later upgrade builds it CONCURRENTLY once the rows are
+ * loaded; with per-op build settings.
+ */
+class DeferredVectorBuildTest {
+    @RegisterExtension
+    static TestDatabase db = new TestDatabase();
+
+    private static final QualifiedName DOCS = QualifiedName.of("public", "docs");
+
+    @Test
+    void deferredWhileTooFewRowsThenBuiltConcurrentlyByALaterUpgrade() throws Exception {
+        try (Connection c = db.connect()) {
+            Extensions.require(c, "vector");
+        }
+        CreateVectorIndex ivf = CreateVectorIndex.ivfflat("docs_embedding_ivfflat", DOCS, "embedding",
+                VectorOpclass.VECTOR_L2_OPS, 2).withDeferUntilRows(true).withBuildSettings("128MB", 1);
+        RawSql table = new RawSql("CREATE TABLE docs (id integer PRIMARY KEY, embedding vector(3))", "DROP TABLE docs",
+                Tx.IN_TRANSACTION);
+        JavaMigrationScript r1 = new JavaMigrationScript(Revision.of("r1"), "R1", true, List.of(table, ivf),
+                Reversal.ofAll(List.of(table, ivf)), true, null);
+        List<RunEvent> events = new ArrayList<>();
+        try (JdbcTarget target = Targets.open(db)) {
+            Runner runner = new Runner(MigrationSet.of(List.of(r1)), target, new RunOptions(Duration.ZERO, "test", false),
+                    events::add);
+            runner.upgrade("head");
+            assertThat(events).filteredOn(RunEvent.IndexDeferred.class::isInstance).singleElement()
+                    .satisfies(e -> {
+                        RunEvent.IndexDeferred d = (RunEvent.IndexDeferred) e;
+                        assertThat(d.rows()).isZero();
+                        assertThat(d.minRows()).isEqualTo(2 * 39);
+                    });
+            assertThat(indexes()).isZero();
+            List<DeferredBuilds.Pending> pending = runner.deferredBuilds().pending();
+            assertThat(pending).singleElement().satisfies(p -> {
+                assertThat(p.index()).isEqualTo("\"public\".\"docs_embedding_ivfflat\"");
+                assertThat(p.ready()).isFalse();
+            });
+
+            // too few rows: still deferred
+            insert(40);
+            events.clear();
+            runner.upgrade("head");
+            assertThat(indexes()).isZero();
+            assertThat(events).anyMatch(RunEvent.IndexDeferred.class::isInstance);
+
+            insert(40);
+            events.clear();
+            runner.upgrade("head");
+            assertThat(events).anyMatch(RunEvent.DeferredIndexBuilt.class::isInstance);
+            assertThat(indexes()).isEqualTo(1);
+            assertThat(runner.deferredBuilds().pending()).isEmpty();
+        }
+    }
+
+    private static void insert(int n) throws Exception {
+        try (Connection c = db.connect(); var s = c.createStatement()) {
+            s.execute("INSERT INTO docs SELECT (SELECT coalesce(max(id), 0) FROM docs) + g,"
+                    + " ARRAY[random(), random(), random()]::vector FROM generate_series(1, " + n + ") g");
+        }
+    }
+
+    private static long indexes() throws Exception {
+        try (Connection c = db.connect(); var s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_indexes WHERE indexname = 'docs_embedding_ivfflat'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
