@@ -43,6 +43,11 @@ public final class DeferredBuilds {
         this.listener = listener;
     }
 
+    /** The deferred builds of {@code set} on {@code target}, for reading {@link #pending()}. */
+    public static DeferredBuilds of(MigrationSet set, Target target) {
+        return new DeferredBuilds(set, target, RunListener.NONE);
+    }
+
     /** Runs the build now when the table has the rows (or the target cannot count: offline SQL), else reports it deferred. */
     static void runOrDefer(Target target, RunListener listener, Step step, Statement statement) {
         VectorBuild b = statement.deferredBuild();

@@ -7,6 +7,7 @@ import dev.strata.graph.Revision;
 import dev.strata.graph.RevisionGraph;
 import dev.strata.graph.RevisionId;
 import dev.strata.run.DatabaseState;
+import dev.strata.run.DeferredBuilds;
 import dev.strata.run.MigrationSet;
 import dev.strata.cli.schema.ChainReplay;
 import dev.strata.cli.schema.ModelReader;
@@ -38,6 +39,8 @@ import java.util.concurrent.Callable;
                 "When a desired-state folder is configured (schema_dir, or --schema-dir), also check that the chain"
                         + " head produces exactly that schema (both built on scratch databases).",
                 "With --drift, also check that the database matches what its applied revisions produce (no change by hand).",
+                "Lists deferred pgvector index builds still waiting for rows (pending work `strata upgrade` finishes; they do"
+                        + " not change the exit status).",
                 "Exit status 0 when all is in order, 3 when revisions are pending or anything differs (listed), 1 on failure."})
 public final class CheckCommand implements Callable<Integer> {
     @ParentCommand
@@ -97,6 +100,8 @@ public final class CheckCommand implements Callable<Integer> {
                 }
             }
             boolean ok = upToDate && schemaDrift.isEmpty() && databaseDrift.isEmpty();
+            // deferred pgvector builds are pending work, not a failed check: they wait for data
+            List<DeferredBuilds.Pending> deferred = DeferredBuilds.of(set, s.target()).pending();
             if (s.console().json()) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("up_to_date", ok);
@@ -107,6 +112,7 @@ public final class CheckCommand implements Callable<Integer> {
                 doc.put("needs_repair", state.partial().stream().map(p -> p.revision().value()).toList());
                 doc.put("schema_drift", schemaDrift);
                 doc.put("database_drift", databaseDrift);
+                doc.put("deferred_indexes", deferred.stream().map(d -> d.index()).toList());
                 s.console().json(doc);
             } else if (upToDate) {
                 s.console().line("The database is up to date (at " + String.join(", ",
@@ -136,6 +142,7 @@ public final class CheckCommand implements Callable<Integer> {
                 } else if (drift) {
                     s.console().info("the database was changed outside the revisions; see `strata diff heads " + s.settings().displayUrl() + "`");
                 }
+                CurrentCommand.deferredLines(deferred).forEach(s.console()::line);
             }
             return ok ? ExitCode.OK : ExitCode.PENDING;
         }
