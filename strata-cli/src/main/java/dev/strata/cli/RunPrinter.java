@@ -63,6 +63,8 @@ final class RunPrinter implements RunListener {
             } else {
                 offline.comment("nothing to do: " + n.why());
             }
+        } else if (event instanceof RunEvent.IndexBuildProgress i) {
+            indexBuild(i);
         } else if (event instanceof RunEvent.IndexDeferred d) {
             console.warn("index " + d.index() + " on " + d.table() + " deferred: the table has " + d.rows() + " of the "
                     + d.minRows() + " rows it needs (lists x 39); `strata upgrade` builds it, concurrently, once they are loaded");
@@ -102,6 +104,32 @@ final class RunPrinter implements RunListener {
         }
     }
 
+    /** Index build progress, shown like backfill progress: redrawn on a terminal, a line every 10 s otherwise. */
+    private synchronized void indexBuild(RunEvent.IndexBuildProgress i) {
+        var p = i.progress();
+        if (console.json()) {
+            console.event("{\"event\":\"index_build\",\"index\":" + jsonString(i.index()) + ",\"phase\":"
+                    + jsonString(p.phase()) + ",\"blocks_done\":" + p.blocksDone() + ",\"blocks_total\":" + p.blocksTotal()
+                    + ",\"tuples_done\":" + p.tuplesDone() + ",\"tuples_total\":" + p.tuplesTotal() + ",\"elapsed_ms\":"
+                    + p.elapsed().toMillis() + "}");
+            return;
+        }
+        String of = p.blocksTotal() > 0 ? ", blocks " + p.blocksDone() + " / " + p.blocksTotal()
+                : p.tuplesTotal() > 0 ? ", tuples " + p.tuplesDone() + " / " + p.tuplesTotal() : "";
+        String line = "index " + i.index() + ": " + p.phase() + of + ", " + p.elapsed().toSeconds() + " s";
+        if (p.elapsed().toMillis() < lastIndexLine) {
+            lastIndexLine = -10_000; // a new build
+        }
+        if (console.terminal()) {
+            console.progress(line);
+            progressShown = true;
+        } else if (p.elapsed().toMillis() - lastIndexLine >= 10_000) {
+            lastIndexLine = p.elapsed().toMillis();
+            console.info(line);
+        }
+    }
+
+    private long lastIndexLine = -10_000;
     private long lastBackfillLine = -10_000;
     private boolean progressShown;
 

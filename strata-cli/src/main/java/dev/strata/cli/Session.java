@@ -104,7 +104,8 @@ public final class Session implements AutoCloseable {
                 console.info("using the embedded PostgreSQL in .strata/ (no database URL configured)");
                 c = PgConnections.open(PgUrl.parse(embedded.jdbcUrl()), "strata");
             }
-            target = new JdbcTarget(c, s.tables(), Version.get()).withSessionSettings(s.lockTimeout(), s.statementTimeout());
+            target = new JdbcTarget(c, s.tables(), Version.get()).withSessionSettings(s.lockTimeout(), s.statementTimeout())
+                    .withIndexProgress(this::openConnection, java.time.Duration.ofSeconds(1));
         }
         return target;
     }

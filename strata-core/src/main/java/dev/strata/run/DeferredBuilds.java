@@ -63,8 +63,14 @@ public final class DeferredBuilds {
 
     private static void build(Target target, RunListener listener, VectorBuild b, String source) {
         long t0 = System.nanoTime();
-        target.runEach(b.build().stream().map(sql -> new Statement(sql, Tx.NO_TRANSACTION, java.util.Set.of(), source,
-                null)).toList());
+        for (String sql : b.build()) {
+            Statement s = new Statement(sql, Tx.NO_TRANSACTION, java.util.Set.of(), source, null);
+            if (ConcurrentIndex.name(sql) != null) {
+                target.runIndexBuild(s, p -> listener.on(new RunEvent.IndexBuildProgress(null, b.index(), p)));
+            } else {
+                target.runEach(List.of(s));
+            }
+        }
         listener.on(new RunEvent.DeferredIndexBuilt(b.index(), b.table(), (System.nanoTime() - t0) / 1_000_000));
     }
 

@@ -47,6 +47,10 @@ public sealed interface RunEvent {
     record IndexDeferred(Step step, String index, String table, long rows, long minRows) implements RunEvent {
     }
 
+    /** Progress of a concurrent index build (step null for a deferred build run by a later upgrade). */
+    record IndexBuildProgress(Step step, String index, Target.IndexProgress progress) implements RunEvent {
+    }
+
     /** A deferred pgvector build that ran, online, once its table had enough rows. */
     record DeferredIndexBuilt(String index, String table, long millis) implements RunEvent {
     }

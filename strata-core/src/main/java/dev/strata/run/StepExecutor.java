@@ -119,7 +119,11 @@ final class StepExecutor {
             if (index != null && target.dropInvalidIndex(index)) {
                 listener.on(new RunEvent.InvalidIndexDropped(step, index));
             }
-            target.runEach(unit);
+            if (index != null) {
+                target.runIndexBuild(first, p -> listener.on(new RunEvent.IndexBuildProgress(step, index, p)));
+            } else {
+                target.runEach(unit);
+            }
         } else if (tx == Tx.BATCHED) {
             target.runBackfill(first.backfill(), p -> listener.on(new RunEvent.BackfillProgress(step,
                     first.backfill().table(), p)));

@@ -49,6 +49,8 @@ public final class JdbcTarget implements Target {
     private final AdvisoryLock lock;
     private PreparedStatement bookkeeping;
     private boolean closed;
+    private java.util.function.Supplier<Connection> monitor;
+    private Duration progressInterval = Duration.ofSeconds(1);
 
     /** Wraps an open connection (switching it to autocommit); the target closes it in {@link #close()}. */
     public JdbcTarget(Connection c, StateTables tables, String toolVersion) {
@@ -369,6 +371,27 @@ public final class JdbcTarget implements Target {
     }
 
     /** The backend pid of this target's session (for messages and tests). */
+    /**
+     * Watches concurrent index builds from second sessions that {@code connections} opens (one per build, closed
+     * after it), reporting {@code pg_stat_progress_create_index} every {@code interval}; returns this target.
+     */
+    public JdbcTarget withIndexProgress(java.util.function.Supplier<Connection> connections, Duration interval) {
+        this.monitor = connections;
+        this.progressInterval = Objects.requireNonNull(interval, "interval");
+        return this;
+    }
+
+    @Override
+    public void runIndexBuild(dev.strata.plan.Statement statement, Consumer<IndexProgress> progress) {
+        if (monitor == null) {
+            runEach(List.of(statement));
+            return;
+        }
+        try (IndexProgressMonitor m = new IndexProgressMonitor(monitor, backendPid(), progressInterval, progress)) {
+            runEach(List.of(statement));
+        }
+    }
+
     public int backendPid() {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
             rs.next();

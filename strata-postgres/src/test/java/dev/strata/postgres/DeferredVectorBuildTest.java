@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An IVFFlat index deferred until its table has lists × 39 rows: on an empty table the run reports it deferred
  * (a RunEvent) and goes on, it is pending work, and a later upgrade builds it CONCURRENTLY once the rows are
- * loaded; with per-op build settings.
+ * loaded; with per-op build settings. And a concurrent build's progress, read from a second session.
  */
 class DeferredVectorBuildTest {
     @RegisterExtension
@@ -82,6 +82,27 @@ class DeferredVectorBuildTest {
         }
     }
 
+    @Test
+    void aConcurrentBuildReportsItsProgressFromASecondSession() throws Exception {
+        try (Connection c = db.connect(); var s = c.createStatement()) {
+            Extensions.require(c, "vector");
+            s.execute("CREATE TABLE docs (id integer PRIMARY KEY, embedding vector(32))");
+            s.execute("INSERT INTO docs SELECT g, (SELECT array_agg(random()) FROM generate_series(1, 32) d WHERE g > 0)::vector"
+                    + " FROM generate_series(1, 20000) g");
+        }
+        CreateVectorIndex hnsw = CreateVectorIndex.hnsw("docs_hnsw", DOCS, "embedding", VectorOpclass.VECTOR_L2_OPS);
+        var create = dev.strata.op.Renderer.render(hnsw).stream().filter(st -> st.sql().startsWith("CREATE INDEX"))
+                .findFirst().orElseThrow();
+        List<dev.strata.run.Target.IndexProgress> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (JdbcTarget target = Targets.open(db).withIndexProgress(
+                () -> PgConnections.open(PgUrl.parse(db.jdbcUrl()), null), Duration.ofMillis(50))) {
+            target.runIndexBuild(create, seen::add);
+        }
+        assertThat(indexes("docs_hnsw")).isEqualTo(1);
+        assertThat(seen).as("progress while building").isNotEmpty();
+        assertThat(seen).extracting(dev.strata.run.Target.IndexProgress::phase).anyMatch(p -> p.startsWith("building index"));
+    }
+
     private static void insert(int n) throws Exception {
         try (Connection c = db.connect(); var s = c.createStatement()) {
             s.execute("INSERT INTO docs SELECT (SELECT coalesce(max(id), 0) FROM docs) + g,"
@@ -90,8 +111,12 @@ class DeferredVectorBuildTest {
     }
 
     private static long indexes() throws Exception {
+        return indexes("docs_embedding_ivfflat");
+    }
+
+    private static long indexes(String name) throws Exception {
         try (Connection c = db.connect(); var s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_indexes WHERE indexname = 'docs_embedding_ivfflat'")) {
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_indexes WHERE indexname = '" + name + "'")) {
             rs.next();
             return rs.getLong(1);
         }
