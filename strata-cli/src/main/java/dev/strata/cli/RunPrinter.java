@@ -63,6 +63,8 @@ final class RunPrinter implements RunListener {
             } else {
                 offline.comment("nothing to do: " + n.why());
             }
+        } else if (event instanceof RunEvent.Warning w) {
+            console.warn(w.message());
         } else if (event instanceof RunEvent.IndexBuildProgress i) {
             indexBuild(i);
         } else if (event instanceof RunEvent.IndexDeferred d) {

@@ -47,6 +47,10 @@ public sealed interface RunEvent {
     record IndexDeferred(Step step, String index, String table, long rows, long minRows) implements RunEvent {
     }
 
+    /** A warning one of Strata's own checks raised while a statement ran (the build memory estimate, say). */
+    record Warning(Step step, String message) implements RunEvent {
+    }
+
     /** Progress of a concurrent index build (step null for a deferred build run by a later upgrade). */
     record IndexBuildProgress(Step step, String index, Target.IndexProgress progress) implements RunEvent {
     }

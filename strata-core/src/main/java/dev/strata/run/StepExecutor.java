@@ -53,6 +53,7 @@ final class StepExecutor {
             for (int attempt = 1; ; attempt++) {
                 try {
                     target.runInTransaction(statements, new Bookkeeping(step.removeHeads(), step.addHeads(), ok));
+                    warnings(step);
                     return millis(t0);
                 } catch (StatementFailedException e) {
                     Statement failed = statements.get(e.index());
@@ -80,6 +81,7 @@ final class StepExecutor {
             List<Statement> unit = all.subList(done, end);
             try {
                 runUnit(step, unit);
+                warnings(step);
                 done = end;
                 attempt = 1;
             } catch (StatementFailedException e) {
@@ -130,6 +132,10 @@ final class StepExecutor {
         } else {
             throw new IllegalStateException("unknown transaction mode " + tx);
         }
+    }
+
+    private void warnings(Step step) {
+        target.takeWarnings().forEach(w -> listener.on(new RunEvent.Warning(step, w)));
     }
 
     private boolean retryable(StatementFailedException e, int attempt) {

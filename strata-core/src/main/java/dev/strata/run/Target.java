@@ -100,6 +100,15 @@ public interface Target extends AutoCloseable {
                          Duration elapsed) {
     }
 
+    /**
+     * The warnings Strata's own checks raised in the statements run since the last call (messages starting
+     * {@code strata: }, such as a vector build's memory estimate), and forgets them; empty when the target cannot
+     * tell.
+     */
+    default List<String> takeWarnings() {
+        return List.of();
+    }
+
     /** Whether the index (schema-qualified SQL name) exists; false when the target cannot tell. */
     default boolean indexExists(String index) {
         return false;

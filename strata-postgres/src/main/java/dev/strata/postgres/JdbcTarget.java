@@ -51,6 +51,7 @@ public final class JdbcTarget implements Target {
     private boolean closed;
     private java.util.function.Supplier<Connection> monitor;
     private Duration progressInterval = Duration.ofSeconds(1);
+    private final List<String> warnings = new java.util.ArrayList<>();
 
     /** Wraps an open connection (switching it to autocommit); the target closes it in {@link #close()}. */
     public JdbcTarget(Connection c, StateTables tables, String toolVersion) {
@@ -153,6 +154,7 @@ public final class JdbcTarget implements Target {
                 s.setEscapeProcessing(false);
                 for (; i < statements.size(); i++) {
                     s.execute(statements.get(i).sql());
+                    collectWarnings(s);
                 }
             } catch (SQLException e) {
                 rollback(e);
@@ -195,10 +197,29 @@ public final class JdbcTarget implements Target {
             s.setEscapeProcessing(false);
             for (; i < statements.size(); i++) {
                 s.execute(statements.get(i).sql());
+                collectWarnings(s);
             }
         } catch (SQLException e) {
             throw new StatementFailedException(i, e.getSQLState(), PgErrors.describe(e), e);
         }
+    }
+
+    /** Keeps the WARNINGs (SQLSTATE 01000) of Strata's own checks, which start {@code strata: }. */
+    private void collectWarnings(Statement s) throws SQLException {
+        for (java.sql.SQLWarning w = s.getWarnings(); w != null; w = w.getNextWarning()) {
+            String m = w.getMessage();
+            if ("01000".equals(w.getSQLState()) && m != null && m.startsWith("strata: ")) {
+                warnings.add(m.substring("strata: ".length()));
+            }
+        }
+        s.clearWarnings();
+    }
+
+    @Override
+    public List<String> takeWarnings() {
+        List<String> out = List.copyOf(warnings);
+        warnings.clear();
+        return out;
     }
 
     @Override

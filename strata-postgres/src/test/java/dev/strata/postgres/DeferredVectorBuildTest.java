@@ -103,6 +103,30 @@ class DeferredVectorBuildTest {
         assertThat(seen).extracting(dev.strata.run.Target.IndexProgress::phase).anyMatch(p -> p.startsWith("building index"));
     }
 
+    @Test
+    void aBuildNeedingMoreThanMaintenanceWorkMemIsWarnedAbout() throws Exception {
+        try (Connection c = db.connect(); var s = c.createStatement()) {
+            Extensions.require(c, "vector");
+            s.execute("CREATE TABLE docs (id integer PRIMARY KEY, embedding vector(32))");
+            s.execute("INSERT INTO docs SELECT g, array_fill(0.5, ARRAY[32])::vector FROM generate_series(1, 20000) g");
+            s.execute("ANALYZE docs");
+        }
+        // 20,000 rows x (8 + 4 x 32) x 1.3 = about 3.4 MB, more than the 1 MB the op sets
+        CreateVectorIndex hnsw = CreateVectorIndex.hnsw("docs_hnsw", DOCS, "embedding", VectorOpclass.VECTOR_L2_OPS)
+                .withBuildSettings("1MB", 0);
+        JavaMigrationScript r1 = new JavaMigrationScript(Revision.of("r1"), "R1", true, List.of(hnsw),
+                Reversal.ofAll(List.of(hnsw)), true, null);
+        List<RunEvent> events = new ArrayList<>();
+        try (JdbcTarget target = Targets.open(db)) {
+            new Runner(MigrationSet.of(List.of(r1)), target, new RunOptions(Duration.ZERO, "test", false), events::add)
+                    .upgrade("head");
+        }
+        assertThat(indexes("docs_hnsw")).isEqualTo(1);
+        assertThat(events).filteredOn(RunEvent.Warning.class::isInstance).singleElement()
+                .extracting(e -> ((RunEvent.Warning) e).message()).asString()
+                .contains("docs_hnsw").contains("maintenance_work_mem = 1MB");
+    }
+
     private static void insert(int n) throws Exception {
         try (Connection c = db.connect(); var s = c.createStatement()) {
             s.execute("INSERT INTO docs SELECT (SELECT coalesce(max(id), 0) FROM docs) + g,"

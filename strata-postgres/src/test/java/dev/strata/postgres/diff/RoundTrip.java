@@ -129,10 +129,33 @@ final class RoundTrip {
             for (Statement st : statements) {
                 String sql = st.tx() == Tx.BATCHED ? update(st.backfill()) : st.sql();
                 try {
-                    s.execute(sql);
+                    executeRetryingDeadlocks(s, sql);
                 } catch (SQLException e) {
                     throw new SQLException("statement failed: " + sql + "\n" + e.getMessage() + "\nall statements:\n"
                             + statements.stream().map(Statement::sql).collect(Collectors.joining(";\n")), e);
+                }
+            }
+        }
+    }
+
+    /**
+     * TimescaleDB's background jobs (a policy added a moment earlier runs at once) can deadlock with DDL on the
+     * same hypertable; in autocommit the statement alone is rolled back, so it is run again.
+     */
+    private static void executeRetryingDeadlocks(java.sql.Statement s, String sql) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                s.execute(sql);
+                return;
+            } catch (SQLException e) {
+                if (!"40P01".equals(e.getSQLState()) || attempt == 5) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100L * attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
                 }
             }
         }
