@@ -69,6 +69,15 @@ final class RunPrinter implements RunListener {
                 || event instanceof RunEvent.StepFailed) {
             // the steps' own lines say it all; a failure is printed once, as the command's error
             return;
+        } else if (event instanceof RunEvent.Warning w) {
+            console.warn(w.message());
+        } else if (event instanceof RunEvent.IndexBuildProgress i) {
+            indexBuild(i);
+        } else if (event instanceof RunEvent.IndexDeferred d) {
+            console.warn("index " + d.index() + " on " + d.table() + " deferred: the table has " + d.rows() + " of the "
+                    + d.minRows() + " rows it needs (lists x 39); `strata upgrade` builds it, concurrently, once they are loaded");
+        } else if (event instanceof RunEvent.DeferredIndexBuilt b) {
+            console.info("Built deferred index " + b.index() + " on " + b.table() + ", concurrently (" + b.millis() + " ms)");
         } else {
             throw new IllegalStateException("unhandled event " + event);
         }
@@ -102,12 +111,41 @@ final class RunPrinter implements RunListener {
         }
     }
 
+    /** Index build progress, shown like backfill progress: redrawn on a terminal, a line every 10 s otherwise. */
+    private synchronized void indexBuild(RunEvent.IndexBuildProgress i) {
+        var p = i.progress();
+        if (console.json()) {
+            console.event(new IndexBuildEvent("index_build", i.index(), p.phase(), p.blocksDone(), p.blocksTotal(),
+                    p.tuplesDone(), p.tuplesTotal(), p.elapsed().toMillis()));
+            return;
+        }
+        String of = p.blocksTotal() > 0 ? ", blocks " + p.blocksDone() + " / " + p.blocksTotal()
+                : p.tuplesTotal() > 0 ? ", tuples " + p.tuplesDone() + " / " + p.tuplesTotal() : "";
+        String line = "index " + i.index() + ": " + p.phase() + of + ", " + p.elapsed().toSeconds() + " s";
+        if (p.elapsed().toMillis() < lastIndexLine) {
+            lastIndexLine = -10_000; // a new build
+        }
+        if (console.terminal()) {
+            console.progress(line);
+            progressShown = true;
+        } else if (p.elapsed().toMillis() - lastIndexLine >= 10_000) {
+            lastIndexLine = p.elapsed().toMillis();
+            console.info(line);
+        }
+    }
+
+    private long lastIndexLine = -10_000;
     private long lastBackfillLine = -10_000;
     private boolean progressShown;
 
     /** The --json line of a backfill batch (see docs/json-schema/event.schema.json). */
     record BackfillEvent(String event, String table, long rows, long batches, long estimatedTotal, long rowsPerSecond,
                          long elapsedMs) {
+    }
+
+    /** One --json line per index build progress report. */
+    record IndexBuildEvent(String event, String index, String phase, long blocksDone, long blocksTotal, long tuplesDone,
+                           long tuplesTotal, long elapsedMs) {
     }
 
     /** "upgrade a -> b" / "downgrade b -> a", as Alembic prints it. */

@@ -114,7 +114,8 @@ final class ColumnDiffer {
         ColumnDef step = new ColumnDef(cur.name(), cur.type(), target.nullable(), target.defaultValue(), cur.identity(),
                 cur.generated());
         if (!step.equals(cur)) {
-            cx.add(Phase.COLUMNS, new AlterColumn(t, cur, step, null, null, key, cx.options.mode()));
+            cx.add(Phase.COLUMNS, new AlterColumn(t, cur, step, null, null, key, HypertableDiffer.alterMode(cx, t,
+                    cur.nullable() && !step.nullable())));
             cur = step;
         }
         if (target.identity() != null && cur.identity() == null) {

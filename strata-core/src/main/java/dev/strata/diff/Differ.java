@@ -30,13 +30,8 @@ public final class Differ {
         IndexDiffer.diff(cx, rebuilt);
         RoutineDiffer.diff(cx, rebuilt);
         CommentDiffer.diff(cx);
-        if (!renamed.hypertables().equals(b.hypertables())) {
-            cx.unsupported("TimescaleDB hypertables differ (" + renamed.hypertables().keySet() + " vs "
-                    + b.hypertables().keySet() + "); use the TimescaleDB ops in a revision");
-        }
-        if (!renamed.continuousAggregates().equals(b.continuousAggregates())) {
-            cx.unsupported("TimescaleDB continuous aggregates differ; use the TimescaleDB ops in a revision");
-        }
+        HypertableDiffer.diff(cx);
+        ContinuousAggregateDiffer.diff(cx);
         return new DiffResult(cx.ordered(), cx.destructive, cx.unsupported, cx.notes,
                 RenameDetector.detect(renamed, b));
     }

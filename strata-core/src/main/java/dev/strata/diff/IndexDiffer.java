@@ -72,12 +72,22 @@ final class IndexDiffer {
         cx.add(onView ? Phase.VIEW_INDEXES : Phase.INDEXES, createOp(i, t, mode(cx, t)));
     }
 
-    /** CONCURRENTLY is refused on partitioned tables: those get the plain form. */
+    /**
+     * CONCURRENTLY is refused on partitioned tables: those get the plain form. A table created in the same diff
+     * has nothing to protect: its indexes are built plainly, inside the transaction. TimescaleDB refuses
+     * CONCURRENTLY on hypertables.
+     */
     private static Mode mode(DiffContext cx, Table t) {
-        return t != null && t.partitioned() ? Mode.BLOCKING : cx.options.mode();
+        boolean fresh = t != null && !cx.from.tables().containsKey(t.name());
+        return t != null && (t.partitioned() || fresh || HypertableDiffer.noConcurrentIndexes(cx, t.name()))
+                ? Mode.BLOCKING : cx.options.mode();
     }
 
     static Op createOp(Index i, Table t, Mode mode) {
+        Op vector = VectorIndexes.create(i, mode);
+        if (vector != null) {
+            return vector;
+        }
         CreateIndex typed = typed(i, t, mode);
         if (typed != null) {
             return typed;
@@ -90,6 +100,10 @@ final class IndexDiffer {
     }
 
     static Op dropOp(Index i, Mode mode) {
+        Op vector = VectorIndexes.drop(i, mode);
+        if (vector != null) {
+            return vector;
+        }
         CreateIndex typed = typed(i, null, mode);
         if (typed != null) {
             return new DropIndex(ModelOps.qn(i.name()), typed, mode);

@@ -1,6 +1,10 @@
 package dev.strata.op;
 
 import dev.strata.op.ext.AddCompressionPolicy;
+import dev.strata.op.ext.AddDimension;
+import dev.strata.op.ext.AddReorderPolicy;
+import dev.strata.op.ext.RemoveReorderPolicy;
+import dev.strata.op.ext.SetChunkInterval;
 import dev.strata.op.ext.AddRefreshPolicy;
 import dev.strata.op.ext.AddRetentionPolicy;
 import dev.strata.op.ext.CreateContinuousAggregate;
@@ -37,7 +41,8 @@ public sealed interface ExtensionOp extends Op permits
         CreateContinuousAggregate, DropContinuousAggregate, AddRefreshPolicy, RemoveRefreshPolicy,
         CreateVectorIndex, DropVectorIndex,
         CreateMaterializedView, DropMaterializedView, RefreshMaterializedView,
-        CreateRefreshTrigger, DropRefreshTrigger {
+        CreateRefreshTrigger, DropRefreshTrigger,
+        AddReorderPolicy, RemoveReorderPolicy, AddDimension, SetChunkInterval {
 
     /**
      * The statements of this op; {@code freshTables} are tables created earlier in the same rendered list

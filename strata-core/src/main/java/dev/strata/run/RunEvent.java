@@ -74,4 +74,23 @@ public sealed interface RunEvent {
             java.util.Objects.requireNonNull(text, "text");
         }
     }
+
+    /**
+     * A pgvector build left for later: the table has {@code rows} of the {@code minRows} it needs (step null when
+     * found pending by a later upgrade).
+     */
+    record IndexDeferred(Step step, String index, String table, long rows, long minRows) implements RunEvent {
+    }
+
+    /** A warning one of Strata's own checks raised while a statement ran (the build memory estimate, say). */
+    record Warning(Step step, String message) implements RunEvent {
+    }
+
+    /** Progress of a concurrent index build (step null for a deferred build run by a later upgrade). */
+    record IndexBuildProgress(Step step, String index, Target.IndexProgress progress) implements RunEvent {
+    }
+
+    /** A deferred pgvector build that ran, online, once its table had enough rows. */
+    record DeferredIndexBuilt(String index, String table, long millis) implements RunEvent {
+    }
 }

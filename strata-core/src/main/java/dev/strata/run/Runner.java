@@ -66,6 +66,7 @@ public final class Runner {
             DatabaseState state = prepare(true);
             List<Step> steps = set.graph().upgradeSteps(state.heads(), spec);
             if (steps.isEmpty()) {
+                deferredBuilds().buildReady(true);
                 listener.on(new RunEvent.NothingToDo("already at " + spec));
                 return steps;
             }
@@ -79,8 +80,14 @@ public final class Runner {
             }
             checkPartial(state, steps);
             runSteps(state, steps);
+            deferredBuilds().buildReady(false);
             return steps;
         });
+    }
+
+    /** The deferred pgvector builds of the applied revisions (pending work for {@code current} and {@code check}). */
+    public DeferredBuilds deferredBuilds() {
+        return new DeferredBuilds(set, target, listener);
     }
 
     /** Reverts down to the target; returns the steps that ran. Refuses before running anything if a step is irreversible. */

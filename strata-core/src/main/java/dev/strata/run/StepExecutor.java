@@ -53,6 +53,7 @@ final class StepExecutor {
             for (int attempt = 1; ; attempt++) {
                 try {
                     target.runInTransaction(statements, new Bookkeeping(step.removeHeads(), step.addHeads(), ok));
+                    warnings(step);
                     return millis(t0);
                 } catch (StatementFailedException e) {
                     Statement failed = statements.get(e.index());
@@ -80,6 +81,7 @@ final class StepExecutor {
             List<Statement> unit = all.subList(done, end);
             try {
                 runUnit(step, unit);
+                warnings(step);
                 done = end;
                 attempt = 1;
             } catch (StatementFailedException e) {
@@ -112,18 +114,28 @@ final class StepExecutor {
         Tx tx = first.tx();
         if (tx == Tx.IN_TRANSACTION || tx == Tx.OWN_TRANSACTION) {
             target.runInTransaction(unit, null);
+        } else if (tx == Tx.NO_TRANSACTION && first.deferredBuild() != null) {
+            DeferredBuilds.runOrDefer(target, listener, step, first);
         } else if (tx == Tx.NO_TRANSACTION) {
             String index = ConcurrentIndex.name(first.sql());
             if (index != null && target.dropInvalidIndex(index)) {
                 listener.on(new RunEvent.InvalidIndexDropped(step, index));
             }
-            target.runEach(unit);
+            if (index != null) {
+                target.runIndexBuild(first, p -> listener.on(new RunEvent.IndexBuildProgress(step, index, p)));
+            } else {
+                target.runEach(unit);
+            }
         } else if (tx == Tx.BATCHED) {
             target.runBackfill(first.backfill(), p -> listener.on(new RunEvent.BackfillProgress(step,
                     first.backfill().table(), p)));
         } else {
             throw new IllegalStateException("unknown transaction mode " + tx);
         }
+    }
+
+    private void warnings(Step step) {
+        target.takeWarnings().forEach(w -> listener.on(new RunEvent.Warning(step, w)));
     }
 
     private boolean retryable(StatementFailedException e, int attempt) {

@@ -70,6 +70,50 @@ public interface Target extends AutoCloseable {
      */
     boolean dropInvalidIndex(String name);
 
+    /**
+     * The table's rows, counting at most {@code limit} (a bounded scan, cheap on a big table); -1 when the target
+     * cannot count (offline SQL), where a deferred build's offline form is written instead.
+     */
+    default long rowsUpTo(String table, long limit) {
+        return -1;
+    }
+
+    /**
+     * Runs one {@code CREATE INDEX CONCURRENTLY} outside a transaction, as {@link #runEach}; {@code progress} hears
+     * the build's progress while it runs when the target can watch it (else never).
+     */
+    default void runIndexBuild(Statement statement, Consumer<IndexProgress> progress) {
+        runEach(List.of(statement));
+    }
+
+    /**
+     * Progress of an index build, from {@code pg_stat_progress_create_index}.
+     *
+     * @param phase       the build phase as PostgreSQL names it ({@code building index: loading tuples in tree} ...)
+     * @param blocksDone  blocks processed in the current phase
+     * @param blocksTotal blocks to process in the current phase, or 0
+     * @param tuplesDone  tuples processed in the current phase
+     * @param tuplesTotal tuples to process in the current phase, or 0
+     * @param elapsed     time since the build started
+     */
+    record IndexProgress(String phase, long blocksDone, long blocksTotal, long tuplesDone, long tuplesTotal,
+                         Duration elapsed) {
+    }
+
+    /**
+     * The warnings Strata's own checks raised in the statements run since the last call (messages starting
+     * {@code strata: }, such as a vector build's memory estimate), and forgets them; empty when the target cannot
+     * tell.
+     */
+    default List<String> takeWarnings() {
+        return List.of();
+    }
+
+    /** Whether the index (schema-qualified SQL name) exists; false when the target cannot tell. */
+    default boolean indexExists(String index) {
+        return false;
+    }
+
     /** Writes bookkeeping in a transaction of its own (after a non-transactional body, a stamp or a failure). */
     void record(Bookkeeping bookkeeping);
 

@@ -73,7 +73,7 @@ public final class JavaMigrationScript implements MigrationScript {
             for (Statement s : Renderer.render(ops.get(i))) {
                 Tx tx = !declaredTransactional && s.tx() == Tx.IN_TRANSACTION ? Tx.NO_TRANSACTION : s.tx();
                 String from = s.source().isEmpty() ? source : source + " (" + s.source() + ")";
-                out.add(new Statement(s.sql(), tx, s.hazards(), from, s.backfill()));
+                out.add(new Statement(s.sql(), tx, s.hazards(), from, s.backfill(), s.deferredBuild()));
             }
         }
         return List.copyOf(out);

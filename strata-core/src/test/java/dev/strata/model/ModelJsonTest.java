@@ -59,8 +59,11 @@ class ModelJsonTest {
                 .triggers(List.of(new Trigger(new MemberName(n("app", "customer"), "t"), "CREATE TRIGGER t …", 'D', null)))
                 .rules(List.of(new Rule(new MemberName(n("app", "customer"), "r"), "CREATE RULE r …", null)))
                 .hypertables(List.of(new Hypertable(n("app", "event"), "at", "7 days",
-                        new Hypertable.Compression(List.of("device"), List.of("at DESC")), "30 days", "365 days")))
-                .continuousAggregates(List.of(new ContinuousAggregate(n("app", "daily"), " SELECT 1;", true,
+                        List.of(new Hypertable.Dimension("device", 4, null)), false,
+                        new Hypertable.Compression(List.of("device"), List.of("at DESC")),
+                        new Hypertable.Policy("30 days", "12:00:00"), new Hypertable.Policy("365 days", "1 day"),
+                        new Hypertable.ReorderPolicy("event_at_idx", "1 day"))))
+                .continuousAggregates(List.of(new ContinuousAggregate(n("app", "daily"), n("app", "event"), " SELECT 1;", true,
                         new ContinuousAggregate.RefreshPolicy("3 days", null, "01:00:00"))))
                 .build();
     }

@@ -109,7 +109,8 @@ public final class Workspace implements AutoCloseable {
         if (target == null) {
             Settings s = settings();
             target = new JdbcTarget(connect(), s.tables(), EngineVersion.get())
-                    .withSessionSettings(s.lockTimeout(), s.statementTimeout());
+                    .withSessionSettings(s.lockTimeout(), s.statementTimeout())
+                    .withIndexProgress(this::openConnection, Duration.ofSeconds(1));
         }
         return target;
     }

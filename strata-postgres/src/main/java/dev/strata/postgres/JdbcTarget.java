@@ -49,6 +49,9 @@ public final class JdbcTarget implements Target {
     private final AdvisoryLock lock;
     private PreparedStatement bookkeeping;
     private boolean closed;
+    private java.util.function.Supplier<Connection> monitor;
+    private Duration progressInterval = Duration.ofSeconds(1);
+    private final List<String> warnings = new java.util.ArrayList<>();
 
     /** Wraps an open connection (switching it to autocommit); the target closes it in {@link #close()}. */
     public JdbcTarget(Connection c, StateTables tables, String toolVersion) {
@@ -151,6 +154,7 @@ public final class JdbcTarget implements Target {
                 s.setEscapeProcessing(false);
                 for (; i < statements.size(); i++) {
                     s.execute(statements.get(i).sql());
+                    collectWarnings(s);
                 }
             } catch (SQLException e) {
                 rollback(e);
@@ -193,15 +197,73 @@ public final class JdbcTarget implements Target {
             s.setEscapeProcessing(false);
             for (; i < statements.size(); i++) {
                 s.execute(statements.get(i).sql());
+                collectWarnings(s);
             }
         } catch (SQLException e) {
             throw new StatementFailedException(i, e.getSQLState(), PgErrors.describe(e), e);
         }
     }
 
+    /** Keeps the WARNINGs (SQLSTATE 01000) of Strata's own checks, which start {@code strata: }. */
+    private void collectWarnings(Statement s) throws SQLException {
+        for (java.sql.SQLWarning w = s.getWarnings(); w != null; w = w.getNextWarning()) {
+            String m = w.getMessage();
+            if ("01000".equals(w.getSQLState()) && m != null && m.startsWith("strata: ")) {
+                warnings.add(m.substring("strata: ".length()));
+            }
+        }
+        s.clearWarnings();
+    }
+
+    @Override
+    public List<String> takeWarnings() {
+        List<String> out = List.copyOf(warnings);
+        warnings.clear();
+        return out;
+    }
+
     @Override
     public long runBackfill(Backfill backfill, java.util.function.Consumer<BackfillProgress> progress) {
         return new BackfillRunner(c, backfill).run(progress);
+    }
+
+    @Override
+    public long rowsUpTo(String table, long limit) {
+        try {
+            String resolved = regclass(table);
+            if (resolved == null) {
+                return 0;
+            }
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT count(*) FROM (SELECT FROM " + resolved + " LIMIT " + limit + ") s")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StatementFailedException(0, e.getSQLState(), "could not count the rows of " + table
+                    + " for a deferred index build: " + PgErrors.describe(e), e);
+        }
+    }
+
+    @Override
+    public boolean indexExists(String index) {
+        try {
+            return regclass(index) != null;
+        } catch (SQLException e) {
+            throw new StatementFailedException(0, e.getSQLState(), "could not look up index " + index + ": "
+                    + PgErrors.describe(e), e);
+        }
+    }
+
+    /** The relation as the catalog quotes it, or null when it does not exist (to_regclass: no text is concatenated). */
+    private String regclass(String name) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT to_regclass(?)::text")) {
+            p.setString(1, name);
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
     }
 
     @Override
@@ -330,6 +392,27 @@ public final class JdbcTarget implements Target {
     }
 
     /** The backend pid of this target's session (for messages and tests). */
+    /**
+     * Watches concurrent index builds from second sessions that {@code connections} opens (one per build, closed
+     * after it), reporting {@code pg_stat_progress_create_index} every {@code interval}; returns this target.
+     */
+    public JdbcTarget withIndexProgress(java.util.function.Supplier<Connection> connections, Duration interval) {
+        this.monitor = connections;
+        this.progressInterval = Objects.requireNonNull(interval, "interval");
+        return this;
+    }
+
+    @Override
+    public void runIndexBuild(dev.strata.plan.Statement statement, Consumer<IndexProgress> progress) {
+        if (monitor == null) {
+            runEach(List.of(statement));
+            return;
+        }
+        try (IndexProgressMonitor m = new IndexProgressMonitor(monitor, backendPid(), progressInterval, progress)) {
+            runEach(List.of(statement));
+        }
+    }
+
     public int backendPid() {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
             rs.next();

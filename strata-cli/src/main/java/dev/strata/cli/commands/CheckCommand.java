@@ -5,6 +5,7 @@ import dev.strata.cli.Session;
 import dev.strata.cli.StrataCommand;
 import dev.strata.engine.Status;
 import dev.strata.engine.StatusReader;
+import dev.strata.run.DeferredBuilds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,6 +13,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -22,6 +24,8 @@ import java.util.concurrent.Callable;
                         + " head produces exactly that schema (both built on scratch databases).",
                 "With --drift, also check that the database matches what its applied revisions produce (no change by hand).",
                 "Applied revisions whose file changed, and revisions left half-applied, are reported as upgrade would refuse them.",
+                "Lists deferred pgvector index builds still waiting for rows (pending work `strata upgrade` finishes; they do"
+                        + " not change the exit status).",
                 "Exit status 0 when all is in order, 3 when revisions are pending or anything differs (listed),"
                         + " 1 when upgrade would refuse to run (a changed applied file, a revision needing repair) or on failure."})
 public final class CheckCommand implements Callable<Integer> {
@@ -47,6 +51,8 @@ public final class CheckCommand implements Callable<Integer> {
             Optional<Path> folder = schemaDir != null ? Optional.of(s.workingDir().resolve(schemaDir).normalize())
                     : s.settings().schemaDir();
             Status st = StatusReader.read(s.workspace(), folder, drift, devUrl);
+            // deferred pgvector builds are pending work, not a failed check: they wait for data
+            List<DeferredBuilds.Pending> deferred = DeferredBuilds.of(s.migrations(), s.target()).pending();
             if (s.console().json()) {
                 java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
                 doc.put("up_to_date", st.upToDate());
@@ -64,9 +70,13 @@ public final class CheckCommand implements Callable<Integer> {
                 doc.put("checksum_mismatches", st.checksumMismatches());
                 doc.put("schema_drift", st.schemaDrift());
                 doc.put("database_drift", st.databaseDrift());
+                doc.put("deferred_indexes", deferred.stream().map(d -> d.index()).toList());
                 s.console().json(doc);
             } else {
                 printText(s, st, folder);
+            }
+            if (!s.console().json()) {
+                CurrentCommand.deferredLines(deferred).forEach(s.console()::line);
             }
             if (st.blocked()) {
                 return ExitCode.FAILURE;

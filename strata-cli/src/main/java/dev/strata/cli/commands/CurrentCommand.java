@@ -7,6 +7,7 @@ import dev.strata.engine.StatusReader;
 import dev.strata.graph.RevisionGraph;
 import dev.strata.graph.RevisionId;
 import dev.strata.run.DatabaseState;
+import dev.strata.run.DeferredBuilds;
 import dev.strata.run.MigrationSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +23,8 @@ import java.util.concurrent.Callable;
 
 /** {@code strata current}: the revisions the database is at. */
 @Command(name = "current", mixinStandardHelpOptions = true,
-        description = "Show the revision(s) the database is at, marking those that are heads.")
+        description = "Show the revision(s) the database is at, marking those that are heads, and the deferred"
+                + " pgvector index builds still to run.")
 public final class CurrentCommand implements Callable<Integer> {
     @ParentCommand
     StrataCommand root;
@@ -47,10 +49,13 @@ public final class CurrentCommand implements Callable<Integer> {
             }
             Status status = StatusReader.read(s.workspace());
             int pending = status.pending().size();
+            List<DeferredBuilds.Pending> deferred = DeferredBuilds.of(set, s.target()).pending();
             if (s.console().json()) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("current", rows);
                 doc.put("pending", pending);
+                doc.put("deferred_indexes", deferred.stream().map(d -> Map.of("index", d.index(), "table", d.table(),
+                        "revision", d.revision().value(), "rows", d.rows(), "min_rows", d.minRows())).toList());
                 s.console().json(doc);
                 return 0;
             }
@@ -74,8 +79,17 @@ public final class CurrentCommand implements Callable<Integer> {
             if (pending > 0) {
                 s.console().info(pending + " revision(s) not applied; `strata upgrade heads` applies them.");
             }
+            deferredLines(deferred).forEach(s.console()::info);
             return 0;
         }
+    }
+
+    /** One line per deferred pgvector build still to run: pending work that `strata upgrade` finishes. */
+    static List<String> deferredLines(List<DeferredBuilds.Pending> deferred) {
+        return deferred.stream().map(d -> "deferred index " + d.index() + " on " + d.table() + " (revision "
+                + d.revision().value() + "): " + (d.ready()
+                ? "the table has the " + d.minRows() + " rows it needs; `strata upgrade` builds it concurrently"
+                : "waits for " + d.minRows() + " rows (lists x 39), the table has " + d.rows())).toList();
     }
 
 

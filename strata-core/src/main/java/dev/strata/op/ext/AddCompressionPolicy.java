@@ -16,16 +16,23 @@ import java.util.Set;
  *
  * @param relation      the hypertable or continuous aggregate
  * @param compressAfter age after which chunks are compressed ({@code 30 days}; a whole number for integer time)
+ * @param scheduleInterval how often the job runs, or null for TimescaleDB\'s default
  */
-public record AddCompressionPolicy(QualifiedName relation, String compressAfter) implements ExtensionOp {
+public record AddCompressionPolicy(QualifiedName relation, String compressAfter, String scheduleInterval) implements ExtensionOp {
     public AddCompressionPolicy {
         Objects.requireNonNull(relation, "relation");
         compressAfter = Checks.interval(compressAfter, "compress_after", "compression policy on " + relation, false);
+        scheduleInterval = Checks.interval(scheduleInterval, "schedule_interval", "policy on " + relation, true);
+    }
+
+    /** With TimescaleDB's default schedule. */
+    public AddCompressionPolicy(QualifiedName relation, String compressAfter) {
+        this(relation, compressAfter, null);
     }
 
     @Override
     public Reversal reverse() {
-        return Reversal.of(new RemoveCompressionPolicy(relation, compressAfter));
+        return Reversal.of(new RemoveCompressionPolicy(relation, compressAfter, scheduleInterval));
     }
 
     @Override

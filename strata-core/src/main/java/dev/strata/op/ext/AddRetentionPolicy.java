@@ -17,16 +17,23 @@ import java.util.Set;
  *
  * @param relation  the hypertable or continuous aggregate
  * @param dropAfter age after which chunks are dropped
+ * @param scheduleInterval how often the job runs, or null for TimescaleDB\'s default
  */
-public record AddRetentionPolicy(QualifiedName relation, String dropAfter) implements ExtensionOp {
+public record AddRetentionPolicy(QualifiedName relation, String dropAfter, String scheduleInterval) implements ExtensionOp {
     public AddRetentionPolicy {
         Objects.requireNonNull(relation, "relation");
         dropAfter = Checks.interval(dropAfter, "drop_after", "retention policy on " + relation, false);
+        scheduleInterval = Checks.interval(scheduleInterval, "schedule_interval", "policy on " + relation, true);
+    }
+
+    /** With TimescaleDB's default schedule. */
+    public AddRetentionPolicy(QualifiedName relation, String dropAfter) {
+        this(relation, dropAfter, null);
     }
 
     @Override
     public Reversal reverse() {
-        return Reversal.of(new RemoveRetentionPolicy(relation, dropAfter));
+        return Reversal.of(new RemoveRetentionPolicy(relation, dropAfter, scheduleInterval));
     }
 
     @Override

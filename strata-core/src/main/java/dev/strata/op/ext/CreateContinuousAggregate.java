@@ -19,11 +19,19 @@ import java.util.Set;
  * @param view     the continuous aggregate
  * @param query    the SELECT with {@code time_bucket(...)} and GROUP BY, as SQL text
  * @param withData materialize now (true) or leave it empty ({@code WITH NO DATA})
+ * @param materializedOnly {@code timescaledb.materialized_only}: queries read only materialized rows (TimescaleDB's
+ *                 default since 2.13); false adds the newest raw rows to every query (real-time aggregation)
  */
-public record CreateContinuousAggregate(QualifiedName view, String query, boolean withData) implements ExtensionOp {
+public record CreateContinuousAggregate(QualifiedName view, String query, boolean withData, boolean materializedOnly)
+        implements ExtensionOp {
     public CreateContinuousAggregate {
         Objects.requireNonNull(view, "view");
         query = Checks.sqlText(query, "query", "continuous aggregate " + view);
+    }
+
+    /** Materialized only, TimescaleDB's default. */
+    public CreateContinuousAggregate(QualifiedName view, String query, boolean withData) {
+        this(view, query, withData, true);
     }
 
     @Override

@@ -24,14 +24,21 @@ import java.util.Set;
  *                      TimescaleDB's default (7 days)
  * @param ifNotExists   do nothing (with a notice) when it already is a hypertable
  * @param migrateData   copy existing rows into chunks
+ * @param createDefaultIndexes let TimescaleDB make its default index on the time column (its default: true)
  */
 public record CreateHypertable(QualifiedName table, String timeColumn, String chunkInterval, boolean ifNotExists,
-                               boolean migrateData) implements ExtensionOp {
+                               boolean migrateData, boolean createDefaultIndexes) implements ExtensionOp {
     public CreateHypertable {
         Objects.requireNonNull(table, "table");
         String where = "create_hypertable on " + table;
         Checks.name(timeColumn, "time column", where);
         chunkInterval = Checks.interval(chunkInterval, "chunk interval", where, true);
+    }
+
+    /** With TimescaleDB's default index on the time column. */
+    public CreateHypertable(QualifiedName table, String timeColumn, String chunkInterval, boolean ifNotExists,
+                            boolean migrateData) {
+        this(table, timeColumn, chunkInterval, ifNotExists, migrateData, true);
     }
 
     /** An empty-table conversion with the given chunk interval, as in seed 000 Appendix C. */
@@ -40,11 +47,15 @@ public record CreateHypertable(QualifiedName table, String timeColumn, String ch
     }
 
     public CreateHypertable withIfNotExists(boolean value) {
-        return new CreateHypertable(table, timeColumn, chunkInterval, value, migrateData);
+        return new CreateHypertable(table, timeColumn, chunkInterval, value, migrateData, createDefaultIndexes);
     }
 
     public CreateHypertable withMigrateData(boolean value) {
-        return new CreateHypertable(table, timeColumn, chunkInterval, ifNotExists, value);
+        return new CreateHypertable(table, timeColumn, chunkInterval, ifNotExists, value, createDefaultIndexes);
+    }
+
+    public CreateHypertable withCreateDefaultIndexes(boolean value) {
+        return new CreateHypertable(table, timeColumn, chunkInterval, ifNotExists, migrateData, value);
     }
 
     @Override

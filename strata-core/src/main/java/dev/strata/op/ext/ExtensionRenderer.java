@@ -49,6 +49,18 @@ public final class ExtensionRenderer {
         if (op instanceof RemoveRetentionPolicy o) {
             return TimescaleSql.removeRetentionPolicy(o);
         }
+        if (op instanceof AddReorderPolicy o) {
+            return TimescaleSql.addReorderPolicy(o);
+        }
+        if (op instanceof RemoveReorderPolicy o) {
+            return TimescaleSql.removeReorderPolicy(o);
+        }
+        if (op instanceof AddDimension o) {
+            return TimescaleSql.addDimension(o);
+        }
+        if (op instanceof SetChunkInterval o) {
+            return TimescaleSql.setChunkInterval(o);
+        }
         if (op instanceof CreateContinuousAggregate o) {
             return TimescaleSql.createContinuousAggregate(o);
         }

@@ -15,18 +15,25 @@ import java.util.Set;
  *
  * @param relation      the hypertable or continuous aggregate
  * @param compressAfter the interval of the policy being removed, or null when unknown (then irreversible)
+ * @param scheduleInterval the removed policy\'s schedule (for the reverse), or null for the default
  */
-public record RemoveCompressionPolicy(QualifiedName relation, String compressAfter) implements ExtensionOp {
+public record RemoveCompressionPolicy(QualifiedName relation, String compressAfter, String scheduleInterval) implements ExtensionOp {
     public RemoveCompressionPolicy {
         Objects.requireNonNull(relation, "relation");
         compressAfter = Checks.interval(compressAfter, "compress_after", "remove compression policy on " + relation, true);
+        scheduleInterval = Checks.interval(scheduleInterval, "schedule_interval", "policy on " + relation, true);
+    }
+
+    /** Whose reverse uses TimescaleDB's default schedule. */
+    public RemoveCompressionPolicy(QualifiedName relation, String compressAfter) {
+        this(relation, compressAfter, null);
     }
 
     @Override
     public Reversal reverse() {
         return compressAfter == null
                 ? Reversal.irreversible("the removed policy's compress_after interval was not given")
-                : Reversal.of(new AddCompressionPolicy(relation, compressAfter));
+                : Reversal.of(new AddCompressionPolicy(relation, compressAfter, scheduleInterval));
     }
 
     @Override

@@ -15,18 +15,25 @@ import java.util.Set;
  *
  * @param relation  the hypertable or continuous aggregate
  * @param dropAfter the interval of the policy being removed, or null when unknown (then irreversible)
+ * @param scheduleInterval the removed policy\'s schedule (for the reverse), or null for the default
  */
-public record RemoveRetentionPolicy(QualifiedName relation, String dropAfter) implements ExtensionOp {
+public record RemoveRetentionPolicy(QualifiedName relation, String dropAfter, String scheduleInterval) implements ExtensionOp {
     public RemoveRetentionPolicy {
         Objects.requireNonNull(relation, "relation");
         dropAfter = Checks.interval(dropAfter, "drop_after", "remove retention policy on " + relation, true);
+        scheduleInterval = Checks.interval(scheduleInterval, "schedule_interval", "policy on " + relation, true);
+    }
+
+    /** Whose reverse uses TimescaleDB's default schedule. */
+    public RemoveRetentionPolicy(QualifiedName relation, String dropAfter) {
+        this(relation, dropAfter, null);
     }
 
     @Override
     public Reversal reverse() {
         return dropAfter == null
                 ? Reversal.irreversible("the removed policy's drop_after interval was not given")
-                : Reversal.of(new AddRetentionPolicy(relation, dropAfter));
+                : Reversal.of(new AddRetentionPolicy(relation, dropAfter, scheduleInterval));
     }
 
     @Override

@@ -42,6 +42,9 @@ final class TimescaleSql {
         if (op.migrateData()) {
             sql.append(", migrate_data => TRUE");
         }
+        if (!op.createDefaultIndexes()) {
+            sql.append(", create_default_indexes => FALSE");
+        }
         sql.append(')');
         Set<Hazard> h = EnumSet.of(Hazard.ACCESS_EXCLUSIVE_LOCK, Hazard.VALIDATES_DATA);
         if (op.migrateData()) {
@@ -71,15 +74,55 @@ final class TimescaleSql {
         return List.of(Statement.of(sql, Tx.IN_TRANSACTION, op.describe(), Hazard.ACCESS_EXCLUSIVE_LOCK));
     }
 
-    /** Fails while chunks are compressed or a compression policy exists (hence VALIDATES_DATA). */
+    /**
+     * Decompresses every compressed chunk first (each rewritten in place under an exclusive lock on that chunk:
+     * TABLE_REWRITE, and the data needs room uncompressed), then turns compression off. Fails while a
+     * compression policy exists: remove it first ({@link RemoveCompressionPolicy}).
+     */
     static List<Statement> disableCompression(DisableCompression op) {
+        List<Statement> out = new ArrayList<>();
+        if (!op.settings().continuousAggregate()) {
+            out.add(Statement.of("SELECT decompress_chunk(c, if_compressed => TRUE) FROM show_chunks("
+                    + regclass(op.settings().relation()) + ") c", Tx.IN_TRANSACTION, op.describe(),
+                    Hazard.TABLE_REWRITE, Hazard.FULL_SCAN));
+        }
         String sql = alterRelation(op.settings()) + " SET (timescaledb.compress = false)";
-        return List.of(Statement.of(sql, Tx.IN_TRANSACTION, op.describe(), Hazard.ACCESS_EXCLUSIVE_LOCK,
+        out.add(Statement.of(sql, Tx.IN_TRANSACTION, op.describe(), Hazard.ACCESS_EXCLUSIVE_LOCK,
                 Hazard.VALIDATES_DATA));
+        return out;
     }
 
     static List<Statement> addCompressionPolicy(AddCompressionPolicy op) {
-        return call("add_compression_policy", op.relation(), Intervals.sql(op.compressAfter()), op.describe());
+        return call("add_compression_policy", op.relation(), Intervals.sql(op.compressAfter())
+                + schedule(op.scheduleInterval()), op.describe());
+    }
+
+    private static String schedule(String interval) {
+        return interval == null ? "" : ", schedule_interval => " + Intervals.sql(interval);
+    }
+
+    /** The job runs on TimescaleDB's default schedule unless one is given ({@code alter_job} on the new job). */
+    static List<Statement> addReorderPolicy(AddReorderPolicy op) {
+        String add = "add_reorder_policy(" + regclass(op.hypertable()) + ", " + SqlText.literal(op.index()) + ")";
+        String sql = op.scheduleInterval() == null ? "SELECT " + add
+                : "SELECT alter_job(" + add + ", schedule_interval => " + Intervals.sql(op.scheduleInterval()) + ")";
+        return List.of(Statement.of(sql, Tx.IN_TRANSACTION, op.describe()));
+    }
+
+    static List<Statement> removeReorderPolicy(RemoveReorderPolicy op) {
+        return call("remove_reorder_policy", op.hypertable(), null, op.describe());
+    }
+
+    /** Only allowed while the hypertable has no chunks (TimescaleDB checks). */
+    static List<Statement> addDimension(AddDimension op) {
+        String arg = op.partitions() != null ? "number_partitions => " + op.partitions()
+                : "chunk_time_interval => " + Intervals.sql(op.interval());
+        return call("add_dimension", op.hypertable(), SqlText.literal(op.column()) + ", " + arg, op.describe());
+    }
+
+    /** Catalog only: applies to chunks created later. */
+    static List<Statement> setChunkInterval(SetChunkInterval op) {
+        return call("set_chunk_time_interval", op.hypertable(), Intervals.sql(op.interval()), op.describe());
     }
 
     static List<Statement> removeCompressionPolicy(RemoveCompressionPolicy op) {
@@ -88,7 +131,8 @@ final class TimescaleSql {
 
     /** Registers a job that drops whole chunks: DATA_LOSS (safety row T7). */
     static List<Statement> addRetentionPolicy(AddRetentionPolicy op) {
-        String sql = "SELECT add_retention_policy(" + regclass(op.relation()) + ", " + Intervals.sql(op.dropAfter()) + ")";
+        String sql = "SELECT add_retention_policy(" + regclass(op.relation()) + ", " + Intervals.sql(op.dropAfter())
+                + schedule(op.scheduleInterval()) + ")";
         return List.of(Statement.of(sql, Tx.IN_TRANSACTION, op.describe(), Hazard.DATA_LOSS));
     }
 
@@ -101,7 +145,8 @@ final class TimescaleSql {
      * NO_TRANSACTION, reading the whole hypertable. WITH NO DATA is an ordinary transactional statement.
      */
     static List<Statement> createContinuousAggregate(CreateContinuousAggregate op) {
-        String sql = "CREATE MATERIALIZED VIEW " + op.view().sql() + " WITH (timescaledb.continuous) AS\n" + op.query()
+        String sql = "CREATE MATERIALIZED VIEW " + op.view().sql() + " WITH (timescaledb.continuous"
+                + (op.materializedOnly() ? "" : ", timescaledb.materialized_only = false") + ") AS\n" + op.query()
                 + "\nWITH " + (op.withData() ? "DATA" : "NO DATA");
         if (op.withData()) {
             return List.of(Statement.of(sql, Tx.NO_TRANSACTION, op.describe(), Hazard.NON_TRANSACTIONAL, Hazard.FULL_SCAN));

@@ -4,6 +4,7 @@ import dev.strata.op.Mode;
 import dev.strata.plan.Hazard;
 import dev.strata.plan.Statement;
 import dev.strata.plan.Tx;
+import dev.strata.plan.VectorBuild;
 import dev.strata.sql.SqlText;
 
 import java.util.ArrayList;
@@ -27,32 +28,99 @@ final class VectorSql {
             return List.of(deferred(op));
         }
         if (freshTable) {
-            return List.of(Statement.of(createSql(op, false, op.ifNotExists()), Tx.IN_TRANSACTION, op.describe()));
+            // nobody sees the table yet and it has no rows: no memory to check, nothing to protect
+            List<Statement> out = new ArrayList<>();
+            settings(op, true).forEach(sql -> out.add(Statement.of(sql, Tx.IN_TRANSACTION, op.describe())));
+            out.add(Statement.of(createSql(op, false, op.ifNotExists()), Tx.IN_TRANSACTION, op.describe()));
+            return out;
         }
-        if (op.mode() == Mode.BLOCKING) {
-            return List.of(Statement.of(createSql(op, false, op.ifNotExists()), Tx.IN_TRANSACTION, op.describe(),
-                    Hazard.INDEX_BUILD, Hazard.BLOCKS_WRITES));
+        boolean blocking = op.mode() == Mode.BLOCKING;
+        Tx tx = blocking ? Tx.IN_TRANSACTION : Tx.NO_TRANSACTION;
+        List<Statement> out = new ArrayList<>();
+        settings(op, blocking).forEach(sql -> out.add(Statement.of(sql, tx, op.describe())));
+        out.add(Statement.of(memoryCheck(op), tx, op.describe()));
+        if (blocking) {
+            out.add(Statement.of(createSql(op, false, op.ifNotExists()), tx, op.describe(), Hazard.INDEX_BUILD,
+                    Hazard.BLOCKS_WRITES));
+        } else {
+            out.add(Statement.of(createSql(op, true, op.ifNotExists()), tx, op.describe(), Hazard.INDEX_BUILD,
+                    Hazard.NON_TRANSACTIONAL));
+            resets(op).forEach(sql -> out.add(Statement.of(sql, tx, op.describe())));
         }
-        return List.of(Statement.of(createSql(op, true, op.ifNotExists()), Tx.NO_TRANSACTION, op.describe(),
-                Hazard.INDEX_BUILD, Hazard.NON_TRANSACTIONAL));
+        return out;
+    }
+
+    /** {@code SET [LOCAL]} for the op's build settings; empty when it has none. */
+    private static List<String> settings(CreateVectorIndex op, boolean local) {
+        List<String> out = new ArrayList<>();
+        String set = local ? "SET LOCAL " : "SET ";
+        if (op.maintenanceWorkMem() != null) {
+            out.add(set + "maintenance_work_mem = " + SqlText.literal(op.maintenanceWorkMem()));
+        }
+        if (op.parallelWorkers() != null) {
+            out.add(set + "max_parallel_maintenance_workers = " + op.parallelWorkers());
+        }
+        return out;
+    }
+
+    private static List<String> resets(CreateVectorIndex op) {
+        List<String> out = new ArrayList<>();
+        if (op.maintenanceWorkMem() != null) {
+            out.add("RESET maintenance_work_mem");
+        }
+        if (op.parallelWorkers() != null) {
+            out.add("RESET max_parallel_maintenance_workers");
+        }
+        return out;
     }
 
     /**
-     * A DO block, in its own transaction: a plain build when the table has a row, else a notice. CONCURRENTLY
-     * is impossible inside a block, so when rows exist it blocks writes for the build (BLOCKS_WRITES).
+     * A WARNING when the build's estimated memory, rows × (8 + 4 × dimensions) × 1.3 bytes (rows from the
+     * planner's estimate, dimensions from the column's type modifier), exceeds {@code maintenance_work_mem}.
+     */
+    static String memoryCheck(CreateVectorIndex op) {
+        String table = SqlText.literal(op.table().sql());
+        String body = "\nDECLARE\n"
+                + "    estimated_rows numeric := (SELECT greatest(c.reltuples, 0) FROM pg_catalog.pg_class c"
+                + " WHERE c.oid = " + table + "::regclass);\n"
+                + "    dimensions numeric := (SELECT greatest(a.atttypmod, 0) FROM pg_catalog.pg_attribute a"
+                + " WHERE a.attrelid = " + table + "::regclass AND a.attname = " + SqlText.literal(op.column()) + ");\n"
+                + "    needed numeric;\n"
+                + "BEGIN\n"
+                + "    needed := estimated_rows * (8 + 4 * dimensions) * 1.3;\n"
+                + "    IF needed > pg_catalog.pg_size_bytes(pg_catalog.current_setting('maintenance_work_mem')) THEN\n"
+                + "        RAISE WARNING 'strata: index % needs about % to build (rows x (8 + 4 x dimensions) x 1.3),"
+                + " more than maintenance_work_mem = %; the build spills to disk and is slow: give the op a larger"
+                + " maintenance_work_mem', " + SqlText.literal(op.name()) + ", pg_catalog.pg_size_pretty(needed),"
+                + " pg_catalog.current_setting('maintenance_work_mem');\n"
+                + "    END IF;\n"
+                + "END\n";
+        return "DO " + SqlText.dollarQuoted(body);
+    }
+
+    /**
+     * Deferred until the table has {@link CreateVectorIndex#minRows()} rows: the runner decides
+     * ({@link VectorBuild}); for offline SQL a DO block builds plainly (blocking writes) when they are there.
      */
     private static Statement deferred(CreateVectorIndex op) {
-        String notice = "strata: index " + op.name() + " on " + op.table()
-                + " not built: the table has no rows yet; build it after loading data";
+        long min = op.minRows();
+        List<String> build = new ArrayList<>(settings(op, false));
+        build.add(memoryCheck(op));
+        build.add(createSql(op, true, true));
+        build.addAll(resets(op));
+        String notice = "strata: index " + op.name() + " on " + op.table() + " deferred: the table has fewer than "
+                + min + " rows (lists x " + CreateVectorIndex.MIN_ROWS_PER_LIST + "); build it once they are loaded";
         String body = "\nBEGIN\n"
-                + "    IF EXISTS (SELECT FROM " + op.table().sql() + ") THEN\n"
+                + "    IF (SELECT count(*) FROM (SELECT FROM " + op.table().sql() + " LIMIT " + min + ") s) >= " + min
+                + " THEN\n"
                 + "        " + createSql(op, false, true) + ";\n"
                 + "    ELSE\n"
                 + "        RAISE NOTICE '%', " + SqlText.literal(notice) + ";\n"
                 + "    END IF;\n"
                 + "END\n";
-        return Statement.of("DO " + SqlText.dollarQuoted(body), Tx.OWN_TRANSACTION, op.describe(),
-                Hazard.INDEX_BUILD, Hazard.BLOCKS_WRITES);
+        VectorBuild b = new VectorBuild(op.qualifiedName().sql(), op.table().sql(), min, build);
+        return Statement.deferredBuild(b, "DO " + SqlText.dollarQuoted(body), op.describe(), Hazard.INDEX_BUILD,
+                Hazard.NON_TRANSACTIONAL);
     }
 
     static String createSql(CreateVectorIndex op, boolean concurrently, boolean ifNotExists) {

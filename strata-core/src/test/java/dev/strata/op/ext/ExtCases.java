@@ -47,12 +47,24 @@ final class ExtCases {
         c.put("add_compression_policy", new AddCompressionPolicy(n.t(), "30 days"));
         c.put("remove_compression_policy", new RemoveCompressionPolicy(n.t(), "30 days"));
         c.put("add_retention_policy", new AddRetentionPolicy(n.t(), "2 years"));
+        c.put("add_retention_policy_scheduled", new AddRetentionPolicy(n.t(), "2 years", "1 day"));
+        c.put("add_compression_policy_scheduled", new AddCompressionPolicy(n.t(), "30 days", "12:00:00"));
+        c.put("create_hypertable_without_default_indexes", CreateHypertable.of(n.t(), n.time(), "1 week")
+                .withCreateDefaultIndexes(false));
+        AddReorderPolicy reorder = new AddReorderPolicy(n.t(), n.index(), "1 day");
+        c.put("add_reorder_policy", reorder);
+        c.put("add_reorder_policy_default_schedule", new AddReorderPolicy(n.t(), n.index(), null));
+        c.put("remove_reorder_policy", new RemoveReorderPolicy(n.t(), reorder));
+        c.put("add_dimension_hash", new AddDimension(n.t(), n.column(), 4, null));
+        c.put("add_dimension_range", new AddDimension(n.t(), n.other(), null, "1000"));
+        c.put("set_chunk_interval", new SetChunkInterval(n.t(), "1 day", "7 days"));
         c.put("remove_retention_policy", new RemoveRetentionPolicy(n.t(), "2 years"));
         String query = "SELECT " + id(n.column()) + ", time_bucket('1 month', " + id(n.time()) + ") AS month, avg(value) AS avg_value\n"
                 + "FROM " + n.t().sql() + "\nGROUP BY " + id(n.column()) + ", month;";
         CreateContinuousAggregate cagg = new CreateContinuousAggregate(n.v(), query, false);
         c.put("create_continuous_aggregate", cagg);
         c.put("create_continuous_aggregate_with_data", new CreateContinuousAggregate(n.v(), query, true));
+        c.put("create_continuous_aggregate_real_time", new CreateContinuousAggregate(n.v(), query, false, false));
         c.put("drop_continuous_aggregate", new DropContinuousAggregate(n.v(), cagg));
         AddRefreshPolicy policy = new AddRefreshPolicy(n.v(), "1 month", "1 hour", "1 hour");
         c.put("add_refresh_policy", policy);
@@ -61,6 +73,7 @@ final class ExtCases {
         CreateVectorIndex ivf = CreateVectorIndex.ivfflat(n.index(), n.t(), n.column(), VectorOpclass.VECTOR_COSINE_OPS, 100);
         c.put("vector_index_ivfflat", ivf);
         c.put("vector_index_ivfflat_deferred", ivf.withDeferUntilRows(true));
+        c.put("vector_index_ivfflat_build_settings", ivf.withBuildSettings("2GB", 4));
         c.put("vector_index_hnsw", CreateVectorIndex.hnsw(n.index(), n.t(), n.column(), VectorOpclass.VECTOR_L2_OPS)
                 .withHnsw(16, 64));
         c.put("vector_index_hnsw_blocking", CreateVectorIndex.hnsw(n.index(), n.t(), n.column(), VectorOpclass.HALFVEC_IP_OPS)

@@ -40,7 +40,7 @@ class ExtensionOpsTest {
     void reversingAReversibleOpTwiceGivesItBack(NameSet set) {
         cases(set).forEach((name, op) -> {
             Reversal once = op.reverse();
-            if (op instanceof CreateHypertable) {
+            if (op instanceof CreateHypertable || op instanceof AddDimension) {
                 assertThat(once).as(name).isInstanceOf(Reversal.Irreversible.class);
                 return;
             }
@@ -92,14 +92,16 @@ class ExtensionOpsTest {
     @Test
     void vectorIndexIsConcurrentUnlessBlockingOrOnAFreshTable() {
         CreateVectorIndex hnsw = CreateVectorIndex.hnsw("i", DOCS, "embedding", VectorOpclass.VECTOR_COSINE_OPS).withHnsw(16, 64);
-        Statement online = ExtensionRenderer.render(hnsw).get(0);
+        List<Statement> all = ExtensionRenderer.render(hnsw);
+        assertThat(all.get(0).sql()).as("the memory estimate comes first").startsWith("DO $strata$").contains("RAISE WARNING");
+        Statement online = all.get(1);
         assertThat(online.tx()).isEqualTo(Tx.NO_TRANSACTION);
         assertThat(online.sql()).isEqualTo("CREATE INDEX CONCURRENTLY \"i\" ON \"public\".\"documents\" USING hnsw"
                 + " (\"embedding\" vector_cosine_ops) WITH (m = 16, ef_construction = 64)");
         Statement fresh = ExtensionRenderer.render(hnsw, Set.of(DOCS)).get(0);
         assertThat(fresh.tx()).isEqualTo(Tx.IN_TRANSACTION);
         assertThat(fresh.sql()).startsWith("CREATE INDEX \"i\"");
-        Statement blocking = ExtensionRenderer.render(hnsw.withMode(Mode.BLOCKING)).get(0);
+        Statement blocking = ExtensionRenderer.render(hnsw.withMode(Mode.BLOCKING)).get(1);
         assertThat(blocking.tx()).isEqualTo(Tx.IN_TRANSACTION);
         assertThat(blocking.hazards()).contains(Hazard.BLOCKS_WRITES, Hazard.INDEX_BUILD);
     }
@@ -109,10 +111,28 @@ class ExtensionOpsTest {
         CreateVectorIndex ivf = CreateVectorIndex.ivfflat("i", DOCS, "embedding", VectorOpclass.VECTOR_COSINE_OPS, 100)
                 .withDeferUntilRows(true);
         Statement s = ExtensionRenderer.render(ivf).get(0);
-        assertThat(s.tx()).isEqualTo(Tx.OWN_TRANSACTION);
-        assertThat(s.sql()).startsWith("DO $strata$").contains("IF EXISTS (SELECT FROM \"public\".\"documents\") THEN")
+        // the runner decides (lists x 39 rows); the DO block is the offline form
+        assertThat(s.tx()).isEqualTo(Tx.NO_TRANSACTION);
+        assertThat(s.deferredBuild().minRows()).isEqualTo(3900);
+        assertThat(s.deferredBuild().build()).contains("CREATE INDEX CONCURRENTLY IF NOT EXISTS \"i\" ON \"public\".\"documents\""
+                + " USING ivfflat (\"embedding\" vector_cosine_ops) WITH (lists = 100)");
+        assertThat(s.sql()).startsWith("DO $strata$")
+                .contains("IF (SELECT count(*) FROM (SELECT FROM \"public\".\"documents\" LIMIT 3900) s) >= 3900 THEN")
                 .contains("CREATE INDEX IF NOT EXISTS \"i\" ON \"public\".\"documents\" USING ivfflat (\"embedding\" vector_cosine_ops) WITH (lists = 100)");
-        assertThat(s.hazards()).contains(Hazard.BLOCKS_WRITES);
+        assertThat(s.hazards()).contains(Hazard.INDEX_BUILD);
+    }
+
+    @Test
+    void buildSettingsAreSetForTheBuildAndChecked() {
+        CreateVectorIndex ivf = CreateVectorIndex.ivfflat("i", DOCS, "embedding", VectorOpclass.VECTOR_COSINE_OPS, 10)
+                .withBuildSettings("2GB", 4);
+        assertThat(ExtensionRenderer.render(ivf)).extracting(Statement::sql).startsWith("SET maintenance_work_mem = '2GB'",
+                "SET max_parallel_maintenance_workers = 4").endsWith("RESET maintenance_work_mem",
+                "RESET max_parallel_maintenance_workers");
+        assertThat(ExtensionRenderer.render(ivf, Set.of(DOCS))).extracting(Statement::sql)
+                .startsWith("SET LOCAL maintenance_work_mem = '2GB'");
+        assertInvalid(() -> ivf.withBuildSettings("lots", null), "not a memory size");
+        assertInvalid(() -> ivf.withBuildSettings(null, 65), "max_parallel_maintenance_workers = 65");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.strata.postgres.diff;
 
 import dev.strata.diff.DiffOptions;
+import dev.strata.testkit.Extensions;
 import dev.strata.testkit.TestDatabase;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,9 +13,14 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.stream.Stream;
 
-/** Every folder under {@code fixtures/accept}: before.sql to after.sql and back, against the real server. */
+/**
+ * Every folder under {@code fixtures/accept}: before.sql to after.sql and back, against the real server. A
+ * folder with {@code requires.txt} (extension names) needs those extensions: it fails on CI and skips elsewhere
+ * without them ({@link Extensions}).
+ */
 class AcceptanceTest {
     @RegisterExtension
     static TestDatabase db = new TestDatabase();
@@ -29,6 +35,13 @@ class AcceptanceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void roundTrip(String name) throws Exception {
+        if (AcceptanceTest.class.getResource("/fixtures/accept/" + name + "/requires.txt") != null) {
+            try (Connection c = db.connect()) {
+                for (String ext : read(name, "requires.txt").strip().split("\\s+")) {
+                    Extensions.requireAvailable(c, ext);
+                }
+            }
+        }
         String expected = AcceptanceTest.class.getResource("/fixtures/accept/" + name + "/downgrade-unsupported.txt") == null
                 ? null : read(name, "downgrade-unsupported.txt").strip();
         new RoundTrip(db).run(read(name, "before.sql"), read(name, "after.sql"), DiffOptions.defaults(), expected);

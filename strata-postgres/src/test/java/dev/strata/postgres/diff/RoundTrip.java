@@ -113,9 +113,12 @@ final class RoundTrip {
         }
     }
 
+    /** Runs a fixture statement by statement (TimescaleDB refuses some statements in a multi-statement string). */
     void exec(String dbName, String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(db.url(dbName)); java.sql.Statement s = c.createStatement()) {
-            s.execute(sql);
+            for (var statement : dev.strata.sql.SqlSplitter.split(sql, 1)) {
+                s.execute(statement.sql());
+            }
         }
     }
 
@@ -126,10 +129,33 @@ final class RoundTrip {
             for (Statement st : statements) {
                 String sql = st.tx() == Tx.BATCHED ? update(st.backfill()) : st.sql();
                 try {
-                    s.execute(sql);
+                    executeRetryingDeadlocks(s, sql);
                 } catch (SQLException e) {
                     throw new SQLException("statement failed: " + sql + "\n" + e.getMessage() + "\nall statements:\n"
                             + statements.stream().map(Statement::sql).collect(Collectors.joining(";\n")), e);
+                }
+            }
+        }
+    }
+
+    /**
+     * TimescaleDB's background jobs (a policy added a moment earlier runs at once) can deadlock with DDL on the
+     * same hypertable; in autocommit the statement alone is rolled back, so it is run again.
+     */
+    private static void executeRetryingDeadlocks(java.sql.Statement s, String sql) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                s.execute(sql);
+                return;
+            } catch (SQLException e) {
+                if (!"40P01".equals(e.getSQLState()) || attempt == 5) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100L * attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
                 }
             }
         }
@@ -140,7 +166,7 @@ final class RoundTrip {
         return "UPDATE " + b.table() + " SET " + b.assignments() + (b.pending() == null ? "" : " WHERE " + b.pending());
     }
 
-    /** {@code pg_dump --schema-only}, without comments, settings and blank lines. */
+    /** {@code pg_dump --schema-only}, without comments, settings, blank lines and TimescaleDB's internal objects. */
     String dump(String dbName) throws IOException, InterruptedException {
         URI u = URI.create(db.url(dbName).substring("jdbc:".length()));
         String query = u.getQuery() == null ? "" : u.getQuery();
@@ -156,13 +182,23 @@ final class RoundTrip {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as("pg_dump: " + out).isZero();
         List<String> lines = new ArrayList<>();
+        List<String> statement = new ArrayList<>();
         for (String line : out.split("\n")) {
             if (line.isBlank() || line.startsWith("--") || line.startsWith("SET ") || line.startsWith("\\")
-                    || line.startsWith("SELECT pg_catalog.set_config")) {
+                    || line.startsWith("SELECT pg_catalog.set_config") || line.startsWith("pg_dump: ")) {
                 continue;
             }
-            lines.add(line);
+            statement.add(line);
+            if (line.endsWith(";")) {
+                // TimescaleDB's own objects (chunks, compressed and materialization hypertables, a continuous
+                // aggregate's internal views) are numbered by creation and hold data: not part of the schema
+                if (statement.stream().noneMatch(l -> l.contains("_timescaledb_internal."))) {
+                    lines.addAll(statement);
+                }
+                statement.clear();
+            }
         }
+        lines.addAll(statement);
         return String.join("\n", lines);
     }
 }

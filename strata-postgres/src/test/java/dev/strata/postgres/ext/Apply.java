@@ -81,14 +81,4 @@ final class Apply {
             return rs.getLong(1);
         }
     }
-
-    static boolean available(Connection c, String extension) throws SQLException {
-        try (var ps = c.prepareStatement("SELECT count(*) FROM pg_available_extensions WHERE name = ?")) {
-            ps.setString(1, extension);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1) > 0;
-            }
-        }
-    }
 }

@@ -9,7 +9,7 @@ import dev.strata.op.ext.CreateHypertable;
 import dev.strata.op.ext.OrderColumn;
 import dev.strata.op.ext.SetCompression;
 import dev.strata.testkit.TestDatabase;
-import org.junit.jupiter.api.Assumptions;
+import dev.strata.testkit.Extensions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,9 +19,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Seed 000 Appendix C through the TimescaleDB ops, then every reverse. Runs only where the server offers
- * the extension (it needs a package and {@code shared_preload_libraries}); the SQL itself is pinned by the
- * golden files in strata-core.
+ * Seed 000 Appendix C through the TimescaleDB ops, then every reverse. Fails on CI without the
+ * extension, skips elsewhere ({@link Extensions#require}).
  */
 class TimescaleDbTest {
     @RegisterExtension
@@ -30,9 +29,7 @@ class TimescaleDbTest {
     @Test
     void appendixCUpAndDown() throws Exception {
         try (Connection c = db.connect()) {
-            Assumptions.assumeTrue(Apply.available(c, "timescaledb"),
-                    "timescaledb is not in pg_available_extensions on the test server; its SQL is checked by the golden files in strata-core");
-            Apply.execute(c, "CREATE EXTENSION IF NOT EXISTS timescaledb");
+            Extensions.require(c, "timescaledb");
             QualifiedName metrics = QualifiedName.of("public", "financial_metrics");
             Apply.execute(c, "CREATE TABLE financial_metrics (company_id integer NOT NULL, metric_type text NOT NULL,"
                     + " metric_date timestamptz NOT NULL, value double precision)");
