@@ -2,36 +2,49 @@ package dev.strata.diff;
 
 /**
  * The order ops are emitted in. Drops of dependents come first (triggers, views, foreign keys, indexes,
- * constraints, tables), then creates from the bottom up (extensions, schemas, types, sequences, tables, columns,
+ * constraints, tables), then creates from the bottom up (schemas, extensions, types, sequences, tables, columns,
  * functions, keys, indexes, foreign keys, views, triggers), then the drops of what the dropped and changed
- * objects used (functions, sequences, types, schemas, extensions), and comments last.
+ * objects used (functions, sequences, types, schemas, extensions), and comments last. Within each of the three
+ * windows (early drops, creates, late drops) {@link DependencyOrder} moves an op after what it needs; the phase
+ * order decides wherever dependencies do not.
  */
 enum Phase {
-    RENAMES,
-    DROP_TRIGGERS,
-    DROP_VIEWS,
-    DROP_FOREIGN_KEYS,
-    DROP_INDEXES,
-    DROP_CONSTRAINTS,
-    DROP_TABLES,
-    EXTENSIONS,
-    SCHEMAS,
-    TYPES,
-    SEQUENCES,
-    TABLES,
-    COLUMNS,
-    SEQUENCE_OWNERSHIP,
-    FUNCTIONS,
-    CONSTRAINTS,
-    INDEXES,
-    FOREIGN_KEYS,
-    VIEWS,
-    VIEW_INDEXES,
-    TRIGGERS,
-    DROP_FUNCTIONS,
-    DROP_SEQUENCES,
-    DROP_TYPES,
-    DROP_SCHEMAS,
-    DROP_EXTENSIONS,
-    COMMENTS
+    /** Settings for the revision's session (it lasts for that revision only, see the runner). */
+    SETTINGS(Window.NONE),
+    RENAMES(Window.NONE),
+    DROP_TRIGGERS(Window.EARLY_DROPS),
+    DROP_VIEWS(Window.EARLY_DROPS),
+    DROP_FOREIGN_KEYS(Window.EARLY_DROPS),
+    DROP_INDEXES(Window.EARLY_DROPS),
+    DROP_CONSTRAINTS(Window.EARLY_DROPS),
+    DROP_TABLES(Window.EARLY_DROPS),
+    SCHEMAS(Window.CREATES),
+    EXTENSIONS(Window.CREATES),
+    TYPES(Window.CREATES),
+    SEQUENCES(Window.CREATES),
+    TABLES(Window.CREATES),
+    COLUMNS(Window.CREATES),
+    SEQUENCE_OWNERSHIP(Window.CREATES),
+    FUNCTIONS(Window.CREATES),
+    CONSTRAINTS(Window.CREATES),
+    INDEXES(Window.CREATES),
+    FOREIGN_KEYS(Window.CREATES),
+    VIEWS(Window.CREATES),
+    VIEW_INDEXES(Window.CREATES),
+    TRIGGERS(Window.CREATES),
+    DROP_FUNCTIONS(Window.LATE_DROPS),
+    DROP_SEQUENCES(Window.LATE_DROPS),
+    DROP_TYPES(Window.LATE_DROPS),
+    DROP_SCHEMAS(Window.LATE_DROPS),
+    DROP_EXTENSIONS(Window.LATE_DROPS),
+    COMMENTS(Window.NONE);
+
+    /** The group of phases whose ops are ordered together by their dependencies. */
+    enum Window { NONE, EARLY_DROPS, CREATES, LATE_DROPS }
+
+    final Window window;
+
+    Phase(Window window) {
+        this.window = window;
+    }
 }

@@ -38,18 +38,18 @@ final class TypeDiffer {
                         && java.util.Objects.equals(a.defaultSql(), b.defaultSql())
                         && java.util.Objects.equals(a.collation(), b.collation()) && a.checks().equals(b.checks()));
         d.added().values().forEach(t -> cx.add(Phase.TYPES, new RawSql(domainSql(t), "DROP DOMAIN " + t.name().quoted(),
-                Tx.IN_TRANSACTION)));
+                Tx.IN_TRANSACTION), t.name()));
         d.removed().values().forEach(t -> cx.add(Phase.DROP_TYPES, new RawSql("DROP DOMAIN " + t.name().quoted(),
-                domainSql(t), Tx.IN_TRANSACTION)));
+                domainSql(t), Tx.IN_TRANSACTION), t.name()));
         d.changed().values().forEach(c -> cx.unsupported("domain " + c.to().name()
                 + " changes (base type, default, NOT NULL or checks); ALTER DOMAIN by hand"));
 
         KeyedDiff<ObjectName, CompositeType> ct = KeyedDiff.of(cx.from.compositeTypes(), cx.to.compositeTypes(),
                 (a, b) -> a.attributes().equals(b.attributes()));
         ct.added().values().forEach(t -> cx.add(Phase.TYPES, new RawSql(compositeSql(t), "DROP TYPE " + t.name().quoted(),
-                Tx.IN_TRANSACTION)));
+                Tx.IN_TRANSACTION), t.name()));
         ct.removed().values().forEach(t -> cx.add(Phase.DROP_TYPES, new RawSql("DROP TYPE " + t.name().quoted(),
-                compositeSql(t), Tx.IN_TRANSACTION)));
+                compositeSql(t), Tx.IN_TRANSACTION), t.name()));
         ct.changed().values().forEach(c -> cx.unsupported("composite type " + c.to().name()
                 + " changes its attributes; ALTER TYPE ... ADD/DROP/ALTER ATTRIBUTE by hand"));
     }

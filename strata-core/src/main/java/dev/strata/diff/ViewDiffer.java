@@ -65,11 +65,11 @@ final class ViewDiffer {
         a.keySet().stream().filter(n -> !b.containsKey(n)).forEach(drop::add);
         List<ObjectName> dropOrder = new ArrayList<>(order(depsA, drop));
         Collections.reverse(dropOrder);
-        dropOrder.forEach(n -> cx.add(Phase.DROP_VIEWS, dropOp(a.get(n))));
+        dropOrder.forEach(n -> cx.add(Phase.DROP_VIEWS, dropOp(a.get(n)), n));
         Set<ObjectName> create = new HashSet<>(affected);
         b.keySet().stream().filter(n -> !a.containsKey(n)).forEach(create::add);
         for (ObjectName n : order(depsB, create)) {
-            cx.add(Phase.VIEWS, createOp(b.get(n)));
+            cx.add(Phase.VIEWS, createOp(b.get(n)), n);
         }
         affected.forEach(n -> cx.recreated("view", n));
         return affected;
