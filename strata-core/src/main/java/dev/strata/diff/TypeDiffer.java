@@ -57,14 +57,19 @@ final class TypeDiffer {
     private static void enumChange(DiffContext cx, EnumType a, EnumType b) {
         List<String> kept = b.labels().stream().filter(a.labels()::contains).toList();
         List<String> old = a.labels().stream().filter(b.labels()::contains).toList();
-        if (old.size() < a.labels().size()) {
-            List<String> gone = a.labels().stream().filter(l -> !b.labels().contains(l)).toList();
-            cx.unsupported("enum " + b.name() + ": labels " + gone + " are removed; PostgreSQL cannot drop enum labels"
-                    + " (create a new type, convert the columns, drop the old one)");
-        }
-        if (!kept.equals(old)) {
-            cx.unsupported("enum " + b.name() + ": labels are reordered from " + a.labels() + " to " + b.labels()
-                    + "; PostgreSQL cannot reorder enum labels");
+        if (old.size() < a.labels().size() || !kept.equals(old)) {
+            // labels go or change order: PostgreSQL cannot, so the type is made again (EnumRebuild)
+            String blocker = EnumRebuild.blocker(cx.from, a.name());
+            if (blocker == null) {
+                EnumRebuild.ops(cx.from, cx.to, b).forEach(op -> cx.add(Phase.TYPES, op, null));
+                cx.note("enum " + b.name() + " is made again with labels " + b.labels() + " (PostgreSQL cannot drop"
+                        + " or reorder labels): its columns are converted, which rewrites their tables; rows holding"
+                        + " a removed label make it fail");
+                return;
+            }
+            cx.unsupported("enum " + b.name() + ": labels change from " + a.labels() + " to " + b.labels()
+                    + ", which PostgreSQL cannot do in place, and the type cannot be made again automatically because "
+                    + blocker + " uses it (create a new type, convert the columns, drop the old one by hand)");
             return;
         }
         List<String> present = new ArrayList<>(old);
