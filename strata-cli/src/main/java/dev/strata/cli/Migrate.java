@@ -23,6 +23,12 @@ public final class Migrate {
     }
 
     public static int run(Session s, Direction direction, String arg, boolean sql, Duration lockWait, boolean resume) {
+        return run(s, direction, arg, sql, lockWait, resume, false);
+    }
+
+    /** As above; {@code cascade} lets a downgrade revert dependents on other branches (downgrade --cascade). */
+    public static int run(Session s, Direction direction, String arg, boolean sql, Duration lockWait, boolean resume,
+                          boolean cascade) {
         Console console = s.console();
         if (sql) {
             MigrationSet set = s.migrations();
@@ -42,7 +48,7 @@ public final class Migrate {
             if (direction == Direction.UP) {
                 runner.upgrade(range.to());
             } else {
-                runner.downgrade(range.to());
+                runner.downgrade(range.to(), cascade);
             }
             console.raw(out.toString());
             return ExitCode.OK;
@@ -66,7 +72,7 @@ public final class Migrate {
         Target target = join(connecting);
         RunOptions options = s.runOptions(lockWait, resume);
         Runner runner = new Runner(set, target, options, new RunPrinter(console, null));
-        List<Step> steps = direction == Direction.UP ? runner.upgrade(arg) : runner.downgrade(arg);
+        List<Step> steps = direction == Direction.UP ? runner.upgrade(arg) : runner.downgrade(arg, cascade);
         if (console.json()) {
             List<Map<String, Object>> list = new ArrayList<>();
             for (Step step : steps) {
