@@ -95,6 +95,20 @@ class DifferTest {
     }
 
     @Test
+    void aMaterializedViewsDataIsStateNotSchema() {
+        // WITH DATA versus WITH NO DATA (or not refreshed since) is no difference: check --drift must not report it
+        SchemaModel noData = SchemaModel.builder().materializedViews(List.of(new dev.strata.model.MaterializedView(
+                n("totals"), " SELECT 1 AS one;", false, List.of(), null))).build();
+        SchemaModel withData = SchemaModel.builder().materializedViews(List.of(new dev.strata.model.MaterializedView(
+                n("totals"), " SELECT 1 AS one;", true, List.of(), null))).build();
+        assertThat(differ.diff(noData, withData, DiffOptions.defaults()).ops()).isEmpty();
+        assertThat(differ.diff(withData, noData, DiffOptions.defaults()).ops()).isEmpty();
+        // a new one is still created as the target has it
+        assertThat(differ.diff(SchemaModel.empty(), noData, DiffOptions.defaults()).ops()).singleElement()
+                .asString().contains("WITH NO DATA");
+    }
+
+    @Test
     void ordersViewsByTheirReferences() {
         SchemaModel m = SchemaModel.builder().views(List.of(
                 new View(n("a_top"), " SELECT x FROM public.z_mid;", List.of(), null),
