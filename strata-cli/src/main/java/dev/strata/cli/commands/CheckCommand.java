@@ -120,7 +120,7 @@ public final class CheckCommand implements Callable<Integer> {
                 }
                 state.partial().forEach(p -> s.console().line("needs repair " + p.revision()
                         + ": applied only in part (" + p.statementsRun() + " of " + p.statementsTotal() + " statements)"));
-                s.console().info(pending.size() + " revision(s) pending; run `strata upgrade heads`.");
+                s.console().info(pending.size() + " revision(s) pending; " + CurrentCommand.upgradeHint(g) + ".");
             }
             if (!s.console().json()) {
                 String name = folder.map(f -> s.workingDir().relativize(f.toAbsolutePath()).toString()).orElse("");

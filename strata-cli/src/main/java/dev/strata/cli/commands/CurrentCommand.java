@@ -66,10 +66,23 @@ public final class CurrentCommand implements Callable<Integer> {
                 s.console().line(line.toString());
             }
             if (pending > 0) {
-                s.console().info(pending + " revision(s) not applied; `strata upgrade heads` applies them.");
+                s.console().info(pending + " revision(s) not applied; " + upgradeHint(g) + ".");
             }
             return 0;
         }
+    }
+
+    /**
+     * What applies the pending revisions: {@code strata upgrade head} when the folder has one head; with several,
+     * each head by name (a head may be a branch this environment should not get), never a bare "upgrade heads".
+     */
+    static String upgradeHint(RevisionGraph g) {
+        List<RevisionId> heads = g.heads();
+        if (heads.size() <= 1) {
+            return "`strata upgrade head` applies them";
+        }
+        return "the folder has " + heads.size() + " heads (" + String.join(", ", heads.stream().map(RevisionId::value)
+                .toList()) + "): `strata upgrade ID` (or `LABEL@head`) applies each branch this environment needs";
     }
 
     /** How many revisions of the graph are not applied (heads unknown to the files are left out). */
