@@ -37,6 +37,23 @@ class RunMessagesTest {
     }
 
     @Test
+    void historyIsNewestFirstInEveryForm() {
+        Cli cli = new Cli(dir, db.jdbcUrl());
+        cli.simple("a1", null, "SELECT 1;", "SELECT 1;");
+        cli.simple("b2", "a1", "SELECT 1;", "SELECT 1;");
+        cli.simple("c3", "b2", "SELECT 1;", "SELECT 1;");
+        assertThat(cli.run("upgrade", "head").code()).isZero();
+        assertThat(cli.run("history").out().lines().findFirst().orElseThrow()).contains("c3");
+        var range = cli.run("history", "-r", "a1:c3").out().lines().toList();
+        assertThat(range.get(0)).contains("c3");
+        assertThat(range.get(range.size() - 1)).doesNotContain("c3");
+        var applied = cli.run("history", "--applied").out().lines().toList();
+        assertThat(applied).hasSize(3);
+        assertThat(applied.get(0)).contains(" c3 ");
+        assertThat(applied.get(2)).contains(" a1 ");
+    }
+
+    @Test
     void severalHeadsAreNamedNotUpgradedAllAtOnce() {
         Cli cli = new Cli(dir, db.jdbcUrl());
         cli.simple("a", null, "SELECT 1;", "SELECT 1;");
