@@ -37,6 +37,13 @@ class RunMessagesTest {
     }
 
     @Test
+    void topLevelHelpLinesAreSentences() {
+        var help = new Cli(dir, null).runRaw("--help");
+        assertThat(help.out().lines().filter(l -> l.strip().startsWith("init ")).findFirst().orElseThrow())
+                .doesNotEndWith(":");
+    }
+
+    @Test
     void historyIsNewestFirstInEveryForm() {
         Cli cli = new Cli(dir, db.jdbcUrl());
         cli.simple("a1", null, "SELECT 1;", "SELECT 1;");
