@@ -10,6 +10,8 @@ DROP INDEX CONCURRENTLY t1_id;
 
 BEGIN;
 
+RESET ALL;
+
 UPDATE "public"."strata_version" SET revision = 'a1', applied_at = now() WHERE revision = 'b2';
 
 INSERT INTO "public"."strata_history" (revision, action, message, checksum, tool_version, status, error, statements_run, statements_total) VALUES ('b2', 'downgrade', 'index it', '5984952dd6cc5d2a10b18c28b6dc9efcf314b268652d88199a83fe90460faff2', 'VERSION', 'ok', NULL, 1, 1);
@@ -21,6 +23,8 @@ COMMIT;
 BEGIN;
 
 DROP TABLE t1;
+
+RESET ALL;
 
 DELETE FROM "public"."strata_version" WHERE revision IN ('a1');
 

@@ -33,6 +33,8 @@ BEGIN;
 
 CREATE TABLE t1 (id int);
 
+RESET ALL;
+
 INSERT INTO "public"."strata_version" (revision) VALUES ('a1');
 
 INSERT INTO "public"."strata_history" (revision, action, message, checksum, tool_version, status, error, statements_run, statements_total) VALUES ('a1', 'upgrade', 'a1 message', 'ffdb3fec9559b2f7ce8dce643e09780eed8e38d55984120da0e5ad52cb36c5a1', 'VERSION', 'ok', NULL, 1, 1);
@@ -46,6 +48,8 @@ COMMIT;
 CREATE INDEX CONCURRENTLY t1_id ON t1 (id);
 
 BEGIN;
+
+RESET ALL;
 
 UPDATE "public"."strata_version" SET revision = 'b2', applied_at = now() WHERE revision = 'a1';
 

@@ -4,7 +4,6 @@ import dev.strata.engine.Runs;
 import dev.strata.graph.Direction;
 import dev.strata.graph.Step;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,19 +14,15 @@ public final class Migrate {
     private Migrate() {
     }
 
-    public static int run(Session s, Direction direction, String arg, boolean sql, Duration lockWait, boolean resume) {
-        return run(s, direction, arg, sql, lockWait, resume, false);
-    }
-
-    public static int run(Session s, Direction direction, String arg, boolean sql, Duration lockWait, boolean resume,
-                          boolean ignoreUnknown) {
+    /** Runs online with {@code options}, or with {@code sql} prints the offline SQL of the range {@code arg}. */
+    public static int run(Session s, Direction direction, String arg, boolean sql, Runs.Options options) {
         Console console = s.console();
         if (sql) {
-            console.raw(Runs.offline(s.workspace(), direction, arg, resume, t -> new RunPrinter(console, t)));
+            console.raw(Runs.offline(s.workspace(), direction, arg, options.resume(), options.cascade(),
+                    t -> new RunPrinter(console, t)));
             return ExitCode.OK;
         }
-        List<Step> steps = Runs.online(s.workspace(), direction, arg, new Runs.Options(lockWait, resume, ignoreUnknown),
-                new RunPrinter(console, null));
+        List<Step> steps = Runs.online(s.workspace(), direction, arg, options, new RunPrinter(console, null));
         if (console.json()) {
             List<Map<String, Object>> list = new ArrayList<>();
             for (Step step : steps) {

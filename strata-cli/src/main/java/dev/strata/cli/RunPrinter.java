@@ -30,7 +30,7 @@ final class RunPrinter implements RunListener {
                 console.info("waiting for the migration lock, held by " + w.holder().describe());
             }
         } else if (event instanceof RunEvent.StepStarted s) {
-            String line = "Running " + describe(s.step()) + ", " + s.step().revision().message();
+            String line = "Running " + describe(s.step()) + message(s.step());
             if (offline != null) {
                 offline.comment(line + " (" + s.script().location() + ")");
                 if (!s.script().transactional()) {
@@ -46,8 +46,7 @@ final class RunPrinter implements RunListener {
                 progressShown = false;
             }
             if (offline == null) {
-                console.info("Ran " + describe(f.step()) + ", " + f.step().revision().message() + " (" + f.millis()
-                        + " ms)");
+                console.info("Ran " + describe(f.step()) + message(f.step()) + " (" + f.millis() + " ms)");
             }
         } else if (event instanceof RunEvent.LockRetry r) {
             console.warn("lock_timeout at " + r.where() + " (" + r.serverMessage() + "); attempt " + r.attempt() + " of "
@@ -105,9 +104,14 @@ final class RunPrinter implements RunListener {
         if (console.terminal()) {
             console.progress(line);
             progressShown = true;
-        } else if (p.elapsed().toMillis() - lastBackfillLine >= 10_000) {
-            lastBackfillLine = p.elapsed().toMillis();
-            console.info(line);
+        } else {
+            // each backfill starts its own count: its first batch prints, then every 2 s or each quarter of the estimate
+            long quarter = p.estimatedTotal() > 0 ? p.rowsDone() * 4 / p.estimatedTotal() : 0;
+            if (p.batches() <= 1 || p.elapsed().toMillis() - lastBackfillLine >= 2_000 || quarter > lastQuarter) {
+                lastBackfillLine = p.elapsed().toMillis();
+                lastQuarter = p.batches() <= 1 ? 0 : quarter;
+                console.info(line);
+            }
         }
     }
 
@@ -135,7 +139,14 @@ final class RunPrinter implements RunListener {
     }
 
     private long lastIndexLine = -10_000;
-    private long lastBackfillLine = -10_000;
+    /** ", message" for a revision that has one, else nothing. */
+    private static String message(Step step) {
+        String m = step.revision().message();
+        return m == null || m.isBlank() ? "" : ", " + m;
+    }
+
+    private long lastBackfillLine;
+    private long lastQuarter;
     private boolean progressShown;
 
     /** The --json line of a backfill batch (see docs/json-schema/event.schema.json). */

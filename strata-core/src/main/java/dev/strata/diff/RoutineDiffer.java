@@ -25,20 +25,23 @@ final class RoutineDiffer {
     static void diff(DiffContext cx, Set<ObjectName> rebuiltViews) {
         KeyedDiff<ObjectName, Function> f = KeyedDiff.of(cx.from.functions(), cx.to.functions(),
                 (a, b) -> a.definition().equals(b.definition()));
-        f.added().values().forEach(fn -> cx.add(Phase.FUNCTIONS, new RawSql(fn.definition(), dropSql(fn), Tx.IN_TRANSACTION)));
+        f.added().values().forEach(fn -> cx.add(Phase.FUNCTIONS, new RawSql(fn.definition(), dropSql(fn),
+                Tx.IN_TRANSACTION), fn.name()));
         f.removed().values().forEach(fn -> cx.add(Phase.DROP_FUNCTIONS,
-                new RawSql(dropSql(fn), fn.definition(), Tx.IN_TRANSACTION)));
+                new RawSql(dropSql(fn), fn.definition(), Tx.IN_TRANSACTION), fn.name()));
         f.changed().values().forEach(c -> {
             Function a = c.from();
             Function b = c.to();
             if (Objects.equals(a.result(), b.result()) && a.kind() == b.kind()) {
-                cx.add(Phase.FUNCTIONS, new RawSql(b.definition(), a.definition(), Tx.IN_TRANSACTION));
+                cx.add(Phase.FUNCTIONS, new RawSql(b.definition(), a.definition(), Tx.IN_TRANSACTION), b.name());
             } else {
-                cx.add(Phase.FUNCTIONS, new RawSql(dropSql(a), a.definition(), Tx.IN_TRANSACTION));
-                cx.add(Phase.FUNCTIONS, new RawSql(b.definition(), dropSql(b), Tx.IN_TRANSACTION));
+                cx.add(Phase.FUNCTIONS, new RawSql(dropSql(a), a.definition(), Tx.IN_TRANSACTION), null);
+                cx.add(Phase.FUNCTIONS, new RawSql(b.definition(), dropSql(b), Tx.IN_TRANSACTION), b.name());
                 cx.recreated("function", b.key());
             }
         });
+
+        uncheckedBodies(cx, f);
 
         KeyedDiff<MemberName, Trigger> t = KeyedDiff.of(cx.from.triggers(), cx.to.triggers(),
                 (a, b) -> a.definition().equals(b.definition()) && !rebuiltViews.contains(a.name().relation()));
@@ -78,6 +81,38 @@ final class RoutineDiffer {
             cx.add(Phase.TRIGGERS, new RawSql(c.to().definition(), dropSql(c.to()), Tx.IN_TRANSACTION));
             cx.recreated("rule", c.to().name());
         });
+    }
+
+    /**
+     * A SQL function with a string body is checked at creation when {@code check_function_bodies} is on, so the
+     * tables its body reads must exist by then; but dependency order may have to create it before them (a table's
+     * default calls another function that it precedes... or simply one it is ordered ahead of). As pg_dump does,
+     * the revision then turns the check off first: only when a created SQL function's body names an object this
+     * diff creates. PL/pgSQL bodies are never resolved at creation.
+     */
+    private static void uncheckedBodies(DiffContext cx, KeyedDiff<ObjectName, Function> f) {
+        Set<ObjectName> created = new java.util.HashSet<>();
+        created.addAll(added(cx.from.tables().keySet(), cx.to.tables().keySet()));
+        created.addAll(added(cx.from.views().keySet(), cx.to.views().keySet()));
+        created.addAll(added(cx.from.materializedViews().keySet(), cx.to.materializedViews().keySet()));
+        created.addAll(added(cx.from.enums().keySet(), cx.to.enums().keySet()));
+        created.addAll(added(cx.from.domains().keySet(), cx.to.domains().keySet()));
+        created.addAll(added(cx.from.compositeTypes().keySet(), cx.to.compositeTypes().keySet()));
+        created.addAll(added(cx.from.sequences().keySet(), cx.to.sequences().keySet()));
+        java.util.stream.Stream<Function> written = java.util.stream.Stream.concat(f.added().values().stream(),
+                f.changed().values().stream().map(KeyedDiff.Change::to));
+        if (written.anyMatch(fn -> "sql".equals(fn.language())
+                && DependencyOrder.bodyMentions(fn.definition()).stream().anyMatch(created::contains))) {
+            cx.add(Phase.SETTINGS, new RawSql(UNCHECKED_BODIES, "RESET check_function_bodies", Tx.IN_TRANSACTION));
+        }
+    }
+
+    static final String UNCHECKED_BODIES = "SET check_function_bodies = off";
+
+    private static Set<ObjectName> added(Set<ObjectName> before, Set<ObjectName> after) {
+        Set<ObjectName> out = new java.util.HashSet<>(after);
+        out.removeAll(before);
+        return out;
     }
 
     /** Whether the relation survives; when it is dropped its triggers and rules go with it. */

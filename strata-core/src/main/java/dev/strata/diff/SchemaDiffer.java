@@ -3,7 +3,6 @@ package dev.strata.diff;
 import dev.strata.model.Extension;
 import dev.strata.model.Schema;
 import dev.strata.op.CreateExtension;
-import dev.strata.op.DropExtension;
 import dev.strata.op.RawSql;
 import dev.strata.plan.Tx;
 import dev.strata.sql.SqlText;
@@ -20,7 +19,8 @@ final class SchemaDiffer {
         KeyedDiff<String, Extension> e = KeyedDiff.of(cx.from.extensions(), cx.to.extensions(),
                 (a, b) -> a.version().equals(b.version()) && a.schema().equals(b.schema()));
         e.added().values().forEach(x -> cx.add(Phase.EXTENSIONS, create(x)));
-        e.removed().values().forEach(x -> cx.addDestructive(Phase.DROP_EXTENSIONS, new DropExtension(x.name(), create(x))));
+        e.removed().values().forEach(x -> cx.addDestructive(Phase.DROP_EXTENSIONS, new RawSql(keptWhileUsed(x),
+                dev.strata.op.Renderer.render(create(x)).get(0).sql(), Tx.IN_TRANSACTION)));
         e.changed().values().forEach(c -> {
             if (!c.from().schema().equals(c.to().schema())) {
                 cx.add(Phase.EXTENSIONS, new RawSql(setSchema(c.to()), setSchema(c.from()), Tx.IN_TRANSACTION));
@@ -36,8 +36,28 @@ final class SchemaDiffer {
                 + SqlText.ident(x.name()), "CREATE SCHEMA " + SqlText.ident(x.name()), Tx.IN_TRANSACTION)));
     }
 
+    /** Idempotent: the extension may be installed already where the revision runs (PostGIS often is). */
     private static CreateExtension create(Extension x) {
-        return new CreateExtension(x.name(), false, x.schema(), x.version());
+        return new CreateExtension(x.name(), true, x.schema(), x.version());
+    }
+
+    /**
+     * The drop of an extension the target no longer has, as the revision file states it: dropped only when no
+     * object outside the extension uses one of its objects (a column of its type, an index with its operator
+     * class, a function over its types), as PostgreSQL's RESTRICT decides; otherwise kept, with a NOTICE saying
+     * why (a DO block catching {@code dependent_objects_still_exist}). Never CASCADE. A downgrade
+     * cannot tell whether its own upgrade installed the extension or found it there ({@code IF NOT EXISTS}):
+     * where it was installed before, delete this statement from the revision to keep it.
+     */
+    static String keptWhileUsed(Extension x) {
+        String body = "\n-- strata: drop extension " + x.name() + " only if nothing outside it uses it (never CASCADE);"
+                + " if it was installed before this revision, delete this statement to keep it\n"
+                + "BEGIN\n"
+                + "    DROP EXTENSION IF EXISTS " + SqlText.ident(x.name()) + ";\n"
+                + "EXCEPTION WHEN dependent_objects_still_exist THEN\n"
+                + "    RAISE NOTICE 'extension % is kept: %', " + SqlText.literal(x.name()) + ", SQLERRM;\n"
+                + "END\n";
+        return "DO " + SqlText.dollarQuoted(body);
     }
 
     private static String update(Extension x) {

@@ -38,18 +38,18 @@ final class TypeDiffer {
                         && java.util.Objects.equals(a.defaultSql(), b.defaultSql())
                         && java.util.Objects.equals(a.collation(), b.collation()) && a.checks().equals(b.checks()));
         d.added().values().forEach(t -> cx.add(Phase.TYPES, new RawSql(domainSql(t), "DROP DOMAIN " + t.name().quoted(),
-                Tx.IN_TRANSACTION)));
+                Tx.IN_TRANSACTION), t.name()));
         d.removed().values().forEach(t -> cx.add(Phase.DROP_TYPES, new RawSql("DROP DOMAIN " + t.name().quoted(),
-                domainSql(t), Tx.IN_TRANSACTION)));
+                domainSql(t), Tx.IN_TRANSACTION), t.name()));
         d.changed().values().forEach(c -> cx.unsupported("domain " + c.to().name()
                 + " changes (base type, default, NOT NULL or checks); ALTER DOMAIN by hand"));
 
         KeyedDiff<ObjectName, CompositeType> ct = KeyedDiff.of(cx.from.compositeTypes(), cx.to.compositeTypes(),
                 (a, b) -> a.attributes().equals(b.attributes()));
         ct.added().values().forEach(t -> cx.add(Phase.TYPES, new RawSql(compositeSql(t), "DROP TYPE " + t.name().quoted(),
-                Tx.IN_TRANSACTION)));
+                Tx.IN_TRANSACTION), t.name()));
         ct.removed().values().forEach(t -> cx.add(Phase.DROP_TYPES, new RawSql("DROP TYPE " + t.name().quoted(),
-                compositeSql(t), Tx.IN_TRANSACTION)));
+                compositeSql(t), Tx.IN_TRANSACTION), t.name()));
         ct.changed().values().forEach(c -> cx.unsupported("composite type " + c.to().name()
                 + " changes its attributes; ALTER TYPE ... ADD/DROP/ALTER ATTRIBUTE by hand"));
     }
@@ -57,14 +57,19 @@ final class TypeDiffer {
     private static void enumChange(DiffContext cx, EnumType a, EnumType b) {
         List<String> kept = b.labels().stream().filter(a.labels()::contains).toList();
         List<String> old = a.labels().stream().filter(b.labels()::contains).toList();
-        if (old.size() < a.labels().size()) {
-            List<String> gone = a.labels().stream().filter(l -> !b.labels().contains(l)).toList();
-            cx.unsupported("enum " + b.name() + ": labels " + gone + " are removed; PostgreSQL cannot drop enum labels"
-                    + " (create a new type, convert the columns, drop the old one)");
-        }
-        if (!kept.equals(old)) {
-            cx.unsupported("enum " + b.name() + ": labels are reordered from " + a.labels() + " to " + b.labels()
-                    + "; PostgreSQL cannot reorder enum labels");
+        if (old.size() < a.labels().size() || !kept.equals(old)) {
+            // labels go or change order: PostgreSQL cannot, so the type is made again (EnumRebuild)
+            String blocker = EnumRebuild.blocker(cx.from, a.name());
+            if (blocker == null) {
+                EnumRebuild.ops(cx.from, cx.to, b).forEach(op -> cx.add(Phase.TYPES, op, null));
+                cx.note("enum " + b.name() + " is made again with labels " + b.labels() + " (PostgreSQL cannot drop"
+                        + " or reorder labels): its columns are converted, which rewrites their tables; rows holding"
+                        + " a removed label make it fail");
+                return;
+            }
+            cx.unsupported("enum " + b.name() + ": labels change from " + a.labels() + " to " + b.labels()
+                    + ", which PostgreSQL cannot do in place, and the type cannot be made again automatically because "
+                    + blocker + " uses it (create a new type, convert the columns, drop the old one by hand)");
             return;
         }
         List<String> present = new ArrayList<>(old);

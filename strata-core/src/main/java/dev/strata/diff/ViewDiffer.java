@@ -30,6 +30,14 @@ final class ViewDiffer {
     /** A view or a materialized view, as far as ordering and comparing go. */
     private record Rel(ObjectName name, boolean materialized, String definition, List<String> options,
                        boolean populated) {
+        /**
+         * The same schema: whether a materialized view holds data (WITH DATA / WITH NO DATA, REFRESH) is its state,
+         * not its schema, so it is not compared; a new one is created as the target has it.
+         */
+        boolean sameSchema(Rel o) {
+            return name.equals(o.name) && materialized == o.materialized && definition.equals(o.definition)
+                    && options.equals(o.options);
+        }
     }
 
     private ViewDiffer() {
@@ -43,7 +51,7 @@ final class ViewDiffer {
         Set<ObjectName> affected = new HashSet<>();
         a.forEach((n, r) -> {
             Rel other = b.get(n);
-            if (other != null && !other.equals(r)) {
+            if (other != null && !other.sameSchema(r)) {
                 affected.add(n);
             } else if (other != null && depsA.get(n).stream().anyMatch(cx.touched::contains)) {
                 affected.add(n);
@@ -65,11 +73,11 @@ final class ViewDiffer {
         a.keySet().stream().filter(n -> !b.containsKey(n)).forEach(drop::add);
         List<ObjectName> dropOrder = new ArrayList<>(order(depsA, drop));
         Collections.reverse(dropOrder);
-        dropOrder.forEach(n -> cx.add(Phase.DROP_VIEWS, dropOp(a.get(n))));
+        dropOrder.forEach(n -> cx.add(Phase.DROP_VIEWS, dropOp(a.get(n)), n));
         Set<ObjectName> create = new HashSet<>(affected);
         b.keySet().stream().filter(n -> !a.containsKey(n)).forEach(create::add);
         for (ObjectName n : order(depsB, create)) {
-            cx.add(Phase.VIEWS, createOp(b.get(n)));
+            cx.add(Phase.VIEWS, createOp(b.get(n)), n);
         }
         affected.forEach(n -> cx.recreated("view", n));
         return affected;

@@ -143,9 +143,21 @@ public final class RevisionGraph {
         return new StepPlanner(this).upgrade(currentHeads, target);
     }
 
-    /** The steps that downgrade from {@code currentHeads} to {@code target}; empty when there is nothing to do. */
+    /**
+     * The steps that downgrade from {@code currentHeads} to {@code target}; empty when there is nothing to do.
+     * Refuses, naming them, when it would also revert revisions of other branches that depend on a reverted one
+     * ({@code depends-on}); see {@link #downgradeSteps(Set, String, boolean)}.
+     */
     public List<Step> downgradeSteps(Set<RevisionId> currentHeads, String target) {
-        return new StepPlanner(this).downgrade(currentHeads, target);
+        return downgradeSteps(currentHeads, target, false);
+    }
+
+    /**
+     * As {@link #downgradeSteps(Set, String)}; with {@code cascade}, the dependents on other branches are reverted
+     * too (first), as Alembic does without asking.
+     */
+    public List<Step> downgradeSteps(Set<RevisionId> currentHeads, String target, boolean cascade) {
+        return new StepPlanner(this).downgrade(currentHeads, target, cascade);
     }
 
     /** The version table after {@code stamp target} (sorted); with {@code purge} the current heads are ignored. */

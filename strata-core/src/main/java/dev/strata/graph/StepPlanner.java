@@ -77,7 +77,7 @@ final class StepPlanner {
         return starts.isEmpty() ? null : starts.iterator().next();
     }
 
-    List<Step> downgrade(Set<RevisionId> current, String text) {
+    List<Step> downgrade(Set<RevisionId> current, String text, boolean cascade) {
         Set<RevisionId> heads = checkedHeads(current);
         Set<RevisionId> applied = graph.applied(heads);
         RevisionSpec spec = RevisionSpec.parse(text);
@@ -115,6 +115,9 @@ final class StepPlanner {
         }
         Set<RevisionId> drop = graph.closure(roots, index.requiredBy::get, true);
         drop.retainAll(applied);
+        if (!cascade && !(spec instanceof RevisionSpec.Base b && b.label() == null)) {
+            refuseOtherBranches(text, roots, drop);
+        }
         List<Step> steps = new ArrayList<>();
         Set<RevisionId> still = new TreeSet<>(applied);
         for (RevisionId id : graph.ordered(drop, true)) {
@@ -125,6 +128,31 @@ final class StepPlanner {
             steps.add(new Step(index.byId.get(id), Direction.DOWN, List.of(id), added));
         }
         return steps;
+    }
+
+    /**
+     * Reverting {@code roots} and what is above them along parent links is what the target asks for; a revision
+     * that is reverted only because it depends on one of them (depends-on, from another branch) is named, and
+     * the downgrade refused unless --cascade.
+     */
+    private void refuseOtherBranches(String text, Collection<RevisionId> roots, Set<RevisionId> drop) {
+        Set<RevisionId> lineage = graph.closure(roots, graph::children, true);
+        Set<RevisionId> others = new TreeSet<>(drop);
+        others.removeAll(lineage);
+        if (others.isEmpty()) {
+            return;
+        }
+        List<String> named = new ArrayList<>();
+        for (RevisionId o : others) {
+            Revision r = index.byId.get(o);
+            List<RevisionId> on = index.requires.get(o).stream().filter(drop::contains).sorted().toList();
+            named.add(o + (r.branchLabels().isEmpty() ? "" : " (branch " + String.join(", ", new TreeSet<>(r.branchLabels()))
+                    + ")") + " depends on " + RevisionGraph.join(on));
+        }
+        throw new StrataException(ErrorCode.TARGET_NOT_REACHABLE, "downgrade " + text + " would also revert "
+                + others.size() + " revision(s) of other branches that depend on what it reverts: "
+                + String.join("; ", named) + "; nothing was changed: downgrade those first, or add --cascade to"
+                + " revert them too");
     }
 
     /** The children of {@code t} to revert; with a label and several children, those on the branch. */

@@ -64,6 +64,7 @@ public final class OfflineTarget implements Target {
         out.append("BEGIN;\n\n");
         statements(statements);
         if (bookkeeping != null) {
+            sessionReset();
             bookkeeping(bookkeeping);
         }
         out.append("COMMIT;\n\n");
@@ -76,10 +77,10 @@ public final class OfflineTarget implements Target {
 
     @Override
     public long runBackfill(Backfill b, java.util.function.Consumer<BackfillProgress> progress) {
-        out.append("-- backfill, online in batches of ").append(b.batchSize()).append(" rows by ")
-                .append(String.join(", ", b.key())).append(", each batch its own transaction:\n");
-        out.append("-- UPDATE ").append(b.table()).append(" SET ").append(b.assignments())
-                .append(b.pending() == null ? "" : " WHERE " + b.pending()).append(";\n\n");
+        out.append("-- backfill of ").append(b.table()).append(" in batches of ").append(b.batchSize())
+                .append(" rows by ").append(String.join(", ", b.key()))
+                .append(", each batch its own transaction (run at top level, not in a transaction block):\n");
+        out.append(OfflineBackfill.sql(b)).append(";\n\n");
         return 0;
     }
 
@@ -94,6 +95,7 @@ public final class OfflineTarget implements Target {
     @Override
     public void record(Bookkeeping bookkeeping) {
         out.append("BEGIN;\n\n");
+        sessionReset();
         bookkeeping(bookkeeping);
         out.append("COMMIT;\n\n");
     }
@@ -106,6 +108,11 @@ public final class OfflineTarget implements Target {
         for (Statement s : statements) {
             out.append(s.sql()).append(";\n\n");
         }
+    }
+
+    /** As online: a revision's own SETs end with it (RESET goes back to the session's starting values). */
+    private void sessionReset() {
+        out.append("RESET ALL;\n\n");
     }
 
     private void bookkeeping(Bookkeeping b) {

@@ -92,9 +92,17 @@ public final class Runner {
 
     /** Reverts down to the target; returns the steps that ran. Refuses before running anything if a step is irreversible. */
     public List<Step> downgrade(String spec) {
+        return downgrade(spec, false);
+    }
+
+    /**
+     * As {@link #downgrade(String)}; with {@code cascade}, revisions of other branches that depend on a reverted
+     * one are reverted too, else the downgrade is refused naming them.
+     */
+    public List<Step> downgrade(String spec, boolean cascade) {
         return locked(() -> {
             DatabaseState state = prepare(false);
-            List<Step> steps = set.graph().downgradeSteps(state.heads(), spec);
+            List<Step> steps = set.graph().downgradeSteps(state.heads(), spec, cascade);
             if (steps.isEmpty()) {
                 listener.on(new RunEvent.NothingToDo("already at " + spec));
                 return steps;

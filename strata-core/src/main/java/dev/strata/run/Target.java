@@ -35,7 +35,9 @@ public interface Target extends AutoCloseable {
     DatabaseState readState();
 
     /**
-     * Runs the statements and then the bookkeeping (when not null) in one transaction. On failure
+     * Runs the statements and then the bookkeeping (when not null) in one transaction. Bookkeeping ends a step:
+     * before it is written, a live target returns the session's settings to those the step started from, so
+     * that a revision's own SET lasts for that revision only (the same holds for {@link #record}). On failure
      * everything is rolled back and a StatementFailedException names the index of the statement that failed.
      */
     void runInTransaction(List<Statement> statements, Bookkeeping bookkeeping);

@@ -74,15 +74,28 @@ public final class RevisionTemplate {
         return out;
     }
 
-    /** {@code {id}_{slug}.sql}, or {@code {id}.sql} when the message gives no slug. */
+    /**
+     * {@code {id}_{slug}.sql}, or {@code {id}.sql} when the message gives no slug. Words the id already ends with
+     * are not repeated: id {@code 001_baseline} with message "Baseline current schema" gives
+     * {@code 001_baseline_current_schema.sql}.
+     */
     public static String fileName(RevisionId id, String message) {
         String slug = slug(message);
+        String idText = id.value().toLowerCase(Locale.ROOT);
+        String[] words = slug.split("_");
+        for (int n = words.length; n > 0; n--) {
+            String lead = String.join("_", java.util.Arrays.copyOf(words, n));
+            if (idText.equals(lead) || idText.endsWith("_" + lead)) {
+                slug = String.join("_", java.util.Arrays.copyOfRange(words, n, words.length));
+                break;
+            }
+        }
         return slug.isEmpty() ? id + ".sql" : id + "_" + slug + ".sql";
     }
 
     /**
-     * Lower-case ASCII words of the message joined by {@code _}, accents dropped, at most 40 characters
-     * (cut at a word boundary when there is one).
+     * Lower-case ASCII words of the message joined by {@code _}, accents dropped, at most 40 characters of
+     * whole words (a single word longer than that is the only one cut).
      */
     static String slug(String message) {
         if (message == null) {
@@ -91,8 +104,8 @@ public final class RevisionTemplate {
         String ascii = Normalizer.normalize(message, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
         if (slug.length() > SLUG_MAX) {
-            int cut = slug.lastIndexOf('_', SLUG_MAX);
-            slug = slug.substring(0, cut > SLUG_MAX / 2 ? cut : SLUG_MAX).replaceAll("_+$", "");
+            int cut = slug.charAt(SLUG_MAX) == '_' ? SLUG_MAX : slug.lastIndexOf('_', SLUG_MAX);
+            slug = slug.substring(0, cut > 0 ? cut : SLUG_MAX).replaceAll("_+$", "");
         }
         return slug;
     }

@@ -74,7 +74,7 @@ class DifferTest {
     }
 
     @Test
-    void addsEnumLabelsInPlaceAndReportsRemovals() {
+    void addsEnumLabelsInPlaceAndMakesTheTypeAgainForRemovals() {
         SchemaModel a = SchemaModel.builder().enums(List.of(new EnumType(n("s"), List.of("b", "d"), null))).build();
         SchemaModel b = SchemaModel.builder().enums(List.of(new EnumType(n("s"), List.of("a", "b", "c", "d", "e"), null))).build();
         List<Op> ops = differ.diff(a, b, DiffOptions.defaults()).ops();
@@ -82,8 +82,30 @@ class DifferTest {
                 new AddEnumValue(dev.strata.op.QualifiedName.of("s"), "a", true, "b", false),
                 new AddEnumValue(dev.strata.op.QualifiedName.of("s"), "c", false, "b", false),
                 new AddEnumValue(dev.strata.op.QualifiedName.of("s"), "e", false, "d", false));
-        assertThat(differ.diff(b, a, DiffOptions.defaults()).unsupported()).singleElement().asString()
-                .contains("labels [a, c, e] are removed");
+        DiffResult back = differ.diff(b, a, DiffOptions.defaults());
+        assertThat(back.unsupported()).isEmpty();
+        assertThat(back.ops()).contains(new dev.strata.op.CreateEnum(dev.strata.op.QualifiedName.of("s"), List.of("b", "d")));
+        // a view naming the type keeps it alive: then it is reported, not done
+        SchemaModel withView = SchemaModel.builder().enums(b.enums().values().stream().toList())
+                .views(List.of(new View(n("v"), " SELECT 'a'::public.s AS x;", List.of(), null))).build();
+        SchemaModel target = SchemaModel.builder().enums(a.enums().values().stream().toList())
+                .views(withView.views().values().stream().toList()).build();
+        assertThat(differ.diff(withView, target, DiffOptions.defaults()).unsupported()).singleElement().asString()
+                .contains("view public.v uses it");
+    }
+
+    @Test
+    void aMaterializedViewsDataIsStateNotSchema() {
+        // WITH DATA versus WITH NO DATA (or not refreshed since) is no difference: check --drift must not report it
+        SchemaModel noData = SchemaModel.builder().materializedViews(List.of(new dev.strata.model.MaterializedView(
+                n("totals"), " SELECT 1 AS one;", false, List.of(), null))).build();
+        SchemaModel withData = SchemaModel.builder().materializedViews(List.of(new dev.strata.model.MaterializedView(
+                n("totals"), " SELECT 1 AS one;", true, List.of(), null))).build();
+        assertThat(differ.diff(noData, withData, DiffOptions.defaults()).ops()).isEmpty();
+        assertThat(differ.diff(withData, noData, DiffOptions.defaults()).ops()).isEmpty();
+        // a new one is still created as the target has it
+        assertThat(differ.diff(SchemaModel.empty(), noData, DiffOptions.defaults()).ops()).singleElement()
+                .asString().contains("WITH NO DATA");
     }
 
     @Test

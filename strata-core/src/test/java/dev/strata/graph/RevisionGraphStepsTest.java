@@ -103,9 +103,12 @@ class RevisionGraphStepsTest {
             DEP | -     | up d          | up a, up b, up c, up d               | d
             DEP | b     | up y@head     | up c, up d                           | d
             DEP | b     | up c          | up c                                 | b c
-            DEP | d     | down a        | down d, down b                       | a c
+            DEP | d     | down a        | ERROR TARGET_NOT_REACHABLE           |
+            DEP | d     | cascade a     | down d, down b                       | a c
             DEP | d     | down c        | down d                               | b c
-            DEP | d     | down x@base   | down d, down b, down a               | c
+            DEP | d     | down x@base   | ERROR TARGET_NOT_REACHABLE           |
+            DEP | d     | cascade x@base | down d, down b, down a              | c
+            DEP | d     | down base     | down d, down c, down b, down a       | -
             DEP | d     | down y@base   | down d, down c                       | b
             DEP | d     | up b          | ERROR TARGET_NOT_REACHABLE           |
             # two independent roots
@@ -144,7 +147,17 @@ class RevisionGraphStepsTest {
         if (cmd[0].equals("up")) {
             return g.upgradeSteps(current, cmd[1]);
         }
-        return g.downgradeSteps(current, cmd[1]);
+        // "cascade" is downgrade --cascade: dependents on other branches are reverted too
+        return g.downgradeSteps(current, cmd[1], cmd[0].equals("cascade"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void downgradeNamesTheDependentsOnOtherBranchesItWouldRevert() {
+        RevisionGraph g = GraphDsl.graph(GraphDsl.DEP);
+        assertThatThrownBy(() -> g.downgradeSteps(GraphDsl.ids("d"), "a"))
+                .hasMessage("downgrade a would also revert 1 revision(s) of other branches that depend on what it"
+                        + " reverts: d depends on b; nothing was changed: downgrade those first, or add --cascade to"
+                        + " revert them too");
     }
 
     @ParameterizedTest(name = "{0} | {1} | stamp {2} (purge {3}) -> {4}")

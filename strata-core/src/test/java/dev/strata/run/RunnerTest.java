@@ -51,7 +51,7 @@ class RunnerTest {
         assertThat(sql).startsWith("-- one runner at a time").contains("pg_advisory_lock(")
                 .contains("CREATE TABLE IF NOT EXISTS \"public\".\"strata_version\"")
                 .contains("CREATE TABLE IF NOT EXISTS \"public\".\"strata_history\"")
-                .contains("BEGIN;\n\nCREATE TABLE a (id int);\n\nINSERT INTO \"public\".\"strata_version\" (revision) VALUES ('a');")
+                .contains("BEGIN;\n\nCREATE TABLE a (id int);\n\nRESET ALL;\n\nINSERT INTO \"public\".\"strata_version\" (revision) VALUES ('a');")
                 .contains("UPDATE \"public\".\"strata_version\" SET revision = 'b', applied_at = now() WHERE revision = 'a';")
                 .endsWith("SELECT pg_advisory_unlock(" + StateTables.LOCK_NAMESPACE + ", "
                         + StateTables.DEFAULT.lockKey()[1] + ");\n");

@@ -84,6 +84,18 @@ class RevisionTemplateTest {
         String slug = RevisionTemplate.slug("add a very long message describing the backfill of every signal row");
         assertThat(slug).hasSizeLessThanOrEqualTo(40).isEqualTo("add_a_very_long_message_describing_the");
         assertThat(RevisionTemplate.slug("x".repeat(60))).hasSize(40);
+        // whole words only (issue 9, item 19): "aggregate" and "(contract)" are dropped, never cut
+        assertThat(RevisionTemplate.slug("Signals: hourly rollup as a continuous aggregate"))
+                .isEqualTo("signals_hourly_rollup_as_a_continuous");
+        assertThat(RevisionTemplate.slug("Rename customer ident to reference (contract)"))
+                .isEqualTo("rename_customer_ident_to_reference");
+        assertThat(RevisionTemplate.slug("Partitioned table with extraordinarily_long_words (contract)"))
+                .isEqualTo("partitioned_table_with_extraordinarily");
+        // the id's own words are not repeated
+        assertThat(RevisionTemplate.fileName(dev.strata.graph.RevisionId.of("001_baseline"), "Baseline current schema"))
+                .isEqualTo("001_baseline_current_schema.sql");
+        assertThat(RevisionTemplate.fileName(dev.strata.graph.RevisionId.of("002"), "Add orders"))
+                .isEqualTo("002_add_orders.sql");
     }
 
     @Test

@@ -39,10 +39,17 @@ public final class Runs {
      * @param resume        continue a half-applied revision at its failed statement
      * @param ignoreUnknown run although the database has applied revisions the project does not know: they are
      *                      left as they are, and the project's pending revisions are applied
+     * @param cascade       let a downgrade also revert revisions of other branches that depend (depends-on) on a
+     *                      reverted one; without it such a downgrade is refused with the dependents named
      */
-    public record Options(Duration lockWait, boolean resume, boolean ignoreUnknown) {
-        /** The defaults: the configured lock wait, no resume, unknown revisions refused. */
-        public static final Options DEFAULT = new Options(null, false, false);
+    public record Options(Duration lockWait, boolean resume, boolean ignoreUnknown, boolean cascade) {
+        /** The defaults: the configured lock wait, no resume, unknown revisions refused, no cascade. */
+        public static final Options DEFAULT = new Options(null, false, false, false);
+
+        /** Without cascade. */
+        public Options(Duration lockWait, boolean resume, boolean ignoreUnknown) {
+            this(lockWait, resume, ignoreUnknown, false);
+        }
     }
 
     /** {@code latest} is an alias of {@code head} (as other tools call it); every other target is passed on. */
@@ -83,11 +90,17 @@ public final class Runs {
         }
         RunOptions run = w.runOptions(options.lockWait(), options.resume());
         Runner runner = new Runner(set, t, run, listener);
-        return direction == Direction.UP ? runner.upgrade(spec) : runner.downgrade(spec);
+        return direction == Direction.UP ? runner.upgrade(spec) : runner.downgrade(spec, options.cascade());
     }
 
     /** The SQL of an offline run over {@code range} ({@code TO}, or {@code FROM:TO}). */
     public static String offline(Workspace w, Direction direction, String range, boolean resume,
+                                 Function<OfflineTarget, RunListener> listener) {
+        return offline(w, direction, range, resume, false, listener);
+    }
+
+    /** As above; {@code cascade} as in {@link Options#cascade()}. */
+    public static String offline(Workspace w, Direction direction, String range, boolean resume, boolean cascade,
                                  Function<OfflineTarget, RunListener> listener) {
         MigrationSet set = w.migrations();
         Targets.Range r = Targets.range(range);
@@ -107,7 +120,7 @@ public final class Runs {
         if (direction == Direction.UP) {
             runner.upgrade(parsed.to());
         } else {
-            runner.downgrade(parsed.to());
+            runner.downgrade(parsed.to(), cascade);
         }
         return out.toString();
     }

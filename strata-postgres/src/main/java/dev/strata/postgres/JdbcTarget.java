@@ -30,7 +30,8 @@ import java.util.function.Consumer;
  * <p>Invariants: outside {@link #runInTransaction} the connection is in autocommit mode, so the session
  * holding the migration lock never sits in an open transaction; the migration lock is a session-level
  * advisory lock taken by polling (see {@link AdvisoryLock}); a step's statements and its bookkeeping
- * commit together or not at all. The bookkeeping statement is prepared once per target and reused, so
+ * commit together or not at all; every step starts from the same session settings (a revision's own SETs end
+ * with its bookkeeping, see {@link SessionBaseline}). The bookkeeping statement is prepared once per target and reused, so
  * a step costs its statements plus one round trip for bookkeeping and one for the commit.
  *
  * <p>Not thread-safe: one target serves one runner.
@@ -48,6 +49,7 @@ public final class JdbcTarget implements Target {
     private final String toolVersion;
     private final AdvisoryLock lock;
     private PreparedStatement bookkeeping;
+    private final SessionBaseline baseline;
     private boolean closed;
     private java.util.function.Supplier<Connection> monitor;
     private Duration progressInterval = Duration.ofSeconds(1);
@@ -59,6 +61,7 @@ public final class JdbcTarget implements Target {
         this.tables = Objects.requireNonNull(tables, "tables");
         this.toolVersion = Objects.requireNonNull(toolVersion, "toolVersion");
         this.lock = new AdvisoryLock(c, tables.lockKey());
+        this.baseline = new SessionBaseline(c);
         try {
             c.setAutoCommit(true);
         } catch (SQLException e) {
@@ -77,6 +80,7 @@ public final class JdbcTarget implements Target {
             p.setString(1, lockTimeout == null ? null : lockTimeout.toMillis() + "ms");
             p.setString(2, statementTimeout == null ? null : statementTimeout.toMillis() + "ms");
             p.executeQuery().close();
+            baseline.forget();
             return this;
         } catch (SQLException e) {
             throw connectionLost("setting lock_timeout and statement_timeout", e);
@@ -86,12 +90,14 @@ public final class JdbcTarget implements Target {
     @Override
     public void lock(Duration maxWait, Consumer<LockHolder> waiting) {
         lock.acquire(Objects.requireNonNull(maxWait, "maxWait"), Objects.requireNonNull(waiting, "waiting"));
+        baseline.forget();
     }
 
     @Override
     public void unlock() {
         try {
             lock.release();
+            baseline.forget();
         } catch (SQLException e) {
             throw connectionLost("releasing the migration lock", e);
         }
@@ -146,6 +152,7 @@ public final class JdbcTarget implements Target {
 
     @Override
     public void runInTransaction(List<dev.strata.plan.Statement> statements, Bookkeeping b) {
+        captureBaseline();
         beginTransaction();
         try {
             int i = 0;
@@ -167,6 +174,8 @@ public final class JdbcTarget implements Target {
             }
             try {
                 if (b != null) {
+                    // bookkeeping ends a step: the revision's own SETs end with it, inside its transaction
+                    baseline.restore();
                     bind(b).executeUpdate();
                 }
             } catch (SQLException e) {
@@ -192,6 +201,7 @@ public final class JdbcTarget implements Target {
 
     @Override
     public void runEach(List<dev.strata.plan.Statement> statements) {
+        captureBaseline();
         int i = 0;
         try (Statement s = c.createStatement()) {
             s.setEscapeProcessing(false);
@@ -224,6 +234,7 @@ public final class JdbcTarget implements Target {
 
     @Override
     public long runBackfill(Backfill backfill, java.util.function.Consumer<BackfillProgress> progress) {
+        captureBaseline();
         return new BackfillRunner(c, backfill).run(progress);
     }
 
@@ -293,8 +304,10 @@ public final class JdbcTarget implements Target {
 
     @Override
     public void record(Bookkeeping b) {
-        // one statement in autocommit mode is a transaction of its own
+        // one statement in autocommit mode is a transaction of its own; the session's settings first return to
+        // what they were when the step started, so that a revision's SETs last for that revision only
         try {
+            baseline.restore();
             bind(Objects.requireNonNull(b, "bookkeeping")).executeUpdate();
         } catch (SQLException e) {
             throw bookkeepingFailure("could not record " + describe(b.entry()) + " in " + tables.history(), e,
@@ -345,6 +358,14 @@ public final class JdbcTarget implements Target {
         p.setInt(12, e.statementsRun());
         p.setInt(13, e.statementsTotal());
         return p;
+    }
+
+    private void captureBaseline() {
+        try {
+            baseline.capture();
+        } catch (SQLException e) {
+            throw connectionLost("reading the session's settings", e);
+        }
     }
 
     private static Object[] ids(List<RevisionId> ids) {

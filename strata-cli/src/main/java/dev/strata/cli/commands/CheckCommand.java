@@ -105,8 +105,7 @@ public final class CheckCommand implements Callable<Integer> {
             st.checksumMismatches().forEach(m -> s.console().line("checksum mismatch " + m.revision() + " (" + m.file()
                     + "): changed after it was applied (applied checksum " + m.applied() + ", now " + m.now() + ")"));
             if (!st.pending().isEmpty()) {
-                s.console().info(st.pending().size() + " revision(s) pending; run `strata upgrade "
-                        + (st.heads().size() > 1 ? "heads" : "head") + "`.");
+                s.console().info(st.pending().size() + " revision(s) pending; " + CurrentCommand.upgradeHint(st.heads()) + ".");
             }
             if (!st.checksumMismatches().isEmpty()) {
                 s.console().info("upgrade refuses to run: undo the edit and put the change in a new revision, or"

@@ -77,7 +77,7 @@ public final class CurrentCommand implements Callable<Integer> {
                         + " know: " + String.join(", ", status.unknownApplied()));
             }
             if (pending > 0) {
-                s.console().info(pending + " revision(s) not applied; `strata upgrade heads` applies them.");
+                s.console().info(pending + " revision(s) not applied; " + upgradeHint(g.heads().stream().map(RevisionId::value).toList()) + ".");
             }
             deferredLines(deferred).forEach(s.console()::info);
             return 0;
@@ -90,6 +90,17 @@ public final class CurrentCommand implements Callable<Integer> {
                 + d.revision().value() + "): " + (d.ready()
                 ? "the table has the " + d.minRows() + " rows it needs; `strata upgrade` builds it concurrently"
                 : "waits for " + d.minRows() + " rows (lists x 39), the table has " + d.rows())).toList();
+    }
+
+    /**
+     * What applies the pending revisions: {@code strata upgrade head} when the folder has one head; with several,
+     * each head by name (a head may be a branch this environment should not get), never a bare "upgrade heads".
+     */
+    static String upgradeHint(List<String> heads) {
+        if (heads.size() <= 1) {
+            return "`strata upgrade head` applies them";
+        }
+        return "the folder has " + heads.size() + " heads (" + String.join(", ", heads) + "): `strata upgrade ID` (or `LABEL@head`) applies each branch this environment needs";
     }
 
 

@@ -3,6 +3,7 @@ package dev.strata.cli.commands;
 import dev.strata.cli.Migrate;
 import dev.strata.cli.Session;
 import dev.strata.cli.StrataCommand;
+import dev.strata.engine.Runs;
 import dev.strata.graph.Direction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,6 +32,10 @@ public final class DowngradeCommand implements Callable<Integer> {
     @Option(names = "--sql", description = "Print the SQL, including Strata's own table writes, instead of running it.")
     boolean sql;
 
+    @Option(names = "--cascade", description = {"Also revert revisions of other branches that depend on a reverted one"
+            + " (depends-on); without it Strata names them and changes nothing. Alembic reverts them without asking."})
+    boolean cascade;
+
     @Option(names = "--lock-wait", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How long to wait for another runner's lock (default from strata.toml, else 60s).")
     Duration lockWait;
@@ -38,7 +43,7 @@ public final class DowngradeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Session s = new Session(root, spec)) {
-            return Migrate.run(s, Direction.DOWN, target, sql, lockWait, false);
+            return Migrate.run(s, Direction.DOWN, target, sql, new Runs.Options(lockWait, false, false, cascade));
         }
     }
 }

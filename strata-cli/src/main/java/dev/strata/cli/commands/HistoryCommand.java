@@ -36,7 +36,7 @@ public final class HistoryCommand implements Callable<Integer> {
     @Option(names = {"-i", "--indicate-current"}, description = "Mark the revisions the database is at (needs a connection).")
     boolean indicateCurrent;
 
-    @Option(names = "--applied", description = "Show the audit log from the history table (needs a connection).")
+    @Option(names = "--applied", description = "Show the audit log from the history table, newest first (needs a connection).")
     boolean applied;
 
     @Override
@@ -51,8 +51,11 @@ public final class HistoryCommand implements Callable<Integer> {
             List<Revision> revisions = range == null
                     ? set.graph().all()
                     : set.graph().range(range, current == null ? Set.of() : current);
+            // all() is oldest first, a range newest first already: list newest first either way, as alembic history does
             List<Revision> newestFirst = new ArrayList<>(revisions);
-            java.util.Collections.reverse(newestFirst);
+            if (range == null) {
+                java.util.Collections.reverse(newestFirst);
+            }
             Set<RevisionId> marks = indicateCurrent ? current : null;
             if (s.console().json()) {
                 List<Map<String, Object>> list = new ArrayList<>();
@@ -72,7 +75,9 @@ public final class HistoryCommand implements Callable<Integer> {
     }
 
     private int auditLog(Session s) {
-        List<HistoryRow> rows = s.target().history();
+        // newest first, like the revision listing (the table reads oldest first)
+        List<HistoryRow> rows = new ArrayList<>(s.target().history());
+        java.util.Collections.reverse(rows);
         if (s.console().json()) {
             List<Map<String, Object>> list = new ArrayList<>();
             for (HistoryRow h : rows) {

@@ -21,8 +21,8 @@ import java.util.concurrent.Callable;
 
 /** {@code strata init [DIR]}: a new project. */
 @Command(name = "init", mixinStandardHelpOptions = true,
-        description = {"Create a Strata project in DIR (default: the working directory):",
-                "strata.toml, the migrations/ folder with its revision template (migrations/.template.sql), and .strata/ in .gitignore."})
+        description = {"Create a Strata project in DIR (default: the working directory).",
+                "It writes strata.toml, the migrations/ folder with its revision template (migrations/.template.sql), and .strata/ in .gitignore."})
 public final class InitCommand implements Callable<Integer> {
     static final String TEMPLATE_TEXT = """
             -- strata:upgrade

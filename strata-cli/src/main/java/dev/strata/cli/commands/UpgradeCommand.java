@@ -4,6 +4,7 @@ import dev.strata.cli.ExitCode;
 import dev.strata.cli.Migrate;
 import dev.strata.cli.Session;
 import dev.strata.cli.StrataCommand;
+import dev.strata.engine.Runs;
 import dev.strata.graph.Direction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,7 +58,7 @@ public final class UpgradeCommand implements Callable<Integer> {
             if (lint != ExitCode.OK) {
                 return lint;
             }
-            return Migrate.run(s, Direction.UP, target, sql, lockWait, resume, ignoreUnknown);
+            return Migrate.run(s, Direction.UP, target, sql, new Runs.Options(lockWait, resume, ignoreUnknown, false));
         }
     }
 }
