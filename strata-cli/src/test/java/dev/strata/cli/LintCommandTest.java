@@ -62,7 +62,8 @@ class LintCommandTest {
         assertThat(run.get("tool").get("driver").get("name").asText()).isEqualTo("strata");
         JsonNode rules = run.get("tool").get("driver").get("rules");
         assertThat(rules.size()).isGreaterThanOrEqualTo(60);
-        assertThat(rules.get(0).get("helpUri").asText()).endsWith("docs/lint.md#sa001");
+        assertThat(rules.get(0).has("helpUri")).isFalse();
+        assertThat(rules.get(0).get("help").get("markdown").asText()).startsWith("**Instead:**");
         JsonNode result = run.get("results").get(0);
         assertThat(result.get("ruleId").asText()).isEqualTo("SA001");
         assertThat(result.get("message").get("text").asText()).isNotEmpty();

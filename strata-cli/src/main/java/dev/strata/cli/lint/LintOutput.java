@@ -12,8 +12,11 @@ import java.util.Map;
 
 /** Text, JSON and GitHub-annotation renderings of a lint report; {@link Sarif} does SARIF. */
 public final class LintOutput {
-    /** Where the rule pages live; a rule's page is this plus {@code #sa001}. */
-    public static final String DOCS = "https://github.com/strata-migrations/strata/blob/main/docs/lint.md";
+    /**
+     * Where the rule pages live, relative to the root of Strata's repository (and of its source archive); a
+     * rule's page is this plus {@code #sa001}.
+     */
+    public static final String DOCS = "docs/lint.md";
 
     private LintOutput() {
     }

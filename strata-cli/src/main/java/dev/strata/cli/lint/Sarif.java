@@ -35,7 +35,8 @@ public final class Sarif {
             rule.put("fullDescription", Map.of("text", r.why()));
             rule.put("help", Map.of("text", r.fix() + (r.strataWay().isEmpty() ? "" : " " + r.strataWay()),
                     "markdown", "**Instead:** " + r.fix() + (r.strataWay().isEmpty() ? "" : "\n\n**Strata:** " + r.strataWay())));
-            rule.put("helpUri", LintOutput.helpUri(r));
+            // no helpUri: SARIF wants an absolute URI there, and the rule's page travels with the source instead;
+            // help.markdown carries what the page says about the fix
             rule.put("defaultConfiguration", Map.of("level", level(r.severity()), "enabled", !r.optIn()));
             rules.add(rule);
         }
@@ -60,7 +61,6 @@ public final class Sarif {
         Map<String, Object> driver = new LinkedHashMap<>();
         driver.put("name", "strata");
         driver.put("version", toolVersion);
-        driver.put("informationUri", LintOutput.DOCS);
         driver.put("rules", rules);
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("tool", Map.of("driver", driver));
