@@ -46,7 +46,7 @@ public final class StampCommand implements Callable<Integer> {
             String now = heads.isEmpty() ? "base" : String.join(", ",
                     new TreeSet<>(heads).stream().map(RevisionId::value).toList());
             if (s.console().json()) {
-                s.console().json(java.util.Map.of("current", new TreeSet<>(heads).stream().map(RevisionId::value).toList()));
+                s.console().json(dev.strata.engine.report.RunReports.Stamped.of(heads));
             } else {
                 s.console().info("Stamped the database at " + now + ".");
             }
