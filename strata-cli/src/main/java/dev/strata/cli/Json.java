@@ -57,10 +57,10 @@ public final class Json {
 
     /** The error document printed on standard error under --json. */
     static String error(String code, String message, int exitCode) {
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("error", code);
-        m.put("message", message);
-        m.put("exit_code", exitCode);
-        return line(m);
+        return line(new ErrorDocument(code, message, exitCode));
+    }
+
+    /** A failure under --json: the error code, the one-line message, the exit status. */
+    private record ErrorDocument(String error, String message, int exitCode) {
     }
 }

@@ -1,13 +1,11 @@
 package dev.strata.cli;
 
 import dev.strata.engine.Runs;
+import dev.strata.engine.report.RunReports;
 import dev.strata.graph.Direction;
 import dev.strata.graph.Step;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Shared by upgrade and downgrade: the engine's run, online or offline, rendered on the console. */
 public final class Migrate {
@@ -24,15 +22,7 @@ public final class Migrate {
         }
         List<Step> steps = Runs.online(s.workspace(), direction, arg, options, new RunPrinter(console, null));
         if (console.json()) {
-            List<Map<String, Object>> list = new ArrayList<>();
-            for (Step step : steps) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("revision", step.id().value());
-                m.put("direction", step.direction().name().toLowerCase(java.util.Locale.ROOT));
-                m.put("message", step.revision().message());
-                list.add(m);
-            }
-            console.json(Map.of("steps", list));
+            console.json(RunReports.Steps.of(steps));
         }
         return ExitCode.OK;
     }

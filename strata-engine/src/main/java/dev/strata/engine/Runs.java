@@ -125,6 +125,29 @@ public final class Runs {
         return out.toString();
     }
 
+    /**
+     * Sets the version table to {@code target} without running any revision; stamped revisions get a history
+     * row with their checksum. With {@code purge} the table is emptied first, even when it names revisions the
+     * project does not have. Returns the revisions the database is at now (empty: base).
+     */
+    public static Set<RevisionId> stamp(Workspace w, String target, boolean purge, Duration lockWait) {
+        return runner(w, lockWait).stamp(target, purge);
+    }
+
+    /** Marks the revisions left half-applied as resolved; returns them (empty when none was). */
+    public static List<Runner.Repaired> repair(Workspace w, Duration lockWait) {
+        return runner(w, lockWait).repair();
+    }
+
+    /** Accepts the current content of applied revision {@code revision}, edited on purpose, as its checksum. */
+    public static void acceptChecksum(Workspace w, String revision, Duration lockWait) {
+        runner(w, lockWait).acceptChecksum(revision);
+    }
+
+    private static Runner runner(Workspace w, Duration lockWait) {
+        return new Runner(w.migrations(), w.target(), w.runOptions(lockWait, false), w.listener());
+    }
+
     private static List<String> unknown(MigrationSet set, JdbcTarget t) {
         DatabaseState state = t.readState();
         return state.tablesExist() ? StatusReader.unknownApplied(set, state, t.history()) : List.of();

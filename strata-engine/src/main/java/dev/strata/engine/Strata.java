@@ -78,6 +78,35 @@ public final class Strata {
         }
     }
 
+    /**
+     * Records {@code target} ({@code head}, {@code heads}, {@code base}, an id ...) as applied without running
+     * anything, e.g. to adopt an existing database after writing a baseline revision. Returns the revision ids
+     * the database is at now, sorted (empty: base).
+     */
+    public List<String> stamp(String target) {
+        try (Workspace w = workspace()) {
+            return new java.util.TreeSet<>(Runs.stamp(w, target, false, config.lockWait)).stream()
+                    .map(dev.strata.graph.RevisionId::value).toList();
+        }
+    }
+
+    /**
+     * Marks the revisions a failure left half-applied as resolved, so the next upgrade runs them again from
+     * their first statement. Returns their ids (empty when nothing needed repair).
+     */
+    public List<String> repair() {
+        try (Workspace w = workspace()) {
+            return Runs.repair(w, config.lockWait).stream().map(r -> r.failure().revision().value()).toList();
+        }
+    }
+
+    /** Accepts the current content of the applied revision {@code revision}, edited on purpose. */
+    public void acceptChecksum(String revision) {
+        try (Workspace w = workspace()) {
+            Runs.acceptChecksum(w, revision, config.lockWait);
+        }
+    }
+
     /** Where the database stands: current revisions, pending, unknown applied, needs-repair, checksum mismatches. */
     public Status status() {
         try (Workspace w = workspace()) {

@@ -77,6 +77,25 @@ class StrataFacadeTest {
     }
 
     @Test
+    void stampRepairAndAcceptChecksum() throws Exception {
+        files();
+        Strata strata = strata(new CopyOnWriteArrayList<>(), false);
+        assertThat(strata.stamp("r001")).containsExactly("r001");
+        assertThat(strata.status().current()).containsExactly("r001");
+        assertThat(strata.history()).extracting(r -> r.action().sql()).containsExactly("stamp-up");
+        assertThat(strata.repair()).isEmpty();
+        assertThat(strata.stamp("base")).isEmpty();
+        assertThat(strata.upgrade("head").steps()).hasSize(2);
+
+        Path r2 = dir.resolve("db/002_email.sql");
+        Files.writeString(r2, Files.readString(r2).replace("email text", "email varchar"));
+        assertThat(strata.status().checksumMismatches()).extracting(Status.ChecksumMismatch::revision)
+                .containsExactly("r002");
+        strata.acceptChecksum("r002");
+        assertThat(strata.status().checksumMismatches()).isEmpty();
+    }
+
+    @Test
     void autogenerateWritesARevisionIntoTheFolder() throws Exception {
         files();
         List<RunEvent> events = new CopyOnWriteArrayList<>();

@@ -2,6 +2,7 @@ package dev.strata.cli.commands;
 
 import dev.strata.cli.Session;
 import dev.strata.cli.StrataCommand;
+import dev.strata.engine.report.RevisionLists;
 import dev.strata.graph.RevisionId;
 import dev.strata.run.MigrationSet;
 import picocli.CommandLine.Command;
@@ -9,10 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code strata branches}: revisions where the graph branches. */
@@ -28,23 +26,17 @@ public final class BranchesCommand implements Callable<Integer> {
     public Integer call() {
         try (Session s = new Session(root, spec)) {
             MigrationSet set = s.migrations();
-            List<Map<String, Object>> json = new ArrayList<>();
+            if (s.console().json()) {
+                s.console().json(RevisionLists.Branches.of(set));
+                return 0;
+            }
             for (RevisionId id : set.graph().branchPoints()) {
                 var r = set.graph().get(id);
                 List<RevisionId> children = set.graph().children(id);
-                if (s.console().json()) {
-                    Map<String, Object> m = new LinkedHashMap<>(Describe.json(set, r, null));
-                    m.put("children", children.stream().map(RevisionId::value).toList());
-                    json.add(m);
-                    continue;
-                }
                 s.console().line(Describe.line(set, r, null));
                 for (RevisionId c : children) {
                     s.console().line("    -> " + Describe.line(set, set.graph().get(c), null));
                 }
-            }
-            if (s.console().json()) {
-                s.console().json(Map.of("branches", json));
             }
             return 0;
         }

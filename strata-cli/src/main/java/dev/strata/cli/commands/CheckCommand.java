@@ -5,6 +5,7 @@ import dev.strata.cli.Session;
 import dev.strata.cli.StrataCommand;
 import dev.strata.engine.Status;
 import dev.strata.engine.StatusReader;
+import dev.strata.engine.report.StatusReports;
 import dev.strata.run.DeferredBuilds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,24 +55,7 @@ public final class CheckCommand implements Callable<Integer> {
             // deferred pgvector builds are pending work, not a failed check: they wait for data
             List<DeferredBuilds.Pending> deferred = DeferredBuilds.of(s.migrations(), s.target()).pending();
             if (s.console().json()) {
-                java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
-                doc.put("up_to_date", st.upToDate());
-                doc.put("current", st.current());
-                doc.put("heads", st.heads());
-                doc.put("pending", st.pending().stream().map(p -> {
-                    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-                    m.put("revision", p.revision());
-                    m.put("message", p.message());
-                    m.put("file", p.file());
-                    return m;
-                }).toList());
-                doc.put("unknown_applied", st.unknownApplied());
-                doc.put("needs_repair", st.needsRepair().stream().map(Status.NeedsRepair::revision).toList());
-                doc.put("checksum_mismatches", st.checksumMismatches());
-                doc.put("schema_drift", st.schemaDrift());
-                doc.put("database_drift", st.databaseDrift());
-                doc.put("deferred_indexes", deferred.stream().map(d -> d.index()).toList());
-                s.console().json(doc);
+                s.console().json(StatusReports.Check.of(st, deferred));
             } else {
                 printText(s, st, folder);
             }

@@ -4,7 +4,7 @@ import dev.strata.cli.Session;
 import dev.strata.cli.StrataCommand;
 import dev.strata.engine.Status;
 import dev.strata.engine.StatusReader;
-import dev.strata.graph.RevisionGraph;
+import dev.strata.engine.report.StatusReports;
 import dev.strata.graph.RevisionId;
 import dev.strata.run.DatabaseState;
 import dev.strata.run.DeferredBuilds;
@@ -14,11 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 /** {@code strata current}: the revisions the database is at. */
@@ -36,39 +32,24 @@ public final class CurrentCommand implements Callable<Integer> {
         try (Session s = new Session(root, spec)) {
             MigrationSet set = s.migrations();
             DatabaseState state = s.target().readState();
-            RevisionGraph g = set.graph();
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (RevisionId id : new TreeSet<>(state.heads())) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("revision", id.value());
-                boolean known = set.contains(id);
-                m.put("is_head", known && g.heads().contains(id));
-                m.put("message", known ? g.get(id).message() : null);
-                m.put("file", known ? set.script(id).location() : null);
-                rows.add(m);
-            }
             Status status = StatusReader.read(s.workspace());
-            int pending = status.pending().size();
             List<DeferredBuilds.Pending> deferred = DeferredBuilds.of(set, s.target()).pending();
+            StatusReports.Current report = StatusReports.Current.of(set, state, status, deferred);
+            int pending = report.pending();
             if (s.console().json()) {
-                Map<String, Object> doc = new LinkedHashMap<>();
-                doc.put("current", rows);
-                doc.put("pending", pending);
-                doc.put("deferred_indexes", deferred.stream().map(d -> Map.of("index", d.index(), "table", d.table(),
-                        "revision", d.revision().value(), "rows", d.rows(), "min_rows", d.minRows())).toList());
-                s.console().json(doc);
+                s.console().json(report);
                 return 0;
             }
-            if (rows.isEmpty()) {
+            if (report.current().isEmpty()) {
                 s.console().info("The database is at base (no revision applied).");
             }
-            for (Map<String, Object> m : rows) {
-                StringBuilder line = new StringBuilder(String.valueOf(m.get("revision")));
-                if (Boolean.TRUE.equals(m.get("is_head"))) {
+            for (StatusReports.CurrentRevision m : report.current()) {
+                StringBuilder line = new StringBuilder(m.revision());
+                if (m.isHead()) {
                     line.append(" (head)");
                 }
-                if (s.console().verbose() && m.get("message") != null) {
-                    line.append(", ").append(m.get("message")).append(" (").append(m.get("file")).append(')');
+                if (s.console().verbose() && m.message() != null) {
+                    line.append(", ").append(m.message()).append(" (").append(m.file()).append(')');
                 }
                 s.console().line(line.toString());
             }
@@ -77,7 +58,7 @@ public final class CurrentCommand implements Callable<Integer> {
                         + " know: " + String.join(", ", status.unknownApplied()));
             }
             if (pending > 0) {
-                s.console().info(pending + " revision(s) not applied; " + upgradeHint(g.heads().stream().map(RevisionId::value).toList()) + ".");
+                s.console().info(pending + " revision(s) not applied; " + upgradeHint(set.graph().heads().stream().map(RevisionId::value).toList()) + ".");
             }
             deferredLines(deferred).forEach(s.console()::info);
             return 0;

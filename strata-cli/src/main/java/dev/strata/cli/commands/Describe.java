@@ -7,12 +7,10 @@ import dev.strata.run.MigrationSet;
 import dev.strata.script.MigrationScript;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
-/** How revisions are shown by heads, branches, history and show: one line, or a detailed block, or JSON. */
+/** How revisions are shown by heads, branches, history and show: one line, or a detailed block. */
 final class Describe {
     private Describe() {
     }
@@ -74,29 +72,6 @@ final class Describe {
         out.add("    " + r.message());
         out.add("");
         return out;
-    }
-
-    static Map<String, Object> json(MigrationSet set, Revision r, Set<RevisionId> current) {
-        MigrationScript s = set.script(r.id());
-        RevisionGraph g = set.graph();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("revision", r.id().value());
-        m.put("parents", r.parents().stream().map(RevisionId::value).toList());
-        m.put("depends_on", r.dependsOn().stream().map(RevisionId::value).toList());
-        m.put("branch_labels", new java.util.TreeSet<>(r.branchLabels()));
-        m.put("message", r.message());
-        m.put("file", s.location());
-        m.put("is_head", g.heads().contains(r.id()));
-        m.put("is_merge", r.isMerge());
-        m.put("is_branch_point", g.branchPoints().contains(r.id()));
-        if (current != null) {
-            m.put("is_current", current.contains(r.id()));
-        }
-        m.put("transactional", s.transactional());
-        m.put("irreversible", s.irreversibleReason().orElse(null));
-        m.put("destructive", s.destructiveReason().orElse(null));
-        m.put("checksum", s.checksum().hex());
-        return m;
     }
 
     static String join(List<RevisionId> ids) {

@@ -4,13 +4,11 @@ import dev.strata.cli.ExitCode;
 import dev.strata.cli.Session;
 import dev.strata.cli.StrataCommand;
 import dev.strata.embedded.DevServer;
-import dev.strata.embedded.DevServerInfo;
+import dev.strata.engine.report.FileReports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code strata dev start|stop|status|url}: the project's embedded PostgreSQL, kept running between commands. */
@@ -27,13 +25,8 @@ public final class DevCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    static Map<String, Object> json(DevServer.Status st) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("running", st.running());
-        m.put("pid", st.server().map(DevServerInfo::pid).orElse(null));
-        m.put("port", st.server().map(DevServerInfo::port).orElse(null));
-        m.put("url", st.server().map(DevServerInfo::jdbcUrl).orElse(null));
-        return m;
+    static FileReports.DevServerState json(DevServer.Status st) {
+        return FileReports.DevServerState.of(st);
     }
 
     /** A session for a dev subcommand (its parent's parent holds the global options). */

@@ -3,6 +3,7 @@ package dev.strata.cli.commands;
 import dev.strata.cli.ExitCode;
 import dev.strata.cli.Session;
 import dev.strata.cli.StrataCommand;
+import dev.strata.engine.report.FileReports;
 import dev.strata.engine.schema.ModelSource;
 import dev.strata.engine.schema.Models;
 import dev.strata.diagram.ErDiagram;
@@ -23,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code strata diagram [SOURCE]}: the ER diagram of a database, a revision or a schema folder. */
@@ -65,7 +65,7 @@ public final class DiagramCommand implements Callable<Integer> {
             String text = f == Format.SVG ? SvgRenderer.render(d) : MermaidRenderer.render(d);
             if (output == null) {
                 if (s.console().json()) {
-                    s.console().json(Map.of("format", f.name().toLowerCase(Locale.ROOT), "text", text));
+                    s.console().json(new FileReports.Diagram(f.name().toLowerCase(Locale.ROOT), text));
                 } else {
                     s.console().raw(text);
                 }
@@ -84,8 +84,8 @@ public final class DiagramCommand implements Callable<Integer> {
             s.console().info("wrote " + output + " (" + d.entities().size() + " tables, " + d.relations().size()
                     + " foreign keys)");
             if (s.console().json()) {
-                s.console().json(Map.of("file", output.toString(), "format", f.name().toLowerCase(Locale.ROOT),
-                        "tables", d.entities().size(), "relations", d.relations().size()));
+                s.console().json(new FileReports.DiagramFile(output.toString(), f.name().toLowerCase(Locale.ROOT),
+                        d.entities().size(), d.relations().size()));
             }
             return ExitCode.OK;
         }

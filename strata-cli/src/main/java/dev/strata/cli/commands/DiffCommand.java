@@ -4,13 +4,13 @@ import dev.strata.cli.Console;
 import dev.strata.cli.ExitCode;
 import dev.strata.cli.Session;
 import dev.strata.cli.StrataCommand;
+import dev.strata.engine.report.RunReports;
 import dev.strata.engine.schema.ModelSource;
 import dev.strata.engine.schema.Models;
 import dev.strata.engine.schema.Renames;
 import dev.strata.engine.schema.SchemaDiff;
 import dev.strata.engine.schema.SqlListing;
 import dev.strata.model.SchemaModel;
-import dev.strata.op.Op;
 import dev.strata.op.Renderer;
 import dev.strata.plan.Statement;
 import picocli.CommandLine.Command;
@@ -21,9 +21,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code strata diff SOURCE TARGET}: the SQL that turns one schema into another. */
@@ -71,13 +69,7 @@ public final class DiffCommand implements Callable<Integer> {
     static void print(Console console, SchemaDiff.Outcome out) {
         List<Statement> sql = Renderer.render(out.ops());
         if (console.json()) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("ops", out.ops().stream().map(Op::describe).toList());
-            doc.put("sql", sql.stream().map(Statement::sql).toList());
-            doc.put("unsupported", out.unsupported());
-            doc.put("rename_candidates", out.candidates().stream().map(c -> Map.of("kind", c.kind(), "from", c.from(),
-                    "to", c.to())).toList());
-            console.json(doc);
+            console.json(RunReports.Diff.of(out, sql));
             return;
         }
         console.raw(SqlListing.text(sql));

@@ -2,6 +2,7 @@ package dev.strata.cli.commands;
 
 import dev.strata.cli.Session;
 import dev.strata.cli.StrataCommand;
+import dev.strata.engine.report.RevisionLists;
 import dev.strata.graph.RevisionId;
 import dev.strata.run.MigrationSet;
 import picocli.CommandLine.Command;
@@ -9,9 +10,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code strata heads}: the head revisions of the migrations folder (no database needed). */
@@ -27,19 +25,17 @@ public final class HeadsCommand implements Callable<Integer> {
     public Integer call() {
         try (Session s = new Session(root, spec)) {
             MigrationSet set = s.migrations();
-            List<Map<String, Object>> json = new ArrayList<>();
+            if (s.console().json()) {
+                s.console().json(RevisionLists.Heads.of(set));
+                return 0;
+            }
             for (RevisionId id : set.graph().heads()) {
                 var r = set.graph().get(id);
-                if (s.console().json()) {
-                    json.add(Describe.json(set, r, null));
-                } else if (s.console().verbose()) {
+                if (s.console().verbose()) {
                     Describe.block(set, r, null).forEach(s.console()::line);
                 } else {
                     s.console().line(Describe.line(set, r, null));
                 }
-            }
-            if (s.console().json()) {
-                s.console().json(Map.of("heads", json));
             }
             return 0;
         }

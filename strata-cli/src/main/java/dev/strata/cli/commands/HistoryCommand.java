@@ -2,6 +2,8 @@ package dev.strata.cli.commands;
 
 import dev.strata.cli.Session;
 import dev.strata.cli.StrataCommand;
+import dev.strata.engine.report.RevisionLists;
+import dev.strata.engine.report.StatusReports;
 import dev.strata.graph.Revision;
 import dev.strata.graph.RevisionId;
 import dev.strata.postgres.HistoryRow;
@@ -13,9 +15,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -58,9 +58,7 @@ public final class HistoryCommand implements Callable<Integer> {
             }
             Set<RevisionId> marks = indicateCurrent ? current : null;
             if (s.console().json()) {
-                List<Map<String, Object>> list = new ArrayList<>();
-                newestFirst.forEach(r -> list.add(Describe.json(set, r, marks)));
-                s.console().json(Map.of("revisions", list));
+                s.console().json(RevisionLists.Revisions.of(set, newestFirst, marks));
                 return 0;
             }
             for (Revision r : newestFirst) {
@@ -79,26 +77,7 @@ public final class HistoryCommand implements Callable<Integer> {
         List<HistoryRow> rows = new ArrayList<>(s.target().history());
         java.util.Collections.reverse(rows);
         if (s.console().json()) {
-            List<Map<String, Object>> list = new ArrayList<>();
-            for (HistoryRow h : rows) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("id", h.id());
-                m.put("revision", h.revision());
-                m.put("action", h.action().sql());
-                m.put("message", h.message());
-                m.put("checksum", h.checksum());
-                m.put("started_at", h.startedAt() == null ? null : h.startedAt().toString());
-                m.put("execution_ms", h.executionMs());
-                m.put("applied_by", h.appliedBy());
-                m.put("client_addr", h.clientAddress());
-                m.put("tool_version", h.toolVersion());
-                m.put("status", h.status().sql());
-                m.put("error", h.error());
-                m.put("statements_run", h.statementsRun());
-                m.put("statements_total", h.statementsTotal());
-                list.add(m);
-            }
-            s.console().json(Map.of("history", list));
+            s.console().json(StatusReports.AuditLog.of(rows));
             return 0;
         }
         if (rows.isEmpty()) {

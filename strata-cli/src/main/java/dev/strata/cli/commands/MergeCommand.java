@@ -49,7 +49,7 @@ public final class MergeCommand implements Callable<Integer> {
             }
             RevisionId id = RevisionFiles.newId(set, revId);
             WrittenRevision.report(s, id, RevisionFiles.write(s.settings().migrationsDir(), id, message,
-                    RevisionTemplate.renderMerge(id, parents, message)), java.util.Map.of());
+                    RevisionTemplate.renderMerge(id, parents, message)));
             return 0;
         }
     }

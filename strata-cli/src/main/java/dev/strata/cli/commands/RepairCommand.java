@@ -2,6 +2,7 @@ package dev.strata.cli.commands;
 
 import dev.strata.cli.Session;
 import dev.strata.cli.StrataCommand;
+import dev.strata.engine.Runs;
 import dev.strata.run.Runner;
 import dev.strata.script.MigrationScript;
 import dev.strata.plan.Statement;
@@ -37,14 +38,12 @@ public final class RepairCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Session s = new Session(root, spec)) {
-            Runner runner = new Runner(s.migrations(), s.target(), s.runOptions(lockWait, false),
-                    dev.strata.run.RunListener.NONE);
             if (acceptChecksum != null) {
-                runner.acceptChecksum(acceptChecksum);
+                Runs.acceptChecksum(s.workspace(), acceptChecksum, lockWait);
                 s.console().info("Accepted the current checksum of " + acceptChecksum + ".");
                 return 0;
             }
-            List<Runner.Repaired> repaired = runner.repair();
+            List<Runner.Repaired> repaired = Runs.repair(s.workspace(), lockWait);
             if (repaired.isEmpty()) {
                 s.console().info("Nothing to repair: no revision is marked as half-applied.");
                 return 0;

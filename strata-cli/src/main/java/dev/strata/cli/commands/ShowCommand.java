@@ -2,19 +2,16 @@ package dev.strata.cli.commands;
 
 import dev.strata.cli.Session;
 import dev.strata.cli.StrataCommand;
+import dev.strata.engine.report.RevisionLists;
 import dev.strata.graph.Revision;
 import dev.strata.run.MigrationSet;
 import dev.strata.script.MigrationScript;
-import dev.strata.plan.Statement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code strata show REV}: one revision in full. */
@@ -36,10 +33,7 @@ public final class ShowCommand implements Callable<Integer> {
             Revision r = resolve(set, rev);
             MigrationScript script = set.script(r.id());
             if (s.console().json()) {
-                Map<String, Object> m = new LinkedHashMap<>(Describe.json(set, r, null));
-                m.put("upgrade", statements(script.upgradePlan()));
-                m.put("downgrade", script.downgradePlan().map(ShowCommand::statements).orElse(null));
-                s.console().json(m);
+                s.console().json(RevisionLists.Detail.of(set, r));
                 return 0;
             }
             Describe.block(set, r, null).forEach(s.console()::line);
@@ -61,15 +55,5 @@ public final class ShowCommand implements Callable<Integer> {
             }
         }
         return set.graph().resolve(spec);
-    }
-
-    private static List<Map<String, Object>> statements(List<Statement> list) {
-        return list.stream().map(st -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("source", st.source());
-            m.put("transaction", st.tx().name().toLowerCase(java.util.Locale.ROOT));
-            m.put("sql", st.sql());
-            return m;
-        }).toList();
     }
 }

@@ -2,9 +2,8 @@ package dev.strata.cli.commands;
 
 import dev.strata.cli.Session;
 import dev.strata.cli.StrataCommand;
+import dev.strata.engine.Runs;
 import dev.strata.graph.RevisionId;
-import dev.strata.run.RunListener;
-import dev.strata.run.Runner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,12 +40,11 @@ public final class StampCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Session s = new Session(root, spec)) {
-            Runner runner = new Runner(s.migrations(), s.target(), s.runOptions(lockWait, false), RunListener.NONE);
-            Set<RevisionId> heads = runner.stamp(target, purge);
+            Set<RevisionId> heads = Runs.stamp(s.workspace(), target, purge, lockWait);
             String now = heads.isEmpty() ? "base" : String.join(", ",
                     new TreeSet<>(heads).stream().map(RevisionId::value).toList());
             if (s.console().json()) {
-                s.console().json(java.util.Map.of("current", new TreeSet<>(heads).stream().map(RevisionId::value).toList()));
+                s.console().json(dev.strata.engine.report.RunReports.Stamped.of(heads));
             } else {
                 s.console().info("Stamped the database at " + now + ".");
             }

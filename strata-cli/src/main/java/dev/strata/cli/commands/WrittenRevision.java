@@ -1,6 +1,7 @@
 package dev.strata.cli.commands;
 
 import dev.strata.cli.Session;
+import dev.strata.engine.report.FileReports;
 import dev.strata.engine.schema.RenameConfirmation;
 import dev.strata.error.ErrorCode;
 import dev.strata.error.StrataException;
@@ -18,16 +19,17 @@ final class WrittenRevision {
     private WrittenRevision() {
     }
 
-    /** Reports a written revision file; with --json, prints {@code revision}, {@code file} and the {@code extra} fields. */
-    static void report(Session s, RevisionId id, Path file, Map<String, Object> extra) {
+    /** Reports a written revision file; with --json, prints {@code revision} and {@code file}. */
+    static void report(Session s, RevisionId id, Path file) {
+        report(s, id, file, null, null);
+    }
+
+    /** Reports a written revision file; with --json, prints {@code revision}, {@code file} and, when given, what it does. */
+    static void report(Session s, RevisionId id, Path file, List<String> ops, List<String> notExpressed) {
         Path shown = s.workingDir().relativize(file.toAbsolutePath());
         s.console().info("Generating " + shown + " ... done");
         if (s.console().json()) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("revision", id.value());
-            doc.put("file", shown.toString());
-            doc.putAll(extra);
-            s.console().json(doc);
+            s.console().json(new FileReports.RevisionWritten(id.value(), shown.toString(), ops, notExpressed));
         } else if (s.console().quiet()) {
             s.console().line(shown.toString());
         }
