@@ -78,6 +78,7 @@ public final class LintGate {
             DatabaseState state = s.target().readState();
             current = CurrentCommand.knownHeads(set, state);
         }
+        to = dev.strata.engine.Runs.normalizeTarget(to);
         Set<RevisionId> applying = new HashSet<>();
         for (Step step : set.graph().upgradeSteps(current, to)) {
             applying.add(step.id());

@@ -43,7 +43,8 @@ class JsonFieldOrderTest {
 
         JsonNode check = SchemaCheck.parse(cli.run("check", "--json").out());
         assertThat(fields(check)).containsExactly("format_version", "up_to_date", "current", "heads", "pending",
-                "unknown_applied", "needs_repair", "checksum_mismatches", "schema_drift", "database_drift");
+                "unknown_applied", "needs_repair", "checksum_mismatches", "schema_drift", "database_drift",
+                "deferred_indexes");
         assertThat(fields(check.get("pending").get(0))).containsExactly("revision", "message", "file");
 
         JsonNode up = SchemaCheck.parse(cli.run("upgrade", "r1", "--json").out());
@@ -51,7 +52,7 @@ class JsonFieldOrderTest {
         assertThat(fields(up.get("steps").get(0))).containsExactly("revision", "direction", "message");
 
         JsonNode current = SchemaCheck.parse(cli.run("current", "--json").out());
-        assertThat(fields(current)).containsExactly("format_version", "current", "pending");
+        assertThat(fields(current)).containsExactly("format_version", "current", "pending", "deferred_indexes");
         assertThat(fields(current.get("current").get(0))).containsExactly("revision", "is_head", "message", "file");
         assertThat(current.get("pending").asInt()).isEqualTo(1);
 

@@ -121,7 +121,7 @@ class ProjectStateTest {
     @Test
     void unknownCommandIsExit2WithDidYouMeanAlsoWithHelp() {
         Cli cli = new Cli(dir, null);
-        for (String[] args : new String[][] {{"lint", "--help"}, {"lint"}, {"upgade", "head"}, {"--json", "upgade", "--help"}}) {
+        for (String[] args : new String[][] {{"lintt", "--help"}, {"lintt"}, {"upgade", "head"}, {"--json", "upgade", "--help"}}) {
             var r = cli.runRaw(args);
             assertThat(r.code()).as(r.toString()).isEqualTo(2);
             assertThat(r.out()).isEmpty();

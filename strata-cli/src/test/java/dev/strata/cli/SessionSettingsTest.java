@@ -44,7 +44,7 @@ class SessionSettingsTest {
     void aTransactionalRevisionsSettingsEndWithIt() {
         cli.simple("r1", null, LEAKY + "\nCREATE TABLE public.a (id int);", "DROP TABLE public.a;");
         cli.simple("r2", "r1", EXPECT_CLEAN + "\nCREATE TABLE b (id int);", "DROP TABLE b;");
-        cli.simple("r3", "r2", LEAKY + "\nDROP TABLE public.a;", "CREATE TABLE public.a (id int);");
+        cli.simple("r3", "r2", LEAKY + "\n-- strata:allow SA042 this test turns lock_timeout off on purpose, to see it end with the revision\nDROP TABLE public.a;", "CREATE TABLE public.a (id int);");
         var up = cli.run("upgrade", "head");
         assertThat(up.code()).as(up.toString()).isZero();
         // the downgrade runs r3's down, then r2's (which checks nothing) and r1's

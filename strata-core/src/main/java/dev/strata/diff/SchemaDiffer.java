@@ -50,7 +50,7 @@ final class SchemaDiffer {
      * where it was installed before, delete this statement from the revision to keep it.
      */
     static String keptWhileUsed(Extension x) {
-        String body = "\n-- strata: drop extension " + x.name() + " only if nothing outside it uses it (never CASCADE);"
+        String body = "\n-- drop extension " + x.name() + " only if nothing outside it uses it (never CASCADE);"
                 + " if it was installed before this revision, delete this statement to keep it\n"
                 + "BEGIN\n"
                 + "    DROP EXTENSION IF EXISTS " + SqlText.ident(x.name()) + ";\n"
