@@ -90,7 +90,7 @@ public final class Main {
             boolean verbose = root.global.verbose;
             if (ex instanceof StrataException se) {
                 int code = se.code().kind() == ErrorCode.Kind.BAD_INPUT ? ExitCode.USAGE : ExitCode.FAILURE;
-                error(err, json, se.code().name(), se.getMessage(), Hints.of(se.code()).map(h -> "\nhint: " + h).orElse(""),
+                error(err, json, se.code().name(), se.getMessage(), Hints.of(se).map(h -> "\nhint: " + h).orElse(""),
                         code);
                 if (verbose) {
                     ex.printStackTrace(err);

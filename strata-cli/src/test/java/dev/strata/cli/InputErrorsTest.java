@@ -51,7 +51,13 @@ class InputErrorsTest {
     @Test
     void missingMigrationsFolder() {
         Cli cli = cli();
-        assertOneLineError(cli.run("--dir", "nowhere", "heads"), 2, "nowhere");
+        Cli.Result r = cli.run("--dir", "nowhere", "heads");
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        java.util.List<String> lines = r.err().strip().lines().toList();
+        assertThat(lines).as(r.toString()).hasSize(2);  // the error, then the CLI's hint naming the flag
+        assertThat(lines.get(0)).startsWith("error: ").contains("nowhere").doesNotContain("\tat ")
+                .doesNotContain("Exception");
+        assertThat(lines.get(1)).startsWith("hint: ").contains("--dir DIR");
     }
 
     @Test

@@ -92,8 +92,11 @@ class ProjectStateTest {
         cli.simple("r1", null, "CREATE TABLE t (id int);", "DROP TABLE t;");
         var r = cli.run("--env", "production", "upgrade", "head");
         assertThat(r.code()).as(r.toString()).isEqualTo(2);
-        assertThat(r.err().strip()).startsWith("error: no database URL for environment 'production' (--env production)")
-                .contains("DATABASE_URL_PRODUCTION").doesNotContain("\n").doesNotContain("embedded PostgreSQL in .strata");
+        java.util.List<String> lines = r.err().strip().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("error: no database URL for environment 'production' (chosen explicitly)")
+                .contains("DATABASE_URL_PRODUCTION").doesNotContain("embedded PostgreSQL in .strata");
+        assertThat(lines.get(1)).startsWith("hint: the environment is chosen with --env NAME");
         cli.env.put("ENVIRONMENT", "staging");
         assertThat(cli.run("current").code()).isEqualTo(2);
         // work that needs no database still runs in any environment

@@ -243,8 +243,9 @@ public final class Runner {
     private void checkKnownHeads(DatabaseState state) {
         for (RevisionId head : new TreeSet<>(state.heads())) {
             if (!set.contains(head)) {
-                throw new StrataException(ErrorCode.APPLIED_REVISION_MISSING, "the database is at revision " + head
-                        + ", which is not in the migrations folder; check --dir and the branch you are on,"
+                throw new StrataException(ErrorCode.APPLIED_REVISION_MISSING, StrataException.Input.MIGRATIONS_DIR,
+                        "the database is at revision " + head
+                        + ", which is not in the migrations folder; check the migrations folder and the branch you are on,"
                         + " or fix the record with `strata stamp`");
             }
         }

@@ -40,9 +40,9 @@ public final class ScriptLoader {
     public static List<MigrationScript> load(Path dir, Path displayBase) {
         if (!Files.isDirectory(dir)) {
             String why = Files.exists(dir) ? "is not a directory" : "does not exist";
-            throw new StrataException(ErrorCode.SCRIPT_DIRECTORY_UNREADABLE, "migrations directory '"
-                    + display(dir, displayBase) + "' " + why + ": run 'strata init' to create it, "
-                    + "or point --dir at your migrations folder");
+            throw new StrataException(ErrorCode.SCRIPT_DIRECTORY_UNREADABLE, StrataException.Input.MIGRATIONS_DIR,
+                    "migrations directory '" + display(dir, displayBase) + "' " + why + ": run 'strata init' to create"
+                    + " it, or set the migrations folder to yours (migrations in strata.toml)");
         }
         // Each file's path relative to the folder ("sub/0001_x.sql") is its sort key, computed once; its
         // location for messages is that path behind the folder's own display path.
@@ -94,9 +94,9 @@ public final class ScriptLoader {
             }
         } catch (IOException e) {
             String why = e instanceof AccessDeniedException ? "permission denied" : describe(e);
-            throw new StrataException(ErrorCode.SCRIPT_DIRECTORY_UNREADABLE, "cannot read migrations directory '"
-                    + display(dir, displayBase) + "' (" + why + "): fix its permissions, or point --dir at "
-                    + "another folder (run 'strata init' to create one)", e);
+            throw new StrataException(ErrorCode.SCRIPT_DIRECTORY_UNREADABLE, StrataException.Input.MIGRATIONS_DIR,
+                    "cannot read migrations directory '" + display(dir, displayBase) + "' (" + why + "): fix its"
+                    + " permissions, or set the migrations folder to another one (run 'strata init' to create one)", e);
         }
     }
 

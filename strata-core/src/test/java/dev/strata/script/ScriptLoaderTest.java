@@ -96,7 +96,8 @@ class ScriptLoaderTest {
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.SCRIPT_DIRECTORY_UNREADABLE))
                 .hasMessageContaining("'migrations' does not exist")
                 .hasMessageContaining("strata init")
-                .hasMessageContaining("--dir");
+                .hasMessageContaining("set the migrations folder")
+                .matches(e -> ((StrataException) e).input().orElseThrow() == StrataException.Input.MIGRATIONS_DIR);
     }
 
     @Test

@@ -138,13 +138,14 @@ public final class ConfigLoader {
         String name = displayName(path, in.workingDir());
         if (!Files.exists(path)) {
             if (in.configFile().isPresent()) {
-                throw new StrataException(ErrorCode.CONFIG_INVALID, name + ": no such file (given with --config);"
-                        + " check the path, or run strata init to create one");
+                throw new StrataException(ErrorCode.CONFIG_INVALID, StrataException.Input.CONFIG_FILE, name + ": no such file (given"
+                        + " as the config file); check the path, or run strata init to create one");
             }
             return ConfigFile.absent(name, in.workingDir());
         }
         if (!Files.isRegularFile(path)) {
-            throw new StrataException(ErrorCode.CONFIG_INVALID, name + ": is not a file; --config names a TOML file");
+            throw new StrataException(ErrorCode.CONFIG_INVALID, StrataException.Input.CONFIG_FILE, name + ": is not a file; the config"
+                    + " file must be a TOML file");
         }
         String text;
         try {
@@ -201,17 +202,18 @@ public final class ConfigLoader {
             String source = Settings.EMBEDDED;
             if (in.url().isPresent()) {
                 if (in.url().get().isBlank()) {
-                    throw new StrataException(ErrorCode.CONFIG_INVALID, "--url is empty; give a URL or drop the option");
+                    throw new StrataException(ErrorCode.CONFIG_INVALID, StrataException.Input.URL, "the database URL given is empty; give a"
+                            + " URL, or none to use the configured one");
                 }
                 url = in.url();
                 source = "--url";
             } else if (dbTable.isPresent()) {
                 ConfigTable db = dbTable.get();
                 if (db.string("url").isEmpty()) {
-                    throw new StrataException(ErrorCode.CONFIG_INVALID, file.name() + ": " + db.label()
-                            + " has no url; add url = \"postgresql://...\" there or pass --url");
+                    throw new StrataException(ErrorCode.CONFIG_INVALID, StrataException.Input.URL, file.name() + ": " + db.label()
+                            + " has no url; add url = \"postgresql://...\" there, or give the database URL directly");
                 }
-                url = Optional.of(expand(db, "url", "pass --url"));
+                url = Optional.of(expandUrl(db));
                 source = file.name() + " " + db.label();
             } else {
                 String perEnv = urlVariable(environment);
@@ -222,10 +224,10 @@ public final class ConfigLoader {
                     url = variable("DATABASE_URL");
                     source = "DATABASE_URL";
                 } else if (envTable.string("url").isPresent()) {
-                    url = Optional.of(expand(envTable, "url", "pass --url"));
+                    url = Optional.of(expandUrl(envTable));
                     source = file.name() + " " + envTable.label();
                 } else if (file.strata().string("url").isPresent()) {
-                    url = Optional.of(expand(file.strata(), "url", "pass --url"));
+                    url = Optional.of(expandUrl(file.strata()));
                     source = file.name() + " [strata]";
                 }
             }
@@ -254,20 +256,23 @@ public final class ConfigLoader {
             if (environment.equalsIgnoreCase(Defaults.ENVIRONMENT)) {
                 return;
             }
-            String chosen = in.env().isPresent() ? "--env " + environment : "ENVIRONMENT=" + environment;
+            String chosen = in.env().isPresent() ? "chosen explicitly" : "ENVIRONMENT=" + environment;
+            StrataException.Input about = in.env().isPresent() ? StrataException.Input.ENVIRONMENT : null;
             boolean known = file.environment(environment).isPresent();
             if (!known) {
                 java.util.List<String> names = new java.util.ArrayList<>(file.environments().keySet());
                 names.add(Defaults.ENVIRONMENT);
                 String close = ConfigParser.suggestion(environment, names, "'", "'");
                 if (close.startsWith("; did you mean")) {
-                    throw new StrataException(ErrorCode.CONFIG_INVALID, "environment '" + environment + "' (" + chosen
+                    throw new StrataException(ErrorCode.CONFIG_INVALID, about, "environment '" + environment + "' ("
+                            + chosen
                             + ") is not configured in " + file.name() + " and has no " + urlVariable(environment)
                             + close + " (configured: " + String.join(", ", names) + ")");
                 }
             }
             String table = "[environments." + ConfigParser.tomlKey(environment) + "]";
-            throw new StrataException(ErrorCode.CONFIG_INVALID, "no database URL for environment '" + environment + "' ("
+            throw new StrataException(ErrorCode.CONFIG_INVALID, about, "no database URL for environment '"
+                    + environment + "' ("
                     + chosen + "): looked at " + urlVariable(environment) + ", DATABASE_URL, url in " + table + " and url"
                     + " in [strata] of " + file.name() + "; set one of them (the embedded PostgreSQL is for development"
                     + " only)");
@@ -298,8 +303,8 @@ public final class ConfigLoader {
         private String environment() {
             if (in.env().isPresent()) {
                 if (in.env().get().isBlank()) {
-                    throw new StrataException(ErrorCode.CONFIG_INVALID, "--env is empty; give an environment name"
-                            + " such as production, or drop the option to use $ENVIRONMENT or development");
+                    throw new StrataException(ErrorCode.CONFIG_INVALID, StrataException.Input.ENVIRONMENT, "the environment given is empty;"
+                            + " give an environment name such as production, or none to use $ENVIRONMENT or development");
                 }
                 return in.env().get().strip();
             }
@@ -313,17 +318,18 @@ public final class ConfigLoader {
             }
             String table = "[databases." + ConfigParser.tomlKey(name) + "]";
             if (!file.present()) {
-                throw new StrataException(ErrorCode.CONFIG_INVALID, "-n " + name + " names a database of the config"
-                        + " file, but there is no " + file.name() + "; run strata init and add a " + table
-                        + " table with a url, or drop -n");
+                throw new StrataException(ErrorCode.CONFIG_INVALID, StrataException.Input.DATABASE_NAME, "the named database '" + name
+                        + "' was chosen, but there is no " + file.name() + "; run strata init and add a " + table
+                        + " table with a url, or choose no named database");
             }
             if (file.databases().isEmpty()) {
-                throw new StrataException(ErrorCode.CONFIG_INVALID, file.name() + " defines no named databases, so -n "
-                        + name + " matches nothing; add a " + table + " table with a url, or drop -n");
+                throw new StrataException(ErrorCode.CONFIG_INVALID, StrataException.Input.DATABASE_NAME, file.name() + " defines no"
+                        + " named databases, so the named database '" + name + "' matches nothing; add a " + table
+                        + " table with a url, or choose no named database");
             }
             String close = ConfigParser.suggestion(name, file.databases().keySet(), "", "");
-            throw new StrataException(ErrorCode.CONFIG_INVALID, file.name() + " has no " + table
-                    + " for -n " + name + "; the named databases are "
+            throw new StrataException(ErrorCode.CONFIG_INVALID, StrataException.Input.DATABASE_NAME, file.name() + " has no " + table
+                    + " for the named database '" + name + "'; the named databases are "
                     + String.join(", ", file.databases().keySet())
                     + (close.startsWith("; did you mean") ? close : ""));
         }
@@ -374,6 +380,15 @@ public final class ConfigLoader {
             return Durations.parse(text).orElseThrow(() -> new StrataException(ErrorCode.CONFIG_INVALID,
                     file.name() + ": " + from.label() + " " + key + " is \"" + text + "\" (after replacing ${...}),"
                             + " not a duration; " + Durations.hint(text)));
+        }
+
+        /** A table's url with ${VAR}s replaced; an unset variable's error is about the URL (which could be given directly). */
+        private String expandUrl(ConfigTable table) {
+            try {
+                return expand(table, "url", "give the database URL directly");
+            } catch (StrataException e) {
+                throw new StrataException(e.code(), StrataException.Input.URL, e.getMessage(), e);
+            }
         }
 
         private String expand(ConfigTable table, String key, String fix) {

@@ -61,11 +61,12 @@ class ConfigLoaderTest {
                         + " strata.toml; set one of them (the embedded PostgreSQL is for development only)");
         Files.writeString(dir.resolve("strata.toml"), "[environments.production]\nlock_timeout = \"1s\"\n");
         assertThatThrownBy(() -> ConfigLoader.requireEmbeddedAllowed(none.withEnv("prodution")))
-                .hasMessage("environment 'prodution' (--env prodution) is not configured in strata.toml and has no"
+                .hasMessage("environment 'prodution' (chosen explicitly) is not configured in strata.toml and has no"
                         + " DATABASE_URL_PRODUTION; did you mean 'production'? (configured: production, development)");
         // a configured environment without a URL names where it looked
         assertThatThrownBy(() -> ConfigLoader.requireEmbeddedAllowed(none.withEnv("production")))
-                .hasMessageStartingWith("no database URL for environment 'production' (--env production)");
+                .hasMessageStartingWith("no database URL for environment 'production' (chosen explicitly)")
+                .matches(e -> ((StrataException) e).input().orElseThrow() == StrataException.Input.ENVIRONMENT);
     }
 
     @Test
@@ -143,8 +144,9 @@ class ConfigLoaderTest {
     @Test
     void missingExplicitConfigFileIsAnError() {
         fails(ConfigLoader.Inputs.of(dir).withConfigFile(Path.of("nope.toml")))
-                .hasMessage("nope.toml: no such file (given with --config); check the path, or run strata init"
-                        + " to create one");
+                .hasMessage("nope.toml: no such file (given as the config file); check the path, or run strata init"
+                        + " to create one")
+                .matches(e -> ((StrataException) e).input().orElseThrow() == StrataException.Input.CONFIG_FILE);
     }
 
     // ${VAR} substitution
@@ -168,7 +170,8 @@ class ConfigLoaderTest {
         write("strata.toml", EXAMPLE);
         fails(ConfigLoader.Inputs.of(dir).withName("replica"))
                 .hasMessage("strata.toml: [databases.replica] url references ${REPLICA_URL}, which is not set;"
-                        + " export REPLICA_URL or pass --url");
+                        + " export REPLICA_URL or give the database URL directly")
+                .matches(e -> ((StrataException) e).input().orElseThrow() == StrataException.Input.URL);
     }
 
     @Test
@@ -272,22 +275,23 @@ class ConfigLoaderTest {
         write("strata.toml", "[databases.primary]\nurl = \"postgresql://p/db\"\n"
                 + "[databases.replica]\nurl = \"postgresql://r/db\"\n");
         fails(ConfigLoader.Inputs.of(dir).withName("replcia"))
-                .hasMessage("strata.toml has no [databases.replcia] for -n replcia; the named databases are primary,"
-                        + " replica; did you mean replica?");
+                .hasMessage("strata.toml has no [databases.replcia] for the named database 'replcia'; the named"
+                        + " databases are primary, replica; did you mean replica?")
+                .matches(e -> ((StrataException) e).input().orElseThrow() == StrataException.Input.DATABASE_NAME);
         fails(ConfigLoader.Inputs.of(dir).withName("analytics"))
-                .hasMessage("strata.toml has no [databases.analytics] for -n analytics; the named databases are"
-                        + " primary, replica");
+                .hasMessage("strata.toml has no [databases.analytics] for the named database 'analytics'; the named"
+                        + " databases are primary, replica");
     }
 
     @Test
     void namedDatabaseWithoutAnyDatabasesOrFile() throws IOException {
         fails(ConfigLoader.Inputs.of(dir).withName("replica"))
-                .hasMessage("-n replica names a database of the config file, but there is no strata.toml; run strata"
-                        + " init and add a [databases.replica] table with a url, or drop -n");
+                .hasMessage("the named database 'replica' was chosen, but there is no strata.toml; run strata"
+                        + " init and add a [databases.replica] table with a url, or choose no named database");
         write("strata.toml", "[strata]\n");
         fails(ConfigLoader.Inputs.of(dir).withName("replica"))
-                .hasMessage("strata.toml defines no named databases, so -n replica matches nothing; add a"
-                        + " [databases.replica] table with a url, or drop -n");
+                .hasMessage("strata.toml defines no named databases, so the named database 'replica' matches nothing;"
+                        + " add a [databases.replica] table with a url, or choose no named database");
     }
 
     // URLs
@@ -332,8 +336,11 @@ class ConfigLoaderTest {
 
     @Test
     void blankFlagsAreErrors() {
-        fails(ConfigLoader.Inputs.of(dir).withUrl(" ")).hasMessage("--url is empty; give a URL or drop the option");
-        fails(ConfigLoader.Inputs.of(dir).withEnv("")).hasMessageStartingWith("--env is empty;");
+        fails(ConfigLoader.Inputs.of(dir).withUrl(" ")).hasMessage("the database URL given is empty; give a URL, or"
+                + " none to use the configured one")
+                .matches(e -> ((StrataException) e).input().orElseThrow() == StrataException.Input.URL);
+        fails(ConfigLoader.Inputs.of(dir).withEnv("")).hasMessageStartingWith("the environment given is empty;")
+                .matches(e -> ((StrataException) e).input().orElseThrow() == StrataException.Input.ENVIRONMENT);
     }
 
     @Test

@@ -184,8 +184,8 @@ class UrlPrecedenceTest {
                 .withEnvironmentVariables(Map.of("DATABASE_URL", "postgresql://primary/db"));
         assertThatThrownBy(() -> ConfigLoader.resolve(in))
                 .isInstanceOf(StrataException.class)
-                .hasMessage("strata.toml: [databases.replica] has no url; add url = \"postgresql://...\" there"
-                        + " or pass --url")
+                .hasMessage("strata.toml: [databases.replica] has no url; add url = \"postgresql://...\" there,"
+                        + " or give the database URL directly")
                 .extracting(e -> ((StrataException) e).code()).isEqualTo(ErrorCode.CONFIG_INVALID);
         Settings s = ConfigLoader.resolve(in.withUrl("postgresql://replica/db"));
         assertThat(s.urlSource()).isEqualTo("--url");
