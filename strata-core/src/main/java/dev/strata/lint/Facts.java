@@ -209,7 +209,7 @@ final class Facts {
         if (i >= 0 && i + 1 < t.size() && t.get(i + 1).isSymbol("(")) {
             List<List<Token>> args = Names.splitTopLevel(t.subList(i + 2, Names.closing(t, i + 1)));
             if (args.size() >= 2 && !args.get(0).isEmpty()) {
-                String table = Names.key(args.get(0).get(0).text());
+                String table = Names.regclassKey(args.get(0).get(0).text());
                 List<String> dims = new ArrayList<>();
                 for (List<Token> arg : args.subList(1, args.size())) {
                     if (!arg.isEmpty() && arg.get(0).type() == Token.Type.STRING) {
@@ -226,7 +226,7 @@ final class Facts {
         for (String fn : List.of("add_compression_policy", "add_columnstore_policy")) {
             int c = Stmt.indexOfSequence(t, 0, fn);
             if (c >= 0 && c + 2 < t.size() && t.get(c + 2).type() == Token.Type.STRING) {
-                scope.chain.compressed.add(Names.key(t.get(c + 2).text()));
+                scope.chain.compressed.add(Names.regclassKey(t.get(c + 2).text()));
             }
         }
     }

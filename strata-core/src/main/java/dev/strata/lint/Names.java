@@ -34,6 +34,38 @@ final class Names {
         return name.startsWith("public.") ? name.substring("public.".length()) : name;
     }
 
+    /**
+     * The key of a table named by a regclass text literal, as create_hypertable and the policy functions take it:
+     * {@code 'public.metrics'}, {@code 'metrics'} or {@code '"public"."Metrics"'} (quoted parts keep their case, the
+     * others fold to lower case, as PostgreSQL reads them).
+     */
+    static String regclassKey(String literal) {
+        StringBuilder out = new StringBuilder();
+        StringBuilder part = new StringBuilder();
+        boolean quoted = false;
+        boolean wasQuoted = false;
+        for (int i = 0; i < literal.length(); i++) {
+            char c = literal.charAt(i);
+            if (c == '"') {
+                if (quoted && i + 1 < literal.length() && literal.charAt(i + 1) == '"') {
+                    part.append('"');
+                    i++;
+                } else {
+                    quoted = !quoted;
+                    wasQuoted = true;
+                }
+            } else if (c == '.' && !quoted) {
+                out.append(wasQuoted ? part : part.toString().toLowerCase(java.util.Locale.ROOT)).append('.');
+                part.setLength(0);
+                wasQuoted = false;
+            } else {
+                part.append(c);
+            }
+        }
+        out.append(wasQuoted ? part : part.toString().toLowerCase(java.util.Locale.ROOT));
+        return key(out.toString());
+    }
+
     /** The name without its schema. */
     static String simple(String key) {
         int dot = key.lastIndexOf('.');

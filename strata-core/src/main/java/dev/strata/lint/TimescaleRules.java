@@ -72,7 +72,7 @@ final class TimescaleRules {
         List<Token> t = s.tokens();
         int i = Stmt.indexOfSequence(t, 0, "create_hypertable");
         return i >= 0 && i + 2 < t.size() && t.get(i + 2).type() == Token.Type.STRING
-                ? Names.key(t.get(i + 2).text()) : null;
+                ? Names.regclassKey(t.get(i + 2).text()) : null;
     }
 
     private static void uniqueKey(Stmt s, Scope scope, Sink out) {
