@@ -83,6 +83,9 @@ public final class DeferredBuilds {
                 continue;
             }
             MigrationScript script = set.script(id);
+            if (!script.mayDeferBuilds()) {
+                continue; // keeps a no-op run from splitting every applied SQL revision
+            }
             for (Statement s : script.upgradePlan()) {
                 VectorBuild b = s.deferredBuild();
                 if (b != null && !target.indexExists(b.index())) {

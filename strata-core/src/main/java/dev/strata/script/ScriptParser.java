@@ -65,6 +65,14 @@ public final class ScriptParser {
      *                         REVISION_ID_INVALID or SQL_UNTERMINATED, naming {@code location:line}
      */
     public static SqlMigration parse(String location, String text) {
+        return parseHeader(location, text).split();
+    }
+
+    /**
+     * As {@link #parse}, but the sections are split into statements on first use ({@link SqlMigration#split()}):
+     * the header, the section markers and the checksum are checked now, the SQL's lexing errors later.
+     */
+    public static SqlMigration parseHeader(String location, String text) {
         String[] lines = normalize(text).split("\n", -1);
         HeaderReader headerReader = new HeaderReader(location);
         Section upgrade = null;
@@ -141,25 +149,35 @@ public final class ScriptParser {
                     + ": no '-- strata:downgrade' section: add one with the SQL that undoes the upgrade (empty "
                     + "if there is nothing to undo), or declare '-- strata:irreversible REASON' in the header");
         }
-        List<SqlStatement> up = SqlSplitter.split(upgrade.text(), upgrade.markerLine + 1, location);
-        List<SqlStatement> down = null;
-        String downText = null;
-        if (downgrade != null) {
-            List<SqlStatement> statements = SqlSplitter.split(downgrade.text(), downgrade.markerLine + 1, location);
-            if (header.irreversible() == null) {
-                down = statements;
-                downText = downgrade.text();
-            } else if (!statements.isEmpty()) {
-                throw sectionError(location, downgrade.markerLine, "the revision is declared irreversible (line "
-                        + header.irreversibleLine() + ") but its downgrade section has statements: remove the "
+        String downText = downgrade == null ? null : downgrade.text();
+        Revision revision = new Revision(header.id(), header.parents(), header.dependsOn(),
+                new HashSet<>(header.branchLabels()), header.message(), location);
+        Checksum checksum = Checksum.sha256(ChecksumForm.of(header, upgrade.text(),
+                header.irreversible() == null ? downText : null));
+        SqlMigration.Body body = new SqlMigration.Body(location, upgrade.text(), upgrade.markerLine + 1, downText,
+                downgrade == null ? 0 : downgrade.markerLine + 1,
+                header.irreversible() == null ? null : header.irreversibleLine());
+        return new SqlMigration(revision, location, header.transactional(), body, header.irreversible(),
+                header.destructive(), checksum);
+    }
+
+    /**
+     * Splits the sections of a file into statements: errors name {@code location:line}. A downgrade section of an
+     * irreversible revision (declared at {@code irreversibleLine}) may hold comments only.
+     */
+    static SqlMigration.Split split(String location, String upgradeText, int upgradeLine, String downgradeText,
+                                    int downgradeLine, Integer irreversibleLine) {
+        List<SqlStatement> up = SqlSplitter.split(upgradeText, upgradeLine, location);
+        List<SqlStatement> down = List.of();
+        if (downgradeText != null) {
+            down = SqlSplitter.split(downgradeText, downgradeLine, location);
+            if (irreversibleLine != null && !down.isEmpty()) {
+                throw sectionError(location, downgradeLine - 1, "the revision is declared irreversible (line "
+                        + irreversibleLine + ") but its downgrade section has statements: remove the "
                         + "'irreversible' line or the downgrade statements");
             }
         }
-        Revision revision = new Revision(header.id(), header.parents(), header.dependsOn(),
-                new HashSet<>(header.branchLabels()), header.message(), location);
-        Checksum checksum = Checksum.sha256(ChecksumForm.of(header, upgrade.text(), downText));
-        return new SqlMigration(revision, location, header.transactional(), up, down, header.irreversible(),
-                header.destructive(), checksum);
+        return new SqlMigration.Split(up, down);
     }
 
     /** Removes a leading byte order mark and turns CRLF line endings into LF. */
