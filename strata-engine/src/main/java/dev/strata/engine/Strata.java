@@ -196,7 +196,7 @@ public final class Strata {
         return new Settings(dir, Optional.empty(), migrations, config.tables, url,
                 url.isPresent() ? "Strata.configure().url" : Settings.EMBEDDED, Defaults.ENVIRONMENT, Optional.empty(),
                 config.lockWait, config.lockTimeout, config.statementTimeout, false, java, config.schemaDir,
-                Optional.ofNullable(config.devUrl));
+                Optional.ofNullable(config.devUrl), config.waitForDb);
     }
 
     /**
@@ -234,6 +234,7 @@ public final class Strata {
         private Optional<Path> schemaDir = Optional.empty();
         private String devUrl;
         private boolean ignoreUnknown;
+        private Duration waitForDb = Duration.ZERO;
 
         private Configuration() {
         }
@@ -349,6 +350,19 @@ public final class Strata {
             return this;
         }
 
+        /**
+         * How long to keep retrying the first connection of each call while the database is not up yet (it
+         * refuses connections, is starting up or is out of connection slots), with exponential backoff and
+         * jitter (default zero: try once). A wrong password or a missing database fails at once.
+         */
+        public Configuration waitForDb(Duration value) {
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("waitForDb is negative: " + value);
+            }
+            this.waitForDb = value;
+            return this;
+        }
+
         /** A {@link Strata} with these settings; the settings are copied, later changes do not affect it. */
         public Strata load() {
             Configuration copy = new Configuration();
@@ -367,6 +381,7 @@ public final class Strata {
             copy.schemaDir = schemaDir.map(p -> workingDir.resolve(p).normalize());
             copy.devUrl = devUrl;
             copy.ignoreUnknown = ignoreUnknown;
+            copy.waitForDb = waitForDb;
             return new Strata(copy);
         }
     }
