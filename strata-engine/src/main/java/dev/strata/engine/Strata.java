@@ -132,6 +132,23 @@ public final class Strata {
         }
     }
 
+    /**
+     * The migration report: current and pending revisions, the pending ones' SQL and lint findings (default
+     * rules), their schema changes (on scratch databases), the history and the ER diagram. Render it with
+     * {@link dev.strata.engine.report.MarkdownReport} or {@link dev.strata.engine.report.HtmlReport}.
+     */
+    public dev.strata.engine.report.MigrationReport report() {
+        return report(ReportBuilder.Options.defaults().withLint(
+                dev.strata.lint.LintOptions.DEFAULTS.withLockTimeout(config.lockTimeout)));
+    }
+
+    /** {@link #report()} with the given lint options, scratch server and history length. */
+    public dev.strata.engine.report.MigrationReport report(ReportBuilder.Options options) {
+        try (Workspace w = workspace()) {
+            return ReportBuilder.build(w, options);
+        }
+    }
+
     /** The SQL an upgrade over {@code range} ({@code TO}, or {@code FROM:TO} as in {@code base:head}) would run. */
     public String offlineSql(String range) {
         try (Workspace w = workspace()) {
