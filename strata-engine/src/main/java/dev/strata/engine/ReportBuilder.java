@@ -40,8 +40,8 @@ import java.util.Set;
 /**
  * Builds the {@link MigrationReport} of a workspace's database: its status, the pending revisions with their
  * SQL and the linter's findings (the core {@link Linter}, with the options the caller passes), the schema
- * changes of the pending revisions (the chain replayed to the current revisions and to the heads on two scratch
- * databases, built in parallel, and compared by {@link SchemaDiff}), the latest history rows and the ER diagram
+ * changes of the pending revisions (the chain replayed on a scratch database to the current revisions, read, then
+ * on to the heads, read again, and the two compared by {@link SchemaDiff}), the latest history rows and the ER diagram
  * of the heads. Reads only: the database is not changed.
  */
 public final class ReportBuilder {
@@ -113,12 +113,18 @@ public final class ReportBuilder {
             source = "database";
         } else {
             try (Models models = new Models(w, options.devUrl())) {
-                Models.Pair both = models.both(() -> replayed(w, models, set, current),
-                        () -> models.chain(status.heads().isEmpty() ? "base" : "heads"));
-                SchemaDiff.Outcome diff = SchemaDiff.diff(both.first(), both.second(), Map.of(), true);
+                // one scratch database: replayed to the current revisions and read, then on to the heads and read
+                // again (the chain runs once; creating databases is the slow part on a busy server)
+                ScratchDb db = models.scratch().create();
+                for (String id : current) {
+                    ChainReplay.replay(set, id, db, w.settings().tables());
+                }
+                SchemaModel before = ModelReader.read(db, w.settings().tables());
+                ChainReplay.replay(set, "heads", db, w.settings().tables());
+                head = ModelReader.read(db, w.settings().tables());
+                SchemaDiff.Outcome diff = SchemaDiff.diff(before, head, Map.of(), true);
                 changes = new MigrationReport.SchemaChanges(current, status.heads(),
                         diff.ops().stream().map(op -> op.describe()).toList(), diff.destructive(), diff.unsupported());
-                head = both.second();
             }
             source = "chain";
         }
@@ -141,15 +147,6 @@ public final class ReportBuilder {
         return new MigrationReport(options.clock().instant().truncatedTo(ChronoUnit.SECONDS).toString(),
                 w.settings().displayUrl(), w.settings().environment(), status.current(), status.heads(), pending,
                 summary, changes, history, rows.size(), failures, diagram);
-    }
-
-    /** The chain replayed to the database's known current revisions (none: an empty database). */
-    private static SchemaModel replayed(Workspace w, Models models, MigrationSet set, List<String> current) {
-        ScratchDb db = models.scratch().create();
-        for (String id : current) {
-            ChainReplay.replay(set, id, db, w.settings().tables());
-        }
-        return ModelReader.read(db, w.settings().tables());
     }
 
     private static int count(List<Finding> findings, Severity severity) {

@@ -84,6 +84,17 @@ class WaitForDbTest {
             assertThat(events).filteredOn(e -> e instanceof RunEvent.Notice n && n.text().startsWith("waiting up to 20s"))
                     .hasSize(1);
 
+            // the library's report: nothing pending, so the diagram is the live schema (no scratch database)
+            dev.strata.engine.report.MigrationReport report = strata.report();
+            assertThat(report.current()).containsExactly("r1");
+            assertThat(report.pending()).isEmpty();
+            assertThat(report.history()).extracting(h -> h.revision() + " " + h.status()).containsExactly("r1 ok");
+            assertThat(report.diagram().source()).isEqualTo("database");
+            assertThat(report.diagram().tables()).isEqualTo(1);
+            assertThat(dev.strata.engine.report.MarkdownReport.render(report)).contains("| Current | `r1` |")
+                    .contains("```mermaid\nerDiagram\n");
+            assertThat(dev.strata.engine.report.HtmlReport.render(report)).contains("<svg").doesNotContain("<script");
+
             // the server is up, but the database does not exist: no amount of waiting helps
             String missing = url.replace("/" + db.name(), "/" + db.name() + "_missing");
             Strata other = strata(missing, Duration.ofSeconds(20), events);

@@ -92,8 +92,8 @@ public record MigrationReport(String generatedAt, String database, String enviro
     }
 
     /**
-     * The schema changes of the pending revisions: the chain replayed to {@code from} and to {@code to} on
-     * scratch databases, compared.
+     * The schema changes of the pending revisions: the chain replayed on a scratch database to
+     * {@code from}, then on to {@code to}, and the two schemas compared.
      *
      * @param from        the revisions of the starting point (the database's current revisions)
      * @param to          the revisions of the end point (the heads)
