@@ -60,7 +60,7 @@ class WaitForDbTest {
             assertThat(Integer.parseInt(m.group(1))).isBetween(3, 12);
         });
         long ms = (System.nanoTime() - start) / 1_000_000;
-        assertThat(ms).isBetween(1400L, 4000L);
+        assertThat(ms).isBetween(1400L, 8000L);  // the wait, plus a last attempt; generous for a busy CI machine
         List<String> notices = events.stream().filter(e -> e instanceof RunEvent.Notice)
                 .map(e -> ((RunEvent.Notice) e).text()).filter(t -> t.startsWith("waiting")).toList();
         assertThat(notices).containsExactly("waiting up to 1500ms for the database at postgresql://app:***@127.0.0.1:"
