@@ -13,6 +13,7 @@ import dev.strata.cli.commands.HistoryCommand;
 import dev.strata.cli.commands.InitCommand;
 import dev.strata.cli.commands.MergeCommand;
 import dev.strata.cli.commands.RepairCommand;
+import dev.strata.cli.commands.ReportCommand;
 import dev.strata.cli.commands.RevisionCommand;
 import dev.strata.cli.commands.ShowCommand;
 import dev.strata.cli.commands.StampCommand;
@@ -56,6 +57,7 @@ public final class StrataCommand implements Runnable {
         m.put("lint", LintCommand::new);
         m.put("diff", DiffCommand::new);
         m.put("diagram", DiagramCommand::new);
+        m.put("report", ReportCommand::new);
         m.put("repair", RepairCommand::new);
         m.put("dev", DevCommand::new);
         return java.util.Collections.unmodifiableMap(m);

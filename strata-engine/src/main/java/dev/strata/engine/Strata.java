@@ -132,6 +132,23 @@ public final class Strata {
         }
     }
 
+    /**
+     * The migration report: current and pending revisions, the pending ones' SQL and lint findings (default
+     * rules), their schema changes (on scratch databases), the history and the ER diagram. Render it with
+     * {@link dev.strata.engine.report.MarkdownReport} or {@link dev.strata.engine.report.HtmlReport}.
+     */
+    public dev.strata.engine.report.MigrationReport report() {
+        return report(ReportBuilder.Options.defaults().withLint(
+                dev.strata.lint.LintOptions.DEFAULTS.withLockTimeout(config.lockTimeout)));
+    }
+
+    /** {@link #report()} with the given lint options, scratch server and history length. */
+    public dev.strata.engine.report.MigrationReport report(ReportBuilder.Options options) {
+        try (Workspace w = workspace()) {
+            return ReportBuilder.build(w, options);
+        }
+    }
+
     /** The SQL an upgrade over {@code range} ({@code TO}, or {@code FROM:TO} as in {@code base:head}) would run. */
     public String offlineSql(String range) {
         try (Workspace w = workspace()) {
@@ -196,7 +213,7 @@ public final class Strata {
         return new Settings(dir, Optional.empty(), migrations, config.tables, url,
                 url.isPresent() ? "Strata.configure().url" : Settings.EMBEDDED, Defaults.ENVIRONMENT, Optional.empty(),
                 config.lockWait, config.lockTimeout, config.statementTimeout, false, java, config.schemaDir,
-                Optional.ofNullable(config.devUrl));
+                Optional.ofNullable(config.devUrl), config.waitForDb);
     }
 
     /**
@@ -234,6 +251,7 @@ public final class Strata {
         private Optional<Path> schemaDir = Optional.empty();
         private String devUrl;
         private boolean ignoreUnknown;
+        private Duration waitForDb = Duration.ZERO;
 
         private Configuration() {
         }
@@ -349,6 +367,19 @@ public final class Strata {
             return this;
         }
 
+        /**
+         * How long to keep retrying the first connection of each call while the database is not up yet (it
+         * refuses connections, is starting up or is out of connection slots), with exponential backoff and
+         * jitter (default zero: try once). A wrong password or a missing database fails at once.
+         */
+        public Configuration waitForDb(Duration value) {
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("waitForDb is negative: " + value);
+            }
+            this.waitForDb = value;
+            return this;
+        }
+
         /** A {@link Strata} with these settings; the settings are copied, later changes do not affect it. */
         public Strata load() {
             Configuration copy = new Configuration();
@@ -367,6 +398,7 @@ public final class Strata {
             copy.schemaDir = schemaDir.map(p -> workingDir.resolve(p).normalize());
             copy.devUrl = devUrl;
             copy.ignoreUnknown = ignoreUnknown;
+            copy.waitForDb = waitForDb;
             return new Strata(copy);
         }
     }

@@ -29,10 +29,12 @@ final class ConfigParser {
             "history_table", Kind.STRING, "url", Kind.STRING, "lock_wait", Kind.DURATION,
             "lock_timeout", Kind.DURATION, "statement_timeout", Kind.DURATION,
             "java_package", Kind.STRING, "java_classpath", Kind.STRING_LIST, "java_sources", Kind.STRING,
-            "schema_dir", Kind.STRING, "dev_url", Kind.STRING);
+            "schema_dir", Kind.STRING, "dev_url", Kind.STRING,
+            "wait_for_db", Kind.DURATION);
     static final Map<String, Kind> ENVIRONMENT_KEYS = keys(
             "url", Kind.STRING, "lock_wait", Kind.DURATION, "lock_timeout", Kind.DURATION,
-            "statement_timeout", Kind.DURATION);
+            "statement_timeout", Kind.DURATION,
+            "wait_for_db", Kind.DURATION);
     static final Map<String, Kind> DATABASE_KEYS = keys(
             "url", Kind.STRING, "migrations", Kind.STRING, "schema", Kind.STRING,
             "version_table", Kind.STRING, "history_table", Kind.STRING);
