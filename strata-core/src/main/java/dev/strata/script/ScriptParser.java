@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
  * (space-separated ids; omitted or {@code base} for a root; two or more for a merge), {@code message},
  * {@code branch-labels}, {@code depends-on}, {@code transactional} ({@code true} or {@code false},
  * default {@code true}), {@code destructive REASON}, {@code irreversible REASON}. Each key may appear once.
+ * Inside the upgrade section, {@code -- strata:defer-until-rows} right above an IVFFlat {@code CREATE INDEX}
+ * defers that build until the table has rows ({@link DeferredIndex}); {@code -- strata:allow} lines are lint
+ * suppressions. Both are comments to the SQL and count in the checksum.
  * Section markers are recognized line by line, before SQL lexing, so they must not appear at the start of
  * a line inside a string or comment of the body.
  *
@@ -117,6 +120,18 @@ public final class ScriptParser {
                 headerReader.accept(key, value, lineNo);
             } else if (key.equals("allow")) {
                 current.add(line); // a lint suppression (dev.strata.lint): a comment to the SQL
+            } else if (key.equals(DeferredIndex.DIRECTIVE)) {
+                if (current != upgrade) {
+                    throw sectionError(location, lineNo, "'-- strata:" + key + "' in the downgrade section: it defers"
+                            + " an index build of the upgrade; move it there, above the CREATE INDEX it applies to");
+                }
+                if (!value.isEmpty()) {
+                    throw sectionError(location, lineNo, "'-- strata:" + key + "' takes no value (the build waits for"
+                            + " lists x " + dev.strata.op.ext.CreateVectorIndex.MIN_ROWS_PER_LIST + " rows): remove '"
+                            + value + "'");
+                }
+                current.add(line); // a comment to the SQL, covered by the checksum
+                current.deferLines.add(lineNo);
             } else if (HeaderKey.of(key).isPresent()) {
                 throw sectionError(location, lineNo, "header line '-- strata:" + key + "' inside a section: "
                         + "move it to the header at the top of the file");
@@ -142,6 +157,17 @@ public final class ScriptParser {
                     + "if there is nothing to undo), or declare '-- strata:irreversible REASON' in the header");
         }
         List<SqlStatement> up = SqlSplitter.split(upgrade.text(), upgrade.markerLine + 1, location);
+        java.util.Map<Integer, dev.strata.plan.Statement> deferred = new java.util.TreeMap<>();
+        for (int directive : upgrade.deferLines) {
+            SqlStatement next = up.stream().filter(st -> st.line() > directive).findFirst().orElseThrow(() ->
+                    sectionError(location, directive, "'-- strata:" + DeferredIndex.DIRECTIVE + "' has no statement"
+                            + " below it: put it right above the IVFFlat CREATE INDEX it defers"));
+            if (deferred.containsKey(next.line())) {
+                throw sectionError(location, directive, "a second '-- strata:" + DeferredIndex.DIRECTIVE
+                        + "' above the statement of line " + next.line() + ": keep one");
+            }
+            deferred.put(next.line(), DeferredIndex.of(location, directive, next));
+        }
         List<SqlStatement> down = null;
         String downText = null;
         if (downgrade != null) {
@@ -159,7 +185,7 @@ public final class ScriptParser {
                 new HashSet<>(header.branchLabels()), header.message(), location);
         Checksum checksum = Checksum.sha256(ChecksumForm.of(header, upgrade.text(), downText));
         return new SqlMigration(revision, location, header.transactional(), up, down, header.irreversible(),
-                header.destructive(), checksum);
+                header.destructive(), checksum, deferred);
     }
 
     /** Removes a leading byte order mark and turns CRLF line endings into LF. */
@@ -184,6 +210,7 @@ public final class ScriptParser {
     /** The lines of one section, after its marker line. */
     private static final class Section {
         final int markerLine;
+        final List<Integer> deferLines = new java.util.ArrayList<>();
         private final StringBuilder text = new StringBuilder();
         private boolean empty = true;
 

@@ -6,6 +6,7 @@ import dev.strata.plan.Tx;
 import dev.strata.sql.SqlStatement;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,20 +16,31 @@ import java.util.Optional;
  * @param downgrade          null when irreversible
  * @param irreversible       the reason given for having no downgrade; non-null exactly when {@code downgradeStatements} is null
  * @param destructive        null unless the header documents data loss
+ * @param deferredBuilds     IVFFlat builds deferred by {@code -- strata:defer-until-rows}, by the line of their
+ *                           upgrade statement: planned as {@link Statement#deferredBuild()} statements
  */
 public record SqlMigration(Revision revision, String location, boolean transactional,
                            List<SqlStatement> upgrade, List<SqlStatement> downgradeStatements,
                            String irreversible, String destructive,
-                           Checksum checksum) implements MigrationScript {
+                           Checksum checksum, Map<Integer, Statement> deferredBuilds) implements MigrationScript {
     public SqlMigration {
         Objects.requireNonNull(revision, "revision");
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(checksum, "checksum");
         upgrade = List.copyOf(upgrade);
+        deferredBuilds = deferredBuilds == null ? Map.of() : Map.copyOf(deferredBuilds);
         downgradeStatements = downgradeStatements == null ? null : List.copyOf(downgradeStatements);
         if ((downgradeStatements == null) == (irreversible == null)) {
             throw new IllegalArgumentException("a revision has either a downgrade or an irreversible reason");
         }
+    }
+
+    /** A revision without deferred builds. */
+    public SqlMigration(Revision revision, String location, boolean transactional, List<SqlStatement> upgrade,
+                        List<SqlStatement> downgradeStatements, String irreversible, String destructive,
+                        Checksum checksum) {
+        this(revision, location, transactional, upgrade, downgradeStatements, irreversible, destructive, checksum,
+                Map.of());
     }
 
     /** The statements of the downgrade section; empty when irreversible. */
@@ -38,7 +50,16 @@ public record SqlMigration(Revision revision, String location, boolean transacti
 
     @Override
     public List<Statement> upgradePlan() {
-        return plan(upgrade);
+        List<Statement> out = plan(upgrade);
+        if (!deferredBuilds.isEmpty()) {
+            for (int i = 0; i < upgrade.size(); i++) {
+                Statement deferred = deferredBuilds.get(upgrade.get(i).line());
+                if (deferred != null) {
+                    out.set(i, deferred);
+                }
+            }
+        }
+        return out;
     }
 
     @Override
