@@ -66,7 +66,7 @@ class AutogenerateExtensionsTest {
         assertThat(up.code()).as(up.toString()).isZero();
         assertThat((up.out() + up.err()).replace("\"", "")).contains("index public.idx_document_embedding on public.documents deferred");
         Cli.Result current = cli.run("current");
-        assertThat(current.out().replace("\"", "")).as(current.toString()).contains("deferred index public.idx_document_embedding");
+        assertThat((current.out() + current.err()).replace("\"", "")).as(current.toString()).contains("deferred index public.idx_document_embedding");
         // pending work, not drift: the chain's replay has the index, the database builds it once it has rows
         Cli.Result check = cli.run("check", "--drift", "--dev-url", db.adminJdbcUrl());
         assertThat(check.code()).as(check.toString()).isZero();
