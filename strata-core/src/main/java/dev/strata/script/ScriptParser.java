@@ -116,6 +116,9 @@ public final class ScriptParser {
                     downgrade = new Section(lineNo);
                     current = downgrade;
                 }
+            } else if (current == null && key.equals(DeferredIndex.DIRECTIVE)) {
+                throw sectionError(location, lineNo, "'-- strata:" + key + "' is no header key: put it in the upgrade"
+                        + " section, right above the IVFFlat CREATE INDEX it defers");
             } else if (current == null) {
                 headerReader.accept(key, value, lineNo);
             } else if (key.equals("allow")) {

@@ -306,6 +306,8 @@ class ScriptParserTest {
                 ErrorCode.SCRIPT_SECTION_INVALID, 4, "takes no value");
         assertError(head + "SELECT 1;\n-- strata:defer-until-rows\n" + tail,
                 ErrorCode.SCRIPT_SECTION_INVALID, 4, "has no statement below it");
+        assertError("-- strata:revision r1\n-- strata:defer-until-rows\n-- strata:upgrade\nSELECT 1;" + tail,
+                ErrorCode.SCRIPT_SECTION_INVALID, 2, "is no header key");
         assertError(head + "SELECT 1;\n-- strata:downgrade\n-- strata:defer-until-rows\nDROP INDEX i;\n",
                 ErrorCode.SCRIPT_SECTION_INVALID, 5, "in the downgrade section");
     }
