@@ -249,10 +249,10 @@ class DeferredVectorBuildTest {
             assertThat(Targets.scalar(c, "SELECT reltuples FROM pg_class WHERE oid = 'docs'::regclass")).isEqualTo("-1");
         }
         // 7,000 rows x (8 + 4 x 32) x 1.3 = about 1.2 MB, more than the 1 MB the op sets; counted, not estimated
-        CreateVectorIndex ivf = CreateVectorIndex.ivfflat("docs_ivf", DOCS, "embedding", VectorOpclass.VECTOR_L2_OPS, 10)
+        CreateVectorIndex hnsw = CreateVectorIndex.hnsw("docs_hnsw", DOCS, "embedding", VectorOpclass.VECTOR_L2_OPS)
                 .withBuildSettings("1MB", 0);
-        JavaMigrationScript r1 = new JavaMigrationScript(Revision.of("r1"), "R1", true, List.of(ivf),
-                Reversal.ofAll(List.of(ivf)), true, null);
+        JavaMigrationScript r1 = new JavaMigrationScript(Revision.of("r1"), "R1", true, List.of(hnsw),
+                Reversal.ofAll(List.of(hnsw)), true, null);
         List<RunEvent> events = new ArrayList<>();
         try (JdbcTarget target = Targets.open(db)) {
             new Runner(MigrationSet.of(List.of(r1)), target, new RunOptions(Duration.ZERO, "test", false), events::add)
@@ -260,7 +260,7 @@ class DeferredVectorBuildTest {
         }
         assertThat(events).filteredOn(RunEvent.Warning.class::isInstance).singleElement()
                 .extracting(e -> ((RunEvent.Warning) e).message()).asString()
-                .contains("docs_ivf needs at least").contains("maintenance_work_mem = 1MB");
+                .contains("docs_hnsw needs at least").contains("maintenance_work_mem = 1MB");
     }
 
     private static void insert(int n) throws Exception {
