@@ -68,7 +68,11 @@ public final class DeferredBuilds {
         long t0 = System.nanoTime();
         for (String sql : b.build()) {
             Statement s = new Statement(sql, Tx.NO_TRANSACTION, java.util.Set.of(), source, null);
-            if (ConcurrentIndex.name(sql) != null) {
+            String leftover = ConcurrentIndex.name(sql);
+            if (leftover != null && target.dropInvalidIndex(leftover)) {
+                listener.on(new RunEvent.InvalidIndexDropped(null, leftover));
+            }
+            if (leftover != null) {
                 target.runIndexBuild(s, p -> listener.on(new RunEvent.IndexBuildProgress(null, b.index(), p)));
             } else {
                 target.runEach(List.of(s));

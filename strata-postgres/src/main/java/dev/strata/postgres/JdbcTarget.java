@@ -258,8 +258,13 @@ public final class JdbcTarget implements Target {
 
     @Override
     public boolean indexExists(String index) {
-        try {
-            return regclass(index) != null;
+        // an INVALID index (a concurrent or per-chunk build that failed part way) does not count: the build is
+        // still to do, and the runner drops the leftover before building again
+        try (PreparedStatement p = c.prepareStatement("SELECT i.indisvalid FROM pg_index i WHERE i.indexrelid = to_regclass(?)")) {
+            p.setString(1, index);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
         } catch (SQLException e) {
             throw new StatementFailedException(0, e.getSQLState(), "could not look up index " + index + ": "
                     + PgErrors.describe(e), e);

@@ -169,6 +169,20 @@ class DeferredVectorBuildTest {
             assertThat(events).anyMatch(RunEvent.DeferredIndexBuilt.class::isInstance);
             assertThat(indexes()).isEqualTo(1);
             assertThat(runner.deferredBuilds().pending()).isEmpty();
+
+            // a build that failed part way leaves an INVALID index: still pending, dropped and built again
+            try (Connection c = db.connect(); var s = c.createStatement()) {
+                s.execute("UPDATE pg_index SET indisvalid = false WHERE indexrelid = 'docs_embedding_ivfflat'::regclass");
+            }
+            assertThat(runner.deferredBuilds().pending()).hasSize(1);
+            events.clear();
+            runner.upgrade("head");
+            assertThat(events).anyMatch(RunEvent.InvalidIndexDropped.class::isInstance)
+                    .anyMatch(RunEvent.DeferredIndexBuilt.class::isInstance);
+            try (Connection c = db.connect()) {
+                assertThat(Targets.scalar(c, "SELECT indisvalid FROM pg_index WHERE indexrelid = 'docs_embedding_ivfflat'::regclass"))
+                        .isEqualTo("t");
+            }
         }
     }
 
