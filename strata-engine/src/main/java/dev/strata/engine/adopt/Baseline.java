@@ -78,7 +78,8 @@ public final class Baseline {
 
     /** Writes the baseline revision and stamps the database at it. */
     public static Result run(Workspace w, Request r) {
-        MigrationSet set = w.migrations();
+        MigrationSet set = java.nio.file.Files.isDirectory(w.settings().migrationsDir()) ? w.migrations()
+                : MigrationSet.of(List.of());
         if (set.size() > 0) {
             throw new StrataException(ErrorCode.USAGE, "the migrations folder " + w.settings().migrationsDir()
                     + " already has " + set.size() + " revision(s): a baseline starts a history; if they describe this"
@@ -93,7 +94,10 @@ public final class Baseline {
                     + " written");
         }
         SchemaModel live = w.readSchema();
-        SchemaDiff.Outcome up = SchemaDiff.diff(SchemaModel.empty(), live, Map.of(), true);
+        // from what a new database holds: the public schema (its comment as a new database has it)
+        SchemaModel empty = SchemaModel.builder().schemas(List.of(new dev.strata.model.Schema("public",
+                "standard public schema"))).build();
+        SchemaDiff.Outcome up = SchemaDiff.diff(empty, live, Map.of(), true);
         if (up.ops().isEmpty()) {
             throw new StrataException(ErrorCode.USAGE, "the database has no schema objects to baseline; start with"
                     + " `strata revision -m MSG` instead; nothing was written");
