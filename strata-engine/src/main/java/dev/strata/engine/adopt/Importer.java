@@ -112,19 +112,25 @@ public final class Importer {
         List<String> notes = new ArrayList<>(detectNotes);
         notes.addAll(folder.notes());
 
-        List<MigrationScript> scripts = new ArrayList<>();
         List<Path> targets = new ArrayList<>();
         List<String> texts = new ArrayList<>();
+        List<String> locations = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (ImportedRevision rev : folder.revisions()) {
-            String text = render(rev);
-            scripts.add(ScriptParser.parse("(imported " + rev.id() + " from " + rev.sources().get(0) + ")", text));
             Path file = migrations.resolve(RevisionTemplate.fileName(RevisionId.of(rev.id()), rev.message()));
             if (Files.exists(file)) {
                 throw new StrataException(ErrorCode.FILE_EXISTS, shown.apply(file) + " already exists; move it away and"
                         + " import again; nothing was written");
             }
             targets.add(file);
-            texts.add(text);
+            texts.add(render(rev));
+            locations.add("(imported " + rev.id() + " from " + rev.sources().get(0) + ")");
+            names.add(shown.apply(file));
+        }
+        texts = ImportLint.suppress(locations, texts, names, w.settings().lockTimeout(), notes);
+        List<MigrationScript> scripts = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            scripts.add(ScriptParser.parse(locations.get(i), texts.get(i)));
         }
         MigrationSet set = MigrationSet.of(scripts);   // checks the graph: ids, parents, cycles, labels
         SourceStamp.Found stampAt = r.stampAt() == null ? null : stampTargets(w, folder, r.stampAt());
