@@ -96,17 +96,28 @@ final class AlembicReader {
             throw new StrataException(ErrorCode.USAGE, src.shown(versions) + " holds no Alembic revision files;"
                     + " nothing to import");
         }
-        checkPython(python);
-        String upText = alembic(python, project, ini, "upgrade", "base:heads", src);
+        // both directions at once (each is a Python start-up and an import of SQLAlchemy)
+        java.util.concurrent.CompletableFuture<String> downRun = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> alembic(python, project, ini, "downgrade", "heads:base", src));
+        String upText;
+        try {
+            upText = alembic(python, project, ini, "upgrade", "base:heads", src);
+        } catch (RuntimeException e) {
+            downRun.handle((x, t) -> null).join();
+            throw e;
+        }
         Map<String, String> ups = cut(upText, "upgrade", notes);
         Map<String, String> downs;
         String downFailure = null;
         try {
-            downs = cut(alembic(python, project, ini, "downgrade", "heads:base", src), "downgrade", notes);
-        } catch (StrataException e) {
+            downs = cut(downRun.join(), "downgrade", notes);
+        } catch (java.util.concurrent.CompletionException e) {
+            if (!(e.getCause() instanceof StrataException se)) {
+                throw e;
+            }
             downs = Map.of();
-            downFailure = e.getMessage();
-            notes.add("alembic downgrade heads:base --sql failed, so no revision has a downgrade: " + e.getMessage());
+            downFailure = se.getMessage();
+            notes.add("alembic downgrade heads:base --sql failed, so no revision has a downgrade: " + se.getMessage());
         }
         Map<String, String> ids = new LinkedHashMap<>();
         for (String rev : byRevision.keySet()) {
@@ -238,21 +249,11 @@ final class AlembicReader {
                 + " alembic.ini");
     }
 
-    /** Refuses, in one line naming what is missing, when {@code python} cannot run or cannot import alembic. */
-    static void checkPython(String python) {
-        Run r;
-        try {
-            r = run(List.of(python, "-c", "import alembic, sqlalchemy; print(alembic.__version__)"), null);
-        } catch (IOException e) {
-            throw new StrataException(ErrorCode.USAGE, "cannot run '" + python + "' (" + e.getMessage().replaceAll(
-                    "\\s+", " ") + "): importing Alembic revisions needs Python 3 with Alembic installed; install"
-                    + " python3, or pass --python PATH (e.g. the project's .venv/bin/python)");
-        }
-        if (r.code() != 0) {
-            throw new StrataException(ErrorCode.USAGE, "'" + python + "' cannot import alembic (" + lastLine(r.err())
-                    + "): install it (pip install alembic, or apt install python3-alembic), or pass --python PATH"
-                    + " with the interpreter of the project's virtualenv");
-        }
+    /** The one-line error for a Python that cannot run, or that lacks Alembic or SQLAlchemy. */
+    private static StrataException missing(String python, IOException e) {
+        return new StrataException(ErrorCode.USAGE, "cannot run '" + python + "' (" + e.getMessage().replaceAll(
+                "\\s+", " ") + "): importing Alembic revisions needs Python 3 with Alembic installed; install"
+                + " python3, or pass --python PATH (e.g. the project's .venv/bin/python)");
     }
 
     private static String alembic(String python, Path project, Path ini, String command, String range, SourceFiles src) {
@@ -261,7 +262,12 @@ final class AlembicReader {
         try {
             r = run(cmd, project);
         } catch (IOException e) {
-            throw new StrataException(ErrorCode.IO_FAILED, "cannot run '" + python + "': " + e.getMessage());
+            throw missing(python, e);
+        }
+        if (r.code() != 0 && r.err().matches("(?s).*No module named '?(alembic|sqlalchemy)\\b.*")) {
+            throw new StrataException(ErrorCode.USAGE, "'" + python + "' cannot import alembic (" + lastLine(r.err())
+                    + "): install it (pip install alembic, or apt install python3-alembic), or pass --python PATH"
+                    + " with the interpreter of the project's virtualenv");
         }
         if (r.code() != 0) {
             throw new StrataException(ErrorCode.STATEMENT_FAILED, "`alembic " + command + " " + range + " --sql` failed"
