@@ -58,9 +58,14 @@ class BaselineTest {
             s.execute(SCHEMA);
         }
         Cli cli = new Cli(dir, db.jdbcUrl());
-        Cli.Result r = cli.run("baseline", "-m", "baseline current schema", "--rev-id", "001_baseline");
+        Cli.Result r = cli.run("baseline", "-m", "baseline current schema", "--rev-id", "001_baseline", "--json");
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.err()).as(r.toString()).contains("Stamped the database at 001_baseline").doesNotContain("not expressed");
+        var doc = SchemaCheck.parse(r.out());
+        assertThat(SchemaCheck.violations(SchemaCheck.schema("baseline.schema.json"), doc)).isEmpty();
+        assertThat(doc.get("stamped_at").asText()).isEqualTo("001_baseline");
+        assertThat(doc.get("file").asText()).isEqualTo("migrations/001_baseline_current_schema.sql");
+        assertThat(doc.get("not_expressed").size()).as(r.toString()).isZero();
+        assertThat(doc.get("ops").toString()).contains("hypertable");
         Path file = dir.resolve("migrations/001_baseline_current_schema.sql");
         String text = Files.readString(file);
         assertThat(text).as(text).contains("-- strata:irreversible baseline of an existing database")

@@ -233,9 +233,14 @@ class ImportTest {
         write("gm/10_posts.down.sql", "DROP TABLE posts;\n");
         write("gm/11_orphan.down.sql", "DROP TABLE nothing;\n");
         Cli cli = new Cli(dir, db.jdbcUrl());
-        Cli.Result r = cli.run("--dir", "mgm", "import", "gm");
+        Cli.Result r = cli.run("--dir", "mgm", "import", "gm", "--json");
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("detected golang-migrate").contains("skipped gm/11_orphan.down.sql: a .down.sql"
+        var doc = SchemaCheck.parse(r.out());
+        assertThat(SchemaCheck.violations(SchemaCheck.schema("import.schema.json"), doc)).isEmpty();
+        assertThat(doc.get("format").asText()).isEqualTo("golang-migrate");
+        assertThat(doc.get("revisions").get(2).get("revision").asText()).isEqualTo("10_posts");
+        assertThat(doc.get("revisions").get(2).get("sources").toString()).isEqualTo("[\"gm/10_posts.up.sql\",\"gm/10_posts.down.sql\"]");
+        assertThat(doc.get("notes").toString()).contains("detected golang-migrate").contains("skipped gm/11_orphan.down.sql: a .down.sql"
                 + " without its .up.sql");
         assertThat(Files.readString(dir.resolve("mgm/10_posts.sql"))).contains("-- strata:parents 2_add_index\n");
         assertThat(cli.run("--dir", "mgm", "upgrade", "head").code()).isZero();
