@@ -232,7 +232,7 @@ public final class Importer {
         List<RevisionId> deps = r.dependsOn().stream().map(RevisionId::of).toList();
         String template = RevisionTemplate.render(RevisionId.of(r.id()), parents, r.message(), r.branchLabels(), deps,
                 r.transactional());
-        StringBuilder b = new StringBuilder(template.substring(0, template.indexOf("\n-- strata:upgrade") + 1));
+        StringBuilder b = new StringBuilder(template.substring(0, template.indexOf("\n\n-- strata:upgrade") + 1));
         if (r.irreversible() != null) {
             b.append("-- strata:irreversible ").append(r.irreversible()).append('\n');
         }
