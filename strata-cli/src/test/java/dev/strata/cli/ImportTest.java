@@ -103,9 +103,9 @@ class ImportTest {
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out()).as(r.toString())
                 .contains("detected loose SQL files")
-                .contains("5 files".replace("5", "2") + " share the prefix 1; ordered by file name: 001_initial_schema.sql"
+                .contains("guessed order: 2 files share the prefix 001; ordered by file name: 001_initial_schema.sql"
                         + " before 001_standardize_feature_flag_names.sql")
-                .contains("share the prefix 4; ordered by file name: 004_automated_materialized_view_refresh.sql before"
+                .contains("share the prefix 004; ordered by file name: 004_automated_materialized_view_refresh.sql before"
                         + " 004_rss_entity_extraction_schema.sql")
                 .contains("paired legacy/001_standardize_feature_flag_names_ROLLBACK.sql with"
                         + " legacy/001_standardize_feature_flag_names.sql")

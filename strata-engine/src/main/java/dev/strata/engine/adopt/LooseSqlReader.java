@@ -180,7 +180,9 @@ final class LooseSqlReader {
         }
         byPrefix.forEach((p, list) -> {
             if (list.size() > 1) {
-                notes.add("guessed order: " + list.size() + " files share the prefix " + p + "; ordered by file name: "
+                Matcher m = FORWARD.matcher(list.get(0).stem());
+                String written = m.matches() ? m.group(1) : p.toString();
+                notes.add("guessed order: " + list.size() + " files share the prefix " + written + "; ordered by file name: "
                         + String.join(" before ", list.stream().map(f -> f.file().getFileName().toString()).toList())
                         + " (if that is wrong, edit the parents lines of the imported revisions)");
             }
