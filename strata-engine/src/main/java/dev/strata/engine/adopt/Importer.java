@@ -105,9 +105,13 @@ public final class Importer {
         ImportFormat format = r.format() == ImportFormat.AUTO ? detect(files, detectNotes) : r.format();
         SourceFolder folder = read(files, format, r.python());
         if (folder.revisions().isEmpty()) {
+            String hint = files.folders(source).stream().map(p -> p.getFileName().toString())
+                    .filter(n -> n.equals("versions") || n.equals("migrations") || n.equals("sql")).findFirst()
+                    .map(n -> "; did you mean " + shown.apply(source.resolve(n)) + "?").orElse("; check the folder, or"
+                            + " pass --format");
             throw new StrataException(ErrorCode.USAGE, "found no " + format.word() + " migrations in "
-                    + shown.apply(source) + (folder.notes().isEmpty() ? "" : " (" + folder.notes().get(0) + ")")
-                    + "; check the folder, or pass --format");
+                    + shown.apply(source) + (folder.notes().isEmpty() ? "" : " (" + folder.notes().size()
+                    + " file(s) skipped, e.g. " + folder.notes().get(0) + ")") + hint);
         }
         List<String> notes = new ArrayList<>(detectNotes);
         notes.addAll(folder.notes());
