@@ -11,7 +11,11 @@ import dev.strata.engine.schema.SqlListing;
 import dev.strata.error.ErrorCode;
 import dev.strata.error.StrataException;
 import dev.strata.graph.RevisionId;
+import dev.strata.model.Index;
+import dev.strata.model.ObjectName;
+import dev.strata.model.Schema;
 import dev.strata.model.SchemaModel;
+import dev.strata.model.Table;
 import dev.strata.op.Op;
 import dev.strata.op.Renderer;
 import dev.strata.plan.Statement;
@@ -23,12 +27,16 @@ import dev.strata.script.RevisionTemplate;
 import dev.strata.script.ScriptParser;
 import dev.strata.script.SqlMigration;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Adoption of a database that has no Strata history: its schema is read through the schema model (the
@@ -78,7 +86,7 @@ public final class Baseline {
 
     /** Writes the baseline revision and stamps the database at it. */
     public static Result run(Workspace w, Request r) {
-        MigrationSet set = java.nio.file.Files.isDirectory(w.settings().migrationsDir()) ? w.migrations()
+        MigrationSet set = Files.isDirectory(w.settings().migrationsDir()) ? w.migrations()
                 : MigrationSet.of(List.of());
         if (set.size() > 0) {
             throw new StrataException(ErrorCode.USAGE, "the migrations folder " + w.settings().migrationsDir()
@@ -96,7 +104,7 @@ public final class Baseline {
         List<String> left = new ArrayList<>();
         SchemaModel live = withoutOtherToolsTables(w.readSchema(), left);
         // from what a new database holds: the public schema (its comment as a new database has it)
-        SchemaModel empty = SchemaModel.builder().schemas(List.of(new dev.strata.model.Schema("public",
+        SchemaModel empty = SchemaModel.builder().schemas(List.of(new Schema("public",
                 "standard public schema"))).build();
         SchemaDiff.Outcome up = SchemaDiff.diff(empty, live, Map.of(), true);
         if (up.ops().isEmpty()) {
@@ -125,8 +133,8 @@ public final class Baseline {
      * reads them. Each one left out is added to {@code left}.
      */
     static SchemaModel withoutOtherToolsTables(SchemaModel m, List<String> left) {
-        java.util.Set<dev.strata.model.ObjectName> drop = new java.util.HashSet<>();
-        for (dev.strata.model.ObjectName n : m.tables().keySet()) {
+        Set<ObjectName> drop = new HashSet<>();
+        for (ObjectName n : m.tables().keySet()) {
             if (n.name().equals("alembic_version") || n.name().equals("flyway_schema_history")) {
                 drop.add(n);
                 left.add("Left out " + n + ": the version table of another migration tool, not part of the schema.");
@@ -135,9 +143,9 @@ public final class Baseline {
         if (drop.isEmpty()) {
             return m;
         }
-        java.util.TreeMap<dev.strata.model.ObjectName, dev.strata.model.Table> tables = new java.util.TreeMap<>(m.tables());
+        TreeMap<ObjectName, Table> tables = new TreeMap<>(m.tables());
         drop.forEach(tables::remove);
-        java.util.TreeMap<dev.strata.model.ObjectName, dev.strata.model.Index> indexes = new java.util.TreeMap<>(m.indexes());
+        TreeMap<ObjectName, Index> indexes = new TreeMap<>(m.indexes());
         indexes.values().removeIf(i -> drop.contains(i.table()));
         return new SchemaModel(m.schemas(), m.extensions(), tables, m.views(), m.materializedViews(), indexes,
                 m.sequences(), m.enums(), m.compositeTypes(), m.domains(), m.functions(), m.triggers(), m.rules(),
