@@ -265,14 +265,36 @@ class AlembicImportTest {
                     + " CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num));"
                     + " INSERT INTO alembic_version VALUES ('b2e1'), ('c3d2');");
         }
+        // a later revision whose downgrade raises, as many real ones do: only that one becomes irreversible
+        write("app/alembic/versions/f6a5_backfill.py", """
+                \"""backfill names\"""
+                from alembic import op
+
+                revision = 'f6a5'
+                down_revision = 'e5b4'
+
+
+                def upgrade():
+                    op.execute("UPDATE accounts SET name = upper(name)")
+
+
+                def downgrade():
+                    raise NotImplementedError("names cannot be restored")
+                """);
         Cli liveCli = new Cli(dir, live);
         Cli.Result s = liveCli.run("--dir", "stamped", "import", "app/alembic/versions", "--python", python,
                 "--stamp-at", "auto");
         assertThat(s.code()).as(s.toString()).isZero();
-        assertThat(s.out()).contains("Stamped the database at b2e1, c3d2 (from alembic_version: b2e1, c3d2)");
+        assertThat(s.out()).contains("Stamped the database at b2e1, c3d2 (from alembic_version: b2e1, c3d2)")
+                .contains("rendered each downgrade on its own");
+        assertThat(Files.readString(dir.resolve("stamped/f6a5_backfill_names.sql")))
+                .contains("-- strata:irreversible imported without a downgrade: Alembic could not render it offline"
+                        + " (NotImplementedError: names cannot be restored)");
+        assertThat(Files.readString(dir.resolve("stamped/e5b4_index_account_names.sql")))
+                .contains("-- strata:downgrade\nDROP INDEX ix_accounts_name;");
         Cli.Result rest = liveCli.run("--dir", "stamped", "upgrade", "head");
         assertThat(rest.code()).as(rest.toString()).isZero();
-        assertThat(liveCli.run("--dir", "stamped", "current").out()).contains("e5b4");
+        assertThat(liveCli.run("--dir", "stamped", "current").out()).contains("f6a5");
         assertThat(lines(RELATIONS, live)).contains("ix_accounts_name");
 
         // what is missing, in one line

@@ -108,16 +108,45 @@ final class AlembicReader {
         }
         Map<String, String> ups = cut(upText, "upgrade", notes);
         Map<String, String> downs;
-        String downFailure = null;
+        Map<String, String> noDowngrade = new LinkedHashMap<>();
         try {
             downs = cut(downRun.join(), "downgrade", notes);
         } catch (java.util.concurrent.CompletionException e) {
             if (!(e.getCause() instanceof StrataException se)) {
                 throw e;
             }
-            downs = Map.of();
-            downFailure = se.getMessage();
-            notes.add("alembic downgrade heads:base --sql failed, so no revision has a downgrade: " + se.getMessage());
+            // one revision's downgrade (often `raise NotImplementedError`) stops the whole run: render each alone
+            notes.add("alembic downgrade heads:base --sql failed (" + se.getMessage() + "); rendered each downgrade"
+                    + " on its own");
+            downs = new LinkedHashMap<>();
+            Map<String, java.util.concurrent.Future<Run>> runs = new LinkedHashMap<>();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                for (Map.Entry<String, AlembicScripts.Script> e2 : byRevision.entrySet()) {
+                    List<String> lower = e2.getValue().downRevisions();
+                    String range = e2.getKey() + ":" + (lower.isEmpty() ? "base" : lower.get(0));
+                    runs.put(e2.getKey(), pool.submit(() -> runAlembic(python, project, ini, "downgrade", range)));
+                }
+            } finally {
+                pool.shutdown();
+            }
+            for (Map.Entry<String, AlembicScripts.Script> e2 : byRevision.entrySet()) {
+                String rev = e2.getKey();
+                List<String> lower = e2.getValue().downRevisions();
+                String range = rev + ":" + (lower.isEmpty() ? "base" : lower.get(0));
+                Run r = await(runs.get(rev));
+                if (r.code() == 0) {
+                    String chunk = cut(r.out().replace("\r\n", "\n"), "downgrade", new ArrayList<>()).get(rev);
+                    if (chunk != null) {
+                        downs.put(rev, chunk);
+                        continue;
+                    }
+                }
+                String why = r.code() == 0 ? "no output for it" : lastLine(r.err());
+                noDowngrade.put(rev, ImportedRevision.NO_DOWNGRADE + ": Alembic could not render it offline (" + why + ")");
+                notes.add(fileOf.get(rev) + ": `alembic downgrade " + range + " --sql` failed (" + why + "); the"
+                        + " revision is irreversible");
+            }
         }
         Map<String, String> ids = new LinkedHashMap<>();
         for (String rev : byRevision.keySet()) {
@@ -153,7 +182,8 @@ final class AlembicReader {
             }
             String down = null;
             boolean tx = up.transactional();
-            if (downFailure == null) {
+            String irreversible = noDowngrade.get(rev);
+            if (irreversible == null) {
                 String d = downs.get(rev);
                 if (d == null) {
                     throw new StrataException(ErrorCode.STATEMENT_FAILED, "Alembic did not render the downgrade of "
@@ -165,7 +195,7 @@ final class AlembicReader {
             }
             String message = s.message().isEmpty() ? "Alembic revision " + rev : s.message();
             out.add(new ImportedRevision(ids.get(rev), rev, parents, deps, s.branchLabels(), message, upSql, down,
-                    down == null ? ImportedRevision.NO_DOWNGRADE : null, tx, List.of(where)));
+                    down == null ? irreversible.replaceAll("\\s+", " ") : null, tx, List.of(where)));
         }
         notes.add("rendered " + out.size() + " revision(s) with Alembic (" + src.shown(ini) + ") in offline mode");
         return new SourceFolder(ImportFormat.ALEMBIC, out, notes);
@@ -257,6 +287,17 @@ final class AlembicReader {
     }
 
     private static String alembic(String python, Path project, Path ini, String command, String range, SourceFiles src) {
+        Run r = runAlembic(python, project, ini, command, range);
+        if (r.code() != 0) {
+            throw new StrataException(ErrorCode.STATEMENT_FAILED, "`alembic " + command + " " + range + " --sql` failed"
+                    + " in " + src.shown(project) + ": " + lastLine(r.err()) + "; make its offline mode work (env.py"
+                    + " run_migrations_offline with a PostgreSQL URL) and import again; nothing was written");
+        }
+        return r.out().replace("\r\n", "\n");
+    }
+
+    /** Runs Alembic offline; a Python that cannot run or lacks Alembic is an error, any other failure is returned. */
+    private static Run runAlembic(String python, Path project, Path ini, String command, String range) {
         List<String> cmd = List.of(python, "-m", "alembic", "-c", ini.toString(), command, range, "--sql");
         Run r;
         try {
@@ -269,12 +310,21 @@ final class AlembicReader {
                     + "): install it (pip install alembic, or apt install python3-alembic), or pass --python PATH"
                     + " with the interpreter of the project's virtualenv");
         }
-        if (r.code() != 0) {
-            throw new StrataException(ErrorCode.STATEMENT_FAILED, "`alembic " + command + " " + range + " --sql` failed"
-                    + " in " + src.shown(project) + ": " + lastLine(r.err()) + "; make its offline mode work (env.py"
-                    + " run_migrations_offline with a PostgreSQL URL) and import again; nothing was written");
+        return r;
+    }
+
+    private static Run await(java.util.concurrent.Future<Run> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StrataException(ErrorCode.STATEMENT_FAILED, "interrupted while running alembic");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
         }
-        return r.out().replace("\r\n", "\n");
     }
 
     private record Run(int code, String out, String err) {
