@@ -1,5 +1,6 @@
 package dev.strata.cli;
 
+import dev.strata.cli.commands.BaselineCommand;
 import dev.strata.cli.commands.BranchesCommand;
 import dev.strata.cli.commands.CheckCommand;
 import dev.strata.cli.commands.CurrentCommand;
@@ -10,6 +11,7 @@ import dev.strata.cli.commands.DiffCommand;
 import dev.strata.cli.commands.DowngradeCommand;
 import dev.strata.cli.commands.HeadsCommand;
 import dev.strata.cli.commands.HistoryCommand;
+import dev.strata.cli.commands.ImportCommand;
 import dev.strata.cli.commands.InitCommand;
 import dev.strata.cli.commands.MergeCommand;
 import dev.strata.cli.commands.RepairCommand;
@@ -52,6 +54,8 @@ public final class StrataCommand implements Runnable {
         m.put("branches", BranchesCommand::new);
         m.put("show", ShowCommand::new);
         m.put("stamp", StampCommand::new);
+        m.put("baseline", BaselineCommand::new);
+        m.put("import", ImportCommand::new);
         m.put("merge", MergeCommand::new);
         m.put("check", CheckCommand::new);
         m.put("lint", LintCommand::new);

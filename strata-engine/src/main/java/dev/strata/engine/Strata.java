@@ -181,6 +181,42 @@ public final class Strata {
         }
     }
 
+    /**
+     * Adopts the database: writes a first revision built from its live schema (downgrade declared
+     * irreversible) into the single folder location, and stamps the database at it without running it.
+     * Refused when the folder has revisions or the database has a Strata history.
+     *
+     * @param revisionId the id, or null for a timestamp id
+     */
+    public dev.strata.engine.adopt.Baseline.Result baseline(String revisionId, String message) {
+        try (Workspace w = workspace()) {
+            requireFolder(w, "baseline");
+            return dev.strata.engine.adopt.Baseline.run(w, new dev.strata.engine.adopt.Baseline.Request(revisionId,
+                    Objects.requireNonNull(message, "message"), null));
+        }
+    }
+
+    /**
+     * Imports another tool's migrations ({@code source}: loose SQL files, Flyway, golang-migrate, dbmate, or an
+     * Alembic project rendered with {@code python3}) as revisions into the single, empty folder location; with
+     * {@code stampAt} ({@code auto}, or an imported revision) the database is stamped afterwards.
+     */
+    public dev.strata.engine.adopt.Importer.Result importMigrations(Path source, dev.strata.engine.adopt.ImportFormat format,
+                                                                   String stampAt) {
+        try (Workspace w = workspace()) {
+            requireFolder(w, "import");
+            return dev.strata.engine.adopt.Importer.run(w, new dev.strata.engine.adopt.Importer.Request(
+                    config.workingDir.resolve(source), format, "python3", stampAt));
+        }
+    }
+
+    private void requireFolder(Workspace w, String what) {
+        if (config.locations.size() != 1 || ClasspathScripts.isClasspath(config.locations.get(0))) {
+            throw new StrataException(ErrorCode.USAGE, what + " writes into a migrations folder: configure exactly one"
+                    + " folder location (not a classpath location)");
+        }
+    }
+
     private Workspace workspace() {
         return new Workspace(this::settings, config.workingDir, config.listener, connector(),
                 s -> Project.at(config.locations, config.classLoader, s, config.workingDir));
