@@ -160,6 +160,11 @@ public final class RevisionGraph {
         return new StepPlanner(this).downgrade(currentHeads, target, cascade);
     }
 
+    /** The single step that reverts {@code id}, which must be one of {@code currentHeads}, leaving every other head. */
+    public List<Step> revertSteps(Set<RevisionId> currentHeads, RevisionId id) {
+        return new StepPlanner(this).revert(currentHeads, id);
+    }
+
     /** The version table after {@code stamp target} (sorted); with {@code purge} the current heads are ignored. */
     public Set<RevisionId> stampHeads(Set<RevisionId> currentHeads, String target, boolean purge) {
         return new StepPlanner(this).stamp(purge ? Set.of() : currentHeads, target);

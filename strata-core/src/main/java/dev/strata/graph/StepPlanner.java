@@ -118,6 +118,23 @@ final class StepPlanner {
         if (!cascade && !(spec instanceof RevisionSpec.Base b && b.label() == null)) {
             refuseOtherBranches(text, roots, drop);
         }
+        return stepsDown(applied, drop);
+    }
+
+    /**
+     * The one step that reverts {@code id}, a current head: what the stairway test does after upgrading it,
+     * whatever other branches are applied beside it.
+     */
+    List<Step> revert(Set<RevisionId> current, RevisionId id) {
+        Set<RevisionId> heads = checkedHeads(current);
+        if (!heads.contains(id)) {
+            throw new StrataException(ErrorCode.TARGET_NOT_REACHABLE, "cannot revert " + id + " alone: it is not"
+                    + " one of the current heads (" + (heads.isEmpty() ? "none" : RevisionGraph.join(heads)) + ")");
+        }
+        return stepsDown(graph.applied(heads), Set.of(id));
+    }
+
+    private List<Step> stepsDown(Set<RevisionId> applied, Set<RevisionId> drop) {
         List<Step> steps = new ArrayList<>();
         Set<RevisionId> still = new TreeSet<>(applied);
         for (RevisionId id : graph.ordered(drop, true)) {

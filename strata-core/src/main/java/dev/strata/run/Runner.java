@@ -100,9 +100,21 @@ public final class Runner {
      * one are reverted too, else the downgrade is refused naming them.
      */
     public List<Step> downgrade(String spec, boolean cascade) {
+        return down(state -> set.graph().downgradeSteps(state.heads(), spec, cascade), spec);
+    }
+
+    /**
+     * Reverts the one revision {@code id}, a current head, leaving the other heads applied (the stairway test's
+     * step down); refused like a downgrade when the revision is irreversible.
+     */
+    public List<Step> revert(RevisionId id) {
+        return down(state -> set.graph().revertSteps(state.heads(), id), id.value() + "'s parent");
+    }
+
+    private List<Step> down(java.util.function.Function<DatabaseState, List<Step>> plan, String spec) {
         return locked(() -> {
             DatabaseState state = prepare(false);
-            List<Step> steps = set.graph().downgradeSteps(state.heads(), spec, cascade);
+            List<Step> steps = plan.apply(state);
             if (steps.isEmpty()) {
                 listener.on(new RunEvent.NothingToDo("already at " + spec));
                 return steps;
