@@ -62,23 +62,17 @@ class StairwayCommandTest {
         assertThat(doc.get("failure").get("revision").asText()).isEqualTo("r4");
         assertThat(doc.get("failure").get("phase").asText()).isEqualTo("schema");
         assertThat(doc.get("failure").get("differences").get(0).asText()).startsWith("DROP INDEX").contains("t_name_idx");
-        var text = cli.run("stairway", "--dev-url", dev);
-        assertThat(text.code()).isEqualTo(1);
-        assertThat(text.out()).contains("FAILED        r4", "Stairway failed at r4 (schema): the downgrade of r4 does not"
-                + " restore the schema before it", "    DROP INDEX");
-
         // the schema comes back but the rows do not: only --data sees it
         Files.delete(dir.resolve("migrations/r4.sql"));
         cli.simple("r4", "r3", "ALTER TABLE t ALTER COLUMN x TYPE text;",
                 "ALTER TABLE t DROP COLUMN x;\nALTER TABLE t ADD COLUMN x int;");
         Files.writeString(dir.resolve("fixtures/r4_values.sql"), "UPDATE t SET x = id * 10;\nINSERT INTO t VALUES (3, 'c', 30);\n");
-        assertThat(cli.run("stairway", "--dev-url", dev).code()).isZero();
-        var lost = cli.run("stairway", "--dev-url", dev, "--data", "--json");
+        var lost = cli.run("stairway", "--dev-url", dev, "--data");
         assertThat(lost.code()).as(lost.toString()).isEqualTo(1);
-        JsonNode failure = SchemaCheck.parse(lost.out()).get("failure");
-        assertThat(failure.get("phase").asText()).isEqualTo("data");
-        assertThat(failure.get("message").asText()).isEqualTo("the downgrade of r4 does not restore the fixture rows");
-        assertThat(failure.get("differences").toString()).contains("row missing after the downgrade: (1,a,10)");
+        // the schema check comes first and passed: only the rows tell
+        assertThat(lost.out()).contains("ok            r2", "irreversible  r3", "FAILED        r4",
+                "Stairway failed at r4 (data): the downgrade of r4 does not restore the fixture rows",
+                "    public.t: row missing after the downgrade: (1,a,10)");
 
         // nothing happened to the configured database
         try (Connection c = db.connect(); Statement s = c.createStatement();
