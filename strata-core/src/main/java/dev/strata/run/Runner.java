@@ -138,6 +138,12 @@ public final class Runner {
      * or fixing the record by hand). Returns the heads afterwards.
      */
     public Set<RevisionId> stamp(String spec, boolean purge) {
+        return stamp(List.of(spec), purge);
+    }
+
+    /** As {@link #stamp(String, boolean)} with several targets at once (e.g. two branch heads), as Alembic's stamp. */
+    public Set<RevisionId> stamp(List<String> specs, boolean purge) {
+        String spec = String.join(" ", specs);
         return locked(() -> {
             // with --purge the version table may name revisions that no file defines: don't check it
             DatabaseState state = purge ? target.readState() : prepare(true);
@@ -145,7 +151,7 @@ public final class Runner {
                 target.ensureTables();
             }
             Set<RevisionId> before = purge ? Set.of() : state.heads();
-            Set<RevisionId> after = set.graph().stampHeads(before, spec, purge);
+            Set<RevisionId> after = set.graph().stampHeads(before, specs, purge);
             Set<RevisionId> appliedBefore = purge ? Set.of() : set.graph().applied(before);
             Set<RevisionId> appliedAfter = set.graph().applied(after);
             Instant now = clock.instant();
