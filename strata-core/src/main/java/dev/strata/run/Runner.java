@@ -155,9 +155,12 @@ public final class Runner {
             Set<RevisionId> appliedBefore = purge ? Set.of() : set.graph().applied(before);
             Set<RevisionId> appliedAfter = set.graph().applied(after);
             Instant now = clock.instant();
+            // only what changes: a row deleted and inserted again in one statement would clash on the key
             List<RevisionId> remove = new ArrayList<>(state.heads());
+            remove.removeIf(after::contains);
             remove.sort(Comparator.naturalOrder());
             List<RevisionId> add = new ArrayList<>(new TreeSet<>(after));
+            add.removeIf(state.heads()::contains);
             List<Bookkeeping> records = new ArrayList<>();
             for (RevisionId id : ordered(appliedAfter)) {
                 if (!appliedBefore.contains(id)) {
@@ -181,7 +184,7 @@ public final class Runner {
             }
             // The first record carries the change of heads, so the version table moves in one transaction.
             HistoryEntry first = records.isEmpty()
-                    ? new HistoryEntry(String.join(" ", add.stream().map(RevisionId::value).toList()),
+                    ? new HistoryEntry(String.join(" ", new TreeSet<>(after).stream().map(RevisionId::value).toList()),
                     Action.STAMP_UP, "stamp " + spec, null, now, 0, Status.OK, null, 0, 0)
                     : records.get(0).entry();
             target.record(new Bookkeeping(remove, add, first));

@@ -84,8 +84,16 @@ public final class Strata {
      * the database is at now, sorted (empty: base).
      */
     public List<String> stamp(String target) {
+        return stamp(new String[] {target});
+    }
+
+    /**
+     * {@link #stamp(String)} with several targets at once, as Alembic's {@code stamp REV1 REV2}: e.g. the heads of
+     * two branches; of targets on one branch the highest counts.
+     */
+    public List<String> stamp(String... targets) {
         try (Workspace w = workspace()) {
-            return new java.util.TreeSet<>(Runs.stamp(w, target, false, config.lockWait)).stream()
+            return new java.util.TreeSet<>(Runs.stamp(w, List.of(targets), false, config.lockWait)).stream()
                     .map(dev.strata.graph.RevisionId::value).toList();
         }
     }
