@@ -100,13 +100,19 @@ class StampParityTest {
     }
 
     @Test
-    void downgradeLabelBaseRevertsOnlyThatBranchOfASharedTrunk() throws Exception {
+    void downgradeLabelBaseRevertsOnlyThatBranchOfASharedTrunkAndTheStairwayWalksBothBranches() throws Exception {
         Cli cli = project();
+        cli.revision("m.sql", "-- strata:revision m\n-- strata:parents a2 b2\n-- strata:message merge\n\n"
+                + "-- strata:upgrade\nCREATE TABLE t_m (id int);\n\n-- strata:downgrade\nDROP TABLE t_m;\n");
         ok(cli, "upgrade", "heads");
         ok(cli, "downgrade", "beta@base");
         assertThat(current(cli)).isEqualTo("a2");
         assertThat(scalar("SELECT string_agg(tablename, ' ' ORDER BY tablename) FROM pg_tables WHERE tablename LIKE 't\\_%'"))
                 .isEqualTo("t_a1 t_a2 t_r1 t_r2");
+        // the stairway walks both branches and the merge, each revision reverted alone
+        var stairway = cli.run("stairway", "--dev-url", db.adminJdbcUrl());
+        assertThat(stairway.code()).as(stairway.toString()).isZero();
+        assertThat(stairway.out()).contains("ok            m  merge", "Stairway passed: 7 revision(s)");
     }
 
     private static void execute(String sql) throws Exception {
