@@ -84,8 +84,16 @@ public final class Strata {
      * the database is at now, sorted (empty: base).
      */
     public List<String> stamp(String target) {
+        return stamp(new String[] {target});
+    }
+
+    /**
+     * {@link #stamp(String)} with several targets at once, as Alembic's {@code stamp REV1 REV2}: e.g. the heads of
+     * two branches; of targets on one branch the highest counts.
+     */
+    public List<String> stamp(String... targets) {
         try (Workspace w = workspace()) {
-            return new java.util.TreeSet<>(Runs.stamp(w, target, false, config.lockWait)).stream()
+            return new java.util.TreeSet<>(Runs.stamp(w, List.of(targets), false, config.lockWait)).stream()
                     .map(dev.strata.graph.RevisionId::value).toList();
         }
     }
@@ -146,6 +154,26 @@ public final class Strata {
     public dev.strata.engine.report.MigrationReport report(ReportBuilder.Options options) {
         try (Workspace w = workspace()) {
             return ReportBuilder.build(w, options);
+        }
+    }
+
+    /**
+     * The stairway test of the configured revisions on a scratch database (of {@code devUrl}, else an embedded
+     * PostgreSQL): every revision upgraded, downgraded, compared with its parent's schema, upgraded again. The
+     * configured database is not touched. See {@link Stairway}.
+     */
+    public Stairway.Result stairway() {
+        return stairway(null);
+    }
+
+    /**
+     * As {@link #stairway()}, also loading {@code <fixtures>/<revision id>.sql} before each revision that has one
+     * and checking its rows survive the upgrade, downgrade and second upgrade; null: no data check.
+     */
+    public Stairway.Result stairway(Path fixtures) {
+        try (Workspace w = workspace()) {
+            return Stairway.run(w, new Stairway.Options(Optional.ofNullable(config.devUrl),
+                    Optional.ofNullable(fixtures).map(p -> config.workingDir.resolve(p).normalize())));
         }
     }
 
