@@ -107,6 +107,65 @@ public final class Strata {
         }
     }
 
+    /**
+     * Adopts a database that already has tables but no Strata history, as Flyway's {@code baselineOnMigrate}
+     * does: records {@code revision} as applied without running it (nor anything before it), so that an upgrade
+     * runs only the revisions after it. {@code revision} null means the project's first revision (its single
+     * base), the usual "baseline" revision written from the existing schema. Does nothing, and returns an empty
+     * list, when the database has Strata history or has no tables besides Strata's own (an empty database is
+     * migrated from the start); otherwise returns the revision ids the database is at now.
+     */
+    public List<String> baseline(String revision) {
+        try (Workspace w = workspace()) {
+            Status status = StatusReader.read(w);
+            if (!status.history().isEmpty() || !status.current().isEmpty()) {
+                return List.of();
+            }
+            int tables = w.readSchema().tables().size();
+            if (tables == 0) {
+                return List.of();
+            }
+            String target = revision;
+            if (target == null) {
+                List<RevisionId> bases = w.migrations().graph().bases();
+                if (bases.size() != 1) {
+                    throw new StrataException(ErrorCode.USAGE, "cannot baseline: the revisions have " + bases.size()
+                            + " bases " + bases.stream().map(RevisionId::value).toList()
+                            + "; name the revision that matches the existing database");
+                }
+                target = bases.get(0).value();
+            }
+            List<String> at = new java.util.TreeSet<>(Runs.stamp(w, target, false, config.lockWait)).stream()
+                    .map(RevisionId::value).toList();
+            w.notice(dev.strata.run.RunEvent.Notice.Level.WARNING, "baseline: the database has " + tables
+                    + " table(s) and no Strata history; recorded " + target + " as applied without running it");
+            return at;
+        }
+    }
+
+    /**
+     * Checks that the database is where this code expects it, without changing anything: nothing pending, no
+     * half-applied revision, no changed applied file. For application replicas that must not migrate. Returns
+     * the status; throws a {@link StrataException} ({@link ErrorCode#NOT_UP_TO_DATE}) naming what is wrong.
+     */
+    public Status validate() {
+        Status status = status();
+        List<String> problems = new ArrayList<>();
+        if (!status.pending().isEmpty()) {
+            problems.add(status.pending().size() + " pending revision(s) ("
+                    + String.join(", ", status.pending().stream().map(Status.PendingRevision::revision).toList()) + ")");
+        }
+        status.needsRepair().forEach(r -> problems.add("revision " + r.revision() + " failed part way"
+                + " (" + r.statementsRun() + "/" + r.statementsTotal() + " statements)"));
+        status.checksumMismatches().forEach(m -> problems.add("revision " + m.revision() + " (" + m.file()
+                + ") changed after it was applied"));
+        if (!problems.isEmpty()) {
+            throw new StrataException(ErrorCode.NOT_UP_TO_DATE, "the database is not up to date: "
+                    + String.join("; ", problems) + "; apply them first (an upgrade to head) or use an instance that migrates");
+        }
+        return status;
+    }
+
     /** Where the database stands: current revisions, pending, unknown applied, needs-repair, checksum mismatches. */
     public Status status() {
         try (Workspace w = workspace()) {
