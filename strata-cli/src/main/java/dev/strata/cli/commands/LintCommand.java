@@ -1,20 +1,17 @@
 package dev.strata.cli.commands;
 
 import dev.strata.cli.ExitCode;
-import dev.strata.cli.LintGate;
 import dev.strata.cli.Session;
 import dev.strata.cli.StrataCommand;
 import dev.strata.cli.Version;
-import dev.strata.cli.lint.LintConfig;
+import dev.strata.engine.lint.LintGate;
 import dev.strata.cli.lint.LintOutput;
 import dev.strata.cli.lint.Sarif;
 import dev.strata.error.ErrorCode;
 import dev.strata.error.StrataException;
 import dev.strata.graph.RevisionId;
-import dev.strata.lint.LintInput;
 import dev.strata.lint.LintOptions;
 import dev.strata.lint.LintReport;
-import dev.strata.lint.Linter;
 import dev.strata.lint.Severity;
 import dev.strata.run.MigrationSet;
 import picocli.CommandLine.Command;
@@ -63,7 +60,7 @@ public final class LintCommand implements Callable<Integer> {
     public Integer call() {
         try (Session s = new Session(root, spec)) {
             String fmt = format(s);
-            LintOptions options = LintConfig.read(s.settings().configFile(), s.settings().lockTimeout());
+            LintOptions options = LintGate.options(s.workspace());
             Severity fail = failOn == null ? options.failOn() : Severity.parse(failOn).orElseThrow(() ->
                     new StrataException(ErrorCode.USAGE, "--fail-on is '" + failOn + "': use info, warning or error"));
             MigrationSet set = s.migrations();
@@ -71,10 +68,7 @@ public final class LintCommand implements Callable<Integer> {
             if (sel.note != null && !fmt.equals("json")) {
                 s.console().info(sel.note);
             }
-            List<LintInput> chain = LintGate.chain(s, set);
-            Set<String> files = new HashSet<>();
-            sel.revisions.forEach(id -> files.add(set.script(id).location()));
-            LintReport report = new Linter(options).lint(chain, in -> files.contains(in.file()));
+            LintReport report = LintGate.lint(s.workspace(), options, sel.revisions);
             print(s, fmt, report, fail, sel);
             return report.failing(fail).isEmpty() ? ExitCode.OK : ExitCode.LINT;
         }
@@ -105,7 +99,7 @@ public final class LintCommand implements Callable<Integer> {
                 note = "no database URL is configured: linting all revisions (offline)";
             } else {
                 try {
-                    current = CurrentCommand.knownHeads(set, s.target().readState());
+                    current = LintGate.knownHeads(set, s.target().readState());
                     offline = false;
                 } catch (StrataException e) {
                     note = "the database is not reachable (" + e.getMessage() + "): linting all revisions (offline)";

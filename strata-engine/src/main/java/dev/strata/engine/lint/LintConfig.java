@@ -1,4 +1,4 @@
-package dev.strata.cli.lint;
+package dev.strata.engine.lint;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
