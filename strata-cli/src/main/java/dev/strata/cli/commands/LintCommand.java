@@ -52,6 +52,26 @@ public final class LintCommand implements Callable<Integer> {
                     + " (workflow annotations only). With GITHUB_ACTIONS=true, text output adds the annotations.")
     String format;
 
+    @Option(names = "--observe", negatable = true,
+            description = "Replay each revision on a scratch database (schema at its parent revision, plus sample rows)"
+                    + " statement by statement, and mark each finding confirmed or contradicted by the locks, rewrites"
+                    + " and invalid indexes seen (new findings SA950-SA953 for what no rule predicted). Default: on when"
+                    + " a dev URL is configured (dev_url or --dev-url); without one, --observe starts a throw-away"
+                    + " embedded PostgreSQL. --no-observe (or --static) skips it.")
+    Boolean observe;
+
+    @Option(names = "--static", description = "Static analysis only (same as --no-observe).")
+    boolean staticOnly;
+
+    @Option(names = "--dev-url", paramLabel = "URL",
+            description = "A server for the scratch database of --observe (its user needs CREATEDB; default: dev_url).")
+    String devUrl;
+
+    @Option(names = "--sample-from", paramLabel = "URL",
+            description = "Copy a few rows per table from this database into the scratch database, instead of"
+                    + " generating them (only read; tables it lacks get generated rows).")
+    String sampleFrom;
+
     @Option(names = "--fail-on", paramLabel = "SEVERITY",
             description = "Fail (exit 4) on findings at or above info, warning or error (default: [lint] fail_on, else error).")
     String failOn;
@@ -69,9 +89,37 @@ public final class LintCommand implements Callable<Integer> {
                 s.console().info(sel.note);
             }
             LintReport report = LintGate.lint(s.workspace(), options, sel.revisions);
+            boolean explicit = Boolean.TRUE.equals(observe);
+            if (staticOnly && explicit) {
+                throw new StrataException(ErrorCode.USAGE, "--static and --observe contradict each other: pass one");
+            }
+            boolean observing = !staticOnly && (observe == null ? devUrl != null || s.settings().devUrl().isPresent()
+                    : observe);
+            if (observing && !sel.revisions.isEmpty()) {
+                try {
+                    report = LintGate.observe(s.workspace(), report, options, sel.revisions,
+                            java.util.Optional.ofNullable(devUrl), java.util.Optional.ofNullable(sampleFrom));
+                } catch (StrataException e) {
+                    if (explicit) {
+                        throw e;
+                    }
+                    s.console().warn("observed analysis skipped: " + e.getMessage());
+                }
+            }
+            if (!sel.offline || (all && s.settings().url().isPresent())) {
+                try {
+                    report = LintGate.sized(s.workspace(), report, options);
+                } catch (StrataException e) {
+                    s.console().warn("table sizes not read: " + e.getMessage());
+                }
+            }
             print(s, fmt, report, fail, sel);
             return report.failing(fail).isEmpty() ? ExitCode.OK : ExitCode.LINT;
         }
+    }
+
+    private static long count(LintReport report, String verdict) {
+        return report.active().stream().filter(f -> LintOutput.verdict(f).equals(verdict)).count();
     }
 
     private String format(Session s) {
@@ -134,9 +182,12 @@ public final class LintCommand implements Callable<Integer> {
                     LintOutput.github(report).forEach(s.console()::line);
                 }
                 int failing = report.failing(fail).size();
-                s.console().info(report.revisions() + " revision(s) linted: " + report.active().size() + " finding(s), "
+                s.console().info(report.revisions() + " revision(s) linted" + (report.observed() ? " and observed" : "")
+                        + ": " + report.active().size() + " finding(s), "
                         + failing + " at or above " + fail.label() + ", "
-                        + (report.findings().size() - report.active().size()) + " suppressed.");
+                        + (report.findings().size() - report.active().size()) + " suppressed"
+                        + (report.observed() ? ", " + count(report, "confirmed") + " confirmed, "
+                        + count(report, "contradicted") + " contradicted by observation" : "") + ".");
             }
         }
     }

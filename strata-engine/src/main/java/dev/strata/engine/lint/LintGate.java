@@ -17,7 +17,23 @@ import dev.strata.run.MigrationSet;
 import dev.strata.script.MigrationScript;
 import dev.strata.script.SqlMigration;
 
+import dev.strata.engine.schema.Scratch;
+import dev.strata.engine.schema.ScratchDb;
+import dev.strata.error.ErrorCode;
+import dev.strata.error.StrataException;
+import dev.strata.lint.Observations;
+import dev.strata.lint.Sizes;
+import dev.strata.lint.StatementObservation;
+import dev.strata.lint.TableSize;
+import dev.strata.postgres.PgConnections;
+import dev.strata.postgres.PgUrl;
+import dev.strata.run.RunEvent;
+
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -55,6 +71,54 @@ public final class LintGate {
         Set<String> files = new HashSet<>();
         revisions.forEach(id -> files.add(set.script(id).location()));
         return new Linter(options).lint(chain(ws), in -> files.contains(in.file()));
+    }
+
+    /**
+     * Observed analysis: replays the chain on a scratch database (of {@code devUrl}, else the configured
+     * {@code dev_url}, else a throw-away embedded PostgreSQL) with sample rows (copied from {@code sampleFrom} when
+     * given), observes every upgrade statement of {@code revisions}, and judges {@code report} by it.
+     *
+     * @throws dev.strata.error.StrataException when no scratch database can be made or the chain does not replay
+     */
+    public static LintReport observe(Workspace ws, LintReport report, LintOptions options,
+                                     Collection<RevisionId> revisions, Optional<String> devUrl,
+                                     Optional<String> sampleFrom) {
+        Optional<String> dev = devUrl.isPresent() ? devUrl : ws.settings().devUrl();
+        List<StatementObservation> seen;
+        try (Scratch scratch = Scratch.open(dev, t -> ws.notice(RunEvent.Notice.Level.INFO, t),
+                t -> ws.notice(RunEvent.Notice.Level.DEBUG, t));
+             Connection source = sampleFrom.map(u -> PgConnections.open(PgUrl.parse(u), "strata-lint")).orElse(null)) {
+            ScratchDb db = scratch.create();
+            seen = Observer.observe(ws, db, revisions, Optional.ofNullable(source));
+        } catch (SQLException e) {
+            throw new StrataException(ErrorCode.CONNECTION_FAILED, "closing the --sample-from connection: "
+                    + e.getMessage(), e);
+        }
+        return Observations.apply(report, seen, options);
+    }
+
+    /**
+     * Size-aware severity: reads the size of every table the findings name from the workspace's database and
+     * applies {@code options.sizes()}. Tables the database does not have (created by the pending revisions) keep
+     * no size.
+     */
+    public static LintReport sized(Workspace ws, LintReport report, LintOptions options) {
+        Set<String> tables = new java.util.TreeSet<>();
+        report.findings().forEach(f -> {
+            if (f.table() != null) {
+                tables.add(f.table());
+            }
+        });
+        if (tables.isEmpty()) {
+            return report;
+        }
+        try (Connection c = ws.openConnection()) {
+            Map<String, TableSize> sizes = TableSizes.read(c, tables);
+            return Sizes.apply(report, sizes, options.sizes());
+        } catch (SQLException e) {
+            throw new StrataException(ErrorCode.CONNECTION_FAILED, "reading table sizes for lint: " + e.getMessage()
+                    + "; set [lint] size_aware = false to lint without them", e);
+        }
     }
 
     /**
@@ -103,6 +167,9 @@ public final class LintGate {
             return new LintVerdict(empty, List.of(), options.failOn(), allowed, false, true);
         }
         LintReport report = lint(ws, options, applying);
+        if (online && options.sizes().enabled()) {
+            report = sized(ws, report, options);
+        }
         List<Finding> failing = report.failing(options.failOn()).stream()
                 .filter(f -> !f.downgrade() && !allowed.contains(f.rule().id())).toList();
         return new LintVerdict(report, failing, options.failOn(), allowed, !failing.isEmpty(), true);
