@@ -79,6 +79,17 @@ public final class Strata {
     }
 
     /**
+     * Lints the revisions an upgrade to {@code target} would apply, before anything runs (the gate the CLI's
+     * {@code upgrade} uses): {@link dev.strata.engine.lint.LintVerdict#refused()} is true when a finding at or above
+     * the failing severity is neither suppressed in its revision nor of a rule in {@code allow} (ids or names).
+     */
+    public dev.strata.engine.lint.LintVerdict lint(String target, String... allow) {
+        try (Workspace w = workspace()) {
+            return dev.strata.engine.lint.LintGate.check(w, target, List.of(allow));
+        }
+    }
+
+    /**
      * Records {@code target} ({@code head}, {@code heads}, {@code base}, an id ...) as applied without running
      * anything, e.g. to adopt an existing database after writing a baseline revision. Returns the revision ids
      * the database is at now, sorted (empty: base).
