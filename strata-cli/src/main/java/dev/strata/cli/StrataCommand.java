@@ -15,6 +15,7 @@ import dev.strata.cli.commands.MergeCommand;
 import dev.strata.cli.commands.RepairCommand;
 import dev.strata.cli.commands.RevisionCommand;
 import dev.strata.cli.commands.ShowCommand;
+import dev.strata.cli.commands.StairwayCommand;
 import dev.strata.cli.commands.StampCommand;
 import dev.strata.cli.commands.UpgradeCommand;
 import picocli.CommandLine.Command;
@@ -56,6 +57,7 @@ public final class StrataCommand implements Runnable {
         m.put("lint", LintCommand::new);
         m.put("diff", DiffCommand::new);
         m.put("diagram", DiagramCommand::new);
+        m.put("stairway", StairwayCommand::new);
         m.put("repair", RepairCommand::new);
         m.put("dev", DevCommand::new);
         return java.util.Collections.unmodifiableMap(m);

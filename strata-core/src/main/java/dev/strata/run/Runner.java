@@ -100,9 +100,21 @@ public final class Runner {
      * one are reverted too, else the downgrade is refused naming them.
      */
     public List<Step> downgrade(String spec, boolean cascade) {
+        return down(state -> set.graph().downgradeSteps(state.heads(), spec, cascade), spec);
+    }
+
+    /**
+     * Reverts the one revision {@code id}, a current head, leaving the other heads applied (the stairway test's
+     * step down); refused like a downgrade when the revision is irreversible.
+     */
+    public List<Step> revert(RevisionId id) {
+        return down(state -> set.graph().revertSteps(state.heads(), id), id.value() + "'s parent");
+    }
+
+    private List<Step> down(java.util.function.Function<DatabaseState, List<Step>> plan, String spec) {
         return locked(() -> {
             DatabaseState state = prepare(false);
-            List<Step> steps = set.graph().downgradeSteps(state.heads(), spec, cascade);
+            List<Step> steps = plan.apply(state);
             if (steps.isEmpty()) {
                 listener.on(new RunEvent.NothingToDo("already at " + spec));
                 return steps;
@@ -126,6 +138,12 @@ public final class Runner {
      * or fixing the record by hand). Returns the heads afterwards.
      */
     public Set<RevisionId> stamp(String spec, boolean purge) {
+        return stamp(List.of(spec), purge);
+    }
+
+    /** As {@link #stamp(String, boolean)} with several targets at once (e.g. two branch heads), as Alembic's stamp. */
+    public Set<RevisionId> stamp(List<String> specs, boolean purge) {
+        String spec = String.join(" ", specs);
         return locked(() -> {
             // with --purge the version table may name revisions that no file defines: don't check it
             DatabaseState state = purge ? target.readState() : prepare(true);
@@ -133,7 +151,7 @@ public final class Runner {
                 target.ensureTables();
             }
             Set<RevisionId> before = purge ? Set.of() : state.heads();
-            Set<RevisionId> after = set.graph().stampHeads(before, spec, purge);
+            Set<RevisionId> after = set.graph().stampHeads(before, specs, purge);
             Set<RevisionId> appliedBefore = purge ? Set.of() : set.graph().applied(before);
             Set<RevisionId> appliedAfter = set.graph().applied(after);
             Instant now = clock.instant();

@@ -202,6 +202,26 @@ public final class Strata {
         }
     }
 
+    /**
+     * The stairway test of the configured revisions on a scratch database (of {@code devUrl}, else an embedded
+     * PostgreSQL): every revision upgraded, downgraded, compared with its parent's schema, upgraded again. The
+     * configured database is not touched. See {@link Stairway}.
+     */
+    public Stairway.Result stairway() {
+        return stairway(null);
+    }
+
+    /**
+     * As {@link #stairway()}, also loading {@code <fixtures>/<revision id>.sql} before each revision that has one
+     * and checking its rows survive the upgrade, downgrade and second upgrade; null: no data check.
+     */
+    public Stairway.Result stairway(Path fixtures) {
+        try (Workspace w = workspace()) {
+            return Stairway.run(w, new Stairway.Options(Optional.ofNullable(config.devUrl),
+                    Optional.ofNullable(fixtures).map(p -> config.workingDir.resolve(p).normalize())));
+        }
+    }
+
     /** The SQL an upgrade over {@code range} ({@code TO}, or {@code FROM:TO} as in {@code base:head}) would run. */
     public String offlineSql(String range) {
         try (Workspace w = workspace()) {
