@@ -90,6 +90,16 @@ public final class Strata {
     }
 
     /**
+     * As {@link #lint(String, String...)} without a database: lints the revisions of {@code range} ({@code TO} from
+     * base, or {@code FROM:TO}, e.g. {@code base:head} for every revision), as a build does.
+     */
+    public dev.strata.engine.lint.LintVerdict lintOffline(String range, String... allow) {
+        try (Workspace w = workspace()) {
+            return dev.strata.engine.lint.LintGate.checkOffline(w, range, List.of(allow));
+        }
+    }
+
+    /**
      * Records {@code target} ({@code head}, {@code heads}, {@code base}, an id ...) as applied without running
      * anything, e.g. to adopt an existing database after writing a baseline revision. Returns the revision ids
      * the database is at now, sorted (empty: base).
@@ -283,7 +293,7 @@ public final class Strata {
         Optional<String> url = Optional.ofNullable(config.url);
         JavaSettings java = new JavaSettings(Optional.ofNullable(config.javaPackage), List.of(),
                 dir.resolve(Defaults.JAVA_SOURCES));
-        return new Settings(dir, Optional.empty(), migrations, config.tables, url,
+        return new Settings(dir, Optional.ofNullable(config.configFile), migrations, config.tables, url,
                 url.isPresent() ? "Strata.configure().url" : Settings.EMBEDDED, Defaults.ENVIRONMENT, Optional.empty(),
                 config.lockWait, config.lockTimeout, config.statementTimeout, false, java, config.schemaDir,
                 Optional.ofNullable(config.devUrl));
@@ -324,6 +334,7 @@ public final class Strata {
         private Optional<Path> schemaDir = Optional.empty();
         private String devUrl;
         private boolean ignoreUnknown;
+        private Path configFile;
 
         private Configuration() {
         }
@@ -439,6 +450,15 @@ public final class Strata {
             return this;
         }
 
+        /**
+         * The {@code strata.toml} whose {@code [lint]} table the lint gate reads (rules, {@code fail_on},
+         * {@code upgrade}); the other settings are still the ones given here. Default: none (lint defaults).
+         */
+        public Configuration configFile(Path value) {
+            this.configFile = value.toAbsolutePath().normalize();
+            return this;
+        }
+
         /** A {@link Strata} with these settings; the settings are copied, later changes do not affect it. */
         public Strata load() {
             Configuration copy = new Configuration();
@@ -457,6 +477,7 @@ public final class Strata {
             copy.schemaDir = schemaDir.map(p -> workingDir.resolve(p).normalize());
             copy.devUrl = devUrl;
             copy.ignoreUnknown = ignoreUnknown;
+            copy.configFile = configFile;
             return new Strata(copy);
         }
     }

@@ -117,6 +117,7 @@ abstract class StrataMojo extends AbstractMojo {
         } else {
             c.embedded();
         }
+        s.configFile().ifPresent(c::configFile);
         s.schemaDir().ifPresent(c::schemaDir);
         s.devUrl().ifPresent(c::devUrl);
         s.java().packageName().ifPresent(c::javaPackage);

@@ -188,6 +188,17 @@ class StarterTest {
             assertThat(app.getBean(StrataMigrationInitializer.class).baselined()).containsExactly("0001");
             assertThat(app.getBean(Application.Greetings.class).first).isEqualTo("hi (en)");
         }
+
+        // a pending revision with a lint error (SA001: CREATE INDEX without CONCURRENTLY) stops start-up before it runs
+        assertThatThrownBy(() -> start("--spring.datasource.url=" + db.url(other),
+                "--strata.locations=classpath:db/strata,classpath:db/risky"))
+                .rootCause().hasMessageContaining("upgrade refused before running anything: 1 lint finding(s)")
+                .hasMessageContaining("SA001");
+        try (Connection c = java.sql.DriverManager.getConnection(db.url(other)); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM strata_history WHERE revision = '0003'")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isZero();
+        }
     }
 
     @Test

@@ -64,6 +64,9 @@ public class StrataAutoConfiguration {
         if (context.getClassLoader() != null) {
             c.classLoader(context.getClassLoader());
         }
+        if (properties.getConfig() != null) {
+            c.configFile(java.nio.file.Path.of(properties.getConfig()));
+        }
         if (properties.getJavaPackage() != null) {
             c.javaPackage(properties.getJavaPackage());
         }

@@ -4,7 +4,12 @@ import dev.strata.engine.Status;
 import dev.strata.engine.Strata;
 import org.springframework.beans.factory.InitializingBean;
 
+import dev.strata.engine.lint.LintVerdict;
+import dev.strata.error.ErrorCode;
+import dev.strata.error.StrataException;
+
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Brings the database to {@code strata.target} when the bean is initialised: baselines an adopted database
@@ -36,11 +41,26 @@ public class StrataMigrationInitializer implements InitializingBean {
             if (properties.isBaselineOnEmpty()) {
                 baselined = strata.baseline(properties.getBaselineRevision());
             }
+            if (properties.isFailOnLint()) {
+                lint();
+            }
             run = strata.upgrade(properties.getTarget());
             status = strata.status();
         }
         for (StatusListener l : statusListeners) {
             l.update(status);
+        }
+    }
+
+    private void lint() {
+        LintVerdict v = strata.lint(properties.getTarget(), properties.getLintAllow().toArray(String[]::new));
+        if (v.refused()) {
+            String findings = v.failing().stream().map(f -> f.location() + " " + f.severity().label() + " "
+                    + f.rule().id() + " " + f.rule().name() + ": " + f.what()).collect(Collectors.joining("; "));
+            throw new StrataException(ErrorCode.LINT_REFUSED, "upgrade refused before running anything: "
+                    + v.failing().size() + " lint finding(s) at or above " + v.failOn().label() + ": " + findings
+                    + "; fix them, suppress one in its revision with '-- strata:allow RULE reason', add the rule to"
+                    + " strata.lint-allow, or set strata.fail-on-lint=false");
         }
     }
 

@@ -57,6 +57,15 @@ public class StrataProperties {
     private String baselineRevision;
     /** Upgrade although the database has applied revisions that this application does not have. */
     private boolean ignoreUnknown = false;
+    /**
+     * Lint the revisions an upgrade would apply before running any, and fail start-up on findings at or above the
+     * failing severity (error; [lint] fail_on of strata.config), as the CLI's upgrade does.
+     */
+    private boolean failOnLint = true;
+    /** Lint rules (ids such as SA001 or names) that do not fail start-up. */
+    private List<String> lintAllow = new ArrayList<>();
+    /** A strata.toml whose [lint] table sets the lint rules and fail_on (other keys are not read from it). */
+    private String config;
     /** A package of Java revisions (classes annotated @StrataRevision), read from the application's class path. */
     private String javaPackage;
 
@@ -194,5 +203,29 @@ public class StrataProperties {
 
     public void setJavaPackage(String javaPackage) {
         this.javaPackage = javaPackage;
+    }
+
+    public boolean isFailOnLint() {
+        return failOnLint;
+    }
+
+    public void setFailOnLint(boolean failOnLint) {
+        this.failOnLint = failOnLint;
+    }
+
+    public List<String> getLintAllow() {
+        return lintAllow;
+    }
+
+    public void setLintAllow(List<String> lintAllow) {
+        this.lintAllow = lintAllow;
+    }
+
+    public String getConfig() {
+        return config;
+    }
+
+    public void setConfig(String config) {
+        this.config = config;
     }
 }
