@@ -77,9 +77,9 @@ public class StrataStartupCheck implements ApplicationListener<ApplicationReadyE
             }
         });
         String text = why.stream().collect(Collectors.joining("; "));
-        if (text.contains("DataSource")) {
-            text += " (define a DataSource: on Spring Boot 4 add spring-boot-starter-jdbc, whose auto-configuration"
-                    + " moved to the spring-boot-jdbc module; or set strata.url)";
+        if (text.contains("javax.sql.DataSource")) {
+            return "there is no DataSource bean and no strata.url (on Spring Boot 4 add spring-boot-starter-jdbc: the"
+                    + " DataSource auto-configuration moved to the spring-boot-jdbc module; or set strata.url)";
         }
         return text.isEmpty() ? "the Strata auto-configuration did not apply" : text;
     }
