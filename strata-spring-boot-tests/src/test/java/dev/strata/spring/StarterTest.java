@@ -72,6 +72,10 @@ class StarterTest {
     }
 
     private ConfigurableApplicationContext start(String... extra) {
+        return start(WebApplicationType.NONE, extra);
+    }
+
+    private ConfigurableApplicationContext start(WebApplicationType web, String... extra) {
         Map<String, String> args = new java.util.LinkedHashMap<>();
         args.put("spring.datasource.url", db.jdbcUrl());
         args.put("spring.datasource.username", PgUrl.parse(db.jdbcUrl()).user());
@@ -81,14 +85,14 @@ class StarterTest {
         for (String e : extra) {
             args.put(e.substring(2, e.indexOf('=')), e.substring(e.indexOf('=') + 1));
         }
-        return new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE)
+        return new SpringApplicationBuilder(Application.class).web(web)
                 .run(args.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
     }
 
     @Test
     void upgradesOnStartUpBeforeTheBeansThatUseTheSchema() throws Exception {
         System.out.println("Spring Boot " + SpringBootVersion.getVersion());
-        try (ConfigurableApplicationContext app = start()) {
+        try (ConfigurableApplicationContext app = start(WebApplicationType.SERVLET, "--server.port=0")) {
             // the sample's bean read the table in its constructor: JdbcTemplate waited for the upgrade
             assertThat(app.getBean(Application.Greetings.class).first).isEqualTo("hello (en)");
             assertThat(app.getBean(StrataMigrationInitializer.class).run().steps()).hasSize(2);
@@ -103,6 +107,15 @@ class StarterTest {
             assertThat(report.pending()).isEmpty();
 
             assertThat(health(app)).containsEntry("status", "UP");
+
+            // over HTTP, as exposed by the sample's application.properties
+            String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port") + "/actuator/";
+            String json = get(base + "strata");
+            assertThat(json).contains("\"upToDate\":true").contains("\"revision\":\"0001\"")
+                    .contains("\"checksum\":\"" + report.applied().get(0).checksum() + "\"")
+                    .contains("\"executionMs\":").contains("\"pending\":[]");
+            // the strata component (its keys are ordered differently by Boot 3 and 4)
+            assertThat(get(base + "health")).containsPattern("\"strata\":\\{(\"status\":\"UP\"|\"details\":\\{[^}]*\\},\"status\":\"UP\")");
 
             MeterRegistry meters = app.getBean(MeterRegistry.class);
             assertThat(meters.get("strata.revisions.applied").tag("direction", "upgrade").functionCounter().count())
@@ -240,6 +253,14 @@ class StarterTest {
         Object status = health.getClass().getMethod("getStatus").invoke(health);
         Object details = health.getClass().getMethod("getDetails").invoke(health);
         return Map.of("status", status.getClass().getMethod("getCode").invoke(status), "details", details);
+    }
+
+    private static String get(String url) throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(url + ": " + response.body()).isEqualTo(200);
+        return response.body();
     }
 
     private long count(String sql) throws Exception {
