@@ -156,8 +156,12 @@ public final class Strata {
                 }
                 target = bases.get(0).value();
             }
-            List<String> at = new java.util.TreeSet<>(Runs.stamp(w, target, false, config.lockWait)).stream()
+            // checked again under the lock: of several instances starting at once, one baselines
+            List<String> at = new java.util.TreeSet<>(Runs.stampIfAtBase(w, target, config.lockWait)).stream()
                     .map(RevisionId::value).toList();
+            if (at.isEmpty()) {
+                return List.of();
+            }
             w.notice(dev.strata.run.RunEvent.Notice.Level.WARNING, "baseline: the database has " + tables
                     + " table(s) and no Strata history; recorded " + target + " as applied without running it");
             return at;
