@@ -155,7 +155,7 @@ public final class Linter {
                         : "names rule '" + a.rule() + "', which does not exist", stmt, result);
             } else if (a.reason().isBlank()) {
                 meta(RuleSet.INVALID_SUPPRESSION, at, "suppresses " + a.ruleId() + " without a reason", stmt, result);
-            } else if (!used.contains(a)) {
+            } else if (!used.contains(a) && !ObservedRules.isObserved(a.ruleId())) {
                 meta(RuleSet.UNUSED_SUPPRESSION, at, "suppresses " + a.ruleId() + (a.targetLine() == 0
                         ? " but no statement follows it" : " but the statement at line " + a.targetLine()
                         + " has no such finding"), stmt, result);

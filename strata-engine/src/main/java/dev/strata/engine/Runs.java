@@ -172,6 +172,11 @@ public final class Runs {
         return out.toString();
     }
 
+    /** As {@link #stamp}, only when the database is at base, checked under the lock; empty when it did nothing. */
+    public static Set<RevisionId> stampIfAtBase(Workspace w, String target, Duration lockWait) {
+        return runner(w, lockWait).stampIfAtBase(target);
+    }
+
     /** Marks the revisions left half-applied as resolved; returns them (empty when none was). */
     public static List<Runner.Repaired> repair(Workspace w, Duration lockWait) {
         return runner(w, lockWait).repair();

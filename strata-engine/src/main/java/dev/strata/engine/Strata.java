@@ -79,6 +79,27 @@ public final class Strata {
     }
 
     /**
+     * Lints the revisions an upgrade to {@code target} would apply, before anything runs (the gate the CLI's
+     * {@code upgrade} uses): {@link dev.strata.engine.lint.LintVerdict#refused()} is true when a finding at or above
+     * the failing severity is neither suppressed in its revision nor of a rule in {@code allow} (ids or names).
+     */
+    public dev.strata.engine.lint.LintVerdict lint(String target, String... allow) {
+        try (Workspace w = workspace()) {
+            return dev.strata.engine.lint.LintGate.check(w, target, List.of(allow));
+        }
+    }
+
+    /**
+     * As {@link #lint(String, String...)} without a database: lints the revisions of {@code range} ({@code TO} from
+     * base, or {@code FROM:TO}, e.g. {@code base:head} for every revision), as a build does.
+     */
+    public dev.strata.engine.lint.LintVerdict lintOffline(String range, String... allow) {
+        try (Workspace w = workspace()) {
+            return dev.strata.engine.lint.LintGate.checkOffline(w, range, List.of(allow));
+        }
+    }
+
+    /**
      * Records {@code target} ({@code head}, {@code heads}, {@code base}, an id ...) as applied without running
      * anything, e.g. to adopt an existing database after writing a baseline revision. Returns the revision ids
      * the database is at now, sorted (empty: base).
@@ -113,6 +134,69 @@ public final class Strata {
         try (Workspace w = workspace()) {
             Runs.acceptChecksum(w, revision, config.lockWait);
         }
+    }
+
+    /**
+     * Adopts a database that already has tables but no Strata history, as Flyway's {@code baselineOnMigrate}
+     * does: records {@code revision} as applied without running it (nor anything before it), so that an upgrade
+     * runs only the revisions after it. {@code revision} null means the project's first revision (its single
+     * base), the usual "baseline" revision written from the existing schema. Does nothing, and returns an empty
+     * list, when the database has Strata history or has no tables besides Strata's own (an empty database is
+     * migrated from the start); otherwise returns the revision ids the database is at now.
+     */
+    public List<String> baseline(String revision) {
+        try (Workspace w = workspace()) {
+            Status status = StatusReader.read(w);
+            if (!status.history().isEmpty() || !status.current().isEmpty()) {
+                return List.of();
+            }
+            int tables = w.readSchema().tables().size();
+            if (tables == 0) {
+                return List.of();
+            }
+            String target = revision;
+            if (target == null) {
+                List<RevisionId> bases = w.migrations().graph().bases();
+                if (bases.size() != 1) {
+                    throw new StrataException(ErrorCode.USAGE, "cannot baseline: the revisions have " + bases.size()
+                            + " bases " + bases.stream().map(RevisionId::value).toList()
+                            + "; name the revision that matches the existing database");
+                }
+                target = bases.get(0).value();
+            }
+            // checked again under the lock: of several instances starting at once, one baselines
+            List<String> at = new java.util.TreeSet<>(Runs.stampIfAtBase(w, target, config.lockWait)).stream()
+                    .map(RevisionId::value).toList();
+            if (at.isEmpty()) {
+                return List.of();
+            }
+            w.notice(dev.strata.run.RunEvent.Notice.Level.WARNING, "baseline: the database has " + tables
+                    + " table(s) and no Strata history; recorded " + target + " as applied without running it");
+            return at;
+        }
+    }
+
+    /**
+     * Checks that the database is where this code expects it, without changing anything: nothing pending, no
+     * half-applied revision, no changed applied file. For application replicas that must not migrate. Returns
+     * the status; throws a {@link StrataException} ({@link ErrorCode#NOT_UP_TO_DATE}) naming what is wrong.
+     */
+    public Status validate() {
+        Status status = status();
+        List<String> problems = new ArrayList<>();
+        if (!status.pending().isEmpty()) {
+            problems.add(status.pending().size() + " pending revision(s) ("
+                    + String.join(", ", status.pending().stream().map(Status.PendingRevision::revision).toList()) + ")");
+        }
+        status.needsRepair().forEach(r -> problems.add("revision " + r.revision() + " failed part way"
+                + " (" + r.statementsRun() + "/" + r.statementsTotal() + " statements)"));
+        status.checksumMismatches().forEach(m -> problems.add("revision " + m.revision() + " (" + m.file()
+                + ") changed after it was applied"));
+        if (!problems.isEmpty()) {
+            throw new StrataException(ErrorCode.NOT_UP_TO_DATE, "the database is not up to date: "
+                    + String.join("; ", problems) + "; apply them first (an upgrade to head) or use an instance that migrates");
+        }
+        return status;
     }
 
     /** Where the database stands: current revisions, pending, unknown applied, needs-repair, checksum mismatches. */
@@ -274,7 +358,7 @@ public final class Strata {
         Optional<String> url = Optional.ofNullable(config.url);
         JavaSettings java = new JavaSettings(Optional.ofNullable(config.javaPackage), List.of(),
                 dir.resolve(Defaults.JAVA_SOURCES));
-        return new Settings(dir, Optional.empty(), migrations, config.tables, url,
+        return new Settings(dir, Optional.ofNullable(config.configFile), migrations, config.tables, url,
                 url.isPresent() ? "Strata.configure().url" : Settings.EMBEDDED, Defaults.ENVIRONMENT, Optional.empty(),
                 config.lockWait, config.lockTimeout, config.statementTimeout, false, java, config.schemaDir,
                 Optional.ofNullable(config.devUrl), config.waitForDb);
@@ -316,6 +400,7 @@ public final class Strata {
         private String devUrl;
         private boolean ignoreUnknown;
         private Duration waitForDb = Duration.ZERO;
+        private Path configFile;
 
         private Configuration() {
         }
@@ -444,6 +529,15 @@ public final class Strata {
             return this;
         }
 
+        /**
+         * The {@code strata.toml} whose {@code [lint]} table the lint gate reads (rules, {@code fail_on},
+         * {@code upgrade}); the other settings are still the ones given here. Default: none (lint defaults).
+         */
+        public Configuration configFile(Path value) {
+            this.configFile = value.toAbsolutePath().normalize();
+            return this;
+        }
+
         /** A {@link Strata} with these settings; the settings are copied, later changes do not affect it. */
         public Strata load() {
             Configuration copy = new Configuration();
@@ -463,6 +557,7 @@ public final class Strata {
             copy.devUrl = devUrl;
             copy.ignoreUnknown = ignoreUnknown;
             copy.waitForDb = waitForDb;
+            copy.configFile = configFile;
             return new Strata(copy);
         }
     }
