@@ -54,6 +54,8 @@ final class Observer {
     private final Connection c;
     private final SampleRows samples;
     private boolean timescale;
+    /** The catalog after the last observed statement; null when something else ran since. */
+    private Catalog last;
 
     private Observer(Workspace ws, Connection c, SampleRows samples) {
         this.ws = ws;
@@ -96,6 +98,7 @@ final class Observer {
 
     /** Applies a revision that is not linted, statement by statement in autocommit. */
     private void apply(MigrationScript script) throws SQLException {
+        last = null;
         for (dev.strata.plan.Statement st : script.upgradePlan()) {
             if (st.sql().isBlank() || TX_CONTROL.matcher(st.sql()).matches()) {
                 continue;
@@ -106,6 +109,7 @@ final class Observer {
                 throw new StrataException(ErrorCode.STATEMENT_FAILED, script.location() + ": replaying it on the scratch"
                         + " database failed: " + oneLine(e) + "; fix the revision, or lint with --static", e);
             }
+            noteTimescale(st.sql());
             if (st.tx() == Tx.BATCHED) {
                 ws.notice(RunEvent.Notice.Level.DEBUG, script.location() + ": a batched backfill ran once on the scratch database");
             }
@@ -123,11 +127,13 @@ final class Observer {
     }
 
     private void observe(SqlMigration m, List<StatementObservation> out) throws SQLException {
-        if (samples != null) {
-            samples.fill();
+        if (last == null) {
+            last = Catalog.read(c, timescale);
         }
-        timescale = Catalog.hasTimescale(c);
-        Catalog start = Catalog.read(c, timescale);
+        if (samples != null) {
+            samples.fill(last);  // inserting rows changes no relfilenode: the catalog read stays valid
+        }
+        Catalog start = last;
         Catalog before = start;
         boolean failed = false;
         Map<String, TableLock> held = new LinkedHashMap<>();
@@ -144,9 +150,14 @@ final class Observer {
                 try (Statement s = c.createStatement()) {
                     s.execute(st.sql());
                 }
-                readLocks(locks);
-                timescale = timescale || st.sql().toLowerCase(java.util.Locale.ROOT).contains("timescaledb");
-                after = Catalog.read(c, timescale && Catalog.hasTimescale(c));
+                noteTimescale(st.sql());
+                // locks and catalog in one round trip, committed in the same one
+                after = Catalog.read(c, timescale, LOCKS, (oid, mode) -> {
+                    LockLevel l = LockLevel.fromPgLocks(mode);
+                    if (l != null) {
+                        locks.merge(oid, l, LockLevel::stronger);
+                    }
+                }, true);
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();
@@ -164,7 +175,8 @@ final class Observer {
                 } else {
                     error = oneLine(e);
                 }
-                after = Catalog.read(c, timescale && Catalog.hasTimescale(c));
+                noteTimescale(st.sql());
+                after = Catalog.read(c, timescale);
             } finally {
                 c.setAutoCommit(true);
             }
@@ -180,9 +192,17 @@ final class Observer {
             failed |= error != null;
             before = after;
         }
+        last = before;
         if (failed && ws != null) {
             ws.notice(RunEvent.Notice.Level.DEBUG, m.location() + ": a statement failed on the scratch database; the"
                     + " statements after it ran on what was there");
+        }
+    }
+
+    /** TimescaleDB's catalog is read (to name chunks by their hypertable) once a statement has installed it. */
+    private void noteTimescale(String sql) throws SQLException {
+        if (!timescale && sql.toLowerCase(java.util.Locale.ROOT).contains("timescaledb")) {
+            timescale = Catalog.hasTimescale(c);
         }
     }
 
@@ -253,17 +273,6 @@ final class Observer {
             }
         }
         return out;
-    }
-
-    private void readLocks(Map<Long, LockLevel> out) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(LOCKS)) {
-            while (rs.next()) {
-                LockLevel l = LockLevel.fromPgLocks(rs.getString(2));
-                if (l != null) {
-                    out.merge(rs.getLong(1), l, LockLevel::stronger);
-                }
-            }
-        }
     }
 
     private static StatementObservation observation(String file, SqlStatement st, Catalog start, Catalog before,

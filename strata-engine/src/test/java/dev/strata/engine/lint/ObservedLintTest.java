@@ -88,6 +88,29 @@ class ObservedLintTest {
         }
     }
 
+    @Test
+    void sampleRowsCanBeCopiedFromADatabase() throws Exception {
+        // generated rows cannot satisfy this CHECK, so without --sample-from the table stays empty on the scratch
+        revision("q1", null, "CREATE TABLE tags (id int PRIMARY KEY, label text NOT NULL CHECK (label LIKE 'tag-%'));");
+        revision("q2", "q1", "UPDATE tags SET label = 'x';");
+        try (Workspace ws = workspace()) {
+            dev.strata.engine.Runs.online(ws, dev.strata.graph.Direction.UP, "q1",
+                    new dev.strata.engine.Runs.Options(null, false, false, false), RunListener.NONE);
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                s.execute("INSERT INTO tags VALUES (1, 'tag-a'), (2, 'tag-b')");
+            }
+            LintOptions options = LintGate.options(ws);
+            List<RevisionId> q2 = List.of(new RevisionId("q2"));
+            LintReport generated = LintGate.observe(ws, LintGate.lint(ws, options, q2), options, q2, Optional.empty(),
+                    Optional.empty());
+            assertThat(generated.findings()).noneMatch(f -> f.rule().id().equals("SA953"));
+            LintReport copied = LintGate.observe(ws, LintGate.lint(ws, options, q2), options, q2, Optional.empty(),
+                    Optional.of(db.jdbcUrl()));
+            assertThat(copied.findings()).filteredOn(f -> f.rule().id().equals("SA953")).extracting(Finding::what)
+                    .singleElement().asString().contains("violates check constraint \"tags_label_check\"");
+        }
+    }
+
     private static Verdict verdict(LintReport report, String rule) {
         return report.findings().stream().filter(f -> f.rule().id().equals(rule)).findFirst().orElseThrow()
                 .observation().verdict();
