@@ -22,7 +22,7 @@ final class TableSizes {
             + "UNION ALL SELECT i.inhrelid FROM pg_inherits i JOIN tree ON i.inhparent = tree.oid) "
             + "SELECT count(*) FILTER (WHERE c.relkind IN ('r', 'm') AND c.reltuples < 0), "
             + "coalesce(sum(greatest(c.reltuples, 0)) FILTER (WHERE c.relkind IN ('r', 'm')), 0)::bigint, "
-            + "coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint, format('%s', min(tree.oid)::regclass) "
+            + "coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint, min(c.oid)::regclass::text "
             + "FROM tree JOIN pg_class c ON c.oid = tree.oid";
     static final long COUNT_LIMIT = 1_000_001;
 
