@@ -2,7 +2,9 @@
 # Lint benchmark: `strata lint --all` over 200 generated revisions as a whole process (JVM start included;
 # target <= 1 s), then squawk-cli (npm install -g squawk-cli, or --squawk PATH) and Strata over the same lint
 # fixtures, printing per fixture which tool found what.
-# Usage: bench/lint.sh [--count N] [--repeat N] [--squawk PATH]
+# Then observed lint (strata lint --all --observe) against applying the same revisions, on the server of
+# --dev-url (a JDBC URL, default the local PostgreSQL as postgres; none to skip); target <= 2x.
+# Usage: bench/lint.sh [--count N] [--repeat N] [--squawk PATH] [--dev-url JDBC-URL|none]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -DskipTests install

@@ -94,15 +94,19 @@ class LintCommandTest {
     }
 
     @Test
-    void defaultIsThePendingRevisionsOfTheConfiguredDatabase() {
+    void defaultIsThePendingRevisionsOfTheConfiguredDatabase() throws Exception {
         Cli cli = new Cli(dir, db.jdbcUrl());
         cli.simple("a1", null, "CREATE TABLE items (id bigint PRIMARY KEY, sku text);\nCREATE INDEX items_id ON items (id);",
                 "-- strata:allow SA033 development data only\nDROP TABLE items;");
         cli.simple("b2", "a1", "CREATE INDEX items_sku ON items (sku);", "DROP INDEX IF EXISTS items_sku;");
         assertThat(cli.run("upgrade", "a1").code()).isZero();
+        Cli.Result small = cli.run("lint");
+        assertThat(small.code()).as("size-aware: an index build on an empty table is a warning").isEqualTo(ExitCode.OK);
+        assertThat(small.out()).contains("b2.sql:6: warning SA001").contains("size:    ~0 rows");
+        rows(20_000);
         Cli.Result r = cli.run("lint");
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.LINT);
-        assertThat(r.out()).contains("b2.sql:6: error SA001").doesNotContain("a1.sql");
+        assertThat(r.out()).contains("b2.sql:6: error SA001").contains("size:    ~20,000 rows").doesNotContain("a1.sql");
         assertThat(r.err()).contains("1 revision(s) linted");
         Cli.Result one = cli.run("lint", "a1");
         assertThat(one.code()).as(one.toString()).isEqualTo(ExitCode.OK);
@@ -115,6 +119,7 @@ class LintCommandTest {
         cli.simple("a1", null, "CREATE TABLE items (id bigint PRIMARY KEY, sku text);", "DROP TABLE items;");
         cli.simple("b2", "a1", "CREATE INDEX items_sku ON items (sku);", "DROP INDEX IF EXISTS items_sku;");
         assertThat(cli.run("upgrade", "a1").code()).isZero();
+        rows(20_000);  // size-aware: the same build on an empty table would only warn
         Cli.Result refused = cli.run("upgrade", "head");
         assertThat(refused.code()).as(refused.toString()).isEqualTo(ExitCode.LINT);
         assertThat(refused.err()).contains("b2.sql:6: error SA001")
@@ -129,6 +134,51 @@ class LintCommandTest {
         assertThat(allowed.code()).as(allowed.toString()).isZero();
         assertThat(cli.run("current").out()).contains("b2");
         assertThat(cli.run("upgrade", "head", "--allow", "SA0001").err()).contains("--allow: unknown lint rule 'SA0001'");
+    }
+
+    /** {@code n} rows in items, never analyzed (the size is counted). */
+    private static void rows(int n) throws Exception {
+        try (java.sql.Connection c = db.connect(); java.sql.Statement s = c.createStatement()) {
+            s.execute("INSERT INTO items SELECT g, 'sku' || g FROM generate_series(1, " + n + ") g");
+        }
+    }
+
+    @Test
+    void observedAnalysisConfirmsFindingsInTextJsonAndSarif() throws Exception {
+        Cli cli = new Cli(dir, db.jdbcUrl());
+        Files.writeString(dir.resolve("strata.toml"), "[strata]\ndev_url = \"" + db.adminJdbcUrl() + "\"\n");
+        cli.simple("a1", null, "CREATE TABLE items (id bigint PRIMARY KEY, sku text);", "DROP TABLE items;");
+        cli.simple("b2", "a1", "CREATE INDEX items_sku ON items (sku);\nALTER TABLE items ADD COLUMN note text;",
+                "DROP INDEX IF EXISTS items_sku;");
+        assertThat(cli.run("upgrade", "a1").code()).isZero();
+        rows(20_000);
+
+        Cli.Result text = cli.run("lint");
+        assertThat(text.code()).as(text.toString()).isEqualTo(ExitCode.LINT);
+        assertThat(text.out()).contains("b2.sql:6: error SA001")
+                .contains("observed: confirmed: SHARE on public.items; no rewrite; created public.items_sku")
+                .contains("b2.sql:7: info SA950 observed-blocking-lock: took ACCESS EXCLUSIVE on public.items");
+        assertThat(text.err()).contains("linted and observed").contains("2 confirmed, 0 contradicted by observation");
+
+        String json = cli.run("--json", "lint").out();
+        SchemaCheck.violations(SchemaCheck.schema("lint.schema.json"), SchemaCheck.parse(json))
+                .forEach(v -> org.assertj.core.api.Assertions.fail(v));
+        JsonNode doc = new ObjectMapper().readTree(json);
+        assertThat(doc.get("observed").asBoolean()).isTrue();
+        JsonNode first = doc.get("findings").get(0);
+        assertThat(first.get("observation").asText()).isEqualTo("confirmed");
+        assertThat(first.get("table_rows").asLong()).isEqualTo(20_000);
+        assertThat(doc.get("observations").get(0).get("locks").get(0).get("mode").asText()).isEqualTo("SHARE");
+
+        JsonNode sarif = new ObjectMapper().readTree(cli.run("lint", "--format", "sarif").out());
+        JsonNode props = sarif.get("runs").get(0).get("results").get(0).get("properties");
+        assertThat(props.get("observation").asText()).isEqualTo("confirmed");
+        assertThat(props.get("tableRows").asLong()).isEqualTo(20_000);
+
+        JsonNode staticDoc = new ObjectMapper().readTree(cli.run("--json", "lint", "--static").out());
+        assertThat(staticDoc.get("observed").asBoolean()).isFalse();
+        assertThat(staticDoc.get("findings").get(0).get("observation").asText()).isEqualTo("not_observed");
+        assertThat(cli.run("lint", "--static", "--observe").err()).contains("--static and --observe contradict");
     }
 
     @Test

@@ -197,7 +197,10 @@ final class ConstraintRules {
             if (a.kind() == ActionKind.VALIDATE) {
                 String name = a.tokens().size() > 2 ? a.tokens().get(2).text() : "";
                 if (scope.notValidAdded.contains(name) || scope.strongLockHeld) {
-                    out.report(s, s.table(), LockLevel.ACCESS_EXCLUSIVE, Set.of(Effect.FULL_SCAN),
+                    // the lock the earlier statement took on the table (observation showed an FK add holds SHARE
+                    // ROW EXCLUSIVE, not ACCESS EXCLUSIVE)
+                    LockLevel held = scope.held.getOrDefault(s.table(), LockLevel.ACCESS_EXCLUSIVE);
+                    out.report(s, s.table(), held, Set.of(Effect.FULL_SCAN),
                             "validates " + name + " while this revision's transaction still holds a strong lock on "
                                     + s.table());
                 }

@@ -50,6 +50,10 @@ final class Facts {
                 || s.is(Kind.LOCK)) && scope.existing(s.table())) {
             scope.strongLockHeld = true;
         }
+        LockLevel taken = Locks.of(s);
+        if (scope.transactional && taken != null && s.table() != null) {
+            scope.held.merge(s.table(), taken, LockLevel::stronger);
+        }
         if (isSchemaChange(s) && scope.existing(s.table())) {
             scope.alteredExisting.add(s.table());
         }

@@ -120,7 +120,13 @@ public final class Observations {
                     seen = LockLevel.stronger(seen, l.mode());
                 }
             }
-            if (seen == f.lock()) {
+            LockLevel held = seen;
+            for (TableLock l : o.heldBefore()) {
+                if (f.table() == null ? l.existing() : same(f.table(), l.table())) {
+                    held = LockLevel.stronger(held, l.mode());
+                }
+            }
+            if (seen == f.lock() || held == f.lock()) {
                 confirmed = true;
             } else {
                 contradictions.add((seen == null ? "took no lock" : "took " + seen.sql()) + (f.table() == null ? ""

@@ -41,6 +41,8 @@ final class Scope {
     final Set<String> notValidAdded = new HashSet<>();
     /** True once a statement of this (transactional) section took ACCESS EXCLUSIVE or SHARE ROW EXCLUSIVE. */
     boolean strongLockHeld;
+    /** The strongest lock each table holds from earlier statements of this (transactional) section. */
+    final java.util.Map<String, LockLevel> held = new java.util.HashMap<>();
     /** For a downgrade: whether the upgrade section changed the schema. */
     boolean changedSchema;
     /** Whether SA042 already reported for this section (once is enough). */

@@ -14,7 +14,9 @@ import java.util.Objects;
  * @param locksSeen      true when the statement ran inside a transaction, so its locks could be read from
  *                       pg_locks before the commit; false for statements PostgreSQL runs only outside one
  *                       ({@code CONCURRENTLY}), judged by relfilenode and pg_index alone
- * @param locks          the strongest lock the statement held on each table, view or materialized view
+ * @param locks          the strongest lock the statement took on each table, view or materialized view
+ * @param heldBefore     the locks earlier statements of the same transaction still hold while it runs (a
+ *                       transactional revision is one transaction); empty otherwise
  * @param rewritten      tables whose relfilenode changed (their data was copied into new files)
  * @param invalidIndexes indexes left INVALID by the statement
  * @param created        relations the statement created
@@ -22,12 +24,13 @@ import java.util.Objects;
  * @param error          the error the statement failed with, or null
  */
 public record StatementObservation(String file, int line, String excerpt, boolean locksSeen, List<TableLock> locks,
-                                   List<String> rewritten, List<String> invalidIndexes, List<String> created,
+                                   List<TableLock> heldBefore, List<String> rewritten, List<String> invalidIndexes, List<String> created,
                                    List<String> dropped, String error) {
     public StatementObservation {
         Objects.requireNonNull(file, "file");
         excerpt = excerpt == null ? "" : excerpt;
         locks = List.copyOf(locks);
+        heldBefore = List.copyOf(heldBefore);
         rewritten = List.copyOf(rewritten);
         invalidIndexes = List.copyOf(invalidIndexes);
         created = List.copyOf(created);

@@ -13,8 +13,11 @@ import java.util.concurrent.TimeUnit;
  * Times {@code strata lint --all} over N generated revisions as a whole process (JVM start included; target
  * <= 1 s for 200), then compares with squawk-cli over the lint fixtures ({@link SquawkComparison}).
  *
+ * Then, with a server at {@code --dev-url} (a JDBC URL; {@code none} to skip), observed lint against applying the
+ * same revisions ({@link ObservedLintBenchmark}).
+ *
  * <p>Usage: {@code LintBenchmark [--count N] [--repeat N] [--work DIR] [--fixtures DIR] [--squawk PATH]
- * [--launcher bin/strata]}. The timed process is the launcher users run ({@code bin/strata}: the packaged jar,
+ * [--launcher bin/strata] [--dev-url JDBC-URL|none]}. The timed process is the launcher users run ({@code bin/strata}: the packaged jar,
  * with its class-data-sharing archive) when it exists, else a plain {@code java -cp} of this classpath.
  */
 public final class LintBenchmark {
@@ -47,6 +50,15 @@ public final class LintBenchmark {
         System.out.printf("static lint, %d revisions, whole process (%s lint --all): best %d ms, median %d ms "
                 + "(target <= 1000 ms); %d findings%n", count, jar ? "bin/strata" : "java -cp", sorted[0],
                 sorted[repeat / 2], findings);
+        String devUrl = arg(args, "--dev-url", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
+        if (!devUrl.equals("none")) {
+            List<String> strata = jar ? List.of(launcher.toString()) : javaCommand("dev.strata.cli.Main");
+            try {
+                ObservedLintBenchmark.run(work, count, Math.min(repeat, 3), devUrl, strata);
+            } catch (java.sql.SQLException e) {
+                System.out.println("observed lint skipped: no server at --dev-url (" + e.getMessage() + ")");
+            }
+        }
         SquawkComparison.run(fixtures, squawk);
     }
 

@@ -32,6 +32,9 @@ import java.util.concurrent.Callable;
                 "Default: the revisions not yet applied to the configured database; all of them with --all, or when no"
                         + " database is configured or reachable (said on standard error).",
                 "Suppress a finding with '-- strata:allow RULE-ID reason' on the line(s) right before the statement.",
+                "With a reachable database, findings carry their table's size and size-sensitive ones rise with it"
+                        + " ([lint] rows_plus_one / rows_plus_two); with a dev URL, revisions are also replayed on a"
+                        + " scratch database and findings marked confirmed or contradicted (--observe).",
                 "Exit status 0 when no finding is at or above the failing severity ([lint] fail_on, default error),"
                         + " 4 when one is, 2 on bad input."})
 public final class LintCommand implements Callable<Integer> {
@@ -44,7 +47,8 @@ public final class LintCommand implements Callable<Integer> {
             description = "Only these revisions: one revision (id, prefix, head, LABEL@head) or a range A:B, A:, :B.")
     String range;
 
-    @Option(names = "--all", description = "Lint every revision, applied or not, without connecting.")
+    @Option(names = "--all", description = "Lint every revision, applied or not, without reading which are applied"
+            + " (table sizes are still read when a database URL is configured).")
     boolean all;
 
     @Option(names = "--format", paramLabel = "FORMAT",

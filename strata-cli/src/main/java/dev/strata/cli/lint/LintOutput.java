@@ -145,15 +145,8 @@ public final class LintOutput {
             m.put("line", o.line());
             m.put("statement", o.excerpt());
             m.put("locks_seen", o.locksSeen());
-            List<Map<String, Object>> locks = new ArrayList<>();
-            o.locks().forEach(l -> {
-                Map<String, Object> lm = new LinkedHashMap<>();
-                lm.put("table", l.table());
-                lm.put("mode", l.mode().sql());
-                lm.put("existing", l.existing());
-                locks.add(lm);
-            });
-            m.put("locks", locks);
+            m.put("locks", locks(o.locks()));
+            m.put("held_before", locks(o.heldBefore()));
             m.put("rewritten", o.rewritten());
             m.put("invalid_indexes", o.invalidIndexes());
             m.put("created", o.created());
@@ -163,6 +156,18 @@ public final class LintOutput {
         }
         doc.put("observations", observations);
         return doc;
+    }
+
+    private static List<Map<String, Object>> locks(List<StatementObservation.TableLock> in) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        in.forEach(l -> {
+            Map<String, Object> lm = new LinkedHashMap<>();
+            lm.put("table", l.table());
+            lm.put("mode", l.mode().sql());
+            lm.put("existing", l.existing());
+            out.add(lm);
+        });
+        return out;
     }
 
     /** GitHub workflow commands ({@code ::error file=...,line=...::message}) for the active findings. */

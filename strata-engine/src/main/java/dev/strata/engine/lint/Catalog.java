@@ -48,17 +48,37 @@ final class Catalog {
     }
 
     static Catalog read(Connection c, boolean timescale) throws SQLException {
+        return read(c, timescale, null, null, false);
+    }
+
+    /**
+     * Reads the catalog and, in the same round trip, the rows of {@code locksQuery} (relation oid, pg_locks mode)
+     * into {@code locks}; with {@code commit}, the open transaction is committed in that round trip too.
+     */
+    static Catalog read(Connection c, boolean timescale, String locksQuery,
+                        java.util.function.BiConsumer<Long, String> locks, boolean commit) throws SQLException {
         Map<String, String> hypertableOf = new HashMap<>();
         try (Statement s = c.createStatement()) {
+            s.execute((locksQuery == null ? "" : locksQuery + ";\n") + (timescale ? CHUNKS + ";\n" : "") + RELATIONS
+                    + (commit ? ";\nCOMMIT" : ""));
+            if (locksQuery != null) {
+                try (ResultSet rs = s.getResultSet()) {
+                    while (rs.next()) {
+                        locks.accept(rs.getLong(1), rs.getString(2));
+                    }
+                }
+                s.getMoreResults();
+            }
             if (timescale) {
-                try (ResultSet rs = s.executeQuery(CHUNKS)) {
+                try (ResultSet rs = s.getResultSet()) {
                     while (rs.next()) {
                         hypertableOf.put(rs.getString(1), rs.getString(2));
                     }
                 }
+                s.getMoreResults();
             }
             Map<Long, Rel> out = new HashMap<>();
-            try (ResultSet rs = s.executeQuery(RELATIONS)) {
+            try (ResultSet rs = s.getResultSet()) {
                 while (rs.next()) {
                     String name = rs.getString(2);
                     boolean internal = rs.getBoolean(6);

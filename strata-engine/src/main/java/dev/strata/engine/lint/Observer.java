@@ -23,6 +23,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,11 +47,15 @@ final class Observer {
             + "AND l.locktype = 'relation' AND l.granted AND l.database = (SELECT oid FROM pg_database "
             + "WHERE datname = current_database())";
     private static final String NOT_IN_TRANSACTION = "25001";
+    /** TRUNCATE gives the table a new relfilenode without copying anything: not a rewrite. */
+    private static final Pattern TRUNCATE = Pattern.compile("(?is)\\s*truncate\\b.*");
 
     private final Workspace ws;
     private final Connection c;
     private final SampleRows samples;
     private boolean timescale;
+    /** The catalog after the last observed statement; null when something else ran since. */
+    private Catalog last;
 
     private Observer(Workspace ws, Connection c, SampleRows samples) {
         this.ws = ws;
@@ -93,6 +98,7 @@ final class Observer {
 
     /** Applies a revision that is not linted, statement by statement in autocommit. */
     private void apply(MigrationScript script) throws SQLException {
+        last = null;
         for (dev.strata.plan.Statement st : script.upgradePlan()) {
             if (st.sql().isBlank() || TX_CONTROL.matcher(st.sql()).matches()) {
                 continue;
@@ -103,19 +109,34 @@ final class Observer {
                 throw new StrataException(ErrorCode.STATEMENT_FAILED, script.location() + ": replaying it on the scratch"
                         + " database failed: " + oneLine(e) + "; fix the revision, or lint with --static", e);
             }
+            noteTimescale(st.sql());
             if (st.tx() == Tx.BATCHED) {
                 ws.notice(RunEvent.Notice.Level.DEBUG, script.location() + ": a batched backfill ran once on the scratch database");
             }
         }
     }
 
+    /**
+     * Observes the upgrade of {@code m} on {@code c} as {@link #observe} does, committing each statement, without
+     * sample rows (for fixtures on a prepared database).
+     */
+    static List<StatementObservation> observeCommitting(Connection c, SqlMigration m) throws SQLException {
+        List<StatementObservation> out = new ArrayList<>();
+        new Observer(null, c, null).observe(m, out);
+        return out;
+    }
+
     private void observe(SqlMigration m, List<StatementObservation> out) throws SQLException {
-        timescale = Catalog.hasTimescale(c);
-        samples.fill();
-        timescale = Catalog.hasTimescale(c);
-        Catalog start = Catalog.read(c, timescale);
+        if (last == null) {
+            last = Catalog.read(c, timescale);
+        }
+        if (samples != null) {
+            samples.fill(last);  // inserting rows changes no relfilenode: the catalog read stays valid
+        }
+        Catalog start = last;
         Catalog before = start;
         boolean failed = false;
+        Map<String, TableLock> held = new LinkedHashMap<>();
         for (SqlStatement st : m.upgrade()) {
             if (TX_CONTROL.matcher(st.sql()).matches()) {
                 continue;
@@ -129,9 +150,14 @@ final class Observer {
                 try (Statement s = c.createStatement()) {
                     s.execute(st.sql());
                 }
-                readLocks(locks);
-                timescale = timescale || st.sql().toLowerCase(java.util.Locale.ROOT).contains("timescaledb");
-                after = Catalog.read(c, timescale && Catalog.hasTimescale(c));
+                noteTimescale(st.sql());
+                // locks and catalog in one round trip, committed in the same one
+                after = Catalog.read(c, timescale, LOCKS, (oid, mode) -> {
+                    LockLevel l = LockLevel.fromPgLocks(mode);
+                    if (l != null) {
+                        locks.merge(oid, l, LockLevel::stronger);
+                    }
+                }, true);
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();
@@ -149,37 +175,112 @@ final class Observer {
                 } else {
                     error = oneLine(e);
                 }
-                after = Catalog.read(c, timescale && Catalog.hasTimescale(c));
+                noteTimescale(st.sql());
+                after = Catalog.read(c, timescale);
             } finally {
                 c.setAutoCommit(true);
             }
-            out.add(observation(m.location(), st, start, before, after, locks, locksSeen, error));
+            StatementObservation seen = observation(m.location(), st, start, before, after, locks, locksSeen, error,
+                    new ArrayList<>(held.values()));
+            out.add(seen);
+            if (m.transactional()) {
+                for (TableLock l : seen.locks()) {
+                    held.merge(l.table(), l, (a, b) -> new TableLock(a.table(), LockLevel.stronger(a.mode(), b.mode()),
+                            a.existing() || b.existing()));
+                }
+            }
             failed |= error != null;
             before = after;
         }
-        if (failed) {
+        last = before;
+        if (failed && ws != null) {
             ws.notice(RunEvent.Notice.Level.DEBUG, m.location() + ": a statement failed on the scratch database; the"
                     + " statements after it ran on what was there");
         }
     }
 
-    private void readLocks(Map<Long, LockLevel> out) throws SQLException {
+    /** TimescaleDB's catalog is read (to name chunks by their hypertable) once a statement has installed it. */
+    private void noteTimescale(String sql) throws SQLException {
+        if (!timescale && sql.toLowerCase(java.util.Locale.ROOT).contains("timescaledb")) {
+            timescale = Catalog.hasTimescale(c);
+        }
+    }
+
+    /**
+     * Observes {@code statements} inside the caller's open transaction on {@code c}, each in a savepoint, for
+     * fixtures that must leave nothing behind (the caller rolls back). Locks taken by earlier statements are still
+     * held (they are the observation's {@code heldBefore}), so a statement is credited with the (table, mode) pairs
+     * it added; a statement PostgreSQL refuses inside a transaction is recorded as failed.
+     */
+    static List<StatementObservation> observeInTransaction(Connection c, String file, List<SqlStatement> statements)
+            throws SQLException {
+        Observer o = new Observer(null, c, null);
+        boolean timescale = Catalog.hasTimescale(c);
+        Catalog start = Catalog.read(c, timescale);
+        Catalog before = start;
+        List<StatementObservation> out = new ArrayList<>();
+        Map<Long, java.util.EnumSet<LockLevel>> held = o.heldModes();
+        for (SqlStatement st : statements) {
+            String error = null;
+            Map<Long, LockLevel> added = new LinkedHashMap<>();
+            Map<Long, java.util.EnumSet<LockLevel>> heldAtStart = new HashMap<>(held);
+            try (Statement s = c.createStatement()) {
+                s.execute("SAVEPOINT strata_observe");
+                try {
+                    s.execute(st.sql());
+                    Map<Long, java.util.EnumSet<LockLevel>> now = o.heldModes();
+                    now.forEach((oid, modes) -> modes.forEach(m -> {
+                        if (!held.getOrDefault(oid, java.util.EnumSet.noneOf(LockLevel.class)).contains(m)) {
+                            added.merge(oid, m, LockLevel::stronger);
+                        }
+                    }));
+                    held.clear();
+                    held.putAll(now);
+                    s.execute("RELEASE SAVEPOINT strata_observe");
+                } catch (SQLException e) {
+                    s.execute("ROLLBACK TO SAVEPOINT strata_observe");
+                    error = oneLine(e);
+                }
+            }
+            Catalog after = Catalog.read(c, timescale || Catalog.hasTimescale(c));
+            List<TableLock> heldBefore = new ArrayList<>();
+            for (Map.Entry<Long, LockLevel> e : strongest(heldAtStart).entrySet()) {
+                Rel r = before.byOid.get(e.getKey());
+                if (r != null && r.isTable() && !r.internal()) {
+                    heldBefore.add(new TableLock(r.name(), e.getValue(), start.byOid.containsKey(e.getKey())));
+                }
+            }
+            out.add(observation(file, st, start, before, after, added, true, error, heldBefore));
+            before = after;
+        }
+        return out;
+    }
+
+    private static Map<Long, LockLevel> strongest(Map<Long, java.util.EnumSet<LockLevel>> modes) {
+        Map<Long, LockLevel> out = new HashMap<>();
+        modes.forEach((oid, set) -> set.forEach(m -> out.merge(oid, m, LockLevel::stronger)));
+        return out;
+    }
+
+    private Map<Long, java.util.EnumSet<LockLevel>> heldModes() throws SQLException {
+        Map<Long, java.util.EnumSet<LockLevel>> out = new HashMap<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(LOCKS)) {
             while (rs.next()) {
                 LockLevel l = LockLevel.fromPgLocks(rs.getString(2));
                 if (l != null) {
-                    out.merge(rs.getLong(1), l, LockLevel::stronger);
+                    out.computeIfAbsent(rs.getLong(1), k -> java.util.EnumSet.noneOf(LockLevel.class)).add(l);
                 }
             }
         }
+        return out;
     }
 
     private static StatementObservation observation(String file, SqlStatement st, Catalog start, Catalog before,
                                                     Catalog after, Map<Long, LockLevel> locks, boolean locksSeen,
-                                                    String error) {
+                                                    String error, List<TableLock> heldBefore) {
         Map<String, TableLock> byTable = new LinkedHashMap<>();
         locks.forEach((oid, mode) -> {
-            Rel r = after.byOid.containsKey(oid) ? after.byOid.get(oid) : before.byOid.get(oid);
+            Rel r = before.byOid.containsKey(oid) ? before.byOid.get(oid) : after.byOid.get(oid);
             if (r != null && r.isTable() && !r.internal()) {
                 boolean existing = start.byOid.containsKey(oid);
                 byTable.merge(r.name(), new TableLock(r.name(), mode, existing), (a, b) -> new TableLock(a.table(),
@@ -201,7 +302,7 @@ final class Observer {
                     createdTables.add(r.name());
                 }
             } else if (r.isTable() && !r.internal() && old.filenode() != 0 && old.filenode() != r.filenode()
-                    && start.byOid.containsKey(r.oid())) {
+                    && start.byOid.containsKey(r.oid()) && !TRUNCATE.matcher(st.sql()).matches()) {
                 rewritten.add(r.name());
             }
             if (r.isIndex() && !r.valid() && (old == null || old.valid())) {
@@ -216,7 +317,7 @@ final class Observer {
         }
         created.removeIf(n -> !createdTables.contains(n) && dropped.contains(n));
         return new StatementObservation(file, st.line(), excerpt(st.sql()), locksSeen,
-                new ArrayList<>(byTable.values()), new ArrayList<>(rewritten), new ArrayList<>(invalid),
+                new ArrayList<>(byTable.values()), heldBefore, new ArrayList<>(rewritten), new ArrayList<>(invalid),
                 new ArrayList<>(created), new ArrayList<>(dropped), error);
     }
 

@@ -37,7 +37,12 @@ final class SampleRows {
             + "AND n.nspname NOT LIKE '\\_timescaledb%' AND n.nspname NOT LIKE 'timescaledb\\_%' "
             + "AND n.nspname <> 'information_schema' "
             + "AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype = 'e') "
-            + "ORDER BY c.oid, a.attnum";
+            + "AND c.oid = ANY (?) ORDER BY c.oid, a.attnum";
+    /** The candidate tables, cheaply: only the ones not seen before are looked at further. */
+    private static final String TABLES = "SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+            + "WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname NOT LIKE 'pg\\_%' "
+            + "AND n.nspname NOT LIKE '\\_timescaledb%' AND n.nspname NOT LIKE 'timescaledb\\_%' "
+            + "AND n.nspname <> 'information_schema'";
     private static final String FOREIGN_KEYS = "SELECT f.conrelid, f.confrelid, a.attname, ra.attname, "
             + "format('%I.%I', rn.nspname, rc.relname) FROM pg_constraint f "
             + "CROSS JOIN LATERAL unnest(f.conkey, f.confkey) AS k(col, refcol) "
@@ -49,6 +54,8 @@ final class SampleRows {
     private final Connection c;
     private final Optional<Connection> source;
     private final int rows;
+    /** Tables already filled or found holding rows: a later revision does not look at them again. */
+    private final Set<Long> seen = new HashSet<>();
 
     SampleRows(Connection c, Optional<Connection> source, int rows) {
         this.c = c;
@@ -69,10 +76,43 @@ final class SampleRows {
     private record Ref(String column, String refColumn, String refTable, long refOid) {
     }
 
-    /** Fills the empty tables; returns how many got rows. */
+    /** Fills the empty tables not seen before; returns how many got rows. */
     int fill() throws SQLException {
+        List<Long> all = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(TABLES)) {
+            while (rs.next()) {
+                all.add(rs.getLong(1));
+            }
+        }
+        return fill(all);
+    }
+
+    /** As {@link #fill()}, with the tables taken from a catalog read just before (no query when none is new). */
+    int fill(Catalog catalog) throws SQLException {
+        List<Long> all = new ArrayList<>();
+        catalog.byOid.values().forEach(r -> {
+            if (r.kind() == 'r' || r.kind() == 'p') {
+                all.add(r.oid());
+            }
+        });
+        return fill(all);
+    }
+
+    private int fill(List<Long> candidates) throws SQLException {
+        List<Long> fresh = new ArrayList<>();
+        for (Long oid : candidates) {
+            if (!seen.contains(oid)) {
+                fresh.add(oid);
+            }
+        }
+        if (fresh.isEmpty()) {
+            return 0;
+        }
+        seen.addAll(fresh);
         Map<Long, Table> tables = new LinkedHashMap<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(COLUMNS)) {
+        try (PreparedStatement ps = c.prepareStatement(COLUMNS)) {
+            ps.setArray(1, c.createArrayOf("oid", fresh.toArray()));
+            ResultSet rs = ps.executeQuery();
             while (rs.next()) {
                 long oid = rs.getLong(1);
                 String schema = rs.getString(2);

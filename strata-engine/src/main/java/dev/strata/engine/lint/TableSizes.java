@@ -15,14 +15,15 @@ import java.util.Map;
  * The size of tables on the configured database, for size-aware severity: the planner's row estimate
  * ({@code pg_class.reltuples}) and {@code pg_total_relation_size}, summed over partitions and TimescaleDB chunks
  * (both are inheritance children). A table never analyzed has no estimate (reltuples -1): its rows are counted,
- * up to one more than a million (enough to pick the level).
+ * up to one more than a million (enough to pick the level). Reading a size takes ACCESS SHARE on the table: with
+ * a short lock_timeout, a table another session holds locked is left without a size instead of waiting.
  */
 final class TableSizes {
     private static final String SIZE = "WITH RECURSIVE tree(oid) AS (SELECT to_regclass(?)::oid "
             + "UNION ALL SELECT i.inhrelid FROM pg_inherits i JOIN tree ON i.inhparent = tree.oid) "
             + "SELECT count(*) FILTER (WHERE c.relkind IN ('r', 'm') AND c.reltuples < 0), "
             + "coalesce(sum(greatest(c.reltuples, 0)) FILTER (WHERE c.relkind IN ('r', 'm')), 0)::bigint, "
-            + "coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint, format('%s', min(tree.oid)::regclass) "
+            + "coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint, min(c.oid)::regclass::text "
             + "FROM tree JOIN pg_class c ON c.oid = tree.oid";
     static final long COUNT_LIMIT = 1_000_001;
 
@@ -32,6 +33,9 @@ final class TableSizes {
     /** The size of each of {@code tables} (names as written in the revisions) that exists there. */
     static Map<String, TableSize> read(Connection c, Collection<String> tables) throws SQLException {
         Map<String, TableSize> out = new HashMap<>();
+        try (Statement s = c.createStatement()) {
+            s.execute("SET lock_timeout = '100ms'");
+        }
         for (String name : tables) {
             try (PreparedStatement ps = c.prepareStatement(SIZE)) {
                 ps.setString(1, name);
@@ -47,8 +51,8 @@ final class TableSizes {
                 }
             } catch (SQLException e) {
                 if (!"42601".equals(e.getSQLState()) && !"42602".equals(e.getSQLState())
-                        && !"3F000".equals(e.getSQLState())) {
-                    throw e;  // only a name to_regclass cannot parse, or an unknown schema, is skipped
+                        && !"3F000".equals(e.getSQLState()) && !"55P03".equals(e.getSQLState())) {
+                    throw e;  // a name to_regclass cannot parse, an unknown schema or a locked table is skipped
                 }
             }
         }

@@ -33,7 +33,7 @@ class LintGateTest {
 
         LintVerdict all = strata.lint("head");
         assertThat(all.enabled()).isTrue();
-        assertThat(all.refused()).isTrue();
+        assertThat(all.refused()).as(all.report().findings().toString()).isTrue();
         assertThat(all.failingRules()).containsExactly("SA001");
         assertThat(all.failing().get(0).location().toString()).isEqualTo("db/r2.sql:4");
 
