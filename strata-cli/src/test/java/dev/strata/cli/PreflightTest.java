@@ -31,6 +31,7 @@ class PreflightTest {
                 + "ALTER TABLE orders ALTER COLUMN n TYPE bigint;\nCREATE INDEX orders_v ON orders (v);",
                 "DROP INDEX orders_v;\nALTER TABLE orders ALTER COLUMN n TYPE int;");
         assertThat(cli.run("upgrade", "a1").code()).isZero();
+        Files.writeString(dir.resolve("strata.toml"), "[preflight]\nlock_holder_age = \"0\"\n");
 
         var ok = cli.run("preflight");
         assertThat(ok.code()).as(ok.toString()).isZero();
@@ -72,6 +73,14 @@ class PreflightTest {
             assertThat(session.get("pid").asInt()).isEqualTo(pid);
             assertThat(session.get("reason").asText()).isEqualTo("blocks");
 
+            // younger than lock_holder_age: a warning, the run would wait for it with lock_timeout retries
+            Files.writeString(dir.resolve("strata.toml"), "[preflight]\nlock_holder_age = \"1h\"\n");
+            var brief = cli.run("preflight");
+            assertThat(brief.code()).as(brief.toString()).isZero();
+            assertThat(brief.out()).contains("warn  sessions        1 session(s) in transactions younger than 1h hold"
+                    + " locks the pending DDL needs: pid " + pid);
+            Files.writeString(dir.resolve("strata.toml"), "[preflight]\nlock_holder_age = \"0\"\n");
+
             var refused = cli.run("upgrade", "--allow", "SA014", "--allow", "SA001");
             assertThat(refused.code()).as(refused.toString()).isEqualTo(1);
             assertThat(refused.err()).contains("fail  sessions", "error: upgrade refused before running anything:"
@@ -82,7 +91,7 @@ class PreflightTest {
         assertThat(cli.run("preflight").code()).isZero();
 
         // configured requirements: an extension the server lacks, a newer server, more free space than there is
-        Files.writeString(dir.resolve("strata.toml"), "[preflight]\nextensions = [\"no_such_extension\"]\n"
+        Files.writeString(dir.resolve("strata.toml"), "[preflight]\nlock_holder_age = \"0\"\nextensions = [\"no_such_extension\"]\n"
                 + "min_server_version = 99\nmin_free_space = \"1000TB\"\n");
         var failing = cli.run("preflight");
         assertThat(failing.code()).isEqualTo(1);

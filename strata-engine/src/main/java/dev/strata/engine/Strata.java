@@ -132,6 +132,27 @@ public final class Strata {
         }
     }
 
+    /** The pre-checks of an upgrade to {@code target} (changes nothing); see {@link dev.strata.engine.ops.Preflight}. */
+    public dev.strata.engine.ops.PreflightReport preflight(String target) {
+        try (Workspace w = workspace()) {
+            return dev.strata.engine.ops.Preflight.run(w, target);
+        }
+    }
+
+    /** A verified pg_dump of the database now (needs a URL, not a data source); see {@link dev.strata.engine.ops.Backups}. */
+    public dev.strata.engine.ops.Backups.Backup backup() {
+        try (Workspace w = workspace()) {
+            return dev.strata.engine.ops.Backups.take(w);
+        }
+    }
+
+    /** Loads the new and changed seed files now; see {@link dev.strata.engine.ops.Seeds}. */
+    public dev.strata.engine.ops.Seeds.Report seed() {
+        try (Workspace w = workspace()) {
+            return dev.strata.engine.ops.Seeds.load(w, true);
+        }
+    }
+
     /** The SQL an upgrade over {@code range} ({@code TO}, or {@code FROM:TO} as in {@code base:head}) would run. */
     public String offlineSql(String range) {
         try (Workspace w = workspace()) {
@@ -165,8 +186,9 @@ public final class Strata {
     }
 
     private Workspace workspace() {
-        return new Workspace(this::settings, config.workingDir, config.listener, connector(),
+        Workspace w = new Workspace(this::settings, config.workingDir, config.listener, connector(),
                 s -> Project.at(config.locations, config.classLoader, s, config.workingDir));
+        return config.operations == null ? w : w.withOperations(config.operations);
     }
 
     private Workspace.Connector connector() {
@@ -234,6 +256,7 @@ public final class Strata {
         private Optional<Path> schemaDir = Optional.empty();
         private String devUrl;
         private boolean ignoreUnknown;
+        private dev.strata.engine.config.OpsSettings operations;
 
         private Configuration() {
         }
@@ -349,6 +372,15 @@ public final class Strata {
             return this;
         }
 
+        /**
+         * The settings of {@link Strata#preflight}, {@link Strata#backup} and {@link Strata#seed} (default: those of
+         * the development environment, folders relative to the working directory).
+         */
+        public Configuration operations(dev.strata.engine.config.OpsSettings value) {
+            this.operations = Objects.requireNonNull(value, "operations");
+            return this;
+        }
+
         /** A {@link Strata} with these settings; the settings are copied, later changes do not affect it. */
         public Strata load() {
             Configuration copy = new Configuration();
@@ -367,6 +399,7 @@ public final class Strata {
             copy.schemaDir = schemaDir.map(p -> workingDir.resolve(p).normalize());
             copy.devUrl = devUrl;
             copy.ignoreUnknown = ignoreUnknown;
+            copy.operations = operations;
             return new Strata(copy);
         }
     }

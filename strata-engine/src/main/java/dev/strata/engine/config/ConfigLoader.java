@@ -271,7 +271,8 @@ public final class ConfigLoader {
             OpsSettings.Preflight preflight = new OpsSettings.Preflight(envTable.bool("preflight").orElse(true),
                     pre.strings("extensions"), minFree, dataDir,
                     (int) Math.min(Integer.MAX_VALUE, pre.integer("min_server_version").orElse(0L)),
-                    durationIn(pre, "long_transaction", OpsSettings.Preflight.LONG_TRANSACTION));
+                    durationIn(pre, "long_transaction", OpsSettings.Preflight.LONG_TRANSACTION),
+                    durationIn(pre, "lock_holder_age", OpsSettings.Preflight.LOCK_HOLDER_AGE));
             ConfigTable b = file.ops("backup");
             OpsSettings.Backup backup = new OpsSettings.Backup(envTable.bool("backup").orElse(Defaults.BACKUP),
                     b.string("folder").map(x -> file.dir().resolve(expand(b, "folder", "edit the value")))

@@ -38,7 +38,7 @@ final class ConfigParser {
     static final Map<String, Map<String, Kind>> OPS_SECTIONS = Map.of(
             "preflight", keys("extensions", Kind.STRING_LIST, "min_free_space", Kind.STRING,
                     "data_directory", Kind.STRING, "min_server_version", Kind.INTEGER,
-                    "long_transaction", Kind.DURATION),
+                    "long_transaction", Kind.DURATION, "lock_holder_age", Kind.DURATION),
             "backup", keys("folder", Kind.STRING, "pg_dump", Kind.STRING, "pg_restore", Kind.STRING),
             "seeds", keys("folder", Kind.STRING));
     static final Map<String, Kind> DATABASE_KEYS = keys(

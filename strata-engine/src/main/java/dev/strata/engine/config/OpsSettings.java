@@ -28,7 +28,8 @@ public record OpsSettings(Preflight preflight, Backup backup, Seeds seeds) {
     /** The defaults for {@code environment}, with folders relative to {@code projectDir}. */
     public static OpsSettings defaults(String environment, Path projectDir) {
         return new OpsSettings(
-                new Preflight(true, List.of(), 0, Optional.empty(), 0, Preflight.LONG_TRANSACTION),
+                new Preflight(true, List.of(), 0, Optional.empty(), 0, Preflight.LONG_TRANSACTION,
+                        Preflight.LOCK_HOLDER_AGE),
                 new Backup(false, projectDir.resolve(Backup.FOLDER), Optional.empty(), Optional.empty(), Backup.KEEP,
                         Backup.maxAge(environment)),
                 new Seeds(SEEDED_ENVIRONMENTS.contains(environment.toLowerCase(java.util.Locale.ROOT)),
@@ -45,15 +46,19 @@ public record OpsSettings(Preflight preflight, Backup backup, Seeds seeds) {
      * @param dataDirectory    a local path on the data directory's file system, checked instead of asking the server
      * @param minServerVersion the lowest server major version accepted (0: any)
      * @param longTransaction  how old a transaction must be to count as long-running
+     * @param lockHolderAge    how old the transaction of a session holding a lock the pending DDL needs must be to
+     *                         fail the check; younger ones only warn (the run waits for them with lock_timeout retries)
      */
     public record Preflight(boolean enabled, List<String> extensions, long minFreeBytes, Optional<Path> dataDirectory,
-                            int minServerVersion, Duration longTransaction) {
+                            int minServerVersion, Duration longTransaction, Duration lockHolderAge) {
         public static final Duration LONG_TRANSACTION = Duration.ofMinutes(5);
+        public static final Duration LOCK_HOLDER_AGE = Duration.ofSeconds(10);
 
         public Preflight {
             extensions = List.copyOf(extensions);
             Objects.requireNonNull(dataDirectory, "dataDirectory");
             Objects.requireNonNull(longTransaction, "longTransaction");
+            Objects.requireNonNull(lockHolderAge, "lockHolderAge");
         }
     }
 

@@ -342,6 +342,7 @@ public final class Preflight {
             }
         }
         List<PreflightReport.Session> blocking = new ArrayList<>();
+        List<PreflightReport.Session> brief = new ArrayList<>();
         Set<Integer> seen = new HashSet<>();
         String sql = "SELECT a.pid, a.usename, a.application_name, a.state,"
                 + " coalesce(extract(epoch FROM now() - coalesce(a.xact_start, a.query_start))::bigint, 0),"
@@ -355,11 +356,12 @@ public final class Preflight {
                 p.setString(1, regclassText(e.getKey()));
                 try (ResultSet rs = p.executeQuery()) {
                     while (rs.next()) {
-                        if (conflicts(rs.getString(6), e.getValue())) {
-                            seen.add(rs.getInt(1));
-                            blocking.add(new PreflightReport.Session(rs.getInt(1), rs.getString(2), rs.getString(3),
-                                    rs.getString(4), rs.getLong(5), e.getKey(), rs.getString(6)
-                                    + (rs.getBoolean(8) ? "" : " (waiting)"), oneLine(rs.getString(7)), "blocks"));
+                        if (conflicts(rs.getString(6), e.getValue()) && seen.add(rs.getInt(1))) {
+                            boolean old = rs.getLong(5) >= cfg.lockHolderAge().toSeconds();
+                            (old ? blocking : brief).add(new PreflightReport.Session(rs.getInt(1), rs.getString(2),
+                                    rs.getString(3), rs.getString(4), rs.getLong(5), e.getKey(), rs.getString(6)
+                                    + (rs.getBoolean(8) ? "" : " (waiting)"), oneLine(rs.getString(7)),
+                                    old ? "blocks" : "brief"));
                         }
                     }
                 }
@@ -382,11 +384,17 @@ public final class Preflight {
             }
         }
         List<PreflightReport.Session> all = new ArrayList<>(blocking);
+        all.addAll(brief);
         all.addAll(old);
         if (!blocking.isEmpty()) {
             return new PreflightReport.Check("sessions", PreflightReport.FAIL, blocking.size()
                     + " session(s) hold locks the pending DDL needs: " + describe(blocking)
                     + "; end them (pg_terminate_backend(pid)) or wait", all);
+        }
+        if (!brief.isEmpty()) {
+            return new PreflightReport.Check("sessions", PreflightReport.WARN, brief.size() + " session(s) in"
+                    + " transactions younger than " + Durations.format(cfg.lockHolderAge()) + " hold locks the"
+                    + " pending DDL needs: " + describe(brief) + "; the run waits for them (lock_timeout retries)", all);
         }
         if (!old.isEmpty()) {
             String why = old.size() + " transaction(s) open longer than " + Durations.format(cfg.longTransaction())

@@ -72,7 +72,8 @@ public record PreflightReport(boolean passed, List<PreflightReport.Check> checks
      * @param table       the table it holds a lock on that the pending DDL needs, or null
      * @param mode        the lock mode it holds or waits for there, or null
      * @param query       its current or last query, shortened to 200 characters
-     * @param reason      why it is listed: blocks (holds a conflicting lock), long_transaction
+     * @param reason      why it is listed: blocks (holds a conflicting lock in a transaction older than
+     *                    {@code lock_holder_age}), brief (the same in a younger transaction), long_transaction
      */
     public record Session(int pid, String user, String application, String state, long ageSeconds, String table,
                           String mode, String query, String reason) {

@@ -50,14 +50,28 @@ public final class Upgrade {
         }
     }
 
+    private static boolean runnerRefuses(PreflightReport report) {
+        return report.checks().stream().filter(c -> c.status().equals(PreflightReport.FAIL))
+                .allMatch(c -> c.name().equals("revisions") || c.name().equals("checksums"));
+    }
+
     /** Runs the upgrade to {@code target} with its operations. */
     public static Outcome run(Workspace w, String target, Runs.Options run, Options options, RunListener listener) {
         OpsSettings ops = w.operations();
         PreflightReport report = null;
         if (ops.preflight().enabled() && !options.skipPreflight()) {
             report = Preflight.run(w, target, run);
-            if (report.failed()) {
+            if (report.failed() && !runnerRefuses(report)) {
                 return new Outcome(report, null, List.of(), null);
+            }
+            if (report.failed()) {
+                // unknown or half-applied revisions and changed files: the run refuses them itself, with its own
+                // errors, before changing anything (and without a backup of a database it will not touch)
+                List<Step> steps = Runs.online(w, Direction.UP, target, run, listener);
+                report = PreflightReport.of(report.checks().stream().map(c -> c.status().equals(PreflightReport.FAIL)
+                        ? new PreflightReport.Check(c.name(), PreflightReport.WARN, c.detail(), c.sessions()) : c)
+                        .toList());
+                return new Outcome(report, null, steps, seed(w, ops, options));
             }
         }
         Backups.Backup backup = null;
@@ -70,10 +84,10 @@ public final class Upgrade {
             }
         }
         List<Step> steps = Runs.online(w, Direction.UP, target, run, listener);
-        Seeds.Report seeds = null;
-        if (options.seed().orElse(ops.seeds().enabled())) {
-            seeds = Seeds.load(w, true);
-        }
-        return new Outcome(report, backup, steps, seeds);
+        return new Outcome(report, backup, steps, seed(w, ops, options));
+    }
+
+    private static Seeds.Report seed(Workspace w, OpsSettings ops, Options options) {
+        return options.seed().orElse(ops.seeds().enabled()) ? Seeds.load(w, true) : null;
     }
 }
