@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * malformed durations. Durations holding a {@code ${VAR}} reference are checked when they are used.
  */
 final class ConfigParser {
-    enum Kind { STRING, DURATION, BOOLEAN, STRING_LIST, INTEGER }
+    enum Kind { STRING, DURATION, BOOLEAN, STRING_LIST, INTEGER, SIZE }
 
     static final Map<String, Kind> STRATA_KEYS = keys(
             "migrations", Kind.STRING, "schema", Kind.STRING, "version_table", Kind.STRING,
@@ -36,7 +36,7 @@ final class ConfigParser {
             "backup_max_age", Kind.DURATION, "seed", Kind.BOOLEAN, "preflight", Kind.BOOLEAN);
     /** [preflight], [backup] and [seeds]: the operations around upgrade (see {@link OpsSettings}). */
     static final Map<String, Map<String, Kind>> OPS_SECTIONS = Map.of(
-            "preflight", keys("extensions", Kind.STRING_LIST, "min_free_space", Kind.STRING,
+            "preflight", keys("extensions", Kind.STRING_LIST, "min_free_space", Kind.SIZE,
                     "data_directory", Kind.STRING, "min_server_version", Kind.INTEGER,
                     "long_transaction", Kind.DURATION, "lock_holder_age", Kind.DURATION),
             "backup", keys("folder", Kind.STRING, "pg_dump", Kind.STRING, "pg_restore", Kind.STRING),
@@ -164,6 +164,9 @@ final class ConfigParser {
         String text = v.textValue();
         if (kind == Kind.DURATION && !Placeholders.hasReference(text) && Durations.parse(text).isEmpty()) {
             throw fail(at + " is \"" + text + "\", not a duration; " + Durations.hint(text));
+        }
+        if (kind == Kind.SIZE && !Placeholders.hasReference(text) && Sizes.parse(text).isEmpty()) {
+            throw fail(at + " is \"" + text + "\", not a size; write it like \"500MB\" or \"2GB\"");
         }
         if (kind == Kind.STRING && text.isBlank()) {
             throw fail(at + " is empty; give a value or remove the line to use the default");
