@@ -92,8 +92,9 @@ public final class Preflight {
             Pending pending = Pending.of(w, target);
             List<Pending.FileStatements> statements = pending.statements(w);
             checks.add(extensions(c, cfg, statements));
-            checks.add(diskSpace(w, c, cfg, set, pending, statements));
-            checks.add(sessions(c, cfg, statements));
+            Map<String, long[]> existing = existing(c, statements);
+            checks.add(diskSpace(w, c, cfg, set, pending, statements, existing));
+            checks.add(sessions(c, cfg, statements, existing));
             checks.add(migrationLock(jdbc));
         } catch (SQLException e) {
             throw new StrataException(ErrorCode.CONNECTION_FAILED, "preflight: reading the server's state failed: "
@@ -215,12 +216,14 @@ public final class Preflight {
 
     private static PreflightReport.Check diskSpace(Workspace w, Connection c, OpsSettings.Preflight cfg,
                                                    MigrationSet set, Pending pending,
-                                                   List<Pending.FileStatements> statements) throws SQLException {
+                                                   List<Pending.FileStatements> statements,
+                                                   Map<String, long[]> existing) throws SQLException {
         // what the pending revisions need: rewrites (the linter's findings) copy table and indexes, index builds
         // (recognised statements, CONCURRENTLY included) write about the table's size again
         Map<String, Long> needs = new LinkedHashMap<>();
         Set<String> counted = new HashSet<>();
-        if (!pending.steps().isEmpty()) {
+        // rewrites and index builds matter only on tables that exist now; without any, the linter need not run
+        if (!existing.isEmpty()) {
             Set<String> files = new HashSet<>();
             statements.forEach(f -> files.add(f.file()));
             List<LintInput> chain = new ArrayList<>();
@@ -232,7 +235,7 @@ public final class Preflight {
                 if (f.downgrade() || f.table() == null || !f.effects().contains(Effect.REWRITE)) {
                     continue;
                 }
-                long[] size = sizes(c, f.table());
+                long[] size = existing.get(f.table());
                 if (size != null && counted.add(f.location().toString())) {
                     needs.merge("rewrite of " + f.table(), size[0], Long::sum);
                 }
@@ -242,7 +245,7 @@ public final class Preflight {
                     if (!t.buildsIndex()) {
                         continue;
                     }
-                    long[] size = sizes(c, t.table());
+                    long[] size = existing.get(t.table());
                     if (size != null && counted.add(f.file() + ":" + t.line())) {
                         needs.merge("index build on " + t.table(), size[1], Long::sum);
                     }
@@ -269,15 +272,32 @@ public final class Preflight {
         return PreflightReport.Check.of("disk_space", PreflightReport.OK, detail);
     }
 
-    /** {pg_total_relation_size, pg_relation_size} of an existing table, else null. */
-    private static long[] sizes(Connection c, String table) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT pg_total_relation_size(r), pg_relation_size(r)"
-                + " FROM to_regclass(?) r WHERE r IS NOT NULL")) {
-            p.setString(1, regclassText(table));
-            try (ResultSet rs = p.executeQuery()) {
-                return rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)} : null;
+    /**
+     * The tables the pending statements lock that exist now (one query), with {pg_total_relation_size,
+     * pg_relation_size}, by the linter's key.
+     */
+    private static Map<String, long[]> existing(Connection c, List<Pending.FileStatements> statements)
+            throws SQLException {
+        Map<String, String> byText = new LinkedHashMap<>();
+        for (Pending.FileStatements f : statements) {
+            for (StatementFacts.Touch t : StatementFacts.of(f.statements())) {
+                byText.put(regclassText(t.table()), t.table());
             }
         }
+        Map<String, long[]> out = new LinkedHashMap<>();
+        if (byText.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement p = c.prepareStatement("SELECT k, pg_total_relation_size(r), pg_relation_size(r)"
+                + " FROM unnest(?::text[]) k, LATERAL to_regclass(k) r WHERE r IS NOT NULL")) {
+            p.setArray(1, c.createArrayOf("text", byText.keySet().toArray()));
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.put(byText.get(rs.getString(1)), new long[] {rs.getLong(2), rs.getLong(3)});
+                }
+            }
+        }
+        return out;
     }
 
     /** The linter's table key as text for to_regclass: each part quoted. */
@@ -332,13 +352,16 @@ public final class Preflight {
     }
 
     private static PreflightReport.Check sessions(Connection c, OpsSettings.Preflight cfg,
-                                                  List<Pending.FileStatements> statements) throws SQLException {
+                                                  List<Pending.FileStatements> statements,
+                                                  Map<String, long[]> existing) throws SQLException {
         Map<String, LockLevel> needed = new LinkedHashMap<>();
         boolean concurrentBuild = false;
         for (Pending.FileStatements f : statements) {
             for (StatementFacts.Touch t : StatementFacts.of(f.statements())) {
-                needed.merge(t.table(), t.lock(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
-                concurrentBuild |= t.buildsIndex() && t.lock() == LockLevel.SHARE_UPDATE_EXCLUSIVE;
+                if (existing.containsKey(t.table())) {
+                    needed.merge(t.table(), t.lock(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                    concurrentBuild |= t.buildsIndex() && t.lock() == LockLevel.SHARE_UPDATE_EXCLUSIVE;
+                }
             }
         }
         List<PreflightReport.Session> blocking = new ArrayList<>();
@@ -346,16 +369,21 @@ public final class Preflight {
         Set<Integer> seen = new HashSet<>();
         String sql = "SELECT a.pid, a.usename, a.application_name, a.state,"
                 + " coalesce(extract(epoch FROM now() - coalesce(a.xact_start, a.query_start))::bigint, 0),"
-                + " l.mode, left(a.query, 200), l.granted"
-                + " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
-                + " WHERE l.locktype = 'relation' AND l.relation = to_regclass(?) AND l.pid <> pg_backend_pid()"
+                + " l.mode, left(a.query, 200), l.granted, t.k"
+                + " FROM unnest(?::text[]) t(k) JOIN pg_locks l ON l.relation = to_regclass(t.k)"
+                + " JOIN pg_stat_activity a ON a.pid = l.pid"
+                + " WHERE l.locktype = 'relation' AND l.pid <> pg_backend_pid()"
                 + " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
-                + " ORDER BY a.pid";
-        for (Map.Entry<String, LockLevel> e : needed.entrySet()) {
+                + " ORDER BY a.pid, t.k";
+        Map<String, String> byText = new LinkedHashMap<>();
+        needed.keySet().forEach(k -> byText.put(regclassText(k), k));
+        if (!needed.isEmpty()) {
             try (PreparedStatement p = c.prepareStatement(sql)) {
-                p.setString(1, regclassText(e.getKey()));
+                p.setArray(1, c.createArrayOf("text", byText.keySet().toArray()));
                 try (ResultSet rs = p.executeQuery()) {
                     while (rs.next()) {
+                        Map.Entry<String, LockLevel> e = Map.entry(byText.get(rs.getString(9)),
+                                needed.get(byText.get(rs.getString(9))));
                         if (conflicts(rs.getString(6), e.getValue()) && seen.add(rs.getInt(1))) {
                             boolean old = rs.getLong(5) >= cfg.lockHolderAge().toSeconds();
                             (old ? blocking : brief).add(new PreflightReport.Session(rs.getInt(1), rs.getString(2),
