@@ -87,7 +87,7 @@ public final class Preflight {
             checks.add(revisions(status, run));
             checks.add(checksums(status));
             if (!status.unknownApplied().isEmpty() && !run.ignoreUnknown()) {
-                return done(w, checks);
+                return done(w, checks, t0);
             }
             Pending pending = Pending.of(w, target);
             List<Pending.FileStatements> statements = pending.statements(w);
@@ -100,11 +100,13 @@ public final class Preflight {
             throw new StrataException(ErrorCode.CONNECTION_FAILED, "preflight: reading the server's state failed: "
                     + e.getMessage() + "; check the connection and the role's privileges", e);
         }
-        return done(w, checks);
+        return done(w, checks, t0);
     }
 
-    private static PreflightReport done(Workspace w, List<PreflightReport.Check> checks) {
+    private static PreflightReport done(Workspace w, List<PreflightReport.Check> checks, long t0) {
         PreflightReport r = PreflightReport.of(checks);
+        w.notice(RunEvent.Notice.Level.DEBUG, "preflight: " + checks.size() + " checks in "
+                + (System.nanoTime() - t0) / 1_000_000 + " ms");
         for (PreflightReport.Check c : r.checks()) {
             w.notice(RunEvent.Notice.Level.DEBUG, "preflight " + c.name() + ": " + c.status() + ": " + c.detail());
         }
