@@ -14,8 +14,8 @@ import java.util.concurrent.Callable;
 
 /** {@code strata backup}: a verified pg_dump of the database now. */
 @Command(name = "backup", mixinStandardHelpOptions = true,
-        description = {"Back the database up now: pg_dump -Fc into the backup folder ([backup] folder, default"
-                + " backups/), verified with pg_restore --list, named DATABASE_UTCTIME_FROM-TO.dump, recorded in the"
+        description = {"Back the database up now with pg_dump, verified.",
+                "pg_dump -Fc into the backup folder ([backup] folder, default backups/), verified with pg_restore --list, named DATABASE_UTCTIME_FROM-TO.dump, recorded in the"
                 + " history table; older backups of the database are pruned (backup_keep, backup_max_age).",
                 "pg_dump is [backup] pg_dump, else /usr/lib/postgresql/MAJOR/bin/pg_dump, else the PATH's; it must"
                         + " be at least the server's major version."})

@@ -18,8 +18,8 @@ import java.util.concurrent.Callable;
 
 /** {@code strata preflight [TARGET]}: the pre-checks upgrade runs first, alone. */
 @Command(name = "preflight", mixinStandardHelpOptions = true,
-        description = {"Run the pre-checks an upgrade to TARGET runs first, and change nothing:",
-                "connection, server version, required extensions ([preflight] extensions and the pending revisions'"
+        description = {"Run the pre-checks of an upgrade to TARGET (upgrade runs them first); change nothing.",
+                "Checks: connection, server version, required extensions ([preflight] extensions and the pending revisions'"
                         + " CREATE EXTENSION), the database's revisions and checksums, free disk space against what"
                         + " the pending revisions need, sessions holding locks the pending DDL needs or long"
                         + " transactions, and the migration lock.",

@@ -19,8 +19,8 @@ import java.util.concurrent.Callable;
 
 /** {@code strata restore FILE}: pg_restore a backup into the database. */
 @Command(name = "restore", mixinStandardHelpOptions = true,
-        description = {"Restore a backup (a pg_dump -Fc file, e.g. from strata backup) into the database:"
-                + " pg_restore --clean --if-exists --single-transaction, so the dump's objects are dropped and made"
+        description = {"Restore a backup (a pg_dump -Fc file, e.g. from strata backup) into the database.",
+                "pg_restore --clean --if-exists --single-transaction, so the dump's objects are dropped and made"
                 + " again, all or nothing. Tables created after the backup are left and named.",
                 "Asks for confirmation on a terminal; --yes skips the question, and without a terminal --yes is"
                         + " required."})

@@ -13,8 +13,8 @@ import java.util.concurrent.Callable;
 
 /** {@code strata seed}: load the environment's seed data now. */
 @Command(name = "seed", mixinStandardHelpOptions = true,
-        description = {"Load the seed data of the environment: the SQL and CSV files of the seed folder ([seeds]"
-                + " folder, default seeds/) and of its subfolder named after the environment, in file-name order.",
+        description = {"Load the environment's new and changed seed data files.",
+                "The SQL and CSV files of the seed folder ([seeds] folder, default seeds/) and of its subfolder named after the environment, in file-name order.",
                 "A file loads once per content: it is recorded in the history table with its checksum and loads again"
                         + " only when it changed. CSV files (TABLE.csv) are upserted by the table's primary key.",
                 "Seeding is on for development and test, off elsewhere unless seed = true in [environments.NAME]."})
