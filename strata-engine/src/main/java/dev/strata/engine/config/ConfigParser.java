@@ -158,7 +158,7 @@ final class ConfigParser {
             return v.asLong();
         }
         if (!v.isTextual()) {
-            String example = kind == Kind.DURATION ? " like \"2s\"" : "";
+            String example = kind == Kind.DURATION ? " like \"2s\"" : kind == Kind.SIZE ? " like \"500MB\"" : "";
             throw fail(at + " must be a string" + example + ", not " + describe(v));
         }
         String text = v.textValue();
