@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,11 +75,25 @@ class PreflightTest {
             assertThat(session.get("reason").asText()).isEqualTo("blocks");
 
             // younger than lock_holder_age: a warning, the run would wait for it with lock_timeout retries
-            Files.writeString(dir.resolve("strata.toml"), "[preflight]\nlock_holder_age = \"1h\"\n");
-            var brief = cli.run("preflight");
-            assertThat(brief.code()).as(brief.toString()).isZero();
-            assertThat(brief.out()).contains("warn  sessions        1 session(s) in transactions younger than 1h hold"
-                    + " locks the pending DDL needs: pid " + pid);
+            // and a transaction open longer than long_transaction elsewhere, and another runner's migration lock
+            Files.writeString(dir.resolve("strata.toml"), "[preflight]\nlock_holder_age = \"1h\"\n"
+                    + "long_transaction = \"0\"\n");
+            try (Connection idle = java.sql.DriverManager.getConnection(db.jdbcUrl());
+                 Statement is = idle.createStatement()) {
+                int[] key = dev.strata.run.StateTables.DEFAULT.lockKey();
+                is.execute("SELECT pg_advisory_lock(" + key[0] + ", " + key[1] + ")");
+                idle.setAutoCommit(false);
+                is.executeQuery("SELECT 1").close();
+                var brief = cli.run("preflight");
+                assertThat(brief.code()).as(brief.toString()).isZero();
+                assertThat(brief.out()).contains("warn  sessions        1 session(s) in transactions younger than 1h"
+                        + " hold locks the pending DDL needs: pid " + pid, "warn  migration_lock  another runner holds it");
+                JsonNode warned = SchemaCheck.parse(cli.run("preflight", "--json").out());
+                List<String> reasons = new java.util.ArrayList<>();
+                warned.get("checks").forEach(c -> c.get("sessions").forEach(x -> reasons.add(x.get("reason").asText())));
+                assertThat(reasons).containsExactly("brief", "long_transaction");
+                idle.rollback();
+            }
             Files.writeString(dir.resolve("strata.toml"), "[preflight]\nlock_holder_age = \"0\"\n");
 
             var refused = cli.run("upgrade", "--allow", "SA014", "--allow", "SA001");
@@ -89,6 +104,9 @@ class PreflightTest {
             other.rollback();
         }
         assertThat(cli.run("preflight").code()).isZero();
+        var down = new Cli(dir, "jdbc:postgresql://127.0.0.1:1/nowhere").run("preflight");
+        assertThat(down.code()).isEqualTo(1);
+        assertThat(down.out()).startsWith("fail  connection      could not connect to");
 
         // configured requirements: an extension the server lacks, a newer server, more free space than there is
         Files.writeString(dir.resolve("strata.toml"), "[preflight]\nlock_holder_age = \"0\"\nextensions = [\"no_such_extension\"]\n"
