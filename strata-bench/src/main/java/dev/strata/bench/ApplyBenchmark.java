@@ -45,7 +45,8 @@ public final class ApplyBenchmark {
         Path work = options.workDir() != null
                 ? Files.createDirectories(options.workDir())
                 : Files.createTempDirectory("strata-apply-bench-");
-        for (Path old : List.of(Generate.strataDir(work), Generate.flywayDir(work), work.resolve("logs"))) {
+        for (Path old : List.of(Generate.strataDir(work), Generate.flywayDir(work), Generate.liquibaseDir(work),
+                Generate.alembicDir(work), work.resolve("logs"))) {
             deleteTree(old);
         }
         Generate.write(work, options.count());
@@ -53,14 +54,17 @@ public final class ApplyBenchmark {
         ChildLauncher launcher = new ChildLauncher(options.javaOpts(), System.getProperty("java.class.path"),
                 work.resolve("logs"));
 
-        out.printf(Locale.ROOT, "apply benchmark: %d revisions (one table and one index each), %d run(s) per tool%n",
+        out.printf(Locale.ROOT, "apply benchmark: %d revisions (one table and one index each; apply, no-op, downgrade),"
+                        + " %d run(s) per tool%n",
                 options.count(), options.repeat());
         out.println("machine: " + Machine.describe());
         out.println("server:  " + databases.serverVersion());
-        out.println("flyway:  " + FlywayMain.version() + "; JVM flags: "
-                + (options.javaOpts().isEmpty() ? "(JVM defaults, as Flyway's launcher)" : String.join(" ", options.javaOpts())));
-        out.println("floor:   JVM flags: " + String.join(" ", BenchOptions.STRATA_LAUNCHER_OPTS) + " (the same as Strata's)");
-        out.println("strata:  bin/strata, JVM flags: " + (System.getenv("STRATA_JAVA_OPTS") == null
+        out.println("flyway:    " + FlywayMain.version() + " (API; JVM flags: "
+                + (options.javaOpts().isEmpty() ? "the JVM's defaults" : String.join(" ", options.javaOpts())) + ")");
+        out.println("liquibase: " + liquibaseVersion() + " (LiquibaseCommandLine, formatted SQL changelog; same JVM flags)");
+        out.println("alembic:   " + alembicVersion() + " (the alembic command, one transaction per migration)");
+        out.println("floor:     JVM flags: " + String.join(" ", BenchOptions.STRATA_LAUNCHER_OPTS) + " (the same as Strata's)");
+        out.println("strata:    bin/strata, JVM flags: " + (System.getenv("STRATA_JAVA_OPTS") == null
                 ? "the launcher's defaults" : System.getenv("STRATA_JAVA_OPTS")));
         out.println("work:    " + work);
         out.println();
@@ -82,20 +86,21 @@ public final class ApplyBenchmark {
         String database = "bench_" + tool.label() + "_" + round;
         databases.recreate(database);
         try {
-            String url = databases.urlFor(database);
-            Path dir = tool.revisionDir(work);
-            ChildRun apply = launcher.run(tool, url, dir, database + "_apply");
-            int tables = databases.benchTables(database);
-            if (tables != options.count()) {
-                throw new ChildFailedException(tool.label() + " reported success but " + tables + " of "
-                        + options.count() + " tables exist in " + database);
-            }
-            measurements.add(tool, Phase.APPLY, apply);
-            progress(round, tool, Phase.APPLY, apply);
-            if (tool.keepsState()) {
-                ChildRun noop = launcher.run(tool, url, dir, database + "_noop");
-                measurements.add(tool, Phase.NOOP, noop);
-                progress(round, tool, Phase.NOOP, noop);
+            for (Phase phase : Phase.values()) {
+                if (!tool.runs(phase)) {
+                    continue;
+                }
+                ChildRun run = launcher.run(tool, phase, databases, database, work, options.count(),
+                        database + "_" + phase.name().toLowerCase(Locale.ROOT));
+                int tables = databases.benchTables(database);
+                int expected = phase == Phase.DOWNGRADE ? 0 : options.count();
+                if (tables != expected) {
+                    throw new ChildFailedException(tool.label() + " reported success but " + tables + " of "
+                            + options.count() + " tables exist in " + database + " after " + phase);
+                }
+                measurements.add(tool, phase, run);
+                out.printf(Locale.ROOT, "round %d %-9s %-9s %8.0f ms  peak RSS %6.1f MB%n", round, tool.label(),
+                        phase.name().toLowerCase(Locale.ROOT), run.processMillis(), run.report().peakRssKb() / 1024.0);
             }
         } catch (ChildFailedException e) {
             measurements.fail(tool, e.getMessage());
@@ -105,10 +110,20 @@ public final class ApplyBenchmark {
         }
     }
 
-    private void progress(int round, Tool tool, Phase phase, ChildRun run) {
-        out.printf(Locale.ROOT, "round %d %-6s %-5s in-process %8.0f ms  process %8.0f ms  peak RSS %6.1f MB%n",
-                round, tool.label(), phase.name().toLowerCase(Locale.ROOT), run.report().millis(),
-                run.processMillis(), run.report().peakRssKb() / 1024.0);
+    private static String liquibaseVersion() {
+        Package p = liquibase.Scope.class.getPackage();
+        return p == null || p.getImplementationVersion() == null ? "4.x" : p.getImplementationVersion();
+    }
+
+    /** What {@code alembic --version} says, or why it could not run. */
+    static String alembicVersion() {
+        try {
+            Process p = new ProcessBuilder("alembic", "--version").redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+            return p.waitFor() == 0 ? text : "not usable: " + text;
+        } catch (IOException | InterruptedException e) {
+            return "not installed (apt-get install alembic python3-psycopg2)";
+        }
     }
 
     /** The tools shifted left by {@code round}, so each tool takes each position in turn. */

@@ -28,7 +28,7 @@ public record BenchOptions(String adminUrl, int count, int repeat, List<Tool> to
             List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss1m", "-Xms16m", "-Xmn8m");
 
     public static final String USAGE = "usage: ApplyBenchmark [--url ADMIN_JDBC_URL] [--count N] [--repeat N]"
-            + " [--tools floor,flyway,strata] [--work DIR] [--java-opts \"FLAGS for the flyway JVM\"]";
+            + " [--tools floor,flyway,liquibase,alembic,strata] [--work DIR] [--java-opts \"FLAGS for the Flyway and Liquibase JVMs\"]";
 
     public BenchOptions {
         Objects.requireNonNull(adminUrl, "adminUrl");
@@ -50,7 +50,7 @@ public record BenchOptions(String adminUrl, int count, int repeat, List<Tool> to
         String url = DEFAULT_URL;
         int count = 1000;
         int repeat = 3;
-        List<Tool> tools = List.of(Tool.FLOOR, Tool.FLYWAY, Tool.STRATA);
+        List<Tool> tools = List.of(Tool.values());
         Path work = null;
         String opts = "";
         for (int i = 0; i < args.length; i++) {

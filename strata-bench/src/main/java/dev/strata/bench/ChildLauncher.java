@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Starts one child JVM per measurement with the same java binary, flags and class path for every
- * tool, sends its output to a log file and reads its {@link ChildReport} back from that log.
+ * Starts one child process per measurement under GNU time, which reports the peak RSS; the wall time is what the
+ * parent sees from starting the process to its exit (JVM or Python start included: what a user waits for). The
+ * output goes to a log file, from which the result line is read back.
  */
 final class ChildLauncher {
 
@@ -26,29 +28,21 @@ final class ChildLauncher {
         this.logDir = Files.createDirectories(logDir);
     }
 
-    /** Runs {@code tool}'s main against {@code url} and {@code dir}; fails if it exits non-zero or reports nothing. */
-    ChildRun run(Tool tool, String url, Path dir, String logName) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        if (tool.mainClass() == null) {
-            // Strata as users run it: bin/strata (with its class-data archive and JVM flags), and GNU
-            // time reporting the peak RSS in the result line (millis=0: its time is the process wall time)
-            command.addAll(List.of("/usr/bin/time", "-f", ChildReport.MARKER + " tool=" + tool.label()
-                    + " millis=0 rss_kb=%M", Path.of("bin", "strata").toAbsolutePath().toString(),
-                    "--url", url, "--dir", dir.toString(), "upgrade", "head", "-q"));
-        } else {
-            command.add(javaBinary);
-            command.addAll(tool == Tool.FLOOR ? BenchOptions.STRATA_LAUNCHER_OPTS : javaOpts);
-            command.add("-cp");
-            command.add(classPath);
-            command.add(tool.mainClass());
-            command.add(url);
-            command.add(dir.toString());
-        }
+    /** Runs {@code tool} for {@code phase}; fails if it exits non-zero or reports nothing. */
+    ChildRun run(Tool tool, Phase phase, ScratchDatabases databases, String database, Path work, int count,
+                 String logName) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-f",
+                ChildReport.MARKER + " tool=" + tool.label() + " millis=0 rss_kb=%M"));
+        command.addAll(tool.command(phase, databases, database, work, count, javaBinary, classPath, javaOpts));
         Path log = logDir.resolve(logName + ".log");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
+        Map<String, String> env = builder.environment();
+        env.put("BENCH_SQLALCHEMY_URL", sqlAlchemyUrl(databases.urlFor(database)));
+        env.put("LIQUIBASE_ANALYTICS_ENABLED", "false"); // no network here, and none wanted in a measurement
+        env.remove("DATABASE_URL");
         long start = System.nanoTime();
         Process process = builder.start();
         process.getOutputStream().close();
@@ -63,9 +57,11 @@ final class ChildLauncher {
                     + "; last lines:\n  " + String.join("\n  ", lines.subList(Math.max(0, lines.size() - 8), lines.size())));
         }
         ChildReport r = report.get();
-        if (r.millis() == 0) {
-            r = new ChildReport(r.tool(), processMillis, r.peakRssKb());
-        }
-        return new ChildRun(r, processMillis);
+        return new ChildRun(new ChildReport(r.tool(), processMillis, r.peakRssKb()), processMillis);
+    }
+
+    /** {@code jdbc:postgresql://host:port/db?user=u} as SQLAlchemy's {@code postgresql://host:port/db?user=u}. */
+    static String sqlAlchemyUrl(String jdbcUrl) {
+        return jdbcUrl.substring("jdbc:".length());
     }
 }

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 /**
  * The floor: the benchmark's statements sent over one JDBC connection, one transaction per revision,
- * with no version table, no lock, no checksum and no logging. Nothing that keeps track of revisions
+ * with no version table, no lock, no checksum and no logging ({@code --down} drops the tables the same way). Nothing that keeps track of revisions
  * can be faster, so the other tools are measured against it.
  */
 public final class FloorMain {
@@ -26,11 +26,15 @@ public final class FloorMain {
     /** {@code FloorMain URL DIR}: applies the Flyway-format files in DIR, then prints a {@link ChildReport}. */
     public static void main(String[] args) throws Exception {
         long start = System.nanoTime();
-        if (args.length != 2) {
-            System.err.println("usage: FloorMain JDBC_URL DIR");
+        if (args.length < 2 || args.length > 3 || (args.length == 3 && !args[2].equals("--down"))) {
+            System.err.println("usage: FloorMain JDBC_URL DIR [--down]");
             System.exit(2);
         }
-        apply(args[0], Path.of(args[1]));
+        if (args.length == 3) {
+            revert(args[0], Path.of(args[1]));
+        } else {
+            apply(args[0], Path.of(args[1]));
+        }
         System.out.println(ChildReport.now("floor", start).line());
     }
 
@@ -44,6 +48,21 @@ public final class FloorMain {
                     for (String sql : statements(Files.readString(file, StandardCharsets.UTF_8))) {
                         statement.execute(sql);
                     }
+                    connection.commit();
+                }
+            }
+        }
+        return files.size();
+    }
+
+    /** Drops the tables of every {@code V{n}__*.sql} file of {@code dir}, newest first, one transaction each. */
+    public static int revert(String url, Path dir) throws IOException, SQLException {
+        List<Path> files = versionedFiles(dir);
+        try (Connection connection = DriverManager.getConnection(url)) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                for (int i = files.size() - 1; i >= 0; i--) {
+                    statement.execute(Generate.downgradeSql((int) version(files.get(i))));
                     connection.commit();
                 }
             }

@@ -1,6 +1,9 @@
 package dev.strata.bench;
 
-/** What a child run measured: applying all revisions to an empty database, or a second run with nothing to do. */
+/**
+ * What a child run measures: applying all revisions to an empty database, a second run with nothing to do, and
+ * reverting everything to the empty schema.
+ */
 public enum Phase {
-    APPLY, NOOP
+    APPLY, NOOP, DOWNGRADE
 }

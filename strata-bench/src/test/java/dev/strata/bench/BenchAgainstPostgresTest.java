@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs the floor and Flyway sides against the real server on 127.0.0.1:5432, in process and as children. */
+/** Runs the floor, Flyway, Liquibase and Alembic sides against the real server on 127.0.0.1:5432, in process and as children. */
 class BenchAgainstPostgresTest {
 
     private static final ScratchDatabases DATABASES = new ScratchDatabases(BenchOptions.DEFAULT_URL);
@@ -41,7 +41,7 @@ class BenchAgainstPostgresTest {
     @Test
     void theOrchestratorRunsChildJvmsAndPrintsTheTables() throws Exception {
         BenchOptions options = BenchOptions.parse(new String[] {
-            "--count", "3", "--repeat", "1", "--tools", "floor,flyway", "--work", work.toString()});
+            "--count", "3", "--repeat", "1", "--tools", "floor,flyway,liquibase,alembic", "--work", work.toString()});
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
 
         boolean ok = new ApplyBenchmark(options, new PrintStream(buffer, true, StandardCharsets.UTF_8)).run();
@@ -50,10 +50,13 @@ class BenchAgainstPostgresTest {
         assertThat(ok).as(report).isTrue();
         assertThat(report)
                 .contains("server:  PostgreSQL")
-                .containsPattern("round 1 floor  apply in-process +\\d+ ms")
-                .containsPattern("round 1 flyway noop  in-process +\\d+ ms")
+                .containsPattern("round 1 floor +apply +\\d+ ms")
+                .containsPattern("round 1 floor +downgrade +\\d+ ms")
+                .containsPattern("round 1 flyway +noop +\\d+ ms")
+                .containsPattern("round 1 liquibase +downgrade +\\d+ ms")
+                .containsPattern("round 1 alembic +downgrade +\\d+ ms")
                 .containsPattern("(?m)^flyway +\\d+ ms +\\d+\\.\\d\\dx +1\\.00x")
                 .containsPattern("(?m)^strata +not run")
-                .contains("strata apply vs floor            1.10x   n/a");
+                .contains("strata apply vs floor            1.00x   n/a");
     }
 }

@@ -22,7 +22,7 @@ class OptionsAndSummaryTest {
         assertThat(options.adminUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
         assertThat(options.count()).isEqualTo(1000);
         assertThat(options.repeat()).isEqualTo(3);
-        assertThat(options.tools()).containsExactly(Tool.FLOOR, Tool.FLYWAY, Tool.STRATA);
+        assertThat(options.tools()).containsExactly(Tool.FLOOR, Tool.FLYWAY, Tool.LIQUIBASE, Tool.ALEMBIC, Tool.STRATA);
         assertThat(options.javaOpts()).isEmpty();
     }
 
@@ -41,8 +41,8 @@ class OptionsAndSummaryTest {
     void badUsageSaysWhat() {
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--bogus", "1"}))
                 .hasMessageStartingWith("unknown option --bogus");
-        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--tools", "liquibase"}))
-                .hasMessageStartingWith("unknown tool 'liquibase'");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--tools", "sqitch"}))
+                .hasMessageStartingWith("unknown tool 'sqitch'");
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--count"}))
                 .hasMessageStartingWith("missing value after --count");
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--url", "postgresql://x/y"}))

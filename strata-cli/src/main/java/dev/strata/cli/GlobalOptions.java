@@ -27,6 +27,12 @@ public final class GlobalOptions {
             description = "A named database from the [databases.NAME] section of the configuration.")
     String name;
 
+    @Option(names = "--wait-for-db", paramLabel = "DURATION", scope = ScopeType.INHERIT,
+            converter = dev.strata.cli.commands.DurationConverter.class,
+            description = "Keep retrying the connection (backoff with jitter) while the database is not up yet,"
+                    + " for up to DURATION, e.g. 60s (default: wait_for_db in strata.toml, else try once).")
+    java.time.Duration waitForDb;
+
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "Machine-readable output.")
     boolean json;
 

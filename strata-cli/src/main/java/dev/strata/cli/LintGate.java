@@ -42,6 +42,7 @@ public final class LintGate {
 
     /** Every revision in chain order, with its file text, as the linter reads them. */
     public static List<LintInput> chain(Session s, MigrationSet set) {
+        set.splitAllBut(Set.of()); // every revision's statements, split on every core
         List<LintInput> chain = new ArrayList<>();
         for (Revision r : set.graph().all()) {
             MigrationScript script = set.script(r.id());

@@ -35,7 +35,8 @@ public final class Main {
 
     /** The first argument that is not an option or an option's value: the subcommand, if any. */
     private static String firstWord(String[] args) {
-        java.util.Set<String> withValue = java.util.Set.of("--config", "--env", "--url", "--dir", "-n", "--name");
+        java.util.Set<String> withValue = java.util.Set.of("--config", "--env", "--url", "--dir", "-n", "--name",
+                "--wait-for-db");
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (withValue.contains(a)) {

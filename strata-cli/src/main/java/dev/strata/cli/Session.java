@@ -32,7 +32,7 @@ public final class Session implements AutoCloseable {
         GlobalOptions g = root.global;
         this.workspace = new Workspace(new ConfigLoader.Inputs(Optional.ofNullable(g.config),
                 Optional.ofNullable(g.env), Optional.ofNullable(g.url), Optional.ofNullable(g.dir),
-                Optional.ofNullable(g.name), root.env, root.workingDir), this::notice);
+                Optional.ofNullable(g.name), root.env, root.workingDir, Optional.ofNullable(g.waitForDb)), this::notice);
     }
 
     private void notice(RunEvent event) {

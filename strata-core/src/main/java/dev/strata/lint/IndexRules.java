@@ -107,8 +107,8 @@ final class IndexRules {
                 || (s.is(Kind.REINDEX) && s.has("concurrently"))
                 || (s.is(Kind.ALTER_TABLE) && s.actions().stream().anyMatch(
                         a -> a.kind() == ActionKind.DETACH_PARTITION && a.has("concurrently")));
-        if (!concurrent) {
-            return;
+        if (!concurrent || scope.deferred(s)) {
+            return; // a deferred build runs after the revision's transaction
         }
         if (s.inDo()) {
             out.report(s, s.table(), null, Set.of(Effect.FAILS),

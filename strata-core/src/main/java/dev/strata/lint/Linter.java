@@ -56,6 +56,7 @@ public final class Linter {
             Map<Stmt, Integer> origin = new IdentityHashMap<>();
             Scope up = new Scope(in.file(), in.transactional(), true, in.destructive(), in.irreversible(),
                     options.strataLockTimeout(), facts);
+            up.deferredLines = in.deferred();
             run(in, in.upgrade(), up, wanted, own, origin);
             if (wanted) {
                 Scope down = new Scope(in.file(), in.transactional(), false, in.destructive(), in.irreversible(),

@@ -57,4 +57,30 @@ public final class MigrationSet {
     public int size() {
         return scripts.size();
     }
+
+    /**
+     * Splits the SQL of every revision but {@code verified} into statements (on every core), so that an error in
+     * any revision that may run surfaces before anything runs; the first in file order is thrown. Revisions read
+     * lazily ({@link dev.strata.script.ScriptLoader#load(java.nio.file.Path, java.nio.file.Path, boolean)}) and
+     * already applied with an unchanged checksum are never lexed.
+     */
+    public void splitAllBut(java.util.Set<RevisionId> verified) {
+        List<Object> failures = scripts.values().stream()
+                .filter(s -> s instanceof dev.strata.script.SqlMigration && !verified.contains(s.revision().id()))
+                .sorted(java.util.Comparator.comparing(MigrationScript::location))
+                .parallel()
+                .map(s -> {
+                    try {
+                        ((dev.strata.script.SqlMigration) s).split();
+                        return null;
+                    } catch (StrataException e) {
+                        return (Object) e;
+                    }
+                })
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        if (!failures.isEmpty()) {
+            throw (StrataException) failures.get(0);
+        }
+    }
 }

@@ -48,7 +48,7 @@ public final class Runner {
         this.options = Objects.requireNonNull(options);
         this.listener = Objects.requireNonNull(listener);
         this.clock = clock;
-        this.executor = new StepExecutor(target, options.retry(), listener, clock, sleeper);
+        this.executor = new StepExecutor(target, options.retry(), listener, clock, sleeper, options.buildDeferredAtOnce());
     }
 
     private static void sleep(java.time.Duration d) {
@@ -236,7 +236,7 @@ public final class Runner {
             state = new DatabaseState(true, state.heads(), state.checksums(), state.partial());
         }
         checkKnownHeads(state);
-        checkChecksums(state);
+        set.splitAllBut(checkChecksums(state));
         return state;
     }
 
@@ -251,10 +251,15 @@ public final class Runner {
         }
     }
 
-    private void checkChecksums(DatabaseState state) {
+    /** Refuses an applied revision whose file changed; returns the applied revisions whose checksum matched. */
+    private Set<RevisionId> checkChecksums(DatabaseState state) {
+        Set<RevisionId> verified = new java.util.HashSet<>();
         for (RevisionId id : ordered(set.graph().applied(state.heads()))) {
             String stored = state.checksums().get(id);
             MigrationScript s = set.script(id);
+            if (stored != null && stored.equals(s.checksum().hex())) {
+                verified.add(id);
+            }
             if (stored != null && !stored.equals(s.checksum().hex())) {
                 throw new StrataException(ErrorCode.CHECKSUM_MISMATCH, "revision " + id + " (" + s.location()
                         + ") changed after it was applied: applied checksum " + stored + ", now "
@@ -262,6 +267,7 @@ public final class Runner {
                         + " `strata repair --accept-checksum " + id + "`");
             }
         }
+        return verified;
     }
 
     private void checkPartial(DatabaseState state, List<Step> steps) {

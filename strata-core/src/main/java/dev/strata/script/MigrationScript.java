@@ -32,6 +32,15 @@ public sealed interface MigrationScript permits SqlMigration, JavaMigrationScrip
 
     Checksum checksum();
 
+    /**
+     * Whether a statement of the upgrade may be a deferred index build ({@link Statement#deferredBuild()}), which
+     * {@link dev.strata.run.DeferredBuilds} looks for in every applied revision: answered without planning or
+     * splitting the revision where the kind of revision can tell.
+     */
+    default boolean mayDeferBuilds() {
+        return true;
+    }
+
     /** True when every upgrade statement runs inside one transaction (then the bookkeeping joins it). */
     default boolean transactional() {
         return upgradePlan().stream().allMatch(s -> s.tx() == Tx.IN_TRANSACTION);

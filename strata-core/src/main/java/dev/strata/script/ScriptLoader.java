@@ -38,6 +38,15 @@ public final class ScriptLoader {
      *                         {@link ScriptParser#parse}
      */
     public static List<MigrationScript> load(Path dir, Path displayBase) {
+        return load(dir, displayBase, false);
+    }
+
+    /**
+     * As {@link #load(Path, Path)}; with {@code lazy}, each file's sections are split into statements on first use
+     * ({@link ScriptParser#parseHeader}): for runs that verify applied revisions by checksum and split only the
+     * revisions they run (see {@link dev.strata.run.MigrationSet#splitAllBut}).
+     */
+    public static List<MigrationScript> load(Path dir, Path displayBase, boolean lazy) {
         if (!Files.isDirectory(dir)) {
             String why = Files.exists(dir) ? "is not a directory" : "does not exist";
             throw new StrataException(ErrorCode.SCRIPT_DIRECTORY_UNREADABLE, StrataException.Input.MIGRATIONS_DIR,
@@ -56,7 +65,8 @@ public final class ScriptLoader {
         List<Object> parsed = files.parallelStream().map(relative -> {
             String location = base + relative;
             try {
-                return (Object) ScriptParser.parse(location, read(dir.resolve(relative), location));
+                String text = read(dir.resolve(relative), location);
+                return (Object) (lazy ? ScriptParser.parseHeader(location, text) : ScriptParser.parse(location, text));
             } catch (StrataException e) {
                 return e;
             }

@@ -29,6 +29,7 @@ public final class Project implements AutoCloseable {
     private MigrationSet migrations;
     private URLClassLoader javaLoader;
     private boolean firstJavaRevision;
+    private boolean splitOnUse;
 
     private Project(List<String> locations, Path folder, Path workingDir, ClassLoader classLoader, Settings settings) {
         this.locations = locations;
@@ -73,6 +74,16 @@ public final class Project implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Reads the SQL revisions' headers and checksums only, splitting their statements on first use: for runs,
+     * which verify the applied revisions by checksum and split what they may run
+     * ({@link MigrationSet#splitAllBut}). Call before {@link #migrations()}; no effect after.
+     */
+    public synchronized Project splittingOnUse() {
+        this.splitOnUse = true;
+        return this;
+    }
+
     /** The folder the SQL revisions are read from, when they come from a folder (new revisions are written there). */
     public Optional<Path> folder() {
         return Optional.ofNullable(folder);
@@ -93,11 +104,11 @@ public final class Project implements AutoCloseable {
                     if (ClasspathScripts.isClasspath(location)) {
                         scripts.addAll(ClasspathScripts.load(classLoader, location));
                     } else {
-                        scripts.addAll(ScriptLoader.load(folderOf(location, workingDir), workingDir));
+                        scripts.addAll(ScriptLoader.load(folderOf(location, workingDir), workingDir, splitOnUse));
                     }
                 }
             } else if (!java || Files.exists(folder)) {
-                scripts.addAll(ScriptLoader.load(folder, workingDir));
+                scripts.addAll(ScriptLoader.load(folder, workingDir, splitOnUse));
             }
             if (java && !(firstJavaRevision && noJavaRevisionsYet())) {
                 String pkg = settings.java().packageName().orElseThrow();

@@ -64,8 +64,10 @@ public final class Runs {
             throw new StrataException(ErrorCode.TARGET_INVALID, "a FROM:TO range ('" + target
                     + "') is only for offline SQL; online, Strata reads FROM from the database");
         }
-        // Connect while the revision files are read and parsed: the two do not depend on each other.
+        // Connect while the revision files are read and parsed: the two do not depend on each other. Only the
+        // headers and checksums are read now; the runner splits the SQL of what it may run.
         w.settings();
+        w.project().splittingOnUse();
         CompletableFuture<JdbcTarget> connecting = CompletableFuture.supplyAsync(w::target);
         MigrationSet set;
         try {

@@ -153,6 +153,23 @@ public final class Strata {
         }
     }
 
+    /**
+     * The migration report: current and pending revisions, the pending ones' SQL and lint findings (default
+     * rules), their schema changes (on scratch databases), the history and the ER diagram. Render it with
+     * {@link dev.strata.engine.report.MarkdownReport} or {@link dev.strata.engine.report.HtmlReport}.
+     */
+    public dev.strata.engine.report.MigrationReport report() {
+        return report(ReportBuilder.Options.defaults().withLint(
+                dev.strata.lint.LintOptions.DEFAULTS.withLockTimeout(config.lockTimeout)));
+    }
+
+    /** {@link #report()} with the given lint options, scratch server and history length. */
+    public dev.strata.engine.report.MigrationReport report(ReportBuilder.Options options) {
+        try (Workspace w = workspace()) {
+            return ReportBuilder.build(w, options);
+        }
+    }
+
     /** The SQL an upgrade over {@code range} ({@code TO}, or {@code FROM:TO} as in {@code base:head}) would run. */
     public String offlineSql(String range) {
         try (Workspace w = workspace()) {
@@ -182,6 +199,42 @@ public final class Strata {
             RevisionId id = RevisionFiles.newId(set, null);
             return Autogenerate.run(w, new Autogenerate.Request(id, set.graph().heads(), List.of(), List.of(),
                     message, schemaDir, config.devUrl, java.util.Map.of(), false), renames);
+        }
+    }
+
+    /**
+     * Adopts the database: writes a first revision built from its live schema (downgrade declared
+     * irreversible) into the single folder location, and stamps the database at it without running it.
+     * Refused when the folder has revisions or the database has a Strata history.
+     *
+     * @param revisionId the id, or null for a timestamp id
+     */
+    public dev.strata.engine.adopt.Baseline.Result baseline(String revisionId, String message) {
+        try (Workspace w = workspace()) {
+            requireFolder(w, "baseline");
+            return dev.strata.engine.adopt.Baseline.run(w, new dev.strata.engine.adopt.Baseline.Request(revisionId,
+                    Objects.requireNonNull(message, "message"), null));
+        }
+    }
+
+    /**
+     * Imports another tool's migrations ({@code source}: loose SQL files, Flyway, golang-migrate, dbmate, or an
+     * Alembic project rendered with {@code python3}) as revisions into the single, empty folder location; with
+     * {@code stampAt} ({@code auto}, or an imported revision) the database is stamped afterwards.
+     */
+    public dev.strata.engine.adopt.Importer.Result importMigrations(Path source, dev.strata.engine.adopt.ImportFormat format,
+                                                                   String stampAt) {
+        try (Workspace w = workspace()) {
+            requireFolder(w, "import");
+            return dev.strata.engine.adopt.Importer.run(w, new dev.strata.engine.adopt.Importer.Request(
+                    config.workingDir.resolve(source), format, "python3", stampAt));
+        }
+    }
+
+    private void requireFolder(Workspace w, String what) {
+        if (config.locations.size() != 1 || ClasspathScripts.isClasspath(config.locations.get(0))) {
+            throw new StrataException(ErrorCode.USAGE, what + " writes into a migrations folder: configure exactly one"
+                    + " folder location (not a classpath location)");
         }
     }
 
@@ -218,7 +271,7 @@ public final class Strata {
         return new Settings(dir, Optional.empty(), migrations, config.tables, url,
                 url.isPresent() ? "Strata.configure().url" : Settings.EMBEDDED, Defaults.ENVIRONMENT, Optional.empty(),
                 config.lockWait, config.lockTimeout, config.statementTimeout, false, java, config.schemaDir,
-                Optional.ofNullable(config.devUrl));
+                Optional.ofNullable(config.devUrl), config.waitForDb);
     }
 
     /**
@@ -257,6 +310,7 @@ public final class Strata {
         private String devUrl;
         private boolean ignoreUnknown;
         private dev.strata.engine.config.OpsSettings operations;
+        private Duration waitForDb = Duration.ZERO;
 
         private Configuration() {
         }
@@ -381,6 +435,19 @@ public final class Strata {
             return this;
         }
 
+        /**
+         * How long to keep retrying the first connection of each call while the database is not up yet (it
+         * refuses connections, is starting up or is out of connection slots), with exponential backoff and
+         * jitter (default zero: try once). A wrong password or a missing database fails at once.
+         */
+        public Configuration waitForDb(Duration value) {
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("waitForDb is negative: " + value);
+            }
+            this.waitForDb = value;
+            return this;
+        }
+
         /** A {@link Strata} with these settings; the settings are copied, later changes do not affect it. */
         public Strata load() {
             Configuration copy = new Configuration();
@@ -400,6 +467,7 @@ public final class Strata {
             copy.devUrl = devUrl;
             copy.ignoreUnknown = ignoreUnknown;
             copy.operations = operations;
+            copy.waitForDb = waitForDb;
             return new Strata(copy);
         }
     }

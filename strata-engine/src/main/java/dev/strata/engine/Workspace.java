@@ -156,16 +156,21 @@ public final class Workspace implements AutoCloseable {
     }
 
     private Connection connect() {
-        Connection given = connector.open();
-        if (given != null) {
-            connectorGiven = true;
-            return given;
-        }
         Settings s = settings();
-        if (s.url().isPresent()) {
+        java.util.function.Consumer<String> waiting = text -> notice(RunEvent.Notice.Level.INFO, text);
+        if (s.url().isEmpty()) {
+            Connection given = ConnectWait.open(connector::open, s.waitForDb(), "the data source's database", waiting);
+            if (given != null) {
+                connectorGiven = true;
+                return given;
+            }
+        } else {
             PgUrl url = PgUrl.parse(s.url().get());
             notice(RunEvent.Notice.Level.DEBUG, "database: " + url.redacted() + " (from " + s.urlSource() + ")");
-            return PgConnections.open(url, "strata");
+            return ConnectWait.open(() -> {
+                Connection given = connector.open();
+                return given != null ? given : PgConnections.open(url, "strata");
+            }, s.waitForDb(), "the database at " + url.redacted() + " (from " + s.urlSource() + ")", waiting);
         }
         if (inputs != null) {
             ConfigLoader.requireEmbeddedAllowed(inputs);  // the embedded server is for development only

@@ -43,6 +43,12 @@ public final class JdbcTarget implements Target {
     private static final String DUPLICATE_OBJECT = "42710";
     private static final String DUPLICATE_SCHEMA = "42P06";
     private static final int DDL_ATTEMPTS = 3;
+    /**
+     * The run's final flush: a transaction must write WAL for its commit to wait for the flush (a transaction that
+     * only takes an xid commits asynchronously), so it writes one transactional logical-decoding message (prefix
+     * {@code strata}), which any user may do and which changes no table.
+     */
+    private static final String FLUSH = "SELECT pg_catalog.pg_logical_emit_message(true, 'strata', 'run flushed')";
 
     private final Connection c;
     private final StateTables tables;
@@ -54,6 +60,10 @@ public final class JdbcTarget implements Target {
     private java.util.function.Supplier<Connection> monitor;
     private Duration progressInterval = Duration.ofSeconds(1);
     private final List<String> warnings = new java.util.ArrayList<>();
+    /** The session's synchronous_commit while the lock defers flushes; null when nothing is deferred. */
+    private String durableLevel;
+    /** Whether anything was committed since the lock was taken (so the run needs its final flush). */
+    private boolean committed;
 
     /** Wraps an open connection (switching it to autocommit); the target closes it in {@link #close()}. */
     public JdbcTarget(Connection c, StateTables tables, String toolVersion) {
@@ -90,17 +100,73 @@ public final class JdbcTarget implements Target {
     @Override
     public void lock(Duration maxWait, Consumer<LockHolder> waiting) {
         lock.acquire(Objects.requireNonNull(maxWait, "maxWait"), Objects.requireNonNull(waiting, "waiting"));
+        deferFlushes();
         baseline.forget();
     }
 
     @Override
     public void unlock() {
         try {
+            flushDeferred();
             lock.release();
             baseline.forget();
         } catch (SQLException e) {
             throw connectionLost("releasing the migration lock", e);
         }
+    }
+
+    /**
+     * While the lock is held, commits do not wait for their WAL flush ({@code synchronous_commit = off}): each
+     * revision still commits atomically with its bookkeeping, so a crash of the server at any moment loses at
+     * most the last revisions' commits whole, never half of one, and the version table keeps matching the schema.
+     * {@link #flushDeferred()} makes the run durable before the lock is released. A session already set to
+     * {@code off} (the user's choice) is left as it is.
+     */
+    private void deferFlushes() {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT pg_catalog.current_setting('synchronous_commit')")) {
+            rs.next();
+            String level = rs.getString(1);
+            if (!"off".equals(level)) {
+                s.execute("SELECT pg_catalog.set_config('synchronous_commit', 'off', false)");
+                durableLevel = level;
+            }
+        } catch (SQLException e) {
+            throw connectionLost("preparing the session", e);
+        }
+    }
+
+    /**
+     * Ends the run's deferred flushing: the session's own synchronous_commit comes back, and when anything was
+     * committed since, one transaction that writes WAL ({@link #FLUSH}) commits at that level. Its commit record is flushed
+     * (and replicated, for {@code remote_write}/{@code remote_apply}) together with all the WAL before it, so every
+     * revision of the run is durable once this returns: one flush for the run instead of one per revision.
+     */
+    private void flushDeferred() throws SQLException {
+        if (durableLevel == null || c.isClosed()) {
+            return;
+        }
+        String level = durableLevel;
+        durableLevel = null;
+        try (Statement s = c.createStatement()) {
+            s.execute("SELECT pg_catalog.set_config('synchronous_commit', '" + level.replace("'", "''") + "', false)");
+            if (committed) {
+                c.setAutoCommit(false);
+                try {
+                    s.execute(FLUSH);
+                    c.commit();
+                } catch (SQLException e) {
+                    // no pg_logical_emit_message here: touch the newest history row instead, which writes WAL too
+                    c.rollback();
+                    s.execute("UPDATE " + tables.history() + " SET status = status WHERE id = (SELECT max(id) FROM "
+                            + tables.history() + ")");
+                    c.commit();
+                } finally {
+                    c.setAutoCommit(true);
+                }
+            }
+        }
+        committed = false;
     }
 
     /** Whether this session holds the migration lock. */
@@ -153,6 +219,7 @@ public final class JdbcTarget implements Target {
     @Override
     public void runInTransaction(List<dev.strata.plan.Statement> statements, Bookkeeping b) {
         captureBaseline();
+        committed = true;
         beginTransaction();
         try {
             int i = 0;
@@ -202,6 +269,7 @@ public final class JdbcTarget implements Target {
     @Override
     public void runEach(List<dev.strata.plan.Statement> statements) {
         captureBaseline();
+        committed = true;
         int i = 0;
         try (Statement s = c.createStatement()) {
             s.setEscapeProcessing(false);
@@ -235,6 +303,7 @@ public final class JdbcTarget implements Target {
     @Override
     public long runBackfill(Backfill backfill, java.util.function.Consumer<BackfillProgress> progress) {
         captureBaseline();
+        committed = true;
         return new BackfillRunner(c, backfill).run(progress);
     }
 
@@ -258,8 +327,13 @@ public final class JdbcTarget implements Target {
 
     @Override
     public boolean indexExists(String index) {
-        try {
-            return regclass(index) != null;
+        // an INVALID index (a concurrent or per-chunk build that failed part way) does not count: the build is
+        // still to do, and the runner drops the leftover before building again
+        try (PreparedStatement p = c.prepareStatement("SELECT i.indisvalid FROM pg_index i WHERE i.indexrelid = to_regclass(?)")) {
+            p.setString(1, index);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
         } catch (SQLException e) {
             throw new StatementFailedException(0, e.getSQLState(), "could not look up index " + index + ": "
                     + PgErrors.describe(e), e);
@@ -294,6 +368,14 @@ public final class JdbcTarget implements Target {
             }
             try (Statement s = c.createStatement()) {
                 s.execute("DROP INDEX CONCURRENTLY IF EXISTS " + invalid);
+            } catch (SQLException e) {
+                if (!"0A000".equals(e.getSQLState())) {
+                    throw e;
+                }
+                // a hypertable's index: TimescaleDB drops the chunks' indexes with it, which CONCURRENTLY refuses
+                try (Statement s = c.createStatement()) {
+                    s.execute("DROP INDEX IF EXISTS " + invalid);
+                }
             }
             return true;
         } catch (SQLException e) {
@@ -306,6 +388,7 @@ public final class JdbcTarget implements Target {
     public void record(Bookkeeping b) {
         // one statement in autocommit mode is a transaction of its own; the session's settings first return to
         // what they were when the step started, so that a revision's SETs last for that revision only
+        committed = true;
         try {
             baseline.restore();
             bind(Objects.requireNonNull(b, "bookkeeping")).executeUpdate();
@@ -323,6 +406,7 @@ public final class JdbcTarget implements Target {
         closed = true;
         try {
             if (!c.isClosed()) {
+                flushDeferred();
                 lock.release();
             }
         } catch (SQLException e) {

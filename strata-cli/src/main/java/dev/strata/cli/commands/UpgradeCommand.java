@@ -68,6 +68,9 @@ public final class UpgradeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Session s = new Session(root, spec)) {
+            if (!sql) {
+                s.workspace().project().splittingOnUse(); // a no-op upgrade never lexes the applied revisions
+            }
             int lint = dev.strata.cli.LintGate.beforeUpgrade(s, target, sql, allow);
             if (lint != ExitCode.OK) {
                 return lint;

@@ -49,7 +49,8 @@ import java.util.Optional;
  * else {@code migrations} in {@code [databases.NAME]}, else in {@code [strata]} (both relative to the
  * config file's folder), else {@code migrations}. {@code schema}, {@code version_table} and
  * {@code history_table} come from {@code [databases.NAME]}, else {@code [strata]}. {@code lock_wait},
- * {@code lock_timeout} and {@code statement_timeout} come from
+ * {@code lock_timeout}, {@code statement_timeout} and {@code wait_for_db} (default 0; {@code --wait-for-db}
+ * overrides it) come from
  * {@code [environments.ENV]}, else {@code [strata]}. Unset keys take the defaults shown by
  * {@link ConfigTemplate}. {@code schema_dir} (the desired-state folder, relative to the config file's folder)
  * and {@code dev_url} (a server for scratch databases) come from {@code [strata]} only and are optional.
@@ -79,10 +80,19 @@ public final class ConfigLoader {
      * @param name                 {@code -n}: a {@code [databases.NAME]} of the config file
      * @param environmentVariables the process environment ({@code System.getenv()}), or a test's map
      * @param workingDir           the directory relative paths on the command line are resolved against
+     * @param waitForDb            {@code --wait-for-db}: overrides {@code wait_for_db} of the configuration
      */
     public record Inputs(Optional<Path> configFile, Optional<String> env, Optional<String> url, Optional<Path> dir,
-                         Optional<String> name, Map<String, String> environmentVariables, Path workingDir) {
+                         Optional<String> name, Map<String, String> environmentVariables, Path workingDir,
+                         Optional<Duration> waitForDb) {
+        /** Inputs without {@code --wait-for-db}. */
+        public Inputs(Optional<Path> configFile, Optional<String> env, Optional<String> url, Optional<Path> dir,
+                      Optional<String> name, Map<String, String> environmentVariables, Path workingDir) {
+            this(configFile, env, url, dir, name, environmentVariables, workingDir, Optional.empty());
+        }
+
         public Inputs {
+            Objects.requireNonNull(waitForDb, "waitForDb");
             Objects.requireNonNull(configFile, "configFile");
             Objects.requireNonNull(env, "env");
             Objects.requireNonNull(url, "url");
@@ -99,27 +109,31 @@ public final class ConfigLoader {
         }
 
         public Inputs withConfigFile(Path p) {
-            return new Inputs(Optional.of(p), env, url, dir, name, environmentVariables, workingDir);
+            return new Inputs(Optional.of(p), env, url, dir, name, environmentVariables, workingDir, waitForDb);
         }
 
         public Inputs withEnv(String e) {
-            return new Inputs(configFile, Optional.of(e), url, dir, name, environmentVariables, workingDir);
+            return new Inputs(configFile, Optional.of(e), url, dir, name, environmentVariables, workingDir, waitForDb);
         }
 
         public Inputs withUrl(String u) {
-            return new Inputs(configFile, env, Optional.of(u), dir, name, environmentVariables, workingDir);
+            return new Inputs(configFile, env, Optional.of(u), dir, name, environmentVariables, workingDir, waitForDb);
         }
 
         public Inputs withDir(Path d) {
-            return new Inputs(configFile, env, url, Optional.of(d), name, environmentVariables, workingDir);
+            return new Inputs(configFile, env, url, Optional.of(d), name, environmentVariables, workingDir, waitForDb);
         }
 
         public Inputs withName(String n) {
-            return new Inputs(configFile, env, url, dir, Optional.of(n), environmentVariables, workingDir);
+            return new Inputs(configFile, env, url, dir, Optional.of(n), environmentVariables, workingDir, waitForDb);
+        }
+
+        public Inputs withWaitForDb(Duration d) {
+            return new Inputs(configFile, env, url, dir, name, environmentVariables, workingDir, Optional.of(d));
         }
 
         public Inputs withEnvironmentVariables(Map<String, String> vars) {
-            return new Inputs(configFile, env, url, dir, name, vars, workingDir);
+            return new Inputs(configFile, env, url, dir, name, vars, workingDir, waitForDb);
         }
     }
 
@@ -253,7 +267,8 @@ public final class ConfigLoader {
                     duration("lock_timeout", Defaults.LOCK_TIMEOUT),
                     duration("statement_timeout", Defaults.STATEMENT_TIMEOUT),
                     envTable.bool("backup").orElse(Defaults.BACKUP),
-                    java(), schemaDir(), devUrl());
+                    java(), schemaDir(), devUrl(),
+                    in.waitForDb().orElseGet(() -> duration("wait_for_db", Duration.ZERO)));
         }
 
         OpsSettings operations() {

@@ -29,10 +29,11 @@ final class ConfigParser {
             "history_table", Kind.STRING, "url", Kind.STRING, "lock_wait", Kind.DURATION,
             "lock_timeout", Kind.DURATION, "statement_timeout", Kind.DURATION,
             "java_package", Kind.STRING, "java_classpath", Kind.STRING_LIST, "java_sources", Kind.STRING,
-            "schema_dir", Kind.STRING, "dev_url", Kind.STRING);
+            "schema_dir", Kind.STRING, "dev_url", Kind.STRING,
+            "wait_for_db", Kind.DURATION);
     static final Map<String, Kind> ENVIRONMENT_KEYS = keys(
             "url", Kind.STRING, "lock_wait", Kind.DURATION, "lock_timeout", Kind.DURATION,
-            "statement_timeout", Kind.DURATION, "backup", Kind.BOOLEAN, "backup_keep", Kind.INTEGER,
+            "statement_timeout", Kind.DURATION, "wait_for_db", Kind.DURATION, "backup", Kind.BOOLEAN, "backup_keep", Kind.INTEGER,
             "backup_max_age", Kind.DURATION, "seed", Kind.BOOLEAN, "preflight", Kind.BOOLEAN);
     /** [preflight], [backup] and [seeds]: the operations around upgrade (see {@link OpsSettings}). */
     static final Map<String, Map<String, Kind>> OPS_SECTIONS = Map.of(

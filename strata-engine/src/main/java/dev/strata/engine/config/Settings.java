@@ -37,11 +37,13 @@ import java.util.Optional;
  *                         the revisions should produce, if configured
  * @param devUrl           a server URL where scratch databases may be created ({@code dev_url}); may hold a
  *                         password, like {@code url}
+ * @param waitForDb        how long to keep retrying the first connection while the database is not up yet
+ *                         ({@code 0}: try once); see {@code --wait-for-db}
  */
 public record Settings(Path projectDir, Optional<Path> configFile, Path migrationsDir, StateTables tables,
                        Optional<String> url, String urlSource, String environment, Optional<String> database,
                        Duration lockWait, Duration lockTimeout, Duration statementTimeout, boolean backup,
-                       JavaSettings java, Optional<Path> schemaDir, Optional<String> devUrl) {
+                       JavaSettings java, Optional<Path> schemaDir, Optional<String> devUrl, Duration waitForDb) {
     /** The {@link #urlSource} when no URL is configured. */
     public static final String EMBEDDED = "embedded";
 
@@ -69,6 +71,16 @@ public record Settings(Path projectDir, Optional<Path> configFile, Path migratio
         Objects.requireNonNull(java, "java");
         schemaDir = Objects.requireNonNull(schemaDir, "schemaDir").map(p -> absolute(p, "schemaDir"));
         Objects.requireNonNull(devUrl, "devUrl");
+        nonNegative(waitForDb, "waitForDb");
+    }
+
+    /** Settings that try to connect once (no {@code waitForDb}). */
+    public Settings(Path projectDir, Optional<Path> configFile, Path migrationsDir, StateTables tables,
+                    Optional<String> url, String urlSource, String environment, Optional<String> database,
+                    Duration lockWait, Duration lockTimeout, Duration statementTimeout, boolean backup,
+                    JavaSettings java, Optional<Path> schemaDir, Optional<String> devUrl) {
+        this(projectDir, configFile, migrationsDir, tables, url, urlSource, environment, database, lockWait, lockTimeout,
+                statementTimeout, backup, java, schemaDir, devUrl, Duration.ZERO);
     }
 
     /** Whether Strata should run against its embedded PostgreSQL. */
@@ -83,22 +95,27 @@ public record Settings(Path projectDir, Optional<Path> configFile, Path migratio
 
     public Settings withUrl(Optional<String> newUrl, String newSource) {
         return new Settings(projectDir, configFile, migrationsDir, tables, newUrl, newSource, environment, database,
-                lockWait, lockTimeout, statementTimeout, backup, java, schemaDir, devUrl);
+                lockWait, lockTimeout, statementTimeout, backup, java, schemaDir, devUrl, waitForDb);
     }
 
     public Settings withMigrationsDir(Path dir) {
         return new Settings(projectDir, configFile, dir, tables, url, urlSource, environment, database,
-                lockWait, lockTimeout, statementTimeout, backup, java, schemaDir, devUrl);
+                lockWait, lockTimeout, statementTimeout, backup, java, schemaDir, devUrl, waitForDb);
     }
 
     public Settings withSchemaDir(Optional<Path> dir) {
         return new Settings(projectDir, configFile, migrationsDir, tables, url, urlSource, environment, database,
-                lockWait, lockTimeout, statementTimeout, backup, java, dir, devUrl);
+                lockWait, lockTimeout, statementTimeout, backup, java, dir, devUrl, waitForDb);
     }
 
     public Settings withDevUrl(Optional<String> value) {
         return new Settings(projectDir, configFile, migrationsDir, tables, url, urlSource, environment, database,
-                lockWait, lockTimeout, statementTimeout, backup, java, schemaDir, value);
+                lockWait, lockTimeout, statementTimeout, backup, java, schemaDir, value, waitForDb);
+    }
+
+    public Settings withWaitForDb(Duration value) {
+        return new Settings(projectDir, configFile, migrationsDir, tables, url, urlSource, environment, database,
+                lockWait, lockTimeout, statementTimeout, backup, java, schemaDir, devUrl, value);
     }
 
     @Override
@@ -110,7 +127,8 @@ public record Settings(Path projectDir, Optional<Path> configFile, Path migratio
                 + ", lockTimeout=" + Durations.format(lockTimeout)
                 + ", statementTimeout=" + Durations.format(statementTimeout) + ", backup=" + backup + ", java=" + java
                 + ", schemaDir=" + schemaDir.map(Path::toString).orElse("none")
-                + ", devUrl=" + devUrl.map(Redaction::redact).orElse("none") + "]";
+                + ", devUrl=" + devUrl.map(Redaction::redact).orElse("none")
+                + ", waitForDb=" + Durations.format(waitForDb) + "]";
     }
 
     private static Path absolute(Path p, String what) {

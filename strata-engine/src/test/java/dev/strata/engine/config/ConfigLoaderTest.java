@@ -238,7 +238,7 @@ class ConfigLoaderTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "[strata]\\nlock_timout = \"1s\"|strata.toml: unknown key lock_timout in [strata]; did you mean lock_timeout?",
-            "[strata]\\nzzz = 1|strata.toml: unknown key zzz in [strata]; known: migrations, schema, version_table, history_table, url, lock_wait, lock_timeout, statement_timeout, java_package, java_classpath, java_sources, schema_dir, dev_url",
+            "[strata]\\nzzz = 1|strata.toml: unknown key zzz in [strata]; known: migrations, schema, version_table, history_table, url, lock_wait, lock_timeout, statement_timeout, java_package, java_classpath, java_sources, schema_dir, dev_url, wait_for_db",
             "[environments.prod]\\nmigrations = \"x\"|strata.toml: unknown key migrations in [environments.prod]; migrations can be set only in [strata] or [databases.NAME]",
             "[databases.replica]\\nbackup = true|strata.toml: unknown key backup in [databases.replica]; backups are switched on per environment: put backup = true in [environments.NAME] (the [backup] table holds folder, pg_dump and pg_restore)",
             "[strata]\\nbackup = true|strata.toml: unknown key backup in [strata]; backups are switched on per environment: put backup = true in [environments.NAME] (the [backup] table holds folder, pg_dump and pg_restore)",
@@ -247,7 +247,7 @@ class ConfigLoaderTest {
             "[tables]\\nx = 1|strata.toml: unknown table [tables]; the tables are [strata], [environments.NAME], [databases.NAME], [preflight], [backup] and [seeds]",
             "zzz = 1|strata.toml: unknown key zzz outside any table; the tables are [strata], [environments.NAME], [databases.NAME], [preflight], [backup] and [seeds]",
             "url = \"x\"|strata.toml: key url is outside any table; put it under [strata]",
-            "[strata.sub]\\nurl = \"x\"|strata.toml: unknown key sub in [strata]; known: migrations, schema, version_table, history_table, url, lock_wait, lock_timeout, statement_timeout, java_package, java_classpath, java_sources, schema_dir, dev_url",
+            "[strata.sub]\\nurl = \"x\"|strata.toml: unknown key sub in [strata]; known: migrations, schema, version_table, history_table, url, lock_wait, lock_timeout, statement_timeout, java_package, java_classpath, java_sources, schema_dir, dev_url, wait_for_db",
             "[strata]\\nlock_wait = 60|strata.toml: [strata] lock_wait must be a string like \"2s\", not the integer 60",
             "[strata]\\nschema = [\"a\"]|strata.toml: [strata] schema must be a string, not an array",
             "[strata]\\nschema = \"\"|strata.toml: [strata] schema is empty; give a value or remove the line to use the default",
