@@ -57,6 +57,15 @@ public final class Upgrade {
 
     /** Runs the upgrade to {@code target} with its operations. */
     public static Outcome run(Workspace w, String target, Runs.Options run, Options options, RunListener listener) {
+        return run(w, target, run, options, () -> Runs.online(w, Direction.UP, target, run, listener));
+    }
+
+    /**
+     * As above, with the revisions applied by {@code revisions} (e.g. a run that also records metrics) between the
+     * backup and the seed data; it is called once, and not at all when a pre-check refuses the upgrade.
+     */
+    public static Outcome run(Workspace w, String target, Runs.Options run, Options options,
+                              java.util.function.Supplier<List<Step>> revisions) {
         OpsSettings ops = w.operations();
         PreflightReport report = null;
         if (ops.preflight().enabled() && !options.skipPreflight()) {
@@ -67,7 +76,7 @@ public final class Upgrade {
             if (report.failed()) {
                 // unknown or half-applied revisions and changed files: the run refuses them itself, with its own
                 // errors, before changing anything (and without a backup of a database it will not touch)
-                List<Step> steps = Runs.online(w, Direction.UP, target, run, listener);
+                List<Step> steps = revisions.get();
                 report = PreflightReport.of(report.checks().stream().map(c -> c.status().equals(PreflightReport.FAIL)
                         ? new PreflightReport.Check(c.name(), PreflightReport.WARN, c.detail(), c.sessions()) : c)
                         .toList());
@@ -83,7 +92,7 @@ public final class Upgrade {
                 backup = Backups.take(w, pending.fromLabel(), pending.toLabel(), "upgrade");
             }
         }
-        List<Step> steps = Runs.online(w, Direction.UP, target, run, listener);
+        List<Step> steps = revisions.get();
         return new Outcome(report, backup, steps, seed(w, ops, options));
     }
 
