@@ -66,6 +66,10 @@ public final class StrataCommand implements Runnable {
         m.put("stairway", StairwayCommand::new);
         m.put("repair", RepairCommand::new);
         m.put("dev", DevCommand::new);
+        m.put("preflight", dev.strata.cli.commands.PreflightCommand::new);
+        m.put("backup", dev.strata.cli.commands.BackupCommand::new);
+        m.put("restore", dev.strata.cli.commands.RestoreCommand::new);
+        m.put("seed", dev.strata.cli.commands.SeedCommand::new);
         return java.util.Collections.unmodifiableMap(m);
     }
 

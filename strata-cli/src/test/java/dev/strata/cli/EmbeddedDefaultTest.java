@@ -34,6 +34,14 @@ class EmbeddedDefaultTest {
             assertThat(url.out()).startsWith("jdbc:postgresql://");
             assertThat(cli.run("dev", "status").out()).startsWith("running");
             assertThat(cli.run("current").out().strip()).isEqualTo("a1 (head)");
+
+            // zonky's distribution has no pg_dump: the machine's client programs dump the embedded database
+            var backup = cli.run("backup");
+            assertThat(backup.code()).as(backup.toString()).isZero();
+            assertThat(backup.out().strip()).matches("backups/\\w+_\\d{8}T\\d{6}Z_a1-a1\\.dump");
+            var restore = cli.run("restore", "--yes", backup.out().strip());
+            assertThat(restore.code()).as(restore.toString()).isZero();
+            assertThat(cli.run("current").out().strip()).isEqualTo("a1 (head)");
         } finally {
             assertThat(cli.run("dev", "stop").code()).isZero();
         }

@@ -51,6 +51,14 @@ public enum ErrorCode {
     EMBEDDED_FAILED(Kind.FAILURE),
     IO_FAILED(Kind.FAILURE),
     INSPECT_FAILED(Kind.FAILURE),
+    /** A pre-check before upgrade failed (strata preflight): nothing was changed. */
+    PREFLIGHT_FAILED(Kind.FAILURE),
+    /** A backup could not be taken or verified, or pg_dump / pg_restore is missing or too old. */
+    BACKUP_FAILED(Kind.FAILURE),
+    /** pg_restore failed. */
+    RESTORE_FAILED(Kind.FAILURE),
+    /** A seed data file failed to load. */
+    SEED_FAILED(Kind.FAILURE),
     INTERNAL(Kind.FAILURE);
 
     /** Whether the user gave bad input (exit 2) or a run failed (exit 1). */

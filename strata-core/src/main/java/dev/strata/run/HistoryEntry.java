@@ -37,7 +37,13 @@ public record HistoryEntry(String revision, Action action, String message, Strin
 
     /** The kind of a history row; stored lower-case. */
     public enum Action {
-        UPGRADE, DOWNGRADE, STAMP_UP, STAMP_DOWN, REPAIR, ACCEPT_CHECKSUM;
+        UPGRADE, DOWNGRADE, STAMP_UP, STAMP_DOWN, REPAIR, ACCEPT_CHECKSUM,
+        /** A pg_dump taken before an upgrade, or by {@code strata backup}: revision = the heads it holds. */
+        BACKUP,
+        /** A pg_restore of a backup: revision = the heads recorded in the restored history. */
+        RESTORE,
+        /** A seed data file loaded: revision = the file's path in the seed folder, checksum = its content's. */
+        SEED;
 
         public String sql() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -224,6 +224,27 @@ public final class Strata {
         }
     }
 
+    /** The pre-checks of an upgrade to {@code target} (changes nothing); see {@link dev.strata.engine.ops.Preflight}. */
+    public dev.strata.engine.ops.PreflightReport preflight(String target) {
+        try (Workspace w = workspace()) {
+            return dev.strata.engine.ops.Preflight.run(w, target);
+        }
+    }
+
+    /** A verified pg_dump of the database now (needs a URL, not a data source); see {@link dev.strata.engine.ops.Backups}. */
+    public dev.strata.engine.ops.Backups.Backup backup() {
+        try (Workspace w = workspace()) {
+            return dev.strata.engine.ops.Backups.take(w);
+        }
+    }
+
+    /** Loads the new and changed seed files now; see {@link dev.strata.engine.ops.Seeds}. */
+    public dev.strata.engine.ops.Seeds.Report seed() {
+        try (Workspace w = workspace()) {
+            return dev.strata.engine.ops.Seeds.load(w, true);
+        }
+    }
+
     /**
      * The migration report: current and pending revisions, the pending ones' SQL and lint findings (default
      * rules), their schema changes (on scratch databases), the history and the ER diagram. Render it with
@@ -330,8 +351,9 @@ public final class Strata {
     }
 
     private Workspace workspace() {
-        return new Workspace(this::settings, config.workingDir, config.listener, connector(),
+        Workspace w = new Workspace(this::settings, config.workingDir, config.listener, connector(),
                 s -> Project.at(config.locations, config.classLoader, s, config.workingDir));
+        return config.operations == null ? w : w.withOperations(config.operations);
     }
 
     private Workspace.Connector connector() {
@@ -399,6 +421,7 @@ public final class Strata {
         private Optional<Path> schemaDir = Optional.empty();
         private String devUrl;
         private boolean ignoreUnknown;
+        private dev.strata.engine.config.OpsSettings operations;
         private Duration waitForDb = Duration.ZERO;
         private Path configFile;
 
@@ -517,6 +540,15 @@ public final class Strata {
         }
 
         /**
+         * The settings of {@link Strata#preflight}, {@link Strata#backup} and {@link Strata#seed} (default: those of
+         * the development environment, folders relative to the working directory).
+         */
+        public Configuration operations(dev.strata.engine.config.OpsSettings value) {
+            this.operations = Objects.requireNonNull(value, "operations");
+            return this;
+        }
+
+        /**
          * How long to keep retrying the first connection of each call while the database is not up yet (it
          * refuses connections, is starting up or is out of connection slots), with exponential backoff and
          * jitter (default zero: try once). A wrong password or a missing database fails at once.
@@ -556,6 +588,7 @@ public final class Strata {
             copy.schemaDir = schemaDir.map(p -> workingDir.resolve(p).normalize());
             copy.devUrl = devUrl;
             copy.ignoreUnknown = ignoreUnknown;
+            copy.operations = operations;
             copy.waitForDb = waitForDb;
             copy.configFile = configFile;
             return new Strata(copy);

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -35,6 +36,8 @@ public final class Workspace implements AutoCloseable {
     private Project project;
     private EmbeddedServer embedded;
     private JdbcTarget target;
+    private boolean connectorGiven;
+    private dev.strata.engine.config.OpsSettings operations;
 
     /** Opens connections for {@link #target()}; the facade passes a {@code DataSource} this way. */
     @FunctionalInterface
@@ -104,6 +107,43 @@ public final class Workspace implements AutoCloseable {
         return new RunOptions(lockWait == null ? settings().lockWait() : lockWait, EngineVersion.get(), resume);
     }
 
+    /**
+     * The settings of the operations around upgrade (pre-checks, backup, seed data): from the configuration
+     * file when this workspace was built from one, else the defaults for the environment.
+     */
+    public synchronized dev.strata.engine.config.OpsSettings operations() {
+        if (operations == null) {
+            operations = inputs != null ? ConfigLoader.operations(inputs)
+                    : dev.strata.engine.config.OpsSettings.defaults(settings().environment(), settings().projectDir());
+        }
+        return operations;
+    }
+
+    /** Uses {@code ops} instead of the configured operations settings; returns this workspace. */
+    public synchronized Workspace withOperations(dev.strata.engine.config.OpsSettings ops) {
+        this.operations = Objects.requireNonNull(ops, "ops");
+        return this;
+    }
+
+    /**
+     * The database as a URL, for tools that connect by themselves (pg_dump, pg_restore): the configured URL or
+     * the embedded server's; empty when the connection comes from a data source.
+     */
+    public Optional<PgUrl> url() {
+        target();
+        if (connectorGiven) {
+            return Optional.empty();
+        }
+        Settings s = settings();
+        return Optional.of(PgUrl.parse(s.url().isPresent() ? s.url().get() : embedded.jdbcUrl()));
+    }
+
+    /** Whether the database is the project's embedded PostgreSQL. */
+    public boolean embedded() {
+        target();
+        return embedded != null;
+    }
+
     /** Connects to the database: the resolved URL, else the project's embedded PostgreSQL. Thread-safe. */
     public synchronized JdbcTarget target() {
         if (target == null) {
@@ -121,6 +161,7 @@ public final class Workspace implements AutoCloseable {
         if (s.url().isEmpty()) {
             Connection given = ConnectWait.open(connector::open, s.waitForDb(), "the data source's database", waiting);
             if (given != null) {
+                connectorGiven = true;
                 return given;
             }
         } else {

@@ -20,7 +20,10 @@ import java.util.concurrent.Callable;
 @Command(name = "upgrade", mixinStandardHelpOptions = true,
         description = {"Apply revisions up to TARGET (default: head).",
                 "TARGET: head (alias: latest), heads, a revision id or unique prefix, LABEL@head, +N, ID+N.",
-                "With --sql, print the SQL instead of running it (no connection); TARGET may be a range FROM:TO."})
+                "With --sql, print the SQL instead of running it (no connection); TARGET may be a range FROM:TO.",
+                "Online, the pre-checks of strata preflight run first (a failed one changes nothing), then a verified"
+                        + " backup when the environment has backup = true and a revision is pending, then the revisions,"
+                        + " then the environment's seed data (development and test by default)."})
 public final class UpgradeCommand implements Callable<Integer> {
     @ParentCommand
     StrataCommand root;
@@ -51,6 +54,17 @@ public final class UpgradeCommand implements Callable<Integer> {
                     + " refuses findings at the failing severity ([lint] fail_on); with --sql they become comments.")
     java.util.List<String> allow = new java.util.ArrayList<>();
 
+    @Option(names = "--skip-preflight", description = "Do not run the pre-checks first.")
+    boolean skipPreflight;
+
+    @Option(names = "--backup", negatable = true, description = "Take a backup before the first pending revision"
+            + " (--no-backup: do not), whatever backup says in [environments.NAME].")
+    Boolean backup;
+
+    @Option(names = "--seed", negatable = true, description = "Load the seed data after the revisions (--no-seed: do"
+            + " not), whatever seed says in [environments.NAME].")
+    Boolean seed;
+
     @Override
     public Integer call() {
         try (Session s = new Session(root, spec)) {
@@ -61,7 +75,12 @@ public final class UpgradeCommand implements Callable<Integer> {
             if (lint != ExitCode.OK) {
                 return lint;
             }
-            return Migrate.run(s, Direction.UP, target, sql, new Runs.Options(lockWait, resume, ignoreUnknown, false));
+            Runs.Options options = new Runs.Options(lockWait, resume, ignoreUnknown, false);
+            if (sql) {
+                return Migrate.run(s, Direction.UP, target, true, options);
+            }
+            return Migrate.upgrade(s, target, options, new dev.strata.engine.ops.Upgrade.Options(skipPreflight,
+                    java.util.Optional.ofNullable(backup), java.util.Optional.ofNullable(seed)));
         }
     }
 }

@@ -16,9 +16,11 @@ import java.util.TreeMap;
  * @param path         the file that was read, or empty when there was none
  * @param environments {@code [environments.NAME]} tables by NAME, sorted
  * @param databases    {@code [databases.NAME]} tables by NAME, sorted
+ * @param ops          the {@code [preflight]}, {@code [backup]} and {@code [seeds]} tables that are present, by name
  */
 record ConfigFile(String name, Path dir, Optional<Path> path, ConfigTable strata,
-                  SortedMap<String, ConfigTable> environments, SortedMap<String, ConfigTable> databases) {
+                  SortedMap<String, ConfigTable> environments, SortedMap<String, ConfigTable> databases,
+                  Map<String, ConfigTable> ops) {
     ConfigFile {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(dir, "dir");
@@ -26,10 +28,17 @@ record ConfigFile(String name, Path dir, Optional<Path> path, ConfigTable strata
         Objects.requireNonNull(strata, "strata");
         environments = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(environments));
         databases = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(databases));
+        ops = Map.copyOf(ops);
     }
 
     static ConfigFile absent(String name, Path dir) {
-        return new ConfigFile(name, dir, Optional.empty(), ConfigTable.empty("[strata]"), new TreeMap<>(), new TreeMap<>());
+        return new ConfigFile(name, dir, Optional.empty(), ConfigTable.empty("[strata]"), new TreeMap<>(), new TreeMap<>(),
+                Map.of());
+    }
+
+    /** The {@code [NAME]} operations table, empty when absent. */
+    ConfigTable ops(String name) {
+        return ops.getOrDefault(name, ConfigTable.empty("[" + name + "]"));
     }
 
     boolean present() {

@@ -177,6 +177,14 @@ public final class ConfigLoader {
     }
 
     /**
+     * The settings of the operations around upgrade (pre-checks, backup, seed data) for the environment the
+     * inputs select, from {@code [preflight]}, {@code [backup]}, {@code [seeds]} and {@code [environments.ENV]}.
+     */
+    public static OpsSettings operations(Inputs in) {
+        return new Resolution(in, load(in)).operations();
+    }
+
+    /**
      * Refuses the embedded PostgreSQL outside the development environment: called when a command is about to
      * connect and no URL resolved (commands that need no database, such as offline SQL, work anywhere).
      *
@@ -258,9 +266,51 @@ public final class ConfigLoader {
                     duration("lock_wait", Defaults.LOCK_WAIT),
                     duration("lock_timeout", Defaults.LOCK_TIMEOUT),
                     duration("statement_timeout", Defaults.STATEMENT_TIMEOUT),
-                    Defaults.BACKUP,
+                    envTable.bool("backup").orElse(Defaults.BACKUP),
                     java(), schemaDir(), devUrl(),
                     in.waitForDb().orElseGet(() -> duration("wait_for_db", Duration.ZERO)));
+        }
+
+        OpsSettings operations() {
+            OpsSettings d = OpsSettings.defaults(environment, file.dir());
+            ConfigTable pre = file.ops("preflight");
+            long minFree = 0;
+            if (pre.string("min_free_space").isPresent()) {
+                String text = expand(pre, "min_free_space", "edit the value");
+                minFree = Sizes.parse(text).orElseThrow(() -> new StrataException(ErrorCode.CONFIG_INVALID,
+                        file.name() + ": [preflight] min_free_space is \"" + text + "\", not a size; write it like"
+                                + " \"500MB\" or \"2GB\""));
+            }
+            Optional<Path> dataDir = pre.string("data_directory")
+                    .map(x -> file.dir().resolve(expand(pre, "data_directory", "edit the value")));
+            OpsSettings.Preflight preflight = new OpsSettings.Preflight(envTable.bool("preflight").orElse(true),
+                    pre.strings("extensions"), minFree, dataDir,
+                    (int) Math.min(Integer.MAX_VALUE, pre.integer("min_server_version").orElse(0L)),
+                    durationIn(pre, "long_transaction", OpsSettings.Preflight.LONG_TRANSACTION),
+                    durationIn(pre, "lock_holder_age", OpsSettings.Preflight.LOCK_HOLDER_AGE));
+            ConfigTable b = file.ops("backup");
+            OpsSettings.Backup backup = new OpsSettings.Backup(envTable.bool("backup").orElse(Defaults.BACKUP),
+                    b.string("folder").map(x -> file.dir().resolve(expand(b, "folder", "edit the value")))
+                            .orElse(d.backup().folder()),
+                    b.string("pg_dump").map(x -> file.dir().resolve(expand(b, "pg_dump", "edit the value"))),
+                    b.string("pg_restore").map(x -> file.dir().resolve(expand(b, "pg_restore", "edit the value"))),
+                    (int) Math.min(Integer.MAX_VALUE, envTable.integer("backup_keep").orElse((long) d.backup().keep())),
+                    durationIn(envTable, "backup_max_age", d.backup().maxAge()));
+            ConfigTable sd = file.ops("seeds");
+            OpsSettings.Seeds seeds = new OpsSettings.Seeds(envTable.bool("seed").orElse(d.seeds().enabled()),
+                    sd.string("folder").map(x -> file.dir().resolve(expand(sd, "folder", "edit the value")))
+                            .orElse(d.seeds().folder()));
+            return new OpsSettings(preflight, backup, seeds);
+        }
+
+        private Duration durationIn(ConfigTable from, String key, Duration fallback) {
+            if (from.string(key).isEmpty()) {
+                return fallback;
+            }
+            String text = expand(from, key, "edit the value");
+            return Durations.parse(text).orElseThrow(() -> new StrataException(ErrorCode.CONFIG_INVALID,
+                    file.name() + ": " + from.label() + " " + key + " is \"" + text + "\" (after replacing ${...}),"
+                            + " not a duration; " + Durations.hint(text)));
         }
 
         /**

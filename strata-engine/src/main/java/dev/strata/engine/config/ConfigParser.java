@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * malformed durations. Durations holding a {@code ${VAR}} reference are checked when they are used.
  */
 final class ConfigParser {
-    enum Kind { STRING, DURATION, BOOLEAN, STRING_LIST }
+    enum Kind { STRING, DURATION, BOOLEAN, STRING_LIST, INTEGER, SIZE }
 
     static final Map<String, Kind> STRATA_KEYS = keys(
             "migrations", Kind.STRING, "schema", Kind.STRING, "version_table", Kind.STRING,
@@ -33,14 +33,20 @@ final class ConfigParser {
             "wait_for_db", Kind.DURATION);
     static final Map<String, Kind> ENVIRONMENT_KEYS = keys(
             "url", Kind.STRING, "lock_wait", Kind.DURATION, "lock_timeout", Kind.DURATION,
-            "statement_timeout", Kind.DURATION,
-            "wait_for_db", Kind.DURATION);
+            "statement_timeout", Kind.DURATION, "wait_for_db", Kind.DURATION, "backup", Kind.BOOLEAN, "backup_keep", Kind.INTEGER,
+            "backup_max_age", Kind.DURATION, "seed", Kind.BOOLEAN, "preflight", Kind.BOOLEAN);
+    /** [preflight], [backup] and [seeds]: the operations around upgrade (see {@link OpsSettings}). */
+    static final Map<String, Map<String, Kind>> OPS_SECTIONS = Map.of(
+            "preflight", keys("extensions", Kind.STRING_LIST, "min_free_space", Kind.SIZE,
+                    "data_directory", Kind.STRING, "min_server_version", Kind.INTEGER,
+                    "long_transaction", Kind.DURATION, "lock_holder_age", Kind.DURATION),
+            "backup", keys("folder", Kind.STRING, "pg_dump", Kind.STRING, "pg_restore", Kind.STRING),
+            "seeds", keys("folder", Kind.STRING));
     static final Map<String, Kind> DATABASE_KEYS = keys(
             "url", Kind.STRING, "migrations", Kind.STRING, "schema", Kind.STRING,
             "version_table", Kind.STRING, "history_table", Kind.STRING);
-    /** A key that earlier templates wrote but that no release implements yet: rejected with its own line. */
-    private static final String NOT_YET_BACKUP = "backup";
-    private static final List<String> SECTIONS = List.of("strata", "environments", "databases");
+    private static final List<String> SECTIONS = List.of("strata", "environments", "databases", "preflight", "backup",
+            "seeds");
 
     private final String name;
 
@@ -57,6 +63,7 @@ final class ConfigParser {
         ConfigTable strata = ConfigTable.empty("[strata]");
         Map<String, ConfigTable> environments = new TreeMap<>();
         Map<String, ConfigTable> databases = new TreeMap<>();
+        Map<String, ConfigTable> ops = new TreeMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();
@@ -67,6 +74,8 @@ final class ConfigParser {
                 environments = group("environments", node, ENVIRONMENT_KEYS, "[environments.production]");
             } else if (key.equals("databases")) {
                 databases = group("databases", node, DATABASE_KEYS, "[databases.replica]");
+            } else if (OPS_SECTIONS.containsKey(key)) {
+                ops.put(key, table("[" + key + "]", node, OPS_SECTIONS.get(key)));
             } else if (key.equals("lint")) {
                 continue; // [lint] and [lint.rules]: read by dev.strata.engine.lint.LintConfig
             } else if (!node.isObject() && STRATA_KEYS.containsKey(key)) {
@@ -75,12 +84,13 @@ final class ConfigParser {
                 String close = suggestion(key, SECTIONS, "[", "]");
                 throw fail("unknown " + (node.isObject() ? "table [" + key + "]" : "key " + key + " outside any table")
                         + (close.startsWith("; did you mean") ? close
-                        : "; the tables are [strata], [environments.NAME] and [databases.NAME]"));
+                        : "; the tables are [strata], [environments.NAME], [databases.NAME], [preflight], [backup]"
+                        + " and [seeds]"));
             }
         }
         Path dir = file.toAbsolutePath().getParent();
         return new ConfigFile(name, dir, Optional.of(file), strata, new TreeMap<>(environments),
-                new TreeMap<>(databases));
+                new TreeMap<>(databases), ops);
     }
 
     private JsonNode readTree(String text) {
@@ -142,13 +152,22 @@ final class ConfigParser {
         if (kind == Kind.STRING_LIST) {
             return stringList(at, v);
         }
+        if (kind == Kind.INTEGER) {
+            if (!v.isIntegralNumber() || v.asLong() < 0) {
+                throw fail(at + " must be a whole number of 0 or more, not " + describe(v));
+            }
+            return v.asLong();
+        }
         if (!v.isTextual()) {
-            String example = kind == Kind.DURATION ? " like \"2s\"" : "";
+            String example = kind == Kind.DURATION ? " like \"2s\"" : kind == Kind.SIZE ? " like \"500MB\"" : "";
             throw fail(at + " must be a string" + example + ", not " + describe(v));
         }
         String text = v.textValue();
         if (kind == Kind.DURATION && !Placeholders.hasReference(text) && Durations.parse(text).isEmpty()) {
             throw fail(at + " is \"" + text + "\", not a duration; " + Durations.hint(text));
+        }
+        if (kind == Kind.SIZE && !Placeholders.hasReference(text) && Sizes.parse(text).isEmpty()) {
+            throw fail(at + " is \"" + text + "\", not a size; write it like \"500MB\" or \"2GB\"");
         }
         if (kind == Kind.STRING && text.isBlank()) {
             throw fail(at + " is empty; give a value or remove the line to use the default");
@@ -173,9 +192,9 @@ final class ConfigParser {
 
     private static String unknownKey(String label, String key, Map<String, Kind> allowed) {
         String msg = "unknown key " + key + " in " + label;
-        if (key.equals(NOT_YET_BACKUP)) {
-            return msg + ": Strata does not take backups yet, so backup = true would do nothing; remove the line"
-                    + " (and back the database up yourself before upgrading, e.g. with pg_dump)";
+        if (key.equals("backup") && !allowed.containsKey(key)) {
+            return msg + "; backups are switched on per environment: put backup = true in [environments.NAME]"
+                    + " (the [backup] table holds folder, pg_dump and pg_restore)";
         }
         if (!allowed.containsKey(key) && STRATA_KEYS.containsKey(key)) {
             String where = DATABASE_KEYS.containsKey(key) ? "[strata] or [databases.NAME]"

@@ -24,7 +24,7 @@ record ConfigTable(String label, Map<String, Object> values) {
                     }
                 }
                 v = java.util.List.copyOf(list);
-            } else if (!(v instanceof String) && !(v instanceof Boolean)) {
+            } else if (!(v instanceof String) && !(v instanceof Boolean) && !(v instanceof Long)) {
                 throw new IllegalArgumentException("value of type " + v.getClass());
             }
             copy.put(e.getKey(), v);
@@ -48,6 +48,11 @@ record ConfigTable(String label, Map<String, Object> values) {
             return java.util.List.of();
         }
         return list.stream().map(String.class::cast).toList();
+    }
+
+    Optional<Long> integer(String key) {
+        Object v = values.get(key);
+        return v instanceof Long ? Optional.of((Long) v) : Optional.empty();
     }
 
     Optional<Boolean> bool(String key) {

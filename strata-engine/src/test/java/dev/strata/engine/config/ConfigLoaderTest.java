@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -117,6 +118,33 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void operationsSettingsPerEnvironment() throws IOException {
+        write("strata.toml", "[preflight]\nextensions = [\"vector\"]\nmin_free_space = \"2GB\"\n"
+                + "data_directory = \"/srv/pg\"\nmin_server_version = 15\nlong_transaction = \"1min\"\n"
+                + "[backup]\nfolder = \"dumps\"\npg_dump = \"bin/pg_dump\"\n[seeds]\nfolder = \"data/seeds\"\n"
+                + "[environments.production]\nbackup = true\nbackup_keep = 3\npreflight = false\n"
+                + "[environments.staging]\nbackup = true\nbackup_max_age = \"14d\"\nseed = true\n");
+        OpsSettings prod = ConfigLoader.operations(ConfigLoader.Inputs.of(dir).withEnv("production"));
+        assertThat(prod.preflight()).isEqualTo(new OpsSettings.Preflight(false, List.of("vector"), 2L << 30,
+                Optional.of(Path.of("/srv/pg")), 15, Duration.ofMinutes(1), Duration.ofSeconds(10)));
+        assertThat(prod.backup()).isEqualTo(new OpsSettings.Backup(true, dir.resolve("dumps"),
+                Optional.of(dir.resolve("bin/pg_dump")), Optional.empty(), 3, Duration.ofDays(30)));
+        assertThat(prod.seeds()).isEqualTo(new OpsSettings.Seeds(false, dir.resolve("data/seeds")));
+        assertThat(resolve(ConfigLoader.Inputs.of(dir).withEnv("production"), Map.of("DATABASE_URL", "postgresql://x/y"))
+                .backup()).isTrue();
+        OpsSettings staging = ConfigLoader.operations(ConfigLoader.Inputs.of(dir).withEnv("staging"));
+        assertThat(staging.backup().maxAge()).isEqualTo(Duration.ofDays(14));
+        assertThat(staging.backup().keep()).isEqualTo(10);
+        assertThat(staging.seeds().enabled()).isTrue();
+        OpsSettings dev = ConfigLoader.operations(ConfigLoader.Inputs.of(dir));
+        assertThat(dev.backup().enabled()).isFalse();
+        assertThat(dev.backup().maxAge()).isEqualTo(Duration.ofDays(7));
+        assertThat(dev.seeds().enabled()).isTrue();
+        assertThat(dev.preflight().enabled()).isTrue();
+        assertThat(ConfigLoader.operations(ConfigLoader.Inputs.of(dir).withEnv("test")).seeds().enabled()).isTrue();
+    }
+
+    @Test
     void namedDatabaseOverridesUrlMigrationsAndTables() throws IOException {
         write("strata.toml", EXAMPLE);
         Settings s = resolve(ConfigLoader.Inputs.of(dir).withName("replica").withEnv("production"),
@@ -212,12 +240,12 @@ class ConfigLoaderTest {
             "[strata]\\nlock_timout = \"1s\"|strata.toml: unknown key lock_timout in [strata]; did you mean lock_timeout?",
             "[strata]\\nzzz = 1|strata.toml: unknown key zzz in [strata]; known: migrations, schema, version_table, history_table, url, lock_wait, lock_timeout, statement_timeout, java_package, java_classpath, java_sources, schema_dir, dev_url, wait_for_db",
             "[environments.prod]\\nmigrations = \"x\"|strata.toml: unknown key migrations in [environments.prod]; migrations can be set only in [strata] or [databases.NAME]",
-            "[databases.replica]\\nbackup = true|strata.toml: unknown key backup in [databases.replica]: Strata does not take backups yet, so backup = true would do nothing; remove the line (and back the database up yourself before upgrading, e.g. with pg_dump)",
-            "[strata]\\nbackup = true|strata.toml: unknown key backup in [strata]: Strata does not take backups yet, so backup = true would do nothing; remove the line (and back the database up yourself before upgrading, e.g. with pg_dump)",
+            "[databases.replica]\\nbackup = true|strata.toml: unknown key backup in [databases.replica]; backups are switched on per environment: put backup = true in [environments.NAME] (the [backup] table holds folder, pg_dump and pg_restore)",
+            "[strata]\\nbackup = true|strata.toml: unknown key backup in [strata]; backups are switched on per environment: put backup = true in [environments.NAME] (the [backup] table holds folder, pg_dump and pg_restore)",
             "[databases.replica]\\nulr = \"x\"|strata.toml: unknown key ulr in [databases.replica]; did you mean url?",
             "[enviroments.prod]\\nurl = \"x\"|strata.toml: unknown table [enviroments]; did you mean [environments]?",
-            "[tables]\\nx = 1|strata.toml: unknown table [tables]; the tables are [strata], [environments.NAME] and [databases.NAME]",
-            "zzz = 1|strata.toml: unknown key zzz outside any table; the tables are [strata], [environments.NAME] and [databases.NAME]",
+            "[tables]\\nx = 1|strata.toml: unknown table [tables]; the tables are [strata], [environments.NAME], [databases.NAME], [preflight], [backup] and [seeds]",
+            "zzz = 1|strata.toml: unknown key zzz outside any table; the tables are [strata], [environments.NAME], [databases.NAME], [preflight], [backup] and [seeds]",
             "url = \"x\"|strata.toml: key url is outside any table; put it under [strata]",
             "[strata.sub]\\nurl = \"x\"|strata.toml: unknown key sub in [strata]; known: migrations, schema, version_table, history_table, url, lock_wait, lock_timeout, statement_timeout, java_package, java_classpath, java_sources, schema_dir, dev_url, wait_for_db",
             "[strata]\\nlock_wait = 60|strata.toml: [strata] lock_wait must be a string like \"2s\", not the integer 60",
@@ -225,7 +253,11 @@ class ConfigLoaderTest {
             "[strata]\\nschema = \"\"|strata.toml: [strata] schema is empty; give a value or remove the line to use the default",
             "environments = 3|strata.toml: [environments] must hold tables like [environments.production], not the integer 3",
             "[databases]\\nreplica = \"x\"|strata.toml: databases.replica must be a table like [databases.replica], not the string \"x\"",
-            "[environments.\"eu west\"]\\nbackup = 1|strata.toml: unknown key backup in [environments.\"eu west\"]: Strata does not take backups yet, so backup = true would do nothing; remove the line (and back the database up yourself before upgrading, e.g. with pg_dump)",
+            "[environments.\"eu west\"]\\nbackup = 1|strata.toml: [environments.\"eu west\"] backup must be true or false, not the integer 1",
+            "[environments.prod]\\nbackup_keep = -1|strata.toml: [environments.prod] backup_keep must be a whole number of 0 or more, not the integer -1",
+            "[preflight]\\nextension = [\"x\"]|strata.toml: unknown key extension in [preflight]; did you mean extensions?",
+            "[backup]\\npg_dumb = \"x\"|strata.toml: unknown key pg_dumb in [backup]; did you mean pg_dump?",
+            "[preflight]\\nmin_free_space = \"lots\"|strata.toml: [preflight] min_free_space is \"lots\", not a size; write it like \"500MB\" or \"2GB\"",
             "[strata]\\njava_classpath = \"build/classes\"|strata.toml: [strata] java_classpath must be an array of strings like [\"build/classes/java/main\", \"lib/migrations.jar\"], not the string \"build/classes\"",
             "[strata]\\njava_classpath = [\"a\", 1]|strata.toml: [strata] java_classpath must hold only non-empty strings like [\"build/classes/java/main\", \"lib/migrations.jar\"], not the integer 1",
             "[strata]\\njava_package = \"com.acme-x\"|strata.toml: [strata] java_package is \"com.acme-x\", not a Java package name; write it like \"com.acme.migrations\"",

@@ -49,7 +49,7 @@ class ConfigTemplateTest {
         Settings prod = ConfigLoader.resolve(in.withEnv("production"));
         assertThat(prod.url()).contains("postgresql://prod/db");
         assertThat(prod.statementTimeout()).isEqualTo(Duration.ofMinutes(15));
-        assertThat(prod.backup()).isFalse();
+        assertThat(prod.backup()).isTrue();
         Settings replica = ConfigLoader.resolve(in.withName("replica"));
         assertThat(replica.url()).contains("postgresql://replica/db");
         assertThat(replica.migrationsDir()).isEqualTo(dir.resolve("migrations/replica"));

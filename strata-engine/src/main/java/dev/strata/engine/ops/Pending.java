@@ -1,0 +1,62 @@
+package dev.strata.engine.ops;
+
+import dev.strata.engine.Runs;
+import dev.strata.engine.Workspace;
+import dev.strata.graph.RevisionId;
+import dev.strata.graph.Step;
+import dev.strata.lint.LintInput;
+import dev.strata.run.DatabaseState;
+import dev.strata.run.MigrationSet;
+import dev.strata.sql.SqlStatement;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What an upgrade to a target would apply, read before it runs: the database's known heads and the steps.
+ *
+ * @param state the database's state
+ * @param from  the database's heads that the project knows
+ * @param steps the upgrade steps to the target, in order (empty: nothing pending)
+ */
+record Pending(DatabaseState state, Set<RevisionId> from, List<Step> steps) {
+    static Pending of(Workspace w, String target) {
+        MigrationSet set = w.migrations();
+        DatabaseState state = w.target().readState();
+        Set<RevisionId> known = new HashSet<>();
+        for (RevisionId id : state.heads()) {
+            if (set.contains(id)) {
+                known.add(id);
+            }
+        }
+        List<Step> steps = set.graph().upgradeSteps(known, Runs.normalizeTarget(target));
+        return new Pending(state, Set.copyOf(known), List.copyOf(steps));
+    }
+
+    /** The upgrade statements of the pending revisions, with the file each comes from. */
+    List<FileStatements> statements(Workspace w) {
+        MigrationSet set = w.migrations();
+        List<FileStatements> out = new ArrayList<>();
+        for (Step s : steps) {
+            LintInput in = LintInput.of(set.script(s.id()), null);
+            out.add(new FileStatements(s.id().value(), in.file(), in.upgrade()));
+        }
+        return out;
+    }
+
+    /** The revision ids the database is at, sorted and joined with '+', or {@code base}. */
+    String fromLabel() {
+        return state.heads().isEmpty() ? "base"
+                : String.join("+", state.heads().stream().map(RevisionId::value).sorted().toList());
+    }
+
+    /** The revision ids the upgrade ends at (the last step's revision), or the from label when nothing is pending. */
+    String toLabel() {
+        return steps.isEmpty() ? fromLabel() : steps.get(steps.size() - 1).id().value();
+    }
+
+    record FileStatements(String revision, String file, List<SqlStatement> statements) {
+    }
+}
