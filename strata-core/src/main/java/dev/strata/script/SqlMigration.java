@@ -15,12 +15,22 @@ import java.util.Optional;
  * @param downgrade          null when irreversible
  * @param irreversible       the reason given for having no downgrade; non-null exactly when {@code downgradeStatements} is null
  * @param destructive        null unless the header documents data loss
+ * @param verify             the statements of the {@code -- strata:verify} section; empty when the file has none
  */
 public record SqlMigration(Revision revision, String location, boolean transactional,
                            List<SqlStatement> upgrade, List<SqlStatement> downgradeStatements,
                            String irreversible, String destructive,
-                           Checksum checksum) implements MigrationScript {
+                           Checksum checksum, List<SqlStatement> verify) implements MigrationScript {
+    /** A revision without a verify section. */
+    public SqlMigration(Revision revision, String location, boolean transactional, List<SqlStatement> upgrade,
+                        List<SqlStatement> downgradeStatements, String irreversible, String destructive,
+                        Checksum checksum) {
+        this(revision, location, transactional, upgrade, downgradeStatements, irreversible, destructive, checksum,
+                List.of());
+    }
+
     public SqlMigration {
+        verify = verify == null ? List.of() : List.copyOf(verify);
         Objects.requireNonNull(revision, "revision");
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(checksum, "checksum");
@@ -44,6 +54,12 @@ public record SqlMigration(Revision revision, String location, boolean transacti
     @Override
     public Optional<List<Statement>> downgradePlan() {
         return downgrade().map(this::plan);
+    }
+
+    /** The verify section's statements, each in the revision's transaction mode (they never change the database). */
+    @Override
+    public List<Statement> verifyPlan() {
+        return plan(verify);
     }
 
     @Override
