@@ -38,7 +38,8 @@ final class ConfigParser {
             "version_table", Kind.STRING, "history_table", Kind.STRING);
     /** A key that earlier templates wrote but that no release implements yet: rejected with its own line. */
     private static final String NOT_YET_BACKUP = "backup";
-    private static final List<String> SECTIONS = List.of("strata", "environments", "databases");
+    private static final List<String> SECTIONS = List.of("strata", "environments", "databases", "lint", "metrics",
+            "alerts");
 
     private final String name;
 
@@ -67,6 +68,8 @@ final class ConfigParser {
                 databases = group("databases", node, DATABASE_KEYS, "[databases.replica]");
             } else if (key.equals("lint")) {
                 continue; // [lint] and [lint.rules]: read by dev.strata.cli.lint.LintConfig
+            } else if (key.equals("metrics") || key.equals("alerts")) {
+                continue; // [metrics] and [alerts]: read by MonitorConfig
             } else if (!node.isObject() && STRATA_KEYS.containsKey(key)) {
                 throw fail("key " + key + " is outside any table; put it under [strata]");
             } else {
