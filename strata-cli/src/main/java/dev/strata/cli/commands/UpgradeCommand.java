@@ -20,7 +20,12 @@ import java.util.concurrent.Callable;
 @Command(name = "upgrade", mixinStandardHelpOptions = true,
         description = {"Apply revisions up to TARGET (default: head).",
                 "TARGET: head (alias: latest), heads, a revision id or unique prefix, LABEL@head, +N, ID+N.",
-                "With --sql, print the SQL instead of running it (no connection); TARGET may be a range FROM:TO."})
+                "With --sql, print the SQL instead of running it (no connection); TARGET may be a range FROM:TO.",
+                "A revision's -- strata:verify statements run after its upgrade; a failing one fails the revision.",
+                "Metrics go to the history table, --metrics-file (or [metrics] file) and, when OTEL_* variables configure"
+                        + " an exporter, OpenTelemetry spans.",
+                "Exit status 5 when an [alerts] condition of strata.toml is met (a long revision, a failure, a failed"
+                        + " verification), also on failure."})
 public final class UpgradeCommand implements Callable<Integer> {
     @ParentCommand
     StrataCommand root;
@@ -51,6 +56,11 @@ public final class UpgradeCommand implements Callable<Integer> {
                     + " refuses findings at the failing severity ([lint] fail_on); with --sql they become comments.")
     java.util.List<String> allow = new java.util.ArrayList<>();
 
+    @Option(names = "--metrics-file", paramLabel = "PATH",
+            description = "Write the run's metrics to PATH as a Prometheus text file (for node_exporter's textfile"
+                    + " collector), replacing it atomically (default: [metrics] file of strata.toml, else none).")
+    java.nio.file.Path metricsFile;
+
     @Override
     public Integer call() {
         try (Session s = new Session(root, spec)) {
@@ -58,7 +68,8 @@ public final class UpgradeCommand implements Callable<Integer> {
             if (lint != ExitCode.OK) {
                 return lint;
             }
-            return Migrate.run(s, Direction.UP, target, sql, new Runs.Options(lockWait, resume, ignoreUnknown, false));
+            return Migrate.run(s, Direction.UP, target, sql, new Runs.Options(lockWait, resume, ignoreUnknown, false),
+                    metricsFile, root.environment());
         }
     }
 }
