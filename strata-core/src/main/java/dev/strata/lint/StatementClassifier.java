@@ -78,7 +78,7 @@ public final class StatementClassifier {
     private static String sqlName(String key) {
         List<String> parts = new ArrayList<>();
         for (String part : key.split("\\.")) {
-            parts.add(dev.strata.sql.SqlText.ident(part));
+            parts.add(dev.strata.sql.SqlText.identAsPrinted(part));
         }
         return String.join(".", parts);
     }

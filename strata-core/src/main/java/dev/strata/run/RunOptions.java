@@ -10,8 +10,19 @@ import java.util.Objects;
  * @param toolVersion the Strata version recorded in history
  * @param resume      resume a revision left half-applied at the statement that failed, instead of refusing
  * @param retry       what to do when a statement's lock_timeout runs out
+ * @param verify      whether revisions' verify statements run (not on scratch databases, which hold no data)
  */
-public record RunOptions(Duration lockWait, String toolVersion, boolean resume, RetryPolicy retry) {
+public record RunOptions(Duration lockWait, String toolVersion, boolean resume, RetryPolicy retry, boolean verify) {
+    /** With verification. */
+    public RunOptions(Duration lockWait, String toolVersion, boolean resume, RetryPolicy retry) {
+        this(lockWait, toolVersion, resume, retry, true);
+    }
+
+    /** A copy without verification: for replaying the chain on a scratch database. */
+    public RunOptions withoutVerify() {
+        return new RunOptions(lockWait, toolVersion, resume, retry, false);
+    }
+
     public RunOptions {
         Objects.requireNonNull(lockWait, "lockWait");
         Objects.requireNonNull(toolVersion, "toolVersion");

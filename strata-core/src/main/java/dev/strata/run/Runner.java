@@ -48,7 +48,7 @@ public final class Runner {
         this.options = Objects.requireNonNull(options);
         this.listener = Objects.requireNonNull(listener);
         this.clock = clock;
-        this.executor = new StepExecutor(target, options.retry(), listener, clock, sleeper);
+        this.executor = new StepExecutor(target, options.retry(), listener, clock, sleeper, options.verify());
     }
 
     private static void sleep(java.time.Duration d) {

@@ -32,8 +32,11 @@ final class StepExecutor {
     private final RunListener listener;
     private final Clock clock;
     private final Runner.Sleeper sleeper;
+    private final boolean verify;
 
-    StepExecutor(Target target, RetryPolicy retry, RunListener listener, Clock clock, Runner.Sleeper sleeper) {
+    StepExecutor(Target target, RetryPolicy retry, RunListener listener, Clock clock, Runner.Sleeper sleeper,
+                 boolean verify) {
+        this.verify = verify;
         this.target = target;
         this.retry = retry;
         this.listener = listener;
@@ -45,7 +48,7 @@ final class StepExecutor {
     long run(Step step, MigrationScript script, int skip) {
         boolean up = step.direction() == Direction.UP;
         List<Statement> all = up ? script.upgradePlan() : script.downgradePlan().orElseThrow();
-        List<Statement> checks = up ? script.verifyPlan() : List.of();
+        List<Statement> checks = up && verify ? script.verifyPlan() : List.of();
         Action action = up ? Action.UPGRADE : Action.DOWNGRADE;
         Instant started = clock.instant();
         long t0 = System.nanoTime();
