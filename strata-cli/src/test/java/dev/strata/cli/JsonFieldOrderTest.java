@@ -77,8 +77,10 @@ class JsonFieldOrderTest {
         assertThat(fields(audit)).containsExactly("format_version", "history");
         assertThat(fields(audit.get("history").get(0))).containsExactly("id", "revision", "action", "message",
                 "checksum", "started_at", "execution_ms", "applied_by", "client_addr", "tool_version", "status", "error",
-                "statements_run", "statements_total");
+                "statements_run", "statements_total", "details");
         assertThat(audit.get("history").get(0).get("started_at").isTextual()).isTrue();
+        assertThat(fields(audit.get("history").get(0).get("details"))).containsExactly("duration_ms", "rows_affected",
+                "lock_wait_ms", "lock_retries", "relations", "index_builds", "backfills");
 
         JsonNode stamp = SchemaCheck.parse(cli.run("stamp", "r2", "--json").out());
         assertThat(fields(stamp)).containsExactly("format_version", "current");
