@@ -111,7 +111,7 @@ class OperationsCommandsTest {
             var resumed = cli.run("upgrade", "--resume");
             assertThat(resumed.code()).as(resumed.toString()).isZero();
             var verbose = cli.run("history", "--applied", "--verbose");
-            assertThat(verbose.out()).contains("verified").contains("rows 2").contains("t -->");
+            assertThat(verbose.out()).contains("verified").contains("rows 2").contains("t new -> ");
 
             var verify = cli.run("verify");
             assertThat(verify.code()).as(verify.toString()).isZero();

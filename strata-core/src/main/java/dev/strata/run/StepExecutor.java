@@ -73,6 +73,11 @@ final class StepExecutor {
                     target.runInTransaction(statements, checks, new Bookkeeping(step.removeHeads(), step.addHeads(), ok,
                             complete));
                     warnings(step);
+                    if (done[0] == null) {
+                        // a target that writes no live bookkeeping (offline SQL) never completes the entry
+                        m.verified(checks.size(), null);
+                        done[0] = m.finish(Status.OK);
+                    }
                     listener.on(new RunEvent.StepMeasured(step, done[0]));
                     return millis(t0);
                 } catch (VerificationFailedException e) {

@@ -36,7 +36,19 @@ final class StepMeasure {
         this.target = target;
         this.t0 = t0;
         this.names = relations(plan);
-        this.before = names.isEmpty() ? Map.of() : target.relationSizes(names);
+        this.before = sizes();
+    }
+
+    /** The sizes now; none when they cannot be read (a measurement never hides the step's own outcome). */
+    private Map<String, Target.RelationBytes> sizes() {
+        if (names.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return target.relationSizes(names);
+        } catch (RuntimeException e) {
+            return Map.of();
+        }
     }
 
     /** The relations the statements name, in order. */
@@ -76,7 +88,7 @@ final class StepMeasure {
 
     /** The metrics as they stand; the sizes after are read now (inside the step's transaction when there is one). */
     StepMetrics finish(HistoryEntry.Status status) {
-        Map<String, Target.RelationBytes> after = names.isEmpty() ? Map.of() : target.relationSizes(names);
+        Map<String, Target.RelationBytes> after = sizes();
         List<StepMetrics.RelationSize> sizes = new ArrayList<>();
         for (String n : names) {
             Target.RelationBytes b = before.get(n);

@@ -44,6 +44,9 @@ public final class JdbcTarget implements Target {
     private static final String DUPLICATE_OBJECT = "42710";
     private static final String DUPLICATE_SCHEMA = "42P06";
     private static final int DDL_ATTEMPTS = 3;
+    /** {@code name} or {@code schema.name}, each part plain or double-quoted: what to_regclass parses. */
+    private static final java.util.regex.Pattern RELATION_NAME = java.util.regex.Pattern.compile(
+            "(\"([^\"\\u0000]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$]*)(\\.(\"([^\"\\u0000]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$]*))?");
 
     private final Connection c;
     private final StateTables tables;
@@ -272,7 +275,9 @@ public final class JdbcTarget implements Target {
 
     @Override
     public java.util.Map<String, RelationBytes> relationSizes(java.util.Collection<String> names) {
-        if (names.isEmpty()) {
+        // only names of a form to_regclass reads without raising (an error would abort the step's transaction)
+        List<String> valid = names.stream().filter(n -> RELATION_NAME.matcher(n).matches()).toList();
+        if (valid.isEmpty()) {
             return java.util.Map.of();
         }
         // to_regclass applies SQL's quoting and case folding to each name; a name that is no relation reads as null
@@ -282,7 +287,7 @@ public final class JdbcTarget implements Target {
                 + " FROM unnest(?::text[]) AS n(name) JOIN pg_class c ON c.oid = to_regclass(n.name)"
                 + " WHERE c.relkind IN ('r', 'p', 'm', 'i', 'I', 't')";
         try (PreparedStatement p = c.prepareStatement(sql)) {
-            p.setArray(1, c.createArrayOf("text", names.toArray()));
+            p.setArray(1, c.createArrayOf("text", valid.toArray()));
             java.util.Map<String, RelationBytes> out = new java.util.HashMap<>();
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {

@@ -86,8 +86,9 @@ public final class HistoryCommand implements Callable<Integer> {
             }
             for (var r : d.path("relations")) {
                 b.append("  ").append(r.path("relation").asText()).append(' ')
-                        .append(r.path("bytes_before").isNull() ? "-" : r.path("bytes_before").asText()).append("->")
-                        .append(r.path("bytes_after").isNull() ? "-" : r.path("bytes_after").asText()).append(" B");
+                        .append(r.path("bytes_before").isNull() ? "new" : r.path("bytes_before").asText() + " B")
+                        .append(" -> ")
+                        .append(r.path("bytes_after").isNull() ? "dropped" : r.path("bytes_after").asText() + " B");
             }
             for (var i : d.path("index_builds")) {
                 b.append("  index ").append(i.path("index").asText()).append(' ').append(i.path("ms").asLong())
