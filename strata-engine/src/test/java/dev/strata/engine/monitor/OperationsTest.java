@@ -217,4 +217,37 @@ class OperationsTest {
             otel.close();
         }
     }
+
+    @Test
+    void timeLostToLocksAndRetriesAreMeasured() throws Exception {
+        revision("001_busy.sql", "-- strata:revision l1\n-- strata:upgrade\nCREATE TABLE busy (id int);\n"
+                + "-- strata:downgrade\nDROP TABLE busy;\n");
+        revision("002_alter.sql", "-- strata:revision l2\n-- strata:parents l1\n-- strata:upgrade\n"
+                + "ALTER TABLE busy ADD COLUMN x int;\n-- strata:downgrade\nALTER TABLE busy DROP COLUMN x;\n");
+        Strata strata = Strata.configure().url(db.jdbcUrl()).workingDir(dir).locations("db")
+                .lockTimeout(Duration.ofMillis(100)).load();
+        strata.upgrade("l1");
+        try (Connection holder = db.connect()) {
+            holder.setAutoCommit(false);
+            try (Statement s = holder.createStatement()) {
+                s.execute("LOCK TABLE busy IN ACCESS SHARE MODE");
+            }
+            Thread release = new Thread(() -> {
+                try {
+                    Thread.sleep(1200);
+                    holder.rollback();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            release.start();
+            Strata.RunResult r = strata.upgrade("head");
+            release.join();
+            var m = r.metrics().revisions().get(0);
+            // attempts end after 100 ms; the pauses are 0.5 s, then 1 s: the third attempt finds the lock free
+            assertThat(m.lockRetries()).isEqualTo(2);
+            assertThat(m.lockWaitMs()).isBetween(1500L, m.durationMs());
+            assertThat(r.metrics().lockRetries()).isEqualTo(2);
+        }
+    }
 }
