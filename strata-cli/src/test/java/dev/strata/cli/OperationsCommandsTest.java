@@ -36,9 +36,17 @@ class OperationsCommandsTest {
     @Test
     void verifySectionsMetricsAlertsAndVerify() throws Exception {
         List<String> posts = new CopyOnWriteArrayList<>();
+        List<String> traces = new CopyOnWriteArrayList<>();
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/alerts", ex -> {
             posts.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            ex.sendResponseHeaders(200, -1);
+            ex.close();
+        });
+        // an OTLP/HTTP receiver: the spans arrive as protobuf, whose strings are plain UTF-8 bytes
+        server.createContext("/v1/traces", ex -> {
+            traces.add(ex.getRequestHeaders().getFirst("Content-Type") + " "
+                    + new String(ex.getRequestBody().readAllBytes(), StandardCharsets.ISO_8859_1));
             ex.sendResponseHeaders(200, -1);
             ex.close();
         });
@@ -80,8 +88,15 @@ class OperationsCommandsTest {
                     SELECT count(*) = 0 AS all_set FROM t WHERE w IS NULL;
                     """);
 
+            // the standard OTEL_* variables turn the spans on, through the SDK's autoconfiguration
+            cli.env.put("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + server.getAddress().getPort());
+            cli.env.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
             var up1 = cli.run("upgrade", "r1");
             assertThat(up1.code()).as(up1.toString()).isZero();
+            assertThat(traces).singleElement().satisfies(t -> assertThat(t).startsWith("application/x-protobuf ")
+                    .contains("strata upgrade").contains("strata revision").contains("r1"));
+            cli.env.remove("OTEL_EXPORTER_OTLP_ENDPOINT");
+            cli.env.remove("OTEL_EXPORTER_OTLP_PROTOCOL");
             assertThat(Files.readString(dir.resolve("out/strata.prom"))).contains("strata_last_run_success{")
                     .contains("revision=\"r1\"");
             assertThat(posts).isEmpty();
