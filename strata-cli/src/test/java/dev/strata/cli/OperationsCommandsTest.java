@@ -128,15 +128,15 @@ class OperationsCommandsTest {
             var verbose = cli.run("history", "--applied", "--verbose");
             assertThat(verbose.out()).contains("verified").contains("rows 2").contains("t new -> ");
 
-            var verify = cli.run("verify");
+            var verify = cli.run("verify", "--dev-url", db.adminJdbcUrl());
             assertThat(verify.code()).as(verify.toString()).isZero();
             assertThat(verify.out()).contains("Verified: the database is at r2, 2 applied checksum(s) match");
-            var verifyJson = cli.run("verify", "--json");
+            var verifyJson = cli.run("verify", "--json", "--dev-url", db.adminJdbcUrl());
             conforms("verify.schema.json", verifyJson.out());
             try (Connection c = db.connect(); Statement s = c.createStatement()) {
                 s.execute("CREATE INDEX t_w ON t (w)");
             }
-            var drifted = cli.run("verify");
+            var drifted = cli.run("verify", "--dev-url", db.adminJdbcUrl());
             assertThat(drifted.code()).as(drifted.toString()).isEqualTo(ExitCode.PENDING);
             assertThat(drifted.out()).contains("schema differs (chain head -> database):").contains("t_w");
 
