@@ -13,7 +13,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -140,7 +139,7 @@ public final class PrometheusTextfile {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             b.append((long) value);
         } else {
-            b.append(String.format(Locale.ROOT, "%s", value));
+            b.append(java.math.BigDecimal.valueOf(value).toPlainString());
         }
         return b.toString();
     }
