@@ -250,4 +250,23 @@ class OperationsTest {
             assertThat(r.metrics().lockRetries()).isEqualTo(2);
         }
     }
+
+    @Test
+    void backfillRowsAndRateAndAJavaVerifyHook() throws Exception {
+        revision("001_acc.sql", "-- strata:revision b001\n-- strata:upgrade\nCREATE TABLE acc (id int PRIMARY KEY, v int);\n"
+                + "INSERT INTO acc SELECT g, g FROM generate_series(1, 12000) g;\n-- strata:downgrade\nDROP TABLE acc;\n");
+        Strata strata = Strata.configure().url(db.jdbcUrl()).workingDir(dir).locations("db")
+                .javaPackage("dev.strata.engine.monitor.javarev").load();
+        Strata.RunResult r = strata.upgrade("head");
+        var m = r.metrics().revisions().get(1);
+        assertThat(m.revision()).isEqualTo("b002");
+        assertThat(m.backfills()).singleElement().satisfies(b -> {
+            assertThat(b.rows()).isEqualTo(12000);
+            assertThat(b.rowsPerSecond()).isPositive();
+        });
+        assertThat(m.rowsAffected()).isEqualTo(12000);
+        assertThat(m.verify().passed()).isTrue();
+        JsonNode details = new ObjectMapper().readTree(strata.history().get(1).details());
+        assertThat(details.path("backfills").get(0).path("rows").asLong()).isEqualTo(12000);
+    }
 }
