@@ -24,7 +24,8 @@ CREATE TABLE IF NOT EXISTS "public"."strata_history" (
     status text NOT NULL,
     error text,
     statements_run integer NOT NULL DEFAULT 0,
-    statements_total integer NOT NULL DEFAULT 0
+    statements_total integer NOT NULL DEFAULT 0,
+    details jsonb
 );
 
 -- Running upgrade (base) -> a1, a1 message (migrations/a1.sql)

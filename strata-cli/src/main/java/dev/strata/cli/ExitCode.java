@@ -12,6 +12,8 @@ public final class ExitCode {
     public static final int PENDING = 3;
     /** {@code lint}: findings at or above the failing severity. */
     public static final int LINT = 4;
+    /** {@code upgrade}/{@code downgrade}: an alert condition of {@code [alerts]} in strata.toml was met. */
+    public static final int ALERT = 5;
 
     private ExitCode() {
     }

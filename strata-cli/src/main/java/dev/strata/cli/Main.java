@@ -89,6 +89,15 @@ public final class Main {
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean verbose = root.global.verbose;
+            if (ex instanceof Migrate.AlertRaised alerted) {
+                StrataException se = alerted.failure;
+                error(err, json, se.code().name(), se.getMessage(), Hints.of(se).map(h -> "\nhint: " + h).orElse(""),
+                        ExitCode.ALERT);
+                if (verbose) {
+                    se.printStackTrace(err);
+                }
+                return ExitCode.ALERT;
+            }
             if (ex instanceof StrataException se) {
                 int code = se.code().kind() == ErrorCode.Kind.BAD_INPUT ? ExitCode.USAGE : ExitCode.FAILURE;
                 error(err, json, se.code().name(), se.getMessage(), Hints.of(se).map(h -> "\nhint: " + h).orElse(""),

@@ -68,6 +68,8 @@ final class RunPrinter implements RunListener {
                 || event instanceof RunEvent.StepFailed) {
             // the steps' own lines say it all; a failure is printed once, as the command's error
             return;
+        } else if (event instanceof RunEvent.StepMeasured m) {
+            measured(m);
         } else if (event instanceof RunEvent.Warning w) {
             console.warn(w.message());
         } else if (event instanceof RunEvent.IndexBuildProgress i) {
@@ -136,6 +138,26 @@ final class RunPrinter implements RunListener {
             lastIndexLine = p.elapsed().toMillis();
             console.info(line);
         }
+    }
+
+    /** With --verbose, a revision's measurements on one line (they are in the history table and --metrics-file too). */
+    private void measured(RunEvent.StepMeasured m) {
+        if (offline != null || !console.verbose() || console.json()) {
+            return;
+        }
+        var x = m.metrics();
+        StringBuilder b = new StringBuilder("  " + x.revision() + ": " + x.durationMs() + " ms, " + x.rowsAffected()
+                + " rows");
+        if (x.lockRetries() > 0) {
+            b.append(", ").append(x.lockRetries()).append(" lock retries (").append(x.lockWaitMs()).append(" ms)");
+        }
+        x.indexBuilds().forEach(i -> b.append(", index ").append(i.index()).append(" ").append(i.millis()).append(" ms"));
+        x.backfills().forEach(f -> b.append(", backfill ").append(f.table()).append(" ").append(f.rows())
+                .append(" rows at ").append(f.rowsPerSecond()).append(" rows/s"));
+        if (x.verify() != null) {
+            b.append(x.verify().passed() ? ", verified" : ", verification failed");
+        }
+        console.info(b.toString());
     }
 
     private long lastIndexLine = -10_000;

@@ -33,7 +33,7 @@ import java.util.Map;
 @Command(name = "strata", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Schema migrations for PostgreSQL: reversible revisions, a lock against concurrent runners, checksums and offline SQL.",
         footer = {"", "Exit status: 0 ok, 1 a run failed, 2 bad usage or input, 3 check found pending revisions or drift,",
-                "4 lint found findings at or above the failing severity.",
+                "4 lint found findings at or above the failing severity, 5 upgrade or downgrade met an [alerts] condition.",
                 "Run `strata COMMAND --help` for a command's options."})
 public final class StrataCommand implements Runnable {
     /**
@@ -59,6 +59,7 @@ public final class StrataCommand implements Runnable {
         m.put("import", ImportCommand::new);
         m.put("merge", MergeCommand::new);
         m.put("check", CheckCommand::new);
+        m.put("verify", dev.strata.cli.commands.VerifyCommand::new);
         m.put("lint", LintCommand::new);
         m.put("diff", DiffCommand::new);
         m.put("diagram", DiagramCommand::new);

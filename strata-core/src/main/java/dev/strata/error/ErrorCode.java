@@ -39,6 +39,8 @@ public enum ErrorCode {
     CONNECTION_FAILED(Kind.FAILURE),
     LOCK_TIMEOUT(Kind.FAILURE),
     STATEMENT_FAILED(Kind.FAILURE),
+    /** A revision's verify statements raised an error or returned false (or NULL). */
+    VERIFICATION_FAILED(Kind.FAILURE),
     CHECKSUM_MISMATCH(Kind.FAILURE),
     APPLIED_REVISION_MISSING(Kind.FAILURE),
     NEEDS_REPAIR(Kind.FAILURE),

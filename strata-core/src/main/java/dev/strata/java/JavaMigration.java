@@ -17,6 +17,16 @@ public interface JavaMigration {
     void upgrade(Operations op);
 
     /**
+     * SQL statements that check the upgrade took effect as intended, run after it (inside its transaction when the
+     * revision is transactional): the revision fails when one raises an error or returns a row whose first column
+     * is a boolean false or NULL, e.g. {@code SELECT count(*) = 0 FROM signals WHERE status IS NULL}. What they
+     * change is never kept. The default has none. Part of the checksum, like the upgrade.
+     */
+    default java.util.List<String> verify() {
+        return java.util.List.of();
+    }
+
+    /**
      * Records the ops that undo {@link #upgrade}. The default records the derived reverse; the loader does not
      * call it, it derives the same reverse itself (so that an irreversible op makes the revision irreversible
      * instead of failing).

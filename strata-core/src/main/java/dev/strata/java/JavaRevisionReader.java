@@ -73,8 +73,14 @@ public final class JavaRevisionReader {
         }
         String message = h.message().replaceAll("\\s+", " ").strip();
         Revision revision = new Revision(id, parents, dependsOn, labels, message, name);
+        java.util.List<String> verify;
+        try {
+            verify = migration.verify() == null ? java.util.List.of() : java.util.List.copyOf(migration.verify());
+        } catch (RuntimeException e) {
+            throw invalid(name, "verify() threw " + e + "; it must return the same SQL statements every time");
+        }
         return new JavaMigrationScript(revision, name, h.transactional(), up.ops(), downgrade,
-                irreversible == null && !writtenDowngrade, h.destructive().strip());
+                irreversible == null && !writtenDowngrade, h.destructive().strip(), verify);
     }
 
     private static RevisionId id(String name, String value) {

@@ -31,6 +31,58 @@ public final class StatementClassifier {
     private StatementClassifier() {
     }
 
+    /**
+     * The tables, indexes and materialized views a statement creates, changes, fills or drops (also inside a DO
+     * block), as SQL names ({@code orders}, {@code sales.orders}, {@code "Orders"}), in order, without repeats: what
+     * the runner measures the size of before and after a revision. Types, functions, views and the like are left
+     * out as far as the statement's form tells.
+     */
+    public static List<String> relations(SqlStatement s) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        for (Stmt st : classify(s)) {
+            switch (st.kind()) {
+                case CREATE_TABLE, ALTER_TABLE, DROP_TABLE, TRUNCATE, CLUSTER, REFRESH_MATVIEW, UPDATE, DELETE, INSERT,
+                     COPY, DROP_INDEX, ALTER_INDEX, CREATE_OTHER -> {
+                    if (st.table() != null) {
+                        out.add(sqlName(st.table()));
+                    }
+                }
+                case CREATE_INDEX -> {
+                    if (st.table() != null) {
+                        out.add(sqlName(st.table()));
+                    }
+                    String index = st.index() == null ? null : st.index().name();
+                    if (index != null) {
+                        int dot = st.table() == null ? -1 : st.table().lastIndexOf('.');
+                        out.add(sqlName(index.contains(".") || dot < 0 ? index : st.table().substring(0, dot + 1) + index));
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The index a {@code CREATE INDEX} statement builds, as SQL names it; null for any other statement (or no name). */
+    public static String indexBuilt(SqlStatement s) {
+        for (Stmt st : classify(s)) {
+            if (st.kind() == Kind.CREATE_INDEX) {
+                return st.index() == null || st.index().name() == null ? "(unnamed)" : sqlName(st.index().name());
+            }
+        }
+        return null;
+    }
+
+    /** A keyed name ({@code a.b}, folded as SQL folds it) written as SQL, each part quoted when it needs to be. */
+    private static String sqlName(String key) {
+        List<String> parts = new ArrayList<>();
+        for (String part : key.split("\\.")) {
+            parts.add(dev.strata.sql.SqlText.identAsPrinted(part));
+        }
+        return String.join(".", parts);
+    }
+
     /** The statements {@code s} consists of: itself, or for a DO block the statements inside it. */
     static List<Stmt> classify(SqlStatement s) {
         List<Stmt> out = new ArrayList<>();

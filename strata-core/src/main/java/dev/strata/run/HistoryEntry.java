@@ -18,9 +18,19 @@ import java.util.Objects;
  * @param error             PostgreSQL's message and the statement location, for failed and partial rows
  * @param statementsRun     how many statements took effect (non-transactional bodies; else the count run)
  * @param statementsTotal   how many statements the body has
+ * @param details           JSON object text stored in the nullable {@code details jsonb} column (an upgrade's or
+ *                          downgrade's {@link StepMetrics}), or null
  */
 public record HistoryEntry(String revision, Action action, String message, String checksum, Instant startedAt,
-                           long executionMs, Status status, String error, int statementsRun, int statementsTotal) {
+                           long executionMs, Status status, String error, int statementsRun, int statementsTotal,
+                           String details) {
+    /** An entry without details. */
+    public HistoryEntry(String revision, Action action, String message, String checksum, Instant startedAt,
+                        long executionMs, Status status, String error, int statementsRun, int statementsTotal) {
+        this(revision, action, message, checksum, startedAt, executionMs, status, error, statementsRun,
+                statementsTotal, null);
+    }
+
     public HistoryEntry {
         Objects.requireNonNull(revision, "revision");
         Objects.requireNonNull(action, "action");
@@ -32,7 +42,13 @@ public record HistoryEntry(String revision, Action action, String message, Strin
     /** A copy with the execution time set. */
     public HistoryEntry withExecutionMs(long ms) {
         return new HistoryEntry(revision, action, message, checksum, startedAt, ms, status, error, statementsRun,
-                statementsTotal);
+                statementsTotal, details);
+    }
+
+    /** A copy with the details set. */
+    public HistoryEntry withDetails(String json) {
+        return new HistoryEntry(revision, action, message, checksum, startedAt, executionMs, status, error,
+                statementsRun, statementsTotal, json);
     }
 
     /** The kind of a history row; stored lower-case. */

@@ -71,6 +71,34 @@ public final class OfflineTarget implements Target {
     }
 
     @Override
+    public void runInTransaction(List<Statement> statements, List<Statement> checks, Bookkeeping bookkeeping) {
+        out.append("BEGIN;\n\n");
+        statements(statements);
+        verify(checks);
+        if (bookkeeping != null) {
+            sessionReset();
+            bookkeeping(bookkeeping);
+        }
+        out.append("COMMIT;\n\n");
+    }
+
+    /** Offline the checks are shown, not run: a SELECT returning false would not stop psql. */
+    @Override
+    public void verify(List<Statement> checks) {
+        if (checks.isEmpty()) {
+            return;
+        }
+        out.append("-- verification (online, Strata runs these here and fails the revision when one raises or"
+                + " returns false or NULL):\n");
+        for (Statement c : checks) {
+            for (String line : c.sql().split("\n", -1)) {
+                out.append("--   ").append(line).append('\n');
+            }
+        }
+        out.append('\n');
+    }
+
+    @Override
     public void runEach(List<Statement> statements) {
         statements(statements);
     }

@@ -37,6 +37,13 @@ public sealed interface RunEvent {
     record StepStarted(Step step, MigrationScript script, int index, int count) implements RunEvent {
     }
 
+    /**
+     * What a step measured (duration, rows, lock waits, sizes, index builds, backfills, verification); sent when it
+     * finished, failed or stopped part way, before {@link StepFinished} or {@link StepFailed}.
+     */
+    record StepMeasured(Step step, StepMetrics metrics) implements RunEvent {
+    }
+
     /** A step finished; its statements ran in {@code millis}. */
     record StepFinished(Step step, MigrationScript script, long millis) implements RunEvent {
     }

@@ -12,22 +12,35 @@ import java.util.Objects;
  * @param retry       what to do when a statement's lock_timeout runs out
  * @param buildDeferredAtOnce build deferred IVFFlat indexes when their revision runs, whatever the rows: for
  *                    replaying the chain on a scratch database, where the schema matters and the tables are empty
+ * @param verify      whether revisions' verify statements run (not on scratch databases, which hold no data)
  */
 public record RunOptions(Duration lockWait, String toolVersion, boolean resume, RetryPolicy retry,
-                         boolean buildDeferredAtOnce) {
+                         boolean buildDeferredAtOnce, boolean verify) {
     public RunOptions {
         Objects.requireNonNull(lockWait, "lockWait");
         Objects.requireNonNull(toolVersion, "toolVersion");
         Objects.requireNonNull(retry, "retry");
     }
 
+    /** Deferred builds wait for their rows; verification on. */
     public RunOptions(Duration lockWait, String toolVersion, boolean resume, RetryPolicy retry) {
-        this(lockWait, toolVersion, resume, retry, false);
+        this(lockWait, toolVersion, resume, retry, false, true);
+    }
+
+    /** With verification. */
+    public RunOptions(Duration lockWait, String toolVersion, boolean resume, RetryPolicy retry,
+                      boolean buildDeferredAtOnce) {
+        this(lockWait, toolVersion, resume, retry, buildDeferredAtOnce, true);
     }
 
     /** The same options, building deferred indexes at once (scratch replays). */
     public RunOptions withDeferredBuildsAtOnce() {
-        return new RunOptions(lockWait, toolVersion, resume, retry, true);
+        return new RunOptions(lockWait, toolVersion, resume, retry, true, verify);
+    }
+
+    /** A copy without verification: for replaying the chain on a scratch database. */
+    public RunOptions withoutVerify() {
+        return new RunOptions(lockWait, toolVersion, resume, retry, buildDeferredAtOnce, false);
     }
 
     /** With the default retry policy. */

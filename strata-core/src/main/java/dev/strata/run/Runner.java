@@ -48,7 +48,8 @@ public final class Runner {
         this.options = Objects.requireNonNull(options);
         this.listener = Objects.requireNonNull(listener);
         this.clock = clock;
-        this.executor = new StepExecutor(target, options.retry(), listener, clock, sleeper, options.buildDeferredAtOnce());
+        this.executor = new StepExecutor(target, options.retry(), listener, clock, sleeper, options.buildDeferredAtOnce(),
+                options.verify());
     }
 
     private static void sleep(java.time.Duration d) {

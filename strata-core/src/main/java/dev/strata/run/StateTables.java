@@ -53,23 +53,32 @@ public record StateTables(String schema, String versionTable, String historyTabl
                 + "    status text NOT NULL,\n"
                 + "    error text,\n"
                 + "    statements_run integer NOT NULL DEFAULT 0,\n"
-                + "    statements_total integer NOT NULL DEFAULT 0\n"
+                + "    statements_total integer NOT NULL DEFAULT 0,\n"
+                + "    details jsonb\n"
                 + ")");
         return out;
+    }
+
+    /**
+     * Adds the {@code details} column to a history table made before it existed (idempotent). The column holds an
+     * upgrade's or downgrade's measurements ({@link StepMetrics}) and is null in older rows.
+     */
+    public String addDetailsColumn() {
+        return "ALTER TABLE " + history() + " ADD COLUMN IF NOT EXISTS details jsonb";
     }
 
     /**
      * One statement doing all the bookkeeping of a step. Parameters, in order: text[] heads to remove,
      * text[] heads to add, then the history columns revision, action, message, checksum,
      * started_at (timestamptz), execution_ms (bigint), tool_version, status, error, statements_run,
-     * statements_total.
+     * statements_total, details (JSON text or null).
      */
     public String bookkeepingStatement() {
         return "WITH removed AS (DELETE FROM " + version() + " WHERE revision = ANY (?::text[])),\n"
                 + "     added AS (INSERT INTO " + version() + " (revision) SELECT unnest(?::text[]))\n"
                 + "INSERT INTO " + history() + " (revision, action, message, checksum, started_at, execution_ms,"
-                + " tool_version, status, error, statements_run, statements_total)\n"
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + " tool_version, status, error, statements_run, statements_total, details)\n"
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)";
     }
 
     /** The same bookkeeping as literal SQL statements, for offline scripts; started_at is now(), execution_ms NULL. */
@@ -128,10 +137,15 @@ public record StateTables(String schema, String versionTable, String historyTabl
                 + " ORDER BY p.revision, p.id DESC";
     }
 
-    /** The whole history, oldest first (for {@code strata history --db}, reports and tests). */
+    /**
+     * The whole history, oldest first (for {@code strata history --db}, reports and tests); the last column is
+     * {@code details} as text, read through {@code to_jsonb} of the row so that a table without that column (made
+     * before it existed) reads as null.
+     */
     public String selectHistory() {
         return "SELECT id, revision, action, message, checksum, started_at, execution_ms, applied_by, client_addr,"
-                + " tool_version, status, error, statements_run, statements_total FROM " + history() + " ORDER BY id";
+                + " tool_version, status, error, statements_run, statements_total, nullif(to_jsonb(h) -> 'details', 'null')::text"
+                + " FROM " + history() + " h ORDER BY id";
     }
 
     /** The advisory lock key pair (classid, objid) for these tables: a fixed namespace plus a hash of the table names. */

@@ -116,6 +116,63 @@ public interface Target extends AutoCloseable {
         return false;
     }
 
+    /**
+     * As {@link #runInTransaction(List, Bookkeeping)}, with the revision's verification between its statements and
+     * its bookkeeping, in the same transaction: each check runs in a savepoint that is rolled back, so a check never
+     * changes anything. A check that raises, or returns a row whose first column is false or NULL, rolls the whole
+     * transaction back and throws {@link VerificationFailedException} with the check's index.
+     */
+    default void runInTransaction(List<Statement> statements, List<Statement> checks, Bookkeeping bookkeeping) {
+        if (!checks.isEmpty()) {
+            throw new UnsupportedOperationException("this target cannot run verification statements");
+        }
+        runInTransaction(statements, bookkeeping);
+    }
+
+    /**
+     * Runs a revision's verification on its own (after a non-transactional body): in one transaction that is rolled
+     * back afterwards; fails as {@link #runInTransaction(List, List, Bookkeeping)} does.
+     */
+    default void verify(List<Statement> checks) {
+        if (!checks.isEmpty()) {
+            throw new UnsupportedOperationException("this target cannot run verification statements");
+        }
+    }
+
+    /**
+     * What the statements run since the last call measured (their update counts, their index builds), and forgets
+     * it; {@link StatementStats#NONE} when the target cannot tell.
+     */
+    default StatementStats takeStats() {
+        return StatementStats.NONE;
+    }
+
+    /**
+     * Measurements of statements.
+     *
+     * @param rowsAffected the sum of their update counts
+     * @param indexBuilds  their {@code CREATE INDEX} statements with the time each took
+     */
+    record StatementStats(long rowsAffected, List<StepMetrics.IndexBuild> indexBuilds) {
+        public static final StatementStats NONE = new StatementStats(0, List.of());
+
+        public StatementStats {
+            indexBuilds = List.copyOf(indexBuilds);
+        }
+    }
+
+    /**
+     * The sizes of the named tables and indexes (names as SQL reads them, resolved with the search path); names that
+     * resolve to no table or index are left out. Empty when the target cannot tell.
+     */
+    default java.util.Map<String, RelationBytes> relationSizes(java.util.Collection<String> names) {
+        return java.util.Map.of();
+    }
+
+    /** The kind ({@code table}, {@code index}, {@code materialized view}) and size in bytes of a relation. */
+    record RelationBytes(String kind, long bytes) {
+    }
+
     /** Writes bookkeeping in a transaction of its own (after a non-transactional body, a stamp or a failure). */
     void record(Bookkeeping bookkeeping);
 

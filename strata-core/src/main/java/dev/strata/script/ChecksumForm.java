@@ -21,6 +21,14 @@ final class ChecksumForm {
      * @param downgrade the downgrade section's text, or null when the revision is irreversible
      */
     static String of(ScriptHeader header, String upgrade, String downgrade) {
+        return of(header, upgrade, downgrade, null);
+    }
+
+    /**
+     * As above, with the verify section's text, or null when the file has none: then the form is exactly the one
+     * of a file written before verify sections existed, so its checksum does not change.
+     */
+    static String of(ScriptHeader header, String upgrade, String downgrade, String verify) {
         StringBuilder out = new StringBuilder();
         out.append(VERSION).append('\n');
         out.append("revision ").append(header.id()).append('\n');
@@ -32,6 +40,9 @@ final class ChecksumForm {
             out.append("-- irreversible\n");
         } else {
             out.append("-- downgrade\n").append(section(downgrade));
+        }
+        if (verify != null) {
+            out.append("-- verify\n").append(section(verify));
         }
         return out.toString();
     }

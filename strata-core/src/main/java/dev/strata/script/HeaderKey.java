@@ -17,6 +17,7 @@ enum HeaderKey {
 
     static final String UPGRADE = "upgrade";
     static final String DOWNGRADE = "downgrade";
+    static final String VERIFY = "verify";
 
     private final String spelling;
     private final boolean needsValue;
@@ -43,6 +44,7 @@ enum HeaderKey {
         List<String> words = new java.util.ArrayList<>(Arrays.stream(values()).map(HeaderKey::spelling).toList());
         words.add(UPGRADE);
         words.add(DOWNGRADE);
+        words.add(VERIFY);
         return words;
     }
 }

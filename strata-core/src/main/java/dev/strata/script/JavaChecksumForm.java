@@ -21,6 +21,12 @@ final class JavaChecksumForm {
 
     /** @param downgrade the rendered downgrade, or null when the revision is irreversible */
     static String of(Revision revision, boolean transactional, List<Statement> upgrade, List<Statement> downgrade) {
+        return of(revision, transactional, upgrade, downgrade, List.of());
+    }
+
+    /** As above; the verify statements count only when there are some (a class without them keeps its checksum). */
+    static String of(Revision revision, boolean transactional, List<Statement> upgrade, List<Statement> downgrade,
+                     List<Statement> verify) {
         StringBuilder out = new StringBuilder();
         out.append(VERSION).append('\n');
         out.append("revision ").append(revision.id()).append('\n');
@@ -34,6 +40,10 @@ final class JavaChecksumForm {
         } else {
             out.append("-- downgrade\n");
             statements(out, downgrade);
+        }
+        if (!verify.isEmpty()) {
+            out.append("-- verify\n");
+            statements(out, verify);
         }
         return out.toString();
     }

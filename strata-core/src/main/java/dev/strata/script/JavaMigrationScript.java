@@ -44,6 +44,7 @@ public final class JavaMigrationScript implements MigrationScript {
     private final List<Statement> upgradePlan;
     private final List<Statement> downgradePlan;
     private final Checksum checksum;
+    private final List<Statement> verifyPlan;
 
     /**
      * @param location              the class name
@@ -54,6 +55,12 @@ public final class JavaMigrationScript implements MigrationScript {
      */
     public JavaMigrationScript(Revision revision, String location, boolean declaredTransactional, List<Op> upgradeOps,
                                Reversal downgrade, boolean downgradeDerived, String destructive) {
+        this(revision, location, declaredTransactional, upgradeOps, downgrade, downgradeDerived, destructive, List.of());
+    }
+
+    /** As above, with the SQL statements of the revision's {@code verify()} (empty: none). */
+    public JavaMigrationScript(Revision revision, String location, boolean declaredTransactional, List<Op> upgradeOps,
+                               Reversal downgrade, boolean downgradeDerived, String destructive, List<String> verify) {
         this.revision = Objects.requireNonNull(revision, "revision");
         this.location = Objects.requireNonNull(location, "location");
         this.declaredTransactional = declaredTransactional;
@@ -63,7 +70,14 @@ public final class JavaMigrationScript implements MigrationScript {
         this.destructive = destructive == null || destructive.isBlank() ? null : destructive;
         this.upgradePlan = plan("upgrade", this.upgradeOps);
         this.downgradePlan = downgrade instanceof Reversal.Reversible r ? plan("downgrade", r.ops()) : null;
-        this.checksum = Checksum.sha256(JavaChecksumForm.of(revision, declaredTransactional, upgradePlan, downgradePlan));
+        Tx verifyTx = declaredTransactional ? Tx.IN_TRANSACTION : Tx.NO_TRANSACTION;
+        List<Statement> checks = new ArrayList<>();
+        for (int i = 0; i < verify.size(); i++) {
+            checks.add(Statement.of(verify.get(i), verifyTx, location + " verify " + (i + 1)));
+        }
+        this.verifyPlan = List.copyOf(checks);
+        this.checksum = Checksum.sha256(JavaChecksumForm.of(revision, declaredTransactional, upgradePlan, downgradePlan,
+                verifyPlan));
     }
 
     private List<Statement> plan(String direction, List<Op> ops) {
@@ -108,6 +122,11 @@ public final class JavaMigrationScript implements MigrationScript {
     @Override
     public Optional<String> destructiveReason() {
         return Optional.ofNullable(destructive);
+    }
+
+    @Override
+    public List<Statement> verifyPlan() {
+        return verifyPlan;
     }
 
     @Override

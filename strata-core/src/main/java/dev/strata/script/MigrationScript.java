@@ -41,6 +41,15 @@ public sealed interface MigrationScript permits SqlMigration, JavaMigrationScrip
         return true;
     }
 
+    /**
+     * The statements that verify the upgrade (a SQL file's {@code -- strata:verify} section, a Java revision's
+     * {@code verify()}): they run after the upgrade's statements, and the revision fails when one of them raises
+     * an error or returns a row whose first column is a boolean false or NULL. Empty when there are none.
+     */
+    default List<Statement> verifyPlan() {
+        return List.of();
+    }
+
     /** True when every upgrade statement runs inside one transaction (then the bookkeeping joins it). */
     default boolean transactional() {
         return upgradePlan().stream().allMatch(s -> s.tx() == Tx.IN_TRANSACTION);

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * <h2>Layout</h2>
  * A header of {@code -- strata:KEY VALUE} lines comes first (blank lines and ordinary {@code --}
  * comments may sit between them), then the line {@code -- strata:upgrade}, the upgrade SQL, the line
- * {@code -- strata:downgrade} and the downgrade SQL. Keys: {@code revision} (required), {@code parents}
+ * {@code -- strata:downgrade} and the downgrade SQL, and optionally the line {@code -- strata:verify} and the
+ * verification statements (see {@link SqlMigration#verify()}), which come last. Keys: {@code revision} (required), {@code parents}
  * (space-separated ids; omitted or {@code base} for a root; two or more for a merge), {@code message},
  * {@code branch-labels}, {@code depends-on}, {@code transactional} ({@code true} or {@code false},
  * default {@code true}), {@code destructive REASON}, {@code irreversible REASON}. Each key may appear once.
@@ -46,7 +47,9 @@ import java.util.regex.Pattern;
  * <h2>Checksum</h2>
  * The SHA-256 of a normalized form made of: the revision id; the parent ids and the depends-on ids (each
  * set sorted, so their order in the header does not matter); the {@code transactional} value; the upgrade
- * section's text; and the downgrade section's text, or the fact that the revision is irreversible. Section
+ * section's text; the downgrade section's text, or the fact that the revision is irreversible; and, only when the
+ * file has one, the verify section's text (so a file without a verify section keeps the checksum it had before
+ * verify sections existed). Section
  * texts are taken verbatim, comments included, except that trailing whitespace on every line and blank
  * lines at the start and end of each section are ignored. Hence these edits do <em>not</em> change the
  * checksum: the {@code message}, {@code branch-labels} and {@code destructive} headers, the reason text
@@ -80,6 +83,7 @@ public final class ScriptParser {
         HeaderReader headerReader = new HeaderReader(location);
         Section upgrade = null;
         Section downgrade = null;
+        Section verify = null;
         Section current = null;
         for (int i = 0; i < lines.length; i++) {
             int lineNo = i + 1;
@@ -100,7 +104,22 @@ public final class ScriptParser {
                 throw new StrataException(ErrorCode.SCRIPT_HEADER_INVALID, location + ":" + lineNo
                         + ": malformed header line '" + line.strip() + "': expected '-- strata:KEY VALUE'");
             }
-            if (key.equals(HeaderKey.UPGRADE) || key.equals(HeaderKey.DOWNGRADE)) {
+            if (key.equals(HeaderKey.VERIFY)) {
+                if (!value.isEmpty()) {
+                    throw sectionError(location, lineNo, "the section marker '-- strata:verify' must stand alone on"
+                            + " its line: move '" + value + "' to the next line");
+                }
+                if (upgrade == null) {
+                    throw sectionError(location, lineNo, "'-- strata:verify' before '-- strata:upgrade': the verify"
+                            + " section comes after the upgrade (and downgrade) sections");
+                }
+                if (verify != null) {
+                    throw sectionError(location, lineNo, "second '-- strata:verify' section (first at line "
+                            + verify.markerLine + "): a file has one verify section");
+                }
+                verify = new Section(lineNo);
+                current = verify;
+            } else if (key.equals(HeaderKey.UPGRADE) || key.equals(HeaderKey.DOWNGRADE)) {
                 if (!value.isEmpty()) {
                     throw sectionError(location, lineNo, "the section marker '-- strata:" + key
                             + "' must stand alone on its line: move '" + value + "' to the next line");
@@ -120,6 +139,10 @@ public final class ScriptParser {
                     if (downgrade != null) {
                         throw sectionError(location, lineNo, "second '-- strata:downgrade' section (first at "
                                 + "line " + downgrade.markerLine + "): a file has one downgrade section");
+                    }
+                    if (verify != null) {
+                        throw sectionError(location, lineNo, "'-- strata:downgrade' after '-- strata:verify' (line "
+                                + verify.markerLine + "): put the verify section last");
                     }
                     downgrade = new Section(lineNo);
                     current = downgrade;
@@ -147,17 +170,17 @@ public final class ScriptParser {
                 throw sectionError(location, lineNo, "header line '-- strata:" + key + "' inside a section: "
                         + "move it to the header at the top of the file");
             } else {
-                String hint = Suggestion.closest(key, List.of(HeaderKey.UPGRADE, HeaderKey.DOWNGRADE))
+                String hint = Suggestion.closest(key, List.of(HeaderKey.UPGRADE, HeaderKey.DOWNGRADE, HeaderKey.VERIFY))
                         .map(s -> "did you mean '-- strata:" + s + "'?")
-                        .orElse("the sections are '-- strata:upgrade' and '-- strata:downgrade'");
+                        .orElse("the sections are '-- strata:upgrade', '-- strata:downgrade' and '-- strata:verify'");
                 throw sectionError(location, lineNo, "unknown section marker '-- strata:" + key + "': " + hint);
             }
         }
-        return build(location, headerReader.finish(), upgrade, downgrade, lastLine(lines));
+        return build(location, headerReader.finish(), upgrade, downgrade, verify, lastLine(lines));
     }
 
     private static SqlMigration build(String location, ScriptHeader header, Section upgrade, Section downgrade,
-                                      int lastLine) {
+                                      Section verify, int lastLine) {
         if (upgrade == null) {
             throw sectionError(location, lastLine, "no '-- strata:upgrade' section: add the line "
                     + "'-- strata:upgrade' after the header, followed by the SQL to apply");
@@ -170,11 +193,13 @@ public final class ScriptParser {
         String downText = downgrade == null ? null : downgrade.text();
         Revision revision = new Revision(header.id(), header.parents(), header.dependsOn(),
                 new HashSet<>(header.branchLabels()), header.message(), location);
+        String verifyText = verify == null ? null : verify.text();
         Checksum checksum = Checksum.sha256(ChecksumForm.of(header, upgrade.text(),
-                header.irreversible() == null ? downText : null));
+                header.irreversible() == null ? downText : null, verifyText));
         SqlMigration.Body body = new SqlMigration.Body(location, upgrade.text(), upgrade.markerLine + 1,
                 upgrade.deferLines, downText, downgrade == null ? 0 : downgrade.markerLine + 1,
-                header.irreversible() == null ? null : header.irreversibleLine());
+                header.irreversible() == null ? null : header.irreversibleLine(), verifyText,
+                verify == null ? 0 : verify.markerLine + 1);
         return new SqlMigration(revision, location, header.transactional(), body, header.irreversible(),
                 header.destructive(), checksum);
     }
@@ -184,7 +209,8 @@ public final class ScriptParser {
      * irreversible revision (declared at {@code irreversibleLine}) may hold comments only.
      */
     static SqlMigration.Split split(String location, String upgradeText, int upgradeLine, List<Integer> deferLines,
-                                    String downgradeText, int downgradeLine, Integer irreversibleLine) {
+                                    String downgradeText, int downgradeLine, Integer irreversibleLine,
+                                    String verifyText, int verifyLine) {
         List<SqlStatement> up = SqlSplitter.split(upgradeText, upgradeLine, location);
         java.util.Map<Integer, dev.strata.plan.Statement> deferred = new java.util.TreeMap<>();
         for (int directive : deferLines) {
@@ -206,7 +232,8 @@ public final class ScriptParser {
                         + "'irreversible' line or the downgrade statements");
             }
         }
-        return new SqlMigration.Split(up, down, deferred);
+        List<SqlStatement> checks = verifyText == null ? List.of() : SqlSplitter.split(verifyText, verifyLine, location);
+        return new SqlMigration.Split(up, down, deferred, checks);
     }
 
     /** Removes a leading byte order mark and turns CRLF line endings into LF. */

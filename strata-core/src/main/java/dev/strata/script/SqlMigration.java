@@ -47,6 +47,11 @@ public record SqlMigration(Revision revision, String location, boolean transacti
         return body.split().deferredBuilds();
     }
 
+    /** The statements of the {@code -- strata:verify} section; empty when the file has none. */
+    public List<SqlStatement> verify() {
+        return body.split().verify();
+    }
+
     /** The statements of the downgrade section; null when irreversible. */
     public List<SqlStatement> downgradeStatements() {
         return irreversible == null ? body.split().downgrade() : null;
@@ -85,6 +90,12 @@ public record SqlMigration(Revision revision, String location, boolean transacti
     @Override
     public Optional<List<Statement>> downgradePlan() {
         return downgrade().map(this::plan);
+    }
+
+    /** The verify section's statements, each in the revision's transaction mode (they never change the database). */
+    @Override
+    public List<Statement> verifyPlan() {
+        return plan(verify());
     }
 
     @Override
@@ -129,6 +140,8 @@ public record SqlMigration(Revision revision, String location, boolean transacti
         private final String downgradeText;
         private final int downgradeLine;
         private final Integer irreversibleLine;
+        private final String verifyText;
+        private final int verifyLine;
         private volatile Split split;
 
         /**
@@ -136,7 +149,9 @@ public record SqlMigration(Revision revision, String location, boolean transacti
          * @param irreversibleLine the header line declaring the revision irreversible, or null
          */
         Body(String location, String upgradeText, int upgradeLine, List<Integer> deferLines, String downgradeText,
-             int downgradeLine, Integer irreversibleLine) {
+             int downgradeLine, Integer irreversibleLine, String verifyText, int verifyLine) {
+            this.verifyText = verifyText;
+            this.verifyLine = verifyLine;
             this.location = location;
             this.upgradeText = Objects.requireNonNull(upgradeText);
             this.upgradeLine = upgradeLine;
@@ -159,7 +174,7 @@ public record SqlMigration(Revision revision, String location, boolean transacti
                     s = split;
                     if (s == null) {
                         s = ScriptParser.split(location, upgradeText, upgradeLine, deferLines, downgradeText,
-                                downgradeLine, irreversibleLine);
+                                downgradeLine, irreversibleLine, verifyText, verifyLine);
                         split = s;
                     }
                 }
@@ -171,7 +186,8 @@ public record SqlMigration(Revision revision, String location, boolean transacti
         public boolean equals(Object o) {
             return o instanceof Body b && upgradeText.equals(b.upgradeText) && upgradeLine == b.upgradeLine
                     && Objects.equals(downgradeText, b.downgradeText) && downgradeLine == b.downgradeLine
-                    && Objects.equals(irreversibleLine, b.irreversibleLine);
+                    && Objects.equals(irreversibleLine, b.irreversibleLine)
+                    && Objects.equals(verifyText, b.verifyText) && verifyLine == b.verifyLine;
         }
 
         @Override
@@ -186,9 +202,11 @@ public record SqlMigration(Revision revision, String location, boolean transacti
     }
 
     /** Both sections as statements, and the upgrade's deferred builds by statement line. */
-    record Split(List<SqlStatement> upgrade, List<SqlStatement> downgrade, Map<Integer, Statement> deferredBuilds) {
+    record Split(List<SqlStatement> upgrade, List<SqlStatement> downgrade, Map<Integer, Statement> deferredBuilds,
+                 List<SqlStatement> verify) {
         Split {
             upgrade = List.copyOf(upgrade);
+            verify = List.copyOf(verify);
             downgrade = List.copyOf(downgrade);
             deferredBuilds = Map.copyOf(deferredBuilds);
         }

@@ -56,6 +56,46 @@ final class KnownRevisionsTarget implements Target {
     }
 
     @Override
+    public void runInTransaction(List<Statement> statements, List<Statement> checks, Bookkeeping bookkeeping) {
+        target.runInTransaction(statements, checks, bookkeeping);
+    }
+
+    @Override
+    public void verify(List<Statement> checks) {
+        target.verify(checks);
+    }
+
+    @Override
+    public StatementStats takeStats() {
+        return target.takeStats();
+    }
+
+    @Override
+    public java.util.Map<String, RelationBytes> relationSizes(java.util.Collection<String> names) {
+        return target.relationSizes(names);
+    }
+
+    @Override
+    public List<String> takeWarnings() {
+        return target.takeWarnings();
+    }
+
+    @Override
+    public long rowsUpTo(String table, long limit) {
+        return target.rowsUpTo(table, limit);
+    }
+
+    @Override
+    public boolean indexExists(String index) {
+        return target.indexExists(index);
+    }
+
+    @Override
+    public void runIndexBuild(Statement statement, Consumer<IndexProgress> progress) {
+        target.runIndexBuild(statement, progress);
+    }
+
+    @Override
     public void runEach(List<Statement> statements) {
         target.runEach(statements);
     }

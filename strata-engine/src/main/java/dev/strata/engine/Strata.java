@@ -70,11 +70,27 @@ public final class Strata {
     private RunResult run(Direction direction, String target) {
         long start = System.nanoTime();
         try (Workspace w = workspace()) {
-            var steps = Runs.online(w, direction, target, new Runs.Options(config.lockWait, false, config.ignoreUnknown),
-                    config.listener);
+            var outcome = dev.strata.engine.monitor.MonitoredRun.online(w, direction, target,
+                    new Runs.Options(config.lockWait, false, config.ignoreUnknown), config.listener,
+                    new dev.strata.engine.monitor.MonitoredRun.Monitoring(Optional.ofNullable(config.metricsFile),
+                            config.alerts, dev.strata.engine.monitor.Telemetry.of(config.openTelemetry)));
+            if (outcome.failure() != null) {
+                throw outcome.failure();
+            }
+            var steps = outcome.steps();
             return new RunResult(steps.stream().map(s -> new RunResult.StepSummary(s.id().value(),
                     s.direction() == Direction.UP ? "upgrade" : "downgrade", s.revision().message())).toList(),
-                    (System.nanoTime() - start) / 1_000_000);
+                    (System.nanoTime() - start) / 1_000_000, outcome.metrics(), outcome.alerts());
+        }
+    }
+
+    /**
+     * {@code strata verify}: whether the database is at its heads with matching checksums and exactly the schema the
+     * chain's head produces (replayed on a scratch database of {@code devUrl}, else an embedded PostgreSQL).
+     */
+    public dev.strata.engine.report.VerifyReport verify() {
+        try (Workspace w = workspace()) {
+            return SchemaVerifier.verify(w, config.devUrl);
         }
     }
 
@@ -389,12 +405,21 @@ public final class Strata {
     /**
      * What {@link #upgrade} and {@link #downgrade} did.
      *
-     * @param steps  the steps that ran, in order (empty when there was nothing to do)
-     * @param millis how long the run took, connecting included
+     * @param steps   the steps that ran, in order (empty when there was nothing to do)
+     * @param millis  how long the run took, connecting included
+     * @param metrics what the run measured, per revision (also in the history table's {@code details})
+     * @param alerts  the configured alert conditions the run met (sent to the webhook when one is configured)
      */
-    public record RunResult(List<StepSummary> steps, long millis) {
+    public record RunResult(List<StepSummary> steps, long millis, dev.strata.engine.monitor.RunMetrics metrics,
+                            List<dev.strata.engine.monitor.Alert> alerts) {
         public RunResult {
             steps = List.copyOf(steps);
+            alerts = alerts == null ? List.of() : List.copyOf(alerts);
+        }
+
+        /** Without measurements. */
+        public RunResult(List<StepSummary> steps, long millis) {
+            this(steps, millis, null, List.of());
         }
 
         /** One step of a run: the revision, {@code upgrade} or {@code downgrade}, and its message. */
@@ -424,8 +449,29 @@ public final class Strata {
         private dev.strata.engine.config.OpsSettings operations;
         private Duration waitForDb = Duration.ZERO;
         private Path configFile;
+        private Path metricsFile;
+        private dev.strata.engine.config.MonitorConfig.Alerts alerts = dev.strata.engine.config.MonitorConfig.Alerts.NONE;
+        private io.opentelemetry.api.OpenTelemetry openTelemetry;
 
         private Configuration() {
+        }
+
+        /** Write each run's metrics to this Prometheus text file (node_exporter's textfile collector), atomically. */
+        public Configuration metricsFile(Path value) {
+            this.metricsFile = value;
+            return this;
+        }
+
+        /** The alert conditions to check after each run, and the webhook to POST met ones to (default: none). */
+        public Configuration alerts(dev.strata.engine.config.MonitorConfig.Alerts value) {
+            this.alerts = Objects.requireNonNull(value, "alerts");
+            return this;
+        }
+
+        /** Send a span per run and per revision through this OpenTelemetry (default: no spans). */
+        public Configuration openTelemetry(io.opentelemetry.api.OpenTelemetry value) {
+            this.openTelemetry = value;
+            return this;
         }
 
         /** The database, as a data source (each call takes a connection and closes it). */
@@ -591,6 +637,9 @@ public final class Strata {
             copy.operations = operations;
             copy.waitForDb = waitForDb;
             copy.configFile = configFile;
+            copy.metricsFile = metricsFile == null ? null : workingDir.resolve(metricsFile).normalize();
+            copy.alerts = alerts;
+            copy.openTelemetry = openTelemetry;
             return new Strata(copy);
         }
     }

@@ -62,8 +62,9 @@ class StrataFacadeTest {
         assertThat(up.steps()).extracting(Strata.RunResult.StepSummary::revision).containsExactly("r001", "r002");
         List<Class<?>> kinds = new ArrayList<>();
         events.stream().filter(e -> !(e instanceof RunEvent.Notice)).forEach(e -> kinds.add(e.getClass()));
-        assertThat(kinds).containsExactly(RunEvent.RunStarted.class, RunEvent.StepStarted.class, RunEvent.StepFinished.class,
-                RunEvent.StepStarted.class, RunEvent.StepFinished.class, RunEvent.RunFinished.class);
+        assertThat(kinds).containsExactly(RunEvent.RunStarted.class, RunEvent.StepStarted.class, RunEvent.StepMeasured.class,
+                RunEvent.StepFinished.class, RunEvent.StepStarted.class, RunEvent.StepMeasured.class,
+                RunEvent.StepFinished.class, RunEvent.RunFinished.class);
 
         Status after = strata.check();
         assertThat(after.upToDate()).as(after.toString()).isTrue();

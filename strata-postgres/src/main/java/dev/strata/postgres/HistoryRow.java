@@ -23,11 +23,21 @@ import java.util.Objects;
  * @param error           the error text of failed and partial rows, else null
  * @param statementsRun   statements that took effect
  * @param statementsTotal statements in the body
+ * @param details         the step's measurements as JSON object text ({@code dev.strata.run.StepMetrics#toJson}),
+ *                        or null (rows without any, rows written before the column existed)
  */
 public record HistoryRow(long id, String revision, HistoryEntry.Action action, String message, String checksum,
                          Instant startedAt, Long executionMs, String appliedBy, String clientAddress,
                          String toolVersion, HistoryEntry.Status status, String error, int statementsRun,
-                         int statementsTotal) {
+                         int statementsTotal, String details) {
+    /** A row without details. */
+    public HistoryRow(long id, String revision, HistoryEntry.Action action, String message, String checksum,
+                      Instant startedAt, Long executionMs, String appliedBy, String clientAddress, String toolVersion,
+                      HistoryEntry.Status status, String error, int statementsRun, int statementsTotal) {
+        this(id, revision, action, message, checksum, startedAt, executionMs, appliedBy, clientAddress, toolVersion,
+                status, error, statementsRun, statementsTotal, null);
+    }
+
     public HistoryRow {
         Objects.requireNonNull(revision, "revision");
         Objects.requireNonNull(action, "action");

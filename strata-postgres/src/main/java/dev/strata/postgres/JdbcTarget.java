@@ -10,6 +10,7 @@ import dev.strata.run.LockHolder;
 import dev.strata.run.StateTables;
 import dev.strata.run.StatementFailedException;
 import dev.strata.run.Target;
+import dev.strata.run.VerificationFailedException;
 import dev.strata.plan.Backfill;
 
 import java.sql.Connection;
@@ -49,6 +50,9 @@ public final class JdbcTarget implements Target {
      * {@code strata}), which any user may do and which changes no table.
      */
     private static final String FLUSH = "SELECT pg_catalog.pg_logical_emit_message(true, 'strata', 'run flushed')";
+    /** {@code name} or {@code schema.name}, each part plain or double-quoted: what to_regclass parses. */
+    private static final java.util.regex.Pattern RELATION_NAME = java.util.regex.Pattern.compile(
+            "(\"([^\"\\u0000]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$]*)(\\.(\"([^\"\\u0000]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$]*))?");
 
     private final Connection c;
     private final StateTables tables;
@@ -64,6 +68,9 @@ public final class JdbcTarget implements Target {
     private String durableLevel;
     /** Whether anything was committed since the lock was taken (so the run needs its final flush). */
     private boolean committed;
+    private long rowsAffected;
+    private final List<dev.strata.run.StepMetrics.IndexBuild> indexBuilds = new java.util.ArrayList<>();
+    private boolean detailsColumnChecked;
 
     /** Wraps an open connection (switching it to autocommit); the target closes it in {@link #close()}. */
     public JdbcTarget(Connection c, StateTables tables, String toolVersion) {
@@ -218,8 +225,17 @@ public final class JdbcTarget implements Target {
 
     @Override
     public void runInTransaction(List<dev.strata.plan.Statement> statements, Bookkeeping b) {
+        runInTransaction(statements, List.of(), b);
+    }
+
+    @Override
+    public void runInTransaction(List<dev.strata.plan.Statement> statements, List<dev.strata.plan.Statement> checks,
+                                 Bookkeeping b) {
         captureBaseline();
         committed = true;
+        if (b != null) {
+            prepareBookkeeping();
+        }
         beginTransaction();
         try {
             int i = 0;
@@ -227,28 +243,36 @@ public final class JdbcTarget implements Target {
             try (Statement s = c.createStatement()) {
                 s.setEscapeProcessing(false);
                 for (; i < statements.size(); i++) {
-                    s.execute(statements.get(i).sql());
+                    execute(s, statements.get(i).sql());
                     collectWarnings(s);
                 }
             } catch (SQLException e) {
                 rollback(e);
                 throw new StatementFailedException(i, e.getSQLState(), PgErrors.describe(e), e);
             }
-            if (b != null && b.entry().executionMs() < 0) {
-                // the contract: a negative time means "the time the statements took"
-                b = new Bookkeeping(b.removeHeads(), b.addHeads(),
-                        b.entry().withExecutionMs((System.nanoTime() - t0) / 1_000_000));
+            long statementsMs = (System.nanoTime() - t0) / 1_000_000;
+            if (!checks.isEmpty()) {
+                try {
+                    new Checks(c).run(checks);
+                } catch (VerificationFailedException e) {
+                    rollback(null);
+                    throw e;
+                }
             }
+            HistoryEntry entry = null;
             try {
                 if (b != null) {
+                    // the contract: a negative time means "the time the statements took"
+                    HistoryEntry e = b.entry().executionMs() < 0 ? b.entry().withExecutionMs(statementsMs) : b.entry();
+                    entry = b.withEntry(e).finalEntry();
                     // bookkeeping ends a step: the revision's own SETs end with it, inside its transaction
                     baseline.restore();
-                    bind(b).executeUpdate();
+                    bind(b, entry).executeUpdate();
                 }
             } catch (SQLException e) {
                 rollback(e);
-                throw bookkeepingFailure("could not record " + describe(b.entry()) + " in " + tables.history(), e,
-                        "its statements were rolled back; fix the cause and run again");
+                throw bookkeepingFailure("could not record " + describe(entry == null ? b.entry() : entry) + " in "
+                        + tables.history(), e, "its statements were rolled back; fix the cause and run again");
             }
             try {
                 c.commit();
@@ -266,6 +290,84 @@ public final class JdbcTarget implements Target {
         }
     }
 
+    /** Runs a revision's verification in a transaction of its own, rolled back afterwards. */
+    @Override
+    public void verify(List<dev.strata.plan.Statement> checks) {
+        if (checks.isEmpty()) {
+            return;
+        }
+        captureBaseline();
+        beginTransaction();
+        try {
+            new Checks(c).run(checks);
+        } finally {
+            rollback(null);
+            endTransaction();
+        }
+    }
+
+    /** Runs one statement, adding its update count to the stats and timing it when it builds an index. */
+    private void execute(Statement s, String sql) throws SQLException {
+        String index = indexBuilt(sql);
+        long t0 = System.nanoTime();
+        s.execute(sql);
+        long count = s.getLargeUpdateCount();
+        if (count > 0) {
+            rowsAffected += count;
+        }
+        if (index != null) {
+            indexBuilds.add(new dev.strata.run.StepMetrics.IndexBuild(index, (System.nanoTime() - t0) / 1_000_000));
+        }
+    }
+
+    private static String indexBuilt(String sql) {
+        // cheap test first: most statements are not index builds
+        if (!sql.regionMatches(true, 0, "create", 0, 6) && !sql.regionMatches(true, 0, "do", 0, 2)) {
+            return null;
+        }
+        if (!sql.toLowerCase(java.util.Locale.ROOT).contains("index")) {
+            return null;
+        }
+        return dev.strata.lint.StatementClassifier.indexBuilt(new dev.strata.sql.SqlStatement(sql, 1));
+    }
+
+    @Override
+    public StatementStats takeStats() {
+        StatementStats out = rowsAffected == 0 && indexBuilds.isEmpty() ? StatementStats.NONE
+                : new StatementStats(rowsAffected, indexBuilds);
+        rowsAffected = 0;
+        indexBuilds.clear();
+        return out;
+    }
+
+    @Override
+    public java.util.Map<String, RelationBytes> relationSizes(java.util.Collection<String> names) {
+        // only names of a form to_regclass reads without raising (an error would abort the step's transaction)
+        List<String> valid = names.stream().filter(n -> RELATION_NAME.matcher(n).matches()).toList();
+        if (valid.isEmpty()) {
+            return java.util.Map.of();
+        }
+        // to_regclass applies SQL's quoting and case folding to each name; a name that is no relation reads as null
+        String sql = "SELECT n.name, CASE c.relkind WHEN 'i' THEN 'index' WHEN 'I' THEN 'index' WHEN 'm' THEN"
+                + " 'materialized view' ELSE 'table' END, CASE WHEN c.relkind IN ('i', 'I') THEN pg_relation_size(c.oid)"
+                + " ELSE pg_total_relation_size(c.oid) END"
+                + " FROM unnest(?::text[]) AS n(name) JOIN pg_class c ON c.oid = to_regclass(n.name)"
+                + " WHERE c.relkind IN ('r', 'p', 'm', 'i', 'I', 't')";
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            p.setArray(1, c.createArrayOf("text", valid.toArray()));
+            java.util.Map<String, RelationBytes> out = new java.util.HashMap<>();
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), new RelationBytes(rs.getString(2), rs.getLong(3)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StatementFailedException(0, e.getSQLState(), "could not read the sizes of " + names + ": "
+                    + PgErrors.describe(e), e);
+        }
+    }
+
     @Override
     public void runEach(List<dev.strata.plan.Statement> statements) {
         captureBaseline();
@@ -274,7 +376,7 @@ public final class JdbcTarget implements Target {
         try (Statement s = c.createStatement()) {
             s.setEscapeProcessing(false);
             for (; i < statements.size(); i++) {
-                s.execute(statements.get(i).sql());
+                execute(s, statements.get(i).sql());
                 collectWarnings(s);
             }
         } catch (SQLException e) {
@@ -389,9 +491,11 @@ public final class JdbcTarget implements Target {
         // one statement in autocommit mode is a transaction of its own; the session's settings first return to
         // what they were when the step started, so that a revision's SETs last for that revision only
         committed = true;
+        Objects.requireNonNull(b, "bookkeeping");
+        prepareBookkeeping();
         try {
             baseline.restore();
-            bind(Objects.requireNonNull(b, "bookkeeping")).executeUpdate();
+            bind(b, b.finalEntry()).executeUpdate();
         } catch (SQLException e) {
             throw bookkeepingFailure("could not record " + describe(b.entry()) + " in " + tables.history(), e,
                     "fix the cause, then record it with strata stamp or strata repair");
@@ -422,11 +526,41 @@ public final class JdbcTarget implements Target {
         }
     }
 
-    private PreparedStatement bind(Bookkeeping b) throws SQLException {
+    /**
+     * Before the first bookkeeping of this session: a history table made before the {@code details} column existed
+     * gets it (outside any transaction, under the migration lock the runner holds).
+     */
+    private void prepareBookkeeping() {
+        if (detailsColumnChecked) {
+            return;
+        }
+        try (PreparedStatement p = c.prepareStatement("SELECT EXISTS (SELECT FROM pg_attribute WHERE attrelid ="
+                + " to_regclass(?) AND attname = 'details' AND NOT attisdropped), to_regclass(?) IS NOT NULL")) {
+            p.setString(1, tables.history());
+            p.setString(2, tables.history());
+            boolean has;
+            boolean exists;
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                has = rs.getBoolean(1);
+                exists = rs.getBoolean(2);
+            }
+            if (exists && !has) {
+                try (Statement s = c.createStatement()) {
+                    s.execute(tables.addDetailsColumn());
+                }
+            }
+            detailsColumnChecked = true;
+        } catch (SQLException e) {
+            throw bookkeepingFailure("could not add the details column to " + tables.history(), e,
+                    "let this user alter the table, or add it once as its owner: " + tables.addDetailsColumn());
+        }
+    }
+
+    private PreparedStatement bind(Bookkeeping b, HistoryEntry e) throws SQLException {
         if (bookkeeping == null) {
             bookkeeping = c.prepareStatement(tables.bookkeepingStatement());
         }
-        HistoryEntry e = b.entry();
         PreparedStatement p = bookkeeping;
         p.setArray(1, c.createArrayOf("text", ids(b.removeHeads())));
         p.setArray(2, c.createArrayOf("text", ids(b.addHeads())));
@@ -441,6 +575,7 @@ public final class JdbcTarget implements Target {
         p.setString(11, e.error());
         p.setInt(12, e.statementsRun());
         p.setInt(13, e.statementsTotal());
+        p.setString(14, e.details());
         return p;
     }
 
@@ -476,7 +611,9 @@ public final class JdbcTarget implements Target {
         try {
             c.rollback();
         } catch (SQLException e) {
-            cause.addSuppressed(e);
+            if (cause != null) {
+                cause.addSuppressed(e);
+            }
         }
     }
 

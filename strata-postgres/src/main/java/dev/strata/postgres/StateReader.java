@@ -143,7 +143,7 @@ final class StateReader {
             return new HistoryRow(rs.getLong(1), rs.getString(2), HistoryEntry.Action.fromSql(rs.getString(3)),
                     rs.getString(4), rs.getString(5), started.toInstant(), executionMs, rs.getString(8),
                     rs.getString(9), rs.getString(10), HistoryEntry.Status.fromSql(rs.getString(11)),
-                    rs.getString(12), rs.getInt(13), rs.getInt(14));
+                    rs.getString(12), rs.getInt(13), rs.getInt(14), rs.getString(15));
         } catch (IllegalArgumentException e) {
             throw new StrataException(ErrorCode.STATE_INVALID, "history table " + tables.history() + " row id "
                     + rs.getLong(1) + " has an unknown action or status ('" + rs.getString(3) + "', '"

@@ -19,7 +19,11 @@ import java.util.concurrent.Callable;
 @Command(name = "downgrade", mixinStandardHelpOptions = true,
         description = {"Revert revisions down to TARGET.",
                 "TARGET: base, a revision id or unique prefix, LABEL@base, -N, ID-N.",
-                "With --sql, print the SQL instead of running it; TARGET must then be a range FROM:TO (e.g. head:base)."})
+                "With --sql, print the SQL instead of running it; TARGET must then be a range FROM:TO (e.g. head:base).",
+                "Metrics go to the history table, --metrics-file (or [metrics] file) and, when OTEL_* variables configure"
+                        + " an exporter, OpenTelemetry spans.",
+                "Exit status 5 when an [alerts] condition of strata.toml is met (any downgrade, a long revision, a"
+                        + " failure)."})
 public final class DowngradeCommand implements Callable<Integer> {
     @ParentCommand
     StrataCommand root;
@@ -40,10 +44,16 @@ public final class DowngradeCommand implements Callable<Integer> {
             description = "How long to wait for another runner's lock (default from strata.toml, else 60s).")
     Duration lockWait;
 
+    @Option(names = "--metrics-file", paramLabel = "PATH",
+            description = "Write the run's metrics to PATH as a Prometheus text file (for node_exporter's textfile"
+                    + " collector), replacing it atomically (default: [metrics] file of strata.toml, else none).")
+    java.nio.file.Path metricsFile;
+
     @Override
     public Integer call() {
         try (Session s = new Session(root, spec)) {
-            return Migrate.run(s, Direction.DOWN, target, sql, new Runs.Options(lockWait, false, false, cascade));
+            return Migrate.run(s, Direction.DOWN, target, sql, new Runs.Options(lockWait, false, false, cascade),
+                    metricsFile, root.environment());
         }
     }
 }

@@ -36,7 +36,9 @@ public final class HistoryCommand implements Callable<Integer> {
     @Option(names = {"-i", "--indicate-current"}, description = "Mark the revisions the database is at (needs a connection).")
     boolean indicateCurrent;
 
-    @Option(names = "--applied", description = "Show the audit log from the history table, newest first (needs a connection).")
+    @Option(names = "--applied", description = "Show the audit log from the history table, newest first (needs a"
+            + " connection); with --verbose also checksums, statements and each run's measurements (rows, lock"
+            + " retries, table and index sizes before and after, index builds, backfills, verification).")
     boolean applied;
 
     @Override
@@ -72,6 +74,39 @@ public final class HistoryCommand implements Callable<Integer> {
         }
     }
 
+    /** A row's measurements in a few words (the whole object is in --json). */
+    static String details(String json) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode d = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+            StringBuilder b = new StringBuilder();
+            b.append("rows ").append(d.path("rows_affected").asLong());
+            if (d.path("lock_retries").asInt() > 0) {
+                b.append("  lock retries ").append(d.path("lock_retries").asInt()).append(" (")
+                        .append(d.path("lock_wait_ms").asLong()).append(" ms)");
+            }
+            for (var r : d.path("relations")) {
+                b.append("  ").append(r.path("relation").asText()).append(' ')
+                        .append(r.path("bytes_before").isNull() ? "new" : r.path("bytes_before").asText() + " B")
+                        .append(" -> ")
+                        .append(r.path("bytes_after").isNull() ? "dropped" : r.path("bytes_after").asText() + " B");
+            }
+            for (var i : d.path("index_builds")) {
+                b.append("  index ").append(i.path("index").asText()).append(' ').append(i.path("ms").asLong())
+                        .append(" ms");
+            }
+            for (var f : d.path("backfills")) {
+                b.append("  backfill ").append(f.path("table").asText()).append(' ').append(f.path("rows").asLong())
+                        .append(" rows ").append(f.path("rows_per_second").asLong()).append(" rows/s");
+            }
+            if (d.has("verify")) {
+                b.append(d.path("verify").path("passed").asBoolean() ? "  verified" : "  verification failed");
+            }
+            return b.toString();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return "details " + json;
+        }
+    }
+
     private int auditLog(Session s) {
         // newest first, like the revision listing (the table reads oldest first)
         List<HistoryRow> rows = new ArrayList<>(s.target().history());
@@ -94,6 +129,9 @@ public final class HistoryCommand implements Callable<Integer> {
             if (s.console().verbose()) {
                 b.append("  checksum ").append(h.checksum()).append("  strata ").append(h.toolVersion());
                 b.append("  statements ").append(h.statementsRun()).append('/').append(h.statementsTotal());
+                if (h.details() != null) {
+                    b.append("  ").append(details(h.details()));
+                }
             }
             if (h.error() != null) {
                 b.append("  error: ").append(h.error());

@@ -23,7 +23,12 @@ import java.util.concurrent.Callable;
                 "With --sql, print the SQL instead of running it (no connection); TARGET may be a range FROM:TO.",
                 "Online, the pre-checks of strata preflight run first (a failed one changes nothing), then a verified"
                         + " backup when the environment has backup = true and a revision is pending, then the revisions,"
-                        + " then the environment's seed data (development and test by default)."})
+                        + " then the environment's seed data (development and test by default).",
+                "A revision's -- strata:verify statements run after its upgrade; a failing one fails the revision.",
+                "Metrics go to the history table, --metrics-file (or [metrics] file) and, when OTEL_* variables configure"
+                        + " an exporter, OpenTelemetry spans.",
+                "Exit status 5 when an [alerts] condition of strata.toml is met (a long revision, a failure, a failed"
+                        + " verification), also on failure."})
 public final class UpgradeCommand implements Callable<Integer> {
     @ParentCommand
     StrataCommand root;
@@ -65,6 +70,11 @@ public final class UpgradeCommand implements Callable<Integer> {
             + " not), whatever seed says in [environments.NAME].")
     Boolean seed;
 
+    @Option(names = "--metrics-file", paramLabel = "PATH",
+            description = "Write the run's metrics to PATH as a Prometheus text file (for node_exporter's textfile"
+                    + " collector), replacing it atomically (default: [metrics] file of strata.toml, else none).")
+    java.nio.file.Path metricsFile;
+
     @Override
     public Integer call() {
         try (Session s = new Session(root, spec)) {
@@ -80,7 +90,8 @@ public final class UpgradeCommand implements Callable<Integer> {
                 return Migrate.run(s, Direction.UP, target, true, options);
             }
             return Migrate.upgrade(s, target, options, new dev.strata.engine.ops.Upgrade.Options(skipPreflight,
-                    java.util.Optional.ofNullable(backup), java.util.Optional.ofNullable(seed)));
+                    java.util.Optional.ofNullable(backup), java.util.Optional.ofNullable(seed)), metricsFile,
+                    root.environment());
         }
     }
 }

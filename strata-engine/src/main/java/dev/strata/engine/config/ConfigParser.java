@@ -46,7 +46,7 @@ final class ConfigParser {
             "url", Kind.STRING, "migrations", Kind.STRING, "schema", Kind.STRING,
             "version_table", Kind.STRING, "history_table", Kind.STRING);
     private static final List<String> SECTIONS = List.of("strata", "environments", "databases", "preflight", "backup",
-            "seeds");
+            "seeds", "lint", "metrics", "alerts");
 
     private final String name;
 
@@ -78,6 +78,8 @@ final class ConfigParser {
                 ops.put(key, table("[" + key + "]", node, OPS_SECTIONS.get(key)));
             } else if (key.equals("lint")) {
                 continue; // [lint] and [lint.rules]: read by dev.strata.engine.lint.LintConfig
+            } else if (key.equals("metrics") || key.equals("alerts")) {
+                continue; // [metrics] and [alerts]: read by MonitorConfig
             } else if (!node.isObject() && STRATA_KEYS.containsKey(key)) {
                 throw fail("key " + key + " is outside any table; put it under [strata]");
             } else {

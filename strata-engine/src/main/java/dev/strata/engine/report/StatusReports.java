@@ -88,16 +88,20 @@ public final class StatusReports {
         }
     }
 
-    /** One row of the history table; see {@link HistoryRow} for the fields. */
+    /**
+     * One row of the history table; see {@link HistoryRow} for the fields. {@code details} is the row's measurements
+     * (duration, rows, lock waits, sizes, index builds, backfills, verification) as a JSON object, or null.
+     */
     public record AuditEntry(long id, String revision, String action, String message, String checksum,
                              String startedAt, Long executionMs, String appliedBy,
                              @JsonProperty("client_addr") String clientAddress, String toolVersion, String status,
-                             String error, int statementsRun, int statementsTotal) {
+                             String error, int statementsRun, int statementsTotal,
+                             @com.fasterxml.jackson.annotation.JsonRawValue String details) {
         public static AuditEntry of(HistoryRow h) {
             return new AuditEntry(h.id(), h.revision(), h.action().sql(), h.message(), h.checksum(),
                     h.startedAt() == null ? null : h.startedAt().toString(), h.executionMs(), h.appliedBy(),
                     h.clientAddress(), h.toolVersion(), h.status().sql(), h.error(), h.statementsRun(),
-                    h.statementsTotal());
+                    h.statementsTotal(), h.details());
         }
     }
 }

@@ -1,0 +1,105 @@
+package dev.strata.run;
+
+import dev.strata.graph.Direction;
+import dev.strata.graph.Step;
+import dev.strata.lint.StatementClassifier;
+import dev.strata.plan.Statement;
+import dev.strata.plan.Tx;
+import dev.strata.sql.SqlStatement;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Gathers one step's {@link StepMetrics} while it runs: the sizes of the relations its statements name (read before
+ * it starts, and again at its end), the measurements the target returns, lock retries, backfills, verification.
+ */
+final class StepMeasure {
+    private final Step step;
+    private final Target target;
+    private final long t0;
+    private final List<String> names;
+    private final Map<String, Target.RelationBytes> before;
+    private long rows;
+    private long lockWaitMs;
+    private int lockRetries;
+    private final List<StepMetrics.IndexBuild> indexBuilds = new ArrayList<>();
+    private final List<StepMetrics.Backfill> backfills = new ArrayList<>();
+    private StepMetrics.Verify verify;
+
+    StepMeasure(Step step, Target target, List<Statement> plan, long t0) {
+        this.step = step;
+        this.target = target;
+        this.t0 = t0;
+        this.names = relations(plan);
+        this.before = sizes();
+    }
+
+    /** The sizes now; none when they cannot be read (a measurement never hides the step's own outcome). */
+    private Map<String, Target.RelationBytes> sizes() {
+        if (names.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return target.relationSizes(names);
+        } catch (RuntimeException e) {
+            return Map.of();
+        }
+    }
+
+    /** The relations the statements name, in order. */
+    static List<String> relations(List<Statement> plan) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Statement s : plan) {
+            if (s.tx() == Tx.BATCHED) {
+                out.add(s.backfill().table());
+            } else if (!s.sql().isBlank()) {
+                out.addAll(StatementClassifier.relations(new SqlStatement(s.sql(), 1)));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    void add(Target.StatementStats stats) {
+        rows += stats.rowsAffected();
+        indexBuilds.addAll(stats.indexBuilds());
+    }
+
+    void lockRetry(long lostMs) {
+        lockRetries++;
+        lockWaitMs += lostMs;
+    }
+
+    void backfill(String table, long rowsChanged, long ms) {
+        backfills.add(new StepMetrics.Backfill(table, rowsChanged, ms));
+        rows += rowsChanged;
+    }
+
+    /** Verification ran ({@code failure} null: passed). */
+    void verified(int statements, String failure) {
+        if (statements > 0) {
+            verify = new StepMetrics.Verify(statements, failure == null, failure);
+        }
+    }
+
+    /** The metrics as they stand; the sizes after are read now (inside the step's transaction when there is one). */
+    StepMetrics finish(HistoryEntry.Status status) {
+        Map<String, Target.RelationBytes> after = sizes();
+        List<StepMetrics.RelationSize> sizes = new ArrayList<>();
+        for (String n : names) {
+            Target.RelationBytes b = before.get(n);
+            Target.RelationBytes a = after.get(n);
+            if (b != null || a != null) {
+                sizes.add(new StepMetrics.RelationSize(n, a != null ? a.kind() : b.kind(),
+                        b == null ? null : b.bytes(), a == null ? null : a.bytes()));
+            }
+        }
+        String direction = step.direction() == Direction.UP ? "upgrade" : "downgrade";
+        return new StepMetrics(step.id().value(), direction, status.name().toLowerCase(Locale.ROOT),
+                StepExecutor.millis(t0), rows, lockWaitMs, lockRetries, sizes, indexBuilds, backfills, verify);
+    }
+}
