@@ -7,9 +7,10 @@
 # Usage: bench/diff-1000.sh [--url ADMIN_JDBC_URL] [--tables N] [--repeat N] [--sequential] [--reuse]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -DskipTests install
+# Builds in the reactor (bin/strata's jar included) and writes the bench's class path; installs nothing.
 cp_file=strata-bench/target/bench.classpath
-mvn -q -pl strata-bench dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=target/bench.classpath >/dev/null
+mvn -q -DskipTests -pl strata-bench -am package dependency:build-classpath -Dmdep.includeScope=runtime \
+  -Dmdep.outputFile=target/bench.classpath >/dev/null
 cp="strata-bench/target/classes:strata-core/target/classes:strata-postgres/target/classes:$(cat "$cp_file")"
 url_args=()
 for ((i = 1; i <= $#; i++)); do

@@ -7,7 +7,8 @@
 # Usage: bench/lint.sh [--count N] [--repeat N] [--squawk PATH] [--dev-url JDBC-URL|none]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -DskipTests install
+# Builds in the reactor (bin/strata's jar included) and writes the bench's class path; installs nothing.
 cp_file=strata-bench/target/bench.classpath
-mvn -q -pl strata-bench dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=target/bench.classpath >/dev/null
+mvn -q -DskipTests -pl strata-bench -am package dependency:build-classpath -Dmdep.includeScope=runtime \
+  -Dmdep.outputFile=target/bench.classpath >/dev/null
 exec java -cp "strata-bench/target/classes:$(cat "$cp_file")" dev.strata.bench.lint.LintBenchmark "$@"

@@ -6,9 +6,10 @@
 # Quick run: bench/online-ddl.sh --rows 200000. Strata step timings: JAVA_OPTS=-Donline.trace=true
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -DskipTests install
+# Builds in the reactor (bin/strata's jar included) and writes the bench's class path; installs nothing.
 cp_file=strata-bench/target/bench.classpath
-mvn -q -pl strata-bench dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=target/bench.classpath >/dev/null
+mvn -q -DskipTests -pl strata-bench -am package dependency:build-classpath -Dmdep.includeScope=runtime \
+  -Dmdep.outputFile=target/bench.classpath >/dev/null
 # this tree's own classes first: the strata-* jars in the local repository may come from another checkout
 own="strata-bench/target/classes:strata-cli/target/classes:strata-postgres/target/classes:strata-core/target/classes"
 exec java ${JAVA_OPTS:-} -cp "$own:$(cat "$cp_file")" dev.strata.bench.online.OnlineDdlBenchmark "$@"
