@@ -25,6 +25,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code strata.revisions.failed} (counter): revisions whose statements failed</li>
  *   <li>{@code strata.revisions.pending} (gauge): revisions not applied yet, as of the last {@link #update(Status)}
  *       (NaN until a status was read)</li>
+ *   <li>from each revision's measurements ({@link RunEvent.StepMeasured}): {@code strata.revision.rows} (counter,
+ *       rows its statements changed), {@code strata.revision.lock.wait} (function timer: time lost to lock timeouts
+ *       and the pauses before their retries), {@code strata.revision.lock.retries} (counter),
+ *       {@code strata.revision.index.builds} (function timer: index builds and their time) and
+ *       {@code strata.revision.backfill.rows} (counter, rows of batched backfills)</li>
  * </ul>
  * The meters read counters kept here, so events that arrive before {@link #bindTo} (a migration at application
  * start-up, before the registry exists) are not lost. Thread-safe; one instance may be bound to several registries.
@@ -39,6 +44,13 @@ public final class StrataMetrics implements MeterBinder, RunListener {
     private final AtomicLong reverted = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong pending = new AtomicLong(-1);
+    private final AtomicLong rows = new AtomicLong();
+    private final AtomicLong lockWaits = new AtomicLong();
+    private final AtomicLong lockWaitMillis = new AtomicLong();
+    private final AtomicLong lockRetries = new AtomicLong();
+    private final AtomicLong indexBuilds = new AtomicLong();
+    private final AtomicLong indexBuildMillis = new AtomicLong();
+    private final AtomicLong backfillRows = new AtomicLong();
 
     /** Meters without extra tags. */
     public StrataMetrics() {
@@ -56,6 +68,19 @@ public final class StrataMetrics implements MeterBinder, RunListener {
             (e.step().direction() == Direction.UP ? applied : reverted).incrementAndGet();
         } else if (event instanceof RunEvent.StepFailed) {
             failed.incrementAndGet();
+        } else if (event instanceof RunEvent.StepMeasured e) {
+            var m = e.metrics();
+            rows.addAndGet(m.rowsAffected());
+            if (m.lockRetries() > 0) {
+                lockWaits.incrementAndGet();
+                lockWaitMillis.addAndGet(m.lockWaitMs());
+                lockRetries.addAndGet(m.lockRetries());
+            }
+            for (var b : m.indexBuilds()) {
+                indexBuilds.incrementAndGet();
+                indexBuildMillis.addAndGet(b.millis());
+            }
+            m.backfills().forEach(b -> backfillRows.addAndGet(b.rows()));
         } else if (event instanceof RunEvent.RunFinished e) {
             if (e.direction() == Direction.UP) {
                 upRuns.incrementAndGet();
@@ -80,6 +105,19 @@ public final class StrataMetrics implements MeterBinder, RunListener {
         counter(registry, "downgrade", reverted);
         FunctionCounter.builder("strata.revisions.failed", failed, AtomicLong::doubleValue)
                 .description("Revisions whose statements failed").tags(tags).register(registry);
+        FunctionCounter.builder("strata.revision.rows", rows, AtomicLong::doubleValue)
+                .description("Rows changed by the revisions' statements").tags(tags).register(registry);
+        FunctionTimer.builder("strata.revision.lock.wait", this, x -> lockWaits.get(), x -> lockWaitMillis.get(),
+                        TimeUnit.MILLISECONDS)
+                .description("Revisions that waited for locks (lock_timeout and retries), and the time lost")
+                .tags(tags).register(registry);
+        FunctionCounter.builder("strata.revision.lock.retries", lockRetries, AtomicLong::doubleValue)
+                .description("Statements retried after a lock timeout").tags(tags).register(registry);
+        FunctionTimer.builder("strata.revision.index.builds", this, x -> indexBuilds.get(), x -> indexBuildMillis.get(),
+                        TimeUnit.MILLISECONDS)
+                .description("Index builds of the revisions, and how long they took").tags(tags).register(registry);
+        FunctionCounter.builder("strata.revision.backfill.rows", backfillRows, AtomicLong::doubleValue)
+                .description("Rows changed by batched backfills").tags(tags).register(registry);
         Gauge.builder("strata.revisions.pending", pending, p -> p.get() < 0 ? Double.NaN : p.get())
                 .description("Revisions not applied to the database yet").tags(tags).strongReference(true)
                 .register(registry);

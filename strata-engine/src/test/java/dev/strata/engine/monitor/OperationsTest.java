@@ -224,8 +224,9 @@ class OperationsTest {
                 + "-- strata:downgrade\nDROP TABLE busy;\n");
         revision("002_alter.sql", "-- strata:revision l2\n-- strata:parents l1\n-- strata:upgrade\n"
                 + "ALTER TABLE busy ADD COLUMN x int;\n-- strata:downgrade\nALTER TABLE busy DROP COLUMN x;\n");
+        dev.strata.engine.metrics.StrataMetrics meters = new dev.strata.engine.metrics.StrataMetrics();
         Strata strata = Strata.configure().url(db.jdbcUrl()).workingDir(dir).locations("db")
-                .lockTimeout(Duration.ofMillis(100)).load();
+                .lockTimeout(Duration.ofMillis(100)).listener(meters).load();
         strata.upgrade("l1");
         try (Connection holder = db.connect()) {
             holder.setAutoCommit(false);
@@ -248,6 +249,13 @@ class OperationsTest {
             assertThat(m.lockRetries()).isEqualTo(2);
             assertThat(m.lockWaitMs()).isBetween(1500L, m.durationMs());
             assertThat(r.metrics().lockRetries()).isEqualTo(2);
+            // the same measurements reach Micrometer, for applications that embed Strata
+            var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+            meters.bindTo(registry);
+            assertThat(registry.get("strata.revision.lock.retries").functionCounter().count()).isEqualTo(2);
+            var wait = registry.get("strata.revision.lock.wait").functionTimer();
+            assertThat(wait.count()).isEqualTo(1);
+            assertThat(wait.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(1500);
         }
     }
 
@@ -255,8 +263,9 @@ class OperationsTest {
     void backfillRowsAndRateAndAJavaVerifyHook() throws Exception {
         revision("001_acc.sql", "-- strata:revision b001\n-- strata:upgrade\nCREATE TABLE acc (id int PRIMARY KEY, v int);\n"
                 + "INSERT INTO acc SELECT g, g FROM generate_series(1, 12000) g;\n-- strata:downgrade\nDROP TABLE acc;\n");
+        dev.strata.engine.metrics.StrataMetrics meters = new dev.strata.engine.metrics.StrataMetrics();
         Strata strata = Strata.configure().url(db.jdbcUrl()).workingDir(dir).locations("db")
-                .javaPackage("dev.strata.engine.monitor.javarev").load();
+                .javaPackage("dev.strata.engine.monitor.javarev").listener(meters).load();
         Strata.RunResult r = strata.upgrade("head");
         var m = r.metrics().revisions().get(1);
         assertThat(m.revision()).isEqualTo("b002");
@@ -266,6 +275,10 @@ class OperationsTest {
         });
         assertThat(m.rowsAffected()).isEqualTo(12000);
         assertThat(m.verify().passed()).isTrue();
+        var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        meters.bindTo(registry);
+        assertThat(registry.get("strata.revision.backfill.rows").functionCounter().count()).isEqualTo(12000);
+        assertThat(registry.get("strata.revision.rows").functionCounter().count()).isEqualTo(24000);
         JsonNode details = new ObjectMapper().readTree(strata.history().get(1).details());
         assertThat(details.path("backfills").get(0).path("rows").asLong()).isEqualTo(12000);
     }
