@@ -63,7 +63,7 @@ class CorporateIntelExampleTest {
                 "market_intelligence", "users", "permissions", "user_permissions", "api_keys", "user_sessions");
         assertThat(value(url, "SELECT format('%s %s', h.compression_enabled, d.time_interval)"
                 + " FROM timescaledb_information.hypertables h JOIN timescaledb_information.dimensions d"
-                + " USING (hypertable_name) WHERE h.hypertable_name = 'financial_metrics'")).isEqualTo("true 7 days");
+                + " USING (hypertable_name) WHERE h.hypertable_name = 'financial_metrics'")).isEqualTo("t 7 days");
         assertThat(column(url, "SELECT proc_name FROM timescaledb_information.jobs WHERE hypertable_name IN"
                 + " ('financial_metrics', (SELECT materialization_hypertable_name FROM"
                 + " timescaledb_information.continuous_aggregates WHERE view_name = 'metrics_monthly'))"))
