@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -31,6 +32,8 @@ final class ExampleProject {
     private static final Path EXAMPLES = Path.of("..", "examples").toAbsolutePath().normalize();
 
     final Path dir;
+    /** The environment the commands see (nothing from the machine's: no DATABASE_URL* or ENVIRONMENT). */
+    final Map<String, String> env = new HashMap<>();
     private final String url;
 
     private ExampleProject(Path dir, String url) {
@@ -70,14 +73,14 @@ final class ExampleProject {
         return runRaw(all.toArray(String[]::new));
     }
 
-    /** {@code strata ARGS...} as given (no --url added). */
+    /** {@code strata ARGS...} as given (no --url added: the URL comes from the configuration and {@link #env}). */
     Result runRaw(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = Main.run(args, o, e, Map.of(), dir);
+            code = Main.run(args, o, e, env, dir);
         }
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

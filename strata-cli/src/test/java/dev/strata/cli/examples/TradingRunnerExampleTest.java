@@ -53,7 +53,7 @@ class TradingRunnerExampleTest {
         // Rollback with dependency checks: a001 (analytics) reads market_data, so 002 cannot go alone
         var refused = p.run("downgrade", "001");
         assertThat(refused.code()).as(refused.toString()).isEqualTo(2);
-        assertThat(refused.err()).contains("a001 depends on 002").contains("--cascade").doesNotContain("\tat ");
+        assertThat(refused.err()).contains("a001 (branch analytics) depends on 002").contains("--cascade").doesNotContain("\tat ");
         assertThat(value(url, "SELECT count(*) FROM market_data")).isNotEqualTo("0");
         assertThat(p.ok("current").out().lines().map(String::strip).toList()).containsExactlyInAnyOrder("003 (head)", "a001 (head)");
 

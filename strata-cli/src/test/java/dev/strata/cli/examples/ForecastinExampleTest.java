@@ -1,0 +1,108 @@
+package dev.strata.cli.examples;
+
+import dev.strata.testkit.Extensions;
+import dev.strata.testkit.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static dev.strata.cli.examples.ExampleProject.sql;
+import static dev.strata.cli.examples.ExampleProject.value;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * examples/forecastin (seed 001): per-revision tests as the seed writes them (upgrade +1, assert, downgrade
+ * -1, assert it is gone, upgrade +1 again) for every revision in order, over the imported files and the
+ * revisions written since; then the entities with ltree and PostGIS and their GiST indexes, hierarchy_mv
+ * refreshed concurrently by its trigger and plainly by the revision that redefines it, and the backfill
+ * changing nothing when it runs a second time.
+ */
+class ForecastinExampleTest {
+    @RegisterExtension
+    static TestDatabase db = new TestDatabase();
+
+    @TempDir
+    Path dir;
+
+    /** Each revision, in order, and a query that is true once it is applied and false after its downgrade. */
+    private static final Map<String, String> EFFECT = new LinkedHashMap<>();
+
+    static {
+        EFFECT.put("001_initial_schema", "SELECT to_regclass('entities') IS NOT NULL AND to_regclass('feature_flags') IS NOT NULL");
+        EFFECT.put("001_standardize_feature_flag_names", "SELECT to_regclass('feature_flag_name_backup') IS NOT NULL");
+        EFFECT.put("002_ml_ab_testing_framework", "SELECT to_regclass('ml_experiment_variants') IS NOT NULL");
+        EFFECT.put("004_automated_materialized_view_refresh", "SELECT to_regclass('hierarchy_mv_id_idx') IS NOT NULL"
+                + " AND EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'entity_hierarchy_refresh')");
+        EFFECT.put("004_rss_entity_extraction_schema", "SELECT to_regclass('rss_entity_mentions') IS NOT NULL");
+        EFFECT.put("20251110_090000", "SELECT EXISTS (SELECT 1 FROM strata_version WHERE revision = '20251110_090000')");
+        EFFECT.put("20251112_090000", "SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'hierarchy_mv'::regclass"
+                + " AND attname = 'entity_type' AND NOT attisdropped)");
+    }
+
+    @Test
+    void perRevisionTestsThenTheHierarchyAndTheBackfill() throws Exception {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl())) {
+            Extensions.requireAvailable(c, "postgis");
+            Extensions.requireAvailable(c, "ltree");
+        }
+        ExampleProject p = ExampleProject.copy("forecastin", dir, db.jdbcUrl());
+        String url = db.jdbcUrl();
+
+        for (Map.Entry<String, String> e : EFFECT.entrySet()) {
+            p.ok("upgrade", "+1");
+            assertThat(p.ok("current").out()).as("current after upgrade +1").contains(e.getKey());
+            assertThat(value(url, e.getValue())).as(e.getKey() + " applied").isEqualTo("t");
+            if (e.getKey().equals("001_initial_schema")) {
+                // data for the revisions that follow to work on
+                sql(url, "INSERT INTO feature_flags (flag_name, enabled) VALUES ('ff.geo-map', true), ('ff.MLScoring', false)");
+            }
+            p.ok("downgrade", "-1");
+            if (!e.getKey().startsWith("2025")) {
+                assertThat(value(url, e.getValue())).as(e.getKey() + " reverted").isEqualTo("f");
+            }
+            p.ok("upgrade", "+1");
+            if (e.getKey().equals("001_initial_schema")) {
+                sql(url, "INSERT INTO feature_flags (flag_name, enabled) VALUES ('ff.geo-map', true), ('ff.MLScoring', false)");
+            }
+        }
+        assertThat(p.ok("current").out()).contains("20251112_090000 (head)");
+        assertThat(p.run("check").code()).isZero();
+
+        // The flag names, standardized; the rollback file's downgrade restored them in between
+        assertThat(value(url, "SELECT string_agg(flag_name, ',' ORDER BY id) FROM feature_flags")).isEqualTo("ff_geo_map,ff_mlscoring");
+        // entities: ltree path and PostGIS point, with GiST indexes
+        assertThat(value(url, "SELECT string_agg(indexname, ',' ORDER BY indexname) FROM pg_indexes"
+                + " WHERE tablename = 'entities' AND indexdef LIKE '%USING gist%'"))
+                .isEqualTo("entities_location_gist_idx,entities_path_gist_idx");
+        sql(url, "INSERT INTO entities (name, entity_type, path, path_depth, location) VALUES"
+                + " ('Europe', 'region', 'world.europe', 1, ST_SetSRID(ST_MakePoint(10, 50), 4326)),"
+                + " ('Germany', 'country', 'world.europe.de', 2, ST_SetSRID(ST_MakePoint(10.4, 51.1), 4326)),"
+                + " ('Berlin', 'city', 'world.europe.de.berlin', 3, ST_SetSRID(ST_MakePoint(13.4, 52.5), 4326))");
+        // refresh strategy 1: the statement trigger refreshed hierarchy_mv concurrently
+        assertThat(value(url, "SELECT descendant_count FROM hierarchy_mv WHERE name = 'Europe'")).isEqualTo("3");
+        assertThat(value(url, "SELECT name FROM entities WHERE ST_DWithin(location::geography,"
+                + " ST_SetSRID(ST_MakePoint(13.38, 52.52), 4326)::geography, 10000)")).isEqualTo("Berlin");
+
+        // The backfill, the plain refresh of the redefined view: run both again over the new rows
+        p.ok("downgrade", "20251110_090000");
+        p.ok("downgrade", "-1");
+        sql(url, "UPDATE entities SET confidence_score = 0.95 WHERE name = 'Berlin'");
+        p.ok("upgrade", "head");
+        assertThat(value(url, "SELECT string_agg(name || '=' || confidence_score, ',' ORDER BY path) FROM entities"))
+                .isEqualTo("Europe=0.7,Germany=0.8,Berlin=0.95");
+        assertThat(value(url, "SELECT string_agg(entity_type || ':' || descendant_count, ',' ORDER BY path) FROM hierarchy_mv"))
+                .isEqualTo("region:3,country:2,city:1");
+        // idempotent: running it again on a database where the scores are there changes nothing
+        String before = value(url, "SELECT string_agg(id || updated_at::text, ',' ORDER BY id) FROM entities");
+        p.ok("downgrade", "004_rss_entity_extraction_schema");
+        p.ok("upgrade", "head");
+        assertThat(value(url, "SELECT string_agg(id || updated_at::text, ',' ORDER BY id) FROM entities")).isEqualTo(before);
+        assertThat(p.ok("history", "--applied").out()).contains("upgrade         20251110_090000");
+    }
+}
