@@ -54,7 +54,7 @@ class ArgoRulesExampleTest {
                 .containsExactlyInAnyOrder("uq_users_email_normalized", "idx_signal_confidence");
         assertThat(column(url, "SELECT conname FROM pg_constraint WHERE conname = 'users_email_normalized_present'")).isEmpty();
         // the backfill ran in batches of 1,000 (2,500 rows: three batches, each committed on its own)
-        assertThat(p.ok("show", "20250120_091000").out()).contains("LIMIT 1000");
+        assertThat(p.ok("show", "20250120_091000").out()).contains("SET \"confidence_new\" = CAST(confidence AS double precision) in batches of 1000");
 
         // 6. rollback, 7. verify: first the index, then back to before the type change
         assertThat(p.ok("downgrade", "-1").err()).contains("Ran downgrade 20250122_090000 -> 20250121_090000");

@@ -57,12 +57,19 @@ class CorrDataExampleTest {
         assertThat(column(primary, "SELECT old_identifier || '=' || asset_identifier FROM assets ORDER BY name"))
                 .containsExactly("PL-7-A1=PL-7-A1", "PL-7-V2=PL-7-V2");
         p.ok("-n", "primary", "upgrade", "head");
+        assertThat(column(primary, "SELECT asset_identifier FROM assets ORDER BY 1")).containsExactly("PL-7-A1", "PL-7-V2");
+        // the contract step's downgrade brings the old column back, filled, and the sync with it
+        p.ok("-n", "primary", "downgrade", "-1");
+        sql(primary, "UPDATE assets SET old_identifier = 'PL-7-A2' WHERE asset_identifier = 'PL-7-A1'");
+        assertThat(column(primary, "SELECT old_identifier || '=' || asset_identifier FROM assets ORDER BY name"))
+                .containsExactly("PL-7-A2=PL-7-A2", "PL-7-V2=PL-7-V2");
+        p.ok("-n", "primary", "upgrade", "head");
         p.ok("-n", "replica", "upgrade", "head");
         for (String url : new String[] {primary, replica}) {
             assertThat(value(url, "SELECT revision FROM strata_version")).isEqualTo("20251117_090000");
             assertThat(column(url, "SELECT extname FROM pg_extension")).contains("postgis", "timescaledb");
         }
-        assertThat(column(primary, "SELECT asset_identifier FROM assets ORDER BY 1")).containsExactly("PL-7-A1", "PL-7-V2");
+        assertThat(column(primary, "SELECT asset_identifier FROM assets ORDER BY 1")).containsExactly("PL-7-A2", "PL-7-V2");
         assertThat(value(primary, "SELECT count(*) FROM show_chunks('measurements')")).isNotEqualTo("0");
         assertThat(value(primary, "SELECT indisvalid FROM pg_index WHERE indexrelid = 'idx_assets_location'::regclass"))
                 .isEqualTo("t");
