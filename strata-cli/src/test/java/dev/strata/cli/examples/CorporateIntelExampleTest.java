@@ -85,7 +85,7 @@ class CorporateIntelExampleTest {
                         + " ('00000000-0000-0000-0000-000000000002', '00000000-0000-0000-0000-0000000000aa', now())",
                 "DELETE FROM api_keys", "DELETE FROM users WHERE username = 'a'");
         assertThat(value(url, "SELECT format('%s %s', granted_by IS NULL, (SELECT api_key_id IS NULL FROM user_sessions))"
-                + " FROM user_permissions")).isEqualTo("true true");
+                + " FROM user_permissions")).isEqualTo("t t");
         sql(url, "DELETE FROM users");
         assertThat(value(url, "SELECT (SELECT count(*) FROM user_permissions) + (SELECT count(*) FROM user_sessions)"))
                 .isEqualTo("0");

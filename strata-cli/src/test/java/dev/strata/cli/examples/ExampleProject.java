@@ -94,6 +94,15 @@ final class ExampleProject {
         return r;
     }
 
+    /** Runs ARGS as given (no --url added) and fails the test (with the output) unless the exit status is 0. */
+    Result okRaw(String... args) {
+        Result r = runRaw(args);
+        if (r.code() != 0) {
+            throw new AssertionError("strata " + String.join(" ", args) + " failed:\n" + r);
+        }
+        return r;
+    }
+
     /** Compiles the example's Java revisions (src/main/java) into build/classes, as the team's build does. */
     void compileJava() {
         Path out = dir.resolve("build/classes");
