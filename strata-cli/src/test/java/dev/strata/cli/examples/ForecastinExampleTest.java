@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * -1, assert it is gone, upgrade +1 again) for every revision in order, over the imported files and the
  * revisions written since; then the entities with ltree and PostGIS and their GiST indexes, hierarchy_mv
  * refreshed concurrently by its trigger and plainly by the revision that redefines it, and the backfill
- * changing nothing when it runs a second time.
+ * changing nothing when it runs a second time; and the full cycle, downgrade base and upgrade head.
  */
 class ForecastinExampleTest {
     @RegisterExtension
@@ -104,5 +104,13 @@ class ForecastinExampleTest {
         p.ok("upgrade", "head");
         assertThat(value(url, "SELECT string_agg(id || updated_at::text, ',' ORDER BY id) FROM entities")).isEqualTo(before);
         assertThat(p.ok("history", "--applied").out()).contains("upgrade         20251110_090000");
+
+        // The seed's integration test: from an empty schema to the current one
+        p.ok("downgrade", "base");
+        assertThat(value(url, "SELECT coalesce(to_regclass('entities')::text, '') || coalesce(to_regclass('hierarchy_mv')::text, '')"))
+                .isEmpty();
+        p.ok("upgrade", "head");
+        assertThat(value(url, "SELECT to_regclass('entities') IS NOT NULL AND to_regclass('feature_flags') IS NOT NULL"
+                + " AND to_regclass('hierarchy_mv') IS NOT NULL")).isEqualTo("t");
     }
 }
