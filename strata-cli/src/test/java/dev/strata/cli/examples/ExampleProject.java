@@ -41,7 +41,10 @@ final class ExampleProject {
         this.url = url;
     }
 
-    /** Copies examples/{@code name} into {@code into}; commands run against {@code url}. */
+    /**
+     * Copies examples/{@code name} into {@code into}; {@link #run} passes {@code url} as --url (null: the
+     * project's configuration chooses, use {@link #runRaw} / {@link #okRaw}).
+     */
     static ExampleProject copy(String name, Path into, String url) {
         Path source = EXAMPLES.resolve(name);
         try (Stream<Path> files = Files.walk(source)) {
@@ -68,6 +71,9 @@ final class ExampleProject {
 
     /** {@code strata --url URL ARGS...} in the example's folder, with no DATABASE_URL* or ENVIRONMENT set. */
     Result run(String... args) {
+        if (url == null) {
+            throw new IllegalStateException("no --url for this project: use runRaw");
+        }
         List<String> all = new ArrayList<>(List.of("--url", url));
         all.addAll(Arrays.asList(args));
         return runRaw(all.toArray(String[]::new));
