@@ -76,7 +76,7 @@ final class RunPrinter implements RunListener {
             console.warn("index " + d.index() + " on " + d.table() + " deferred: the table has " + d.rows() + " of the "
                     + d.minRows() + " rows it needs (lists x 39); `strata upgrade` builds it, concurrently, once they are loaded");
         } else if (event instanceof RunEvent.DeferredIndexBuilt b) {
-            console.info("Built deferred index " + b.index() + " on " + b.table() + ", concurrently (" + b.millis() + " ms)");
+            console.info("Built deferred index " + b.index() + " on " + b.table() + " (" + b.millis() + " ms)");
         } else {
             throw new IllegalStateException("unhandled event " + event);
         }

@@ -1,5 +1,6 @@
 package dev.strata.cli;
 
+import dev.strata.cli.commands.BaselineCommand;
 import dev.strata.cli.commands.BranchesCommand;
 import dev.strata.cli.commands.CheckCommand;
 import dev.strata.cli.commands.CurrentCommand;
@@ -10,12 +11,14 @@ import dev.strata.cli.commands.DiffCommand;
 import dev.strata.cli.commands.DowngradeCommand;
 import dev.strata.cli.commands.HeadsCommand;
 import dev.strata.cli.commands.HistoryCommand;
+import dev.strata.cli.commands.ImportCommand;
 import dev.strata.cli.commands.InitCommand;
 import dev.strata.cli.commands.MergeCommand;
 import dev.strata.cli.commands.RepairCommand;
 import dev.strata.cli.commands.ReportCommand;
 import dev.strata.cli.commands.RevisionCommand;
 import dev.strata.cli.commands.ShowCommand;
+import dev.strata.cli.commands.StairwayCommand;
 import dev.strata.cli.commands.StampCommand;
 import dev.strata.cli.commands.UpgradeCommand;
 import picocli.CommandLine.Command;
@@ -52,12 +55,15 @@ public final class StrataCommand implements Runnable {
         m.put("branches", BranchesCommand::new);
         m.put("show", ShowCommand::new);
         m.put("stamp", StampCommand::new);
+        m.put("baseline", BaselineCommand::new);
+        m.put("import", ImportCommand::new);
         m.put("merge", MergeCommand::new);
         m.put("check", CheckCommand::new);
         m.put("lint", LintCommand::new);
         m.put("diff", DiffCommand::new);
         m.put("diagram", DiagramCommand::new);
         m.put("report", ReportCommand::new);
+        m.put("stairway", StairwayCommand::new);
         m.put("repair", RepairCommand::new);
         m.put("dev", DevCommand::new);
         return java.util.Collections.unmodifiableMap(m);

@@ -124,6 +124,36 @@ class AutogenerateTest {
                 .contains("The database matches its applied revisions.");
     }
 
+    /**
+     * Issue 9: a column with a volatile default on an existing table is backfilled in batches; the SQL revision
+     * writes the backfill as the DO block that commits after every batch (as the Java path's offline SQL does),
+     * so the revision is not transactional, and it runs through the runner.
+     */
+    @Test
+    void aBackfillIsWrittenAsABatchedDoBlock() throws Exception {
+        cli.simple("r1", null, "CREATE TABLE users (id bigint PRIMARY KEY, name text);\n"
+                + "INSERT INTO users SELECT g, 'u' || g FROM generate_series(1, 12000) g;", "DROP TABLE users;");
+        assertThat(cli.run("upgrade", "head").code()).isZero();
+        schema("users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, name text, token text DEFAULT md5(random()::text));\n");
+
+        Cli.Result r = autogen();
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        String text = generatedUnquoted();
+        String up = text.substring(text.indexOf("-- strata:upgrade"), text.indexOf("-- strata:downgrade"));
+        assertThat(text).contains("-- strata:transactional false").contains("commits after every batch");
+        assertThat(up).contains("-- batched backfill of public.users: 5000 rows per batch by id")
+                .contains("DO $strata$").contains("COMMIT;").doesNotContain("\nUPDATE ");
+        Cli.Result run = cli.run("upgrade", "head");
+        assertThat(run.code()).as(run.toString()).isZero();
+        try (var c = java.sql.DriverManager.getConnection(db.jdbcUrl()); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT count(*) FILTER (WHERE token IS NULL), count(DISTINCT token) FROM users")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isZero();
+            assertThat(rs.getLong(2)).isEqualTo(12000);
+        }
+    }
+
     @Test
     void noDifferenceWritesNothing() throws IOException {
         cli.simple("r1", null, "CREATE TABLE t (id int);", "DROP TABLE t;");

@@ -8,6 +8,8 @@ import dev.strata.model.Table;
 import dev.strata.op.CreateIndex;
 import dev.strata.op.DropIndex;
 import dev.strata.op.Mode;
+import dev.strata.op.ext.CreateVectorIndex;
+import dev.strata.op.ext.VectorIndexMethod;
 import dev.strata.op.Op;
 import dev.strata.op.RawSql;
 import dev.strata.plan.Tx;
@@ -63,13 +65,37 @@ final class IndexDiffer {
             return;
         }
         Table t = cx.from.tables().get(i.table());
-        cx.add(Phase.DROP_INDEXES, dropOp(i, mode(cx, t)));
+        Op vector = VectorIndexes.drop(i, vectorMode(cx, t), t != null && cx.from.hypertables().containsKey(t.name()));
+        cx.add(Phase.DROP_INDEXES, vector != null ? vector : dropOp(i, mode(cx, t)));
     }
 
     private static void create(DiffContext cx, Index i) {
         boolean onView = cx.to.materializedViews().containsKey(i.table());
         Table t = cx.to.tables().get(i.table());
-        cx.add(onView ? Phase.VIEW_INDEXES : Phase.INDEXES, createOp(i, t, mode(cx, t)));
+        CreateVectorIndex vector = VectorIndexes.create(i, vectorMode(cx, t));
+        if (vector != null && t != null) {
+            boolean fresh = !cx.from.tables().containsKey(t.name());
+            vector = vector.withHypertable(cx.to.hypertables().containsKey(t.name()));
+            if (fresh && vector.method() == VectorIndexMethod.IVFFLAT) {
+                // IVFFlat computes its lists from the rows present: on a table made empty in this revision it waits
+                // for lists x 39 rows (built after the revision commits, by this or a later upgrade)
+                vector = vector.withDeferUntilRows(true);
+            }
+        }
+        cx.add(onView ? Phase.VIEW_INDEXES : Phase.INDEXES, vector != null ? vector : createOp(i, t, mode(cx, t)));
+    }
+
+    /**
+     * Vector indexes: on a hypertable that exists on both sides, online builds go per chunk
+     * ({@code timescaledb.transaction_per_chunk}: TimescaleDB's stand-in for CONCURRENTLY), so the plain form is
+     * not needed there; otherwise as {@link #mode}.
+     */
+    private static Mode vectorMode(DiffContext cx, Table t) {
+        if (t != null && cx.from.hypertables().containsKey(t.name()) && cx.to.hypertables().containsKey(t.name())
+                && cx.from.tables().containsKey(t.name())) {
+            return cx.options.mode();
+        }
+        return mode(cx, t);
     }
 
     /**
@@ -84,10 +110,6 @@ final class IndexDiffer {
     }
 
     static Op createOp(Index i, Table t, Mode mode) {
-        Op vector = VectorIndexes.create(i, mode);
-        if (vector != null) {
-            return vector;
-        }
         CreateIndex typed = typed(i, t, mode);
         if (typed != null) {
             return typed;
@@ -100,10 +122,6 @@ final class IndexDiffer {
     }
 
     static Op dropOp(Index i, Mode mode) {
-        Op vector = VectorIndexes.drop(i, mode);
-        if (vector != null) {
-            return vector;
-        }
         CreateIndex typed = typed(i, null, mode);
         if (typed != null) {
             return new DropIndex(ModelOps.qn(i.name()), typed, mode);

@@ -86,9 +86,9 @@ final class VectorIndexes {
         }
     }
 
-    /** The typed drop, or null as for {@link #create}. */
-    static DropVectorIndex drop(Index i, Mode mode) {
+    /** The typed drop, or null as for {@link #create}; on a hypertable the drop is plain (see DropVectorIndex). */
+    static DropVectorIndex drop(Index i, Mode mode, boolean hypertable) {
         CreateVectorIndex c = create(i, mode);
-        return c == null ? null : new DropVectorIndex(c.qualifiedName(), c, mode);
+        return c == null ? null : new DropVectorIndex(c.qualifiedName(), c.withHypertable(hypertable), mode);
     }
 }

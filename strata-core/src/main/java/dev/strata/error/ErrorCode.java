@@ -42,6 +42,10 @@ public enum ErrorCode {
     CHECKSUM_MISMATCH(Kind.FAILURE),
     APPLIED_REVISION_MISSING(Kind.FAILURE),
     NEEDS_REPAIR(Kind.FAILURE),
+    /** A database that must already be migrated (validate-only start-up of an application) is not. */
+    NOT_UP_TO_DATE(Kind.FAILURE),
+    /** Lint findings at or above the failing severity stopped an upgrade before it ran (application start-up). */
+    LINT_REFUSED(Kind.FAILURE),
     STATE_INVALID(Kind.FAILURE),
     BOOKKEEPING_FAILED(Kind.FAILURE),
     EMBEDDED_FAILED(Kind.FAILURE),

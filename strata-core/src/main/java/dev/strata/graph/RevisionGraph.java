@@ -160,9 +160,23 @@ public final class RevisionGraph {
         return new StepPlanner(this).downgrade(currentHeads, target, cascade);
     }
 
+    /** The single step that reverts {@code id}, which must be one of {@code currentHeads}, leaving every other head. */
+    public List<Step> revertSteps(Set<RevisionId> currentHeads, RevisionId id) {
+        return new StepPlanner(this).revert(currentHeads, id);
+    }
+
     /** The version table after {@code stamp target} (sorted); with {@code purge} the current heads are ignored. */
     public Set<RevisionId> stampHeads(Set<RevisionId> currentHeads, String target, boolean purge) {
-        return new StepPlanner(this).stamp(purge ? Set.of() : currentHeads, target);
+        return stampHeads(currentHeads, List.of(target), purge);
+    }
+
+    /**
+     * The version table after {@code stamp T1 T2 ...}, as Alembic's stamp with several revisions: each target
+     * replaces the current heads on its own branch; of targets on one branch (one an ancestor of another) the
+     * highest counts. {@code base} and {@code LABEL@base} must be given alone.
+     */
+    public Set<RevisionId> stampHeads(Set<RevisionId> currentHeads, List<String> targets, boolean purge) {
+        return new StepPlanner(this).stamp(purge ? Set.of() : currentHeads, targets);
     }
 
     /** {@link #range(String, Set)} without a database: {@code current} is refused. */
@@ -226,7 +240,25 @@ public final class RevisionGraph {
         return id.equals(owner) || parentClosure(owner, true).contains(id) || parentClosure(owner, false).contains(id);
     }
 
-    RevisionId labelOwner(String label) {
+    /**
+     * A branch label as written in a target: the label itself, a revision id (Strata lets an id stand for the
+     * branch it is on), or a unique prefix of a label, as Alembic accepts; the full label is returned.
+     */
+    String label(String given) {
+        if (index.labelOwner.containsKey(given)
+                || (RevisionId.isValid(given) && index.byId.containsKey(RevisionId.of(given)))) {
+            return given;
+        }
+        List<String> matches = index.labelOwner.keySet().stream().filter(l -> l.startsWith(given)).sorted().toList();
+        if (matches.size() > 1) {
+            throw new StrataException(ErrorCode.AMBIGUOUS_REVISION, "branch label prefix '" + given
+                    + "' matches several labels (" + String.join(", ", matches) + "): give more characters");
+        }
+        return matches.isEmpty() ? given : matches.get(0);
+    }
+
+    RevisionId labelOwner(String given) {
+        String label = label(given);
         RevisionId owner = index.labelOwner.get(label);
         if (owner == null) {
             if (RevisionId.isValid(label) && index.byId.containsKey(RevisionId.of(label))) {

@@ -118,6 +118,23 @@ final class StepPlanner {
         if (!cascade && !(spec instanceof RevisionSpec.Base b && b.label() == null)) {
             refuseOtherBranches(text, roots, drop);
         }
+        return stepsDown(applied, drop);
+    }
+
+    /**
+     * The one step that reverts {@code id}, a current head: what the stairway test does after upgrading it,
+     * whatever other branches are applied beside it.
+     */
+    List<Step> revert(Set<RevisionId> current, RevisionId id) {
+        Set<RevisionId> heads = checkedHeads(current);
+        if (!heads.contains(id)) {
+            throw new StrataException(ErrorCode.TARGET_NOT_REACHABLE, "cannot revert " + id + " alone: it is not"
+                    + " one of the current heads (" + (heads.isEmpty() ? "none" : RevisionGraph.join(heads)) + ")");
+        }
+        return stepsDown(graph.applied(heads), Set.of(id));
+    }
+
+    private List<Step> stepsDown(Set<RevisionId> applied, Set<RevisionId> drop) {
         List<Step> steps = new ArrayList<>();
         Set<RevisionId> still = new TreeSet<>(applied);
         for (RevisionId id : graph.ordered(drop, true)) {
@@ -168,24 +185,39 @@ final class StepPlanner {
         return roots;
     }
 
-    Set<RevisionId> stamp(Set<RevisionId> current, String text) {
+    Set<RevisionId> stamp(Set<RevisionId> current, List<String> texts) {
+        if (texts.isEmpty()) {
+            throw new StrataException(ErrorCode.TARGET_INVALID, "stamp needs a target: a revision, head, heads or base");
+        }
         Set<RevisionId> heads = checkedHeads(current);
-        RevisionSpec spec = RevisionSpec.parse(text);
-        if (spec instanceof RevisionSpec.Relative r && r.from() == null) {
-            throw new StrataException(ErrorCode.TARGET_INVALID, "stamp target '" + text
-                    + "' is relative to the current heads: name the revision, e.g. ID" + text);
+        Set<RevisionId> targets = new TreeSet<>();
+        for (String text : texts) {
+            RevisionSpec spec = RevisionSpec.parse(text);
+            if (spec instanceof RevisionSpec.Relative r && r.from() == null) {
+                throw new StrataException(ErrorCode.TARGET_INVALID, "stamp target '" + text
+                        + "' is relative to the current heads: name the revision, e.g. ID" + text);
+            }
+            if (spec instanceof RevisionSpec.Base b) {
+                if (texts.size() > 1) {
+                    throw new StrataException(ErrorCode.TARGET_INVALID, "stamp target '" + text + "' cannot be combined"
+                            + " with other targets (" + String.join(" ", texts) + "): stamp it on its own");
+                }
+                if (b.label() == null) {
+                    return Collections.emptySortedSet();
+                }
+                Set<RevisionId> applied = new TreeSet<>(graph.applied(heads));
+                applied.removeAll(graph.closure(carrying(applied, b.label()), index.requiredBy::get, true));
+                return Collections.unmodifiableSet(graph.headsOf(applied));
+            }
+            targets.addAll(resolver.absolute(spec, text));
         }
-        if (spec instanceof RevisionSpec.Base b && b.label() != null) {
-            Set<RevisionId> applied = new TreeSet<>(graph.applied(heads));
-            applied.removeAll(graph.closure(carrying(applied, b.label()), index.requiredBy::get, true));
-            return Collections.unmodifiableSet(graph.headsOf(applied));
-        }
+        // of targets on one branch the highest counts (Alembic: `stamp a1 a2` and `stamp a2 a1` both give a2)
+        Set<RevisionId> below = graph.closure(targets, index.requires::get, false);
         Set<RevisionId> result = new TreeSet<>(heads);
-        Set<RevisionId> targets = resolver.absolute(spec, text);
-        if (targets.isEmpty()) {
-            return Collections.emptySortedSet();
-        }
-        for (RevisionId t : new TreeSet<>(targets)) {
+        for (RevisionId t : targets) {
+            if (below.contains(t)) {
+                continue;
+            }
             Set<RevisionId> related = graph.closure(Set.of(t), index.requires::get, false);
             related.addAll(graph.closure(Set.of(t), index.requiredBy::get, false));
             result.removeIf(related::contains);
@@ -207,8 +239,9 @@ final class StepPlanner {
         return heads;
     }
 
-    private Set<RevisionId> carrying(Set<RevisionId> ids, String label) {
-        graph.labelOwner(label);
+    private Set<RevisionId> carrying(Set<RevisionId> ids, String given) {
+        graph.labelOwner(given);
+        String label = graph.label(given);
         Set<RevisionId> out = new TreeSet<>(ids);
         out.removeIf(id -> !index.labels.get(id).contains(label));
         return out;

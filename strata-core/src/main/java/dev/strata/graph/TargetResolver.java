@@ -61,7 +61,8 @@ final class TargetResolver {
     }
 
     private RevisionId start(String label, String from, String text) {
-        if (from.equals("head")) {
+        // heads-N is head-N when there is one head (Alembic 1.8 takes both); with several it is ambiguous
+        if (from.equals("head") || from.equals("heads")) {
             return singleHead(label, text);
         }
         if (from.equals("base")) {
@@ -132,7 +133,7 @@ final class TargetResolver {
                 throw pastEnd(text, "base");
             }
             if (at.isMerge()) {
-                throw mergeWalk(text, at);
+                throw mergeWalk(text, path, at);
             }
             path.add(at.parents().get(0));
         }
@@ -143,16 +144,34 @@ final class TargetResolver {
     Optional<RevisionId> below(List<RevisionId> path, String text) {
         Revision last = graph.get(path.get(path.size() - 1));
         if (last.isMerge()) {
-            throw mergeWalk(text, last);
+            throw mergeWalk(text, path, last);
         }
         List<RevisionId> parents = last.parents();
         return parents.isEmpty() ? Optional.empty() : Optional.of(parents.get(0));
     }
 
-    private static StrataException mergeWalk(String text, Revision merge) {
-        return new StrataException(ErrorCode.AMBIGUOUS_REVISION, "target '" + text + "' is ambiguous: it walks"
-                + " down through merge " + merge.id() + " (parents " + RevisionGraph.join(merge.parents())
-                + "): name the revision to go to");
+    /**
+     * The error for a walk down that would have to choose a parent of {@code merge}: names every path it could
+     * take, and says when the merge is redundant (one parent is already an ancestor of another).
+     */
+    private StrataException mergeWalk(String text, List<RevisionId> path, Revision merge) {
+        String walked = String.join(" -> ", path.stream().map(RevisionId::value).toList());
+        List<String> paths = new ArrayList<>();
+        for (RevisionId p : merge.parents()) {
+            paths.add(walked + " -> " + p);
+        }
+        String redundant = "";
+        for (RevisionId p : merge.parents()) {
+            for (RevisionId q : merge.parents()) {
+                if (!p.equals(q) && graph.ancestors(q).contains(p)) {
+                    redundant = " (a redundant merge: " + p + " is already an ancestor of " + q + ")";
+                }
+            }
+        }
+        return new StrataException(ErrorCode.AMBIGUOUS_REVISION, "target '" + text + "' is ambiguous: walking down it"
+                + " reaches merge " + merge.id() + redundant + " and could go on along " + merge.parents().size()
+                + " paths: " + String.join("; ", paths) + "; name the revision to go to, e.g. "
+                + merge.parents().get(0));
     }
 
     private static StrataException pastEnd(String text, String end) {

@@ -40,6 +40,18 @@ public record Finding(RuleInfo rule, Severity severity, Location location, Strin
                 downgrade);
     }
 
+    /** This finding with what observed analysis saw. */
+    public Finding observed(Observation o) {
+        return new Finding(rule, severity, location, table, lock, effects, what, statement, suppressed, o, size,
+                downgrade);
+    }
+
+    /** This finding with the table's size and the severity it leads to. */
+    public Finding sized(TableSize s, Severity sev) {
+        return new Finding(rule, sev, location, table, lock, effects, what, statement, suppressed, observation, s,
+                downgrade);
+    }
+
     /** The effects in declaration order. */
     public java.util.List<Effect> sortedEffects() {
         return effects.stream().sorted().toList();

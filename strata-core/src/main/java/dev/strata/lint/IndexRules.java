@@ -38,9 +38,9 @@ final class IndexRules {
                         "Java revisions: op.dropIndex(...) drops concurrently by default.",
                         "require-concurrent-index-deletion"), IndexRules::concurrentDrop),
                 Rule.of(RuleInfo.of("SA003", "concurrently-in-transaction", ERROR,
-                        "CONCURRENTLY in a revision that runs inside a transaction, or inside a DO block",
-                        "PostgreSQL refuses CREATE/DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY and DETACH PARTITION "
-                                + "CONCURRENTLY inside a transaction block; a DO block is always one transaction. "
+                        "CONCURRENTLY (or VACUUM) in a revision that runs inside a transaction, or inside a DO block",
+                        "PostgreSQL refuses CREATE/DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY, DETACH PARTITION "
+                                + "CONCURRENTLY and VACUUM inside a transaction block; a DO block is always one transaction. "
                                 + "The revision fails when it is applied.",
                         "Put the statement in " + NON_TX + " (Strata then runs it on its own, outside any "
                                 + "transaction), at the top level, not in a DO block.",
@@ -107,8 +107,19 @@ final class IndexRules {
                 || (s.is(Kind.REINDEX) && s.has("concurrently"))
                 || (s.is(Kind.ALTER_TABLE) && s.actions().stream().anyMatch(
                         a -> a.kind() == ActionKind.DETACH_PARTITION && a.has("concurrently")));
-        if (!concurrent) {
+        if (s.is(Kind.VACUUM)) {
+            // found by observation: VACUUM (FULL or not) cannot run inside a transaction block either
+            if (s.inDo()) {
+                out.report(s, s.table(), null, Set.of(Effect.FAILS),
+                        "runs VACUUM inside a DO block, which is always one transaction: PostgreSQL rejects it");
+            } else if (scope.transactional) {
+                out.report(s, s.table(), null, Set.of(Effect.FAILS), "runs VACUUM in a transactional revision: "
+                        + "PostgreSQL rejects it inside the transaction Strata opens for the revision");
+            }
             return;
+        }
+        if (!concurrent || scope.deferred(s)) {
+            return; // a deferred build runs after the revision's transaction
         }
         if (s.inDo()) {
             out.report(s, s.table(), null, Set.of(Effect.FAILS),

@@ -8,11 +8,25 @@ import java.util.List;
  * @param findings     every finding, suppressed ones included, in revision order then line order
  * @param revisions    how many revisions were linted
  * @param suppressions the suppression lines of those revisions, with their files
+ * @param observations  what observed analysis saw, statement by statement (empty for static linting)
+ * @param observed      true when the revisions were replayed on a scratch database
  */
-public record LintReport(List<Finding> findings, int revisions, List<FileSuppression> suppressions) {
+public record LintReport(List<Finding> findings, int revisions, List<FileSuppression> suppressions,
+                         List<StatementObservation> observations, boolean observed) {
     public LintReport {
         findings = List.copyOf(findings);
         suppressions = List.copyOf(suppressions);
+        observations = List.copyOf(observations);
+    }
+
+    /** A static report. */
+    public LintReport(List<Finding> findings, int revisions, List<FileSuppression> suppressions) {
+        this(findings, revisions, suppressions, List.of(), false);
+    }
+
+    /** The same report with other findings. */
+    public LintReport withFindings(List<Finding> other) {
+        return new LintReport(other, revisions, suppressions, observations, observed);
     }
 
     /** A suppression line and the file it is in. */

@@ -56,6 +56,7 @@ public final class Linter {
             Map<Stmt, Integer> origin = new IdentityHashMap<>();
             Scope up = new Scope(in.file(), in.transactional(), true, in.destructive(), in.irreversible(),
                     options.strataLockTimeout(), facts);
+            up.deferredLines = in.deferred();
             run(in, in.upgrade(), up, wanted, own, origin);
             if (wanted) {
                 Scope down = new Scope(in.file(), in.transactional(), false, in.destructive(), in.irreversible(),
@@ -154,7 +155,7 @@ public final class Linter {
                         : "names rule '" + a.rule() + "', which does not exist", stmt, result);
             } else if (a.reason().isBlank()) {
                 meta(RuleSet.INVALID_SUPPRESSION, at, "suppresses " + a.ruleId() + " without a reason", stmt, result);
-            } else if (!used.contains(a)) {
+            } else if (!used.contains(a) && !ObservedRules.isObserved(a.ruleId())) {
                 meta(RuleSet.UNUSED_SUPPRESSION, at, "suppresses " + a.ruleId() + (a.targetLine() == 0
                         ? " but no statement follows it" : " but the statement at line " + a.targetLine()
                         + " has no such finding"), stmt, result);

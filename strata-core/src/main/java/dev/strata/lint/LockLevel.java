@@ -32,6 +32,27 @@ public enum LockLevel {
         return blocksWrites;
     }
 
+    /**
+     * The mode as pg_locks names it ({@code AccessExclusiveLock}); null for ACCESS SHARE and ROW SHARE (plain
+     * reads and SELECT ... FOR UPDATE), which no rule is about.
+     */
+    public static LockLevel fromPgLocks(String mode) {
+        for (LockLevel l : values()) {
+            String camel = java.util.Arrays.stream(l.sql.split(" "))
+                    .map(w -> w.charAt(0) + w.substring(1).toLowerCase(java.util.Locale.ROOT))
+                    .reduce("", String::concat) + "Lock";
+            if (camel.equals(mode)) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    /** The stronger of two modes (null counts as none). */
+    public static LockLevel stronger(LockLevel a, LockLevel b) {
+        return a == null ? b : b == null ? a : a.compareTo(b) <= 0 ? a : b;
+    }
+
     /** What waiting sessions notice while it is held. */
     public String blocks() {
         return blocksReads ? "blocks reads and writes" : blocksWrites ? "blocks writes" : "blocks other DDL only";

@@ -63,6 +63,7 @@ public final class RuleSet {
     public static List<RuleInfo> infos() {
         List<RuleInfo> out = new ArrayList<>();
         RULES.forEach(r -> out.add(r.info()));
+        out.addAll(ObservedRules.all());
         out.add(INVALID_SUPPRESSION);
         out.add(UNUSED_SUPPRESSION);
         return out;
@@ -76,7 +77,10 @@ public final class RuleSet {
             r = BY_KEY.get(k.toLowerCase(java.util.Locale.ROOT));
         }
         if (r == null) {
-            for (RuleInfo meta : List.of(INVALID_SUPPRESSION, UNUSED_SUPPRESSION)) {
+            List<RuleInfo> extra = new ArrayList<>(ObservedRules.all());
+            extra.add(INVALID_SUPPRESSION);
+            extra.add(UNUSED_SUPPRESSION);
+            for (RuleInfo meta : extra) {
                 if (meta.id().equalsIgnoreCase(k) || meta.name().equalsIgnoreCase(k)) {
                     return Optional.of(meta);
                 }
@@ -94,6 +98,7 @@ public final class RuleSet {
     public static String resolve(String idOrName, String where) {
         return find(idOrName).map(RuleInfo::id).orElseThrow(() -> {
             List<String> names = new ArrayList<>(BY_KEY.keySet());
+            ObservedRules.all().forEach(o -> names.add(o.id()));
             String hint = Suggestion.closest(idOrName, names).map(s -> "did you mean " + s + "?")
                     .orElse("see docs/lint.md for the rule list");
             return new StrataException(ErrorCode.CONFIG_INVALID, where + ": unknown lint rule '" + idOrName + "': "

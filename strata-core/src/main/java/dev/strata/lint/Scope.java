@@ -24,6 +24,8 @@ final class Scope {
 
     /** Tables created earlier in this revision: nobody else can see them yet, so they hold no data. */
     final Set<String> created = new HashSet<>();
+    /** Lines of upgrade statements under {@code -- strata:defer-until-rows} (built after the commit, concurrently). */
+    Set<Integer> deferredLines = Set.of();
     /** Tables that got schema changes in this section, that were not created in it. */
     final Set<String> alteredExisting = new HashSet<>();
     /** Every statement of the section so far, in order. */
@@ -72,5 +74,10 @@ final class Scope {
 
     boolean hypertable(String table) {
         return table != null && chain.hypertables.containsKey(table);
+    }
+
+    /** Whether {@code s} is an IVFFlat build deferred by {@code -- strata:defer-until-rows}. */
+    boolean deferred(Stmt s) {
+        return upgrade && !s.inDo() && deferredLines.contains(s.line());
     }
 }

@@ -132,6 +132,14 @@ final class TimescaleRules {
         if (!s.is(Kind.CREATE_INDEX) || !scope.hypertable(s.table())) {
             return;
         }
+        if (scope.deferred(s)) {
+            if (!s.index().with().contains("transaction_per_chunk")) {
+                out.report(s, s.table(), null, Set.of(Effect.FAILS), "defers an index build on hypertable " + s.table()
+                        + " that Strata will run CONCURRENTLY, which TimescaleDB does not support: add"
+                        + " WITH (timescaledb.transaction_per_chunk, ...)");
+            }
+            return;
+        }
         if (s.index().concurrently()) {
             out.report(s, s.table(), null, Set.of(Effect.FAILS),
                     "builds an index CONCURRENTLY on hypertable " + s.table() + ", which TimescaleDB does not support");

@@ -21,9 +21,10 @@ final class VectorRules {
                         "CREATE INDEX ... USING ivfflat on a table created in the same revision",
                         "IVFFlat computes its list centroids from the rows present when it is built; on an empty "
                                 + "table the centroids are meaningless and recall stays bad until the index is rebuilt.",
-                        "Build IVFFlat after the data is loaded (a later revision, with lists ~ rows/1000), or use "
-                                + "HNSW, which can be built on an empty table.",
-                        "Java revisions: op.add(CreateVectorIndex.hnsw(...)) for a table that starts empty."),
+                        "Put '-- strata:defer-until-rows' right above it (the runner builds it once the table has "
+                                + "lists x 39 rows), build it after the data is loaded (a later revision, with lists ~ "
+                                + "rows/1000), or use HNSW, which can be built on an empty table.",
+                        "Java revisions: CreateVectorIndex.ivfflat(...).withDeferUntilRows(true), or op.add(CreateVectorIndex.hnsw(...)) for a table that starts empty."),
                         VectorRules::ivfflatEmpty),
                 Rule.of(RuleInfo.of("SA301", "vector-index-build", ERROR,
                         "An HNSW or IVFFlat index built on an existing table without CONCURRENTLY, or without "
@@ -45,8 +46,9 @@ final class VectorRules {
     }
 
     private static void ivfflatEmpty(Stmt s, Scope scope, Sink out) {
+        // under -- strata:defer-until-rows the build waits for the rows: nothing to report
         if (s.is(Kind.CREATE_INDEX) && s.index().method().equals("ivfflat") && s.table() != null
-                && scope.created.contains(s.table())) {
+                && scope.created.contains(s.table()) && !scope.deferred(s)) {
             out.report(s, s.table(), null, Set.of(),
                     "builds an IVFFlat index on " + s.table() + ", created empty in this revision");
         }
@@ -54,7 +56,7 @@ final class VectorRules {
 
     private static void build(Stmt s, Scope scope, Sink out) {
         if (!s.is(Kind.CREATE_INDEX) || !Set.of("hnsw", "ivfflat").contains(s.index().method())
-                || !scope.existing(s.table()) || scope.hypertable(s.table())) {
+                || !scope.existing(s.table()) || scope.hypertable(s.table()) || scope.deferred(s)) {
             return;
         }
         if (!s.index().concurrently()) {

@@ -48,13 +48,16 @@ public final class DeferredBuilds {
         return new DeferredBuilds(set, target, RunListener.NONE);
     }
 
-    /** Runs the build now when the table has the rows (or the target cannot count: offline SQL), else reports it deferred. */
-    static void runOrDefer(Target target, RunListener listener, Step step, Statement statement) {
+    /**
+     * Runs the build now when the table has the rows (or {@code atOnce}: a scratch replay), prints its offline
+     * form when the target cannot count (offline SQL), else reports it deferred.
+     */
+    static void runOrDefer(Target target, RunListener listener, Step step, Statement statement, boolean atOnce) {
         VectorBuild b = statement.deferredBuild();
         long rows = target.rowsUpTo(b.table(), b.minRows());
         if (rows < 0) {
             target.runEach(List.of(statement));
-        } else if (rows < b.minRows()) {
+        } else if (rows < b.minRows() && !atOnce) {
             listener.on(new RunEvent.IndexDeferred(step, b.index(), b.table(), rows, b.minRows()));
         } else {
             build(target, listener, b, statement.source());
@@ -65,7 +68,11 @@ public final class DeferredBuilds {
         long t0 = System.nanoTime();
         for (String sql : b.build()) {
             Statement s = new Statement(sql, Tx.NO_TRANSACTION, java.util.Set.of(), source, null);
-            if (ConcurrentIndex.name(sql) != null) {
+            String leftover = ConcurrentIndex.name(sql);
+            if (leftover != null && target.dropInvalidIndex(leftover)) {
+                listener.on(new RunEvent.InvalidIndexDropped(null, leftover));
+            }
+            if (leftover != null) {
                 target.runIndexBuild(s, p -> listener.on(new RunEvent.IndexBuildProgress(null, b.index(), p)));
             } else {
                 target.runEach(List.of(s));

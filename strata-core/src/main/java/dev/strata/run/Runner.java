@@ -48,7 +48,7 @@ public final class Runner {
         this.options = Objects.requireNonNull(options);
         this.listener = Objects.requireNonNull(listener);
         this.clock = clock;
-        this.executor = new StepExecutor(target, options.retry(), listener, clock, sleeper);
+        this.executor = new StepExecutor(target, options.retry(), listener, clock, sleeper, options.buildDeferredAtOnce());
     }
 
     private static void sleep(java.time.Duration d) {
@@ -100,9 +100,21 @@ public final class Runner {
      * one are reverted too, else the downgrade is refused naming them.
      */
     public List<Step> downgrade(String spec, boolean cascade) {
+        return down(state -> set.graph().downgradeSteps(state.heads(), spec, cascade), spec);
+    }
+
+    /**
+     * Reverts the one revision {@code id}, a current head, leaving the other heads applied (the stairway test's
+     * step down); refused like a downgrade when the revision is irreversible.
+     */
+    public List<Step> revert(RevisionId id) {
+        return down(state -> set.graph().revertSteps(state.heads(), id), id.value() + "'s parent");
+    }
+
+    private List<Step> down(java.util.function.Function<DatabaseState, List<Step>> plan, String spec) {
         return locked(() -> {
             DatabaseState state = prepare(false);
-            List<Step> steps = set.graph().downgradeSteps(state.heads(), spec, cascade);
+            List<Step> steps = plan.apply(state);
             if (steps.isEmpty()) {
                 listener.on(new RunEvent.NothingToDo("already at " + spec));
                 return steps;
@@ -126,52 +138,78 @@ public final class Runner {
      * or fixing the record by hand). Returns the heads afterwards.
      */
     public Set<RevisionId> stamp(String spec, boolean purge) {
+        return stamp(List.of(spec), purge);
+    }
+
+    /** As {@link #stamp(String, boolean)} with several targets at once (e.g. two branch heads), as Alembic's stamp. */
+    public Set<RevisionId> stamp(List<String> specs, boolean purge) {
+        return locked(() -> stampLocked(specs, purge));
+    }
+
+    /**
+     * As {@link #stamp(String, boolean)}, but only when the database is at base (no applied revision), checked
+     * under the lock: of several runners adopting one database at once, one stamps and the others do nothing.
+     * Returns the revisions the database is at after the stamp, or an empty set when it did nothing.
+     */
+    public Set<RevisionId> stampIfAtBase(String spec) {
         return locked(() -> {
-            // with --purge the version table may name revisions that no file defines: don't check it
-            DatabaseState state = purge ? target.readState() : prepare(true);
-            if (!state.tablesExist()) {
-                target.ensureTables();
+            DatabaseState state = target.readState();
+            if (state.tablesExist() && !state.heads().isEmpty()) {
+                return Set.of();
             }
-            Set<RevisionId> before = purge ? Set.of() : state.heads();
-            Set<RevisionId> after = set.graph().stampHeads(before, spec, purge);
-            Set<RevisionId> appliedBefore = purge ? Set.of() : set.graph().applied(before);
-            Set<RevisionId> appliedAfter = set.graph().applied(after);
-            Instant now = clock.instant();
-            List<RevisionId> remove = new ArrayList<>(state.heads());
-            remove.sort(Comparator.naturalOrder());
-            List<RevisionId> add = new ArrayList<>(new TreeSet<>(after));
-            List<Bookkeeping> records = new ArrayList<>();
-            for (RevisionId id : ordered(appliedAfter)) {
-                if (!appliedBefore.contains(id)) {
-                    MigrationScript s = set.script(id);
-                    records.add(Bookkeeping.historyOnly(new HistoryEntry(id.value(), Action.STAMP_UP,
-                            s.revision().message(), s.checksum().hex(), now, 0, Status.OK, null, 0, 0)));
-                }
-            }
-            List<RevisionId> gone = ordered(appliedBefore);
-            java.util.Collections.reverse(gone);
-            for (RevisionId id : gone) {
-                if (!appliedAfter.contains(id)) {
-                    MigrationScript s = set.script(id);
-                    records.add(Bookkeeping.historyOnly(new HistoryEntry(id.value(), Action.STAMP_DOWN,
-                            s.revision().message(), s.checksum().hex(), now, 0, Status.OK, null, 0, 0)));
-                }
-            }
-            if (records.isEmpty() && new TreeSet<>(state.heads()).equals(new TreeSet<>(after))) {
-                listener.on(new RunEvent.NothingToDo("already stamped at " + spec));
-                return after;
-            }
-            // The first record carries the change of heads, so the version table moves in one transaction.
-            HistoryEntry first = records.isEmpty()
-                    ? new HistoryEntry(String.join(" ", add.stream().map(RevisionId::value).toList()),
-                    Action.STAMP_UP, "stamp " + spec, null, now, 0, Status.OK, null, 0, 0)
-                    : records.get(0).entry();
-            target.record(new Bookkeeping(remove, add, first));
-            for (int i = 1; i < records.size(); i++) {
-                target.record(records.get(i));
-            }
-            return after;
+            return stampLocked(List.of(spec), false);
         });
+    }
+
+    private Set<RevisionId> stampLocked(List<String> specs, boolean purge) {
+        String spec = String.join(" ", specs);
+        // with --purge the version table may name revisions that no file defines: don't check it
+        DatabaseState state = purge ? target.readState() : prepare(true);
+        if (!state.tablesExist()) {
+            target.ensureTables();
+        }
+        Set<RevisionId> before = purge ? Set.of() : state.heads();
+        Set<RevisionId> after = set.graph().stampHeads(before, specs, purge);
+        Set<RevisionId> appliedBefore = purge ? Set.of() : set.graph().applied(before);
+        Set<RevisionId> appliedAfter = set.graph().applied(after);
+        Instant now = clock.instant();
+        // only what changes: a row deleted and inserted again in one statement would clash on the key
+        List<RevisionId> remove = new ArrayList<>(state.heads());
+        remove.removeIf(after::contains);
+        remove.sort(Comparator.naturalOrder());
+        List<RevisionId> add = new ArrayList<>(new TreeSet<>(after));
+        add.removeIf(state.heads()::contains);
+        List<Bookkeeping> records = new ArrayList<>();
+        for (RevisionId id : ordered(appliedAfter)) {
+            if (!appliedBefore.contains(id)) {
+                MigrationScript s = set.script(id);
+                records.add(Bookkeeping.historyOnly(new HistoryEntry(id.value(), Action.STAMP_UP,
+                        s.revision().message(), s.checksum().hex(), now, 0, Status.OK, null, 0, 0)));
+            }
+        }
+        List<RevisionId> gone = ordered(appliedBefore);
+        java.util.Collections.reverse(gone);
+        for (RevisionId id : gone) {
+            if (!appliedAfter.contains(id)) {
+                MigrationScript s = set.script(id);
+                records.add(Bookkeeping.historyOnly(new HistoryEntry(id.value(), Action.STAMP_DOWN,
+                        s.revision().message(), s.checksum().hex(), now, 0, Status.OK, null, 0, 0)));
+            }
+        }
+        if (records.isEmpty() && new TreeSet<>(state.heads()).equals(new TreeSet<>(after))) {
+            listener.on(new RunEvent.NothingToDo("already stamped at " + spec));
+            return after;
+        }
+        // The first record carries the change of heads, so the version table moves in one transaction.
+        HistoryEntry first = records.isEmpty()
+                ? new HistoryEntry(String.join(" ", new TreeSet<>(after).stream().map(RevisionId::value).toList()),
+                Action.STAMP_UP, "stamp " + spec, null, now, 0, Status.OK, null, 0, 0)
+                : records.get(0).entry();
+        target.record(new Bookkeeping(remove, add, first));
+        for (int i = 1; i < records.size(); i++) {
+            target.record(records.get(i));
+        }
+        return after;
     }
 
     /**

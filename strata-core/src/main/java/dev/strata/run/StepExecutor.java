@@ -29,8 +29,11 @@ final class StepExecutor {
     private final RunListener listener;
     private final Clock clock;
     private final Runner.Sleeper sleeper;
+    private final boolean deferredAtOnce;
 
-    StepExecutor(Target target, RetryPolicy retry, RunListener listener, Clock clock, Runner.Sleeper sleeper) {
+    StepExecutor(Target target, RetryPolicy retry, RunListener listener, Clock clock, Runner.Sleeper sleeper,
+                 boolean deferredAtOnce) {
+        this.deferredAtOnce = deferredAtOnce;
         this.target = target;
         this.retry = retry;
         this.listener = listener;
@@ -46,14 +49,18 @@ final class StepExecutor {
         Instant started = clock.instant();
         long t0 = System.nanoTime();
         int from = Math.min(skip, all.size());
-        if (all.stream().allMatch(st -> st.tx() == Tx.IN_TRANSACTION)) {
+        // deferred index builds are no part of the revision's transaction: they run (or are deferred) after it
+        List<Statement> deferred = all.stream().filter(st -> st.deferredBuild() != null).toList();
+        List<Statement> body = deferred.isEmpty() ? all : all.stream().filter(st -> st.deferredBuild() == null).toList();
+        if (body.stream().allMatch(st -> st.tx() == Tx.IN_TRANSACTION) && (deferred.isEmpty() || from == 0)) {
             // the common case: the body and its bookkeeping commit together, or not at all
-            List<Statement> statements = all.subList(from, all.size());
+            List<Statement> statements = body.subList(Math.min(from, body.size()), body.size());
             HistoryEntry ok = entry(step, script, action, started, -1, Status.OK, null, all.size(), all.size());
             for (int attempt = 1; ; attempt++) {
                 try {
                     target.runInTransaction(statements, new Bookkeeping(step.removeHeads(), step.addHeads(), ok));
                     warnings(step);
+                    afterCommit(step, deferred);
                     return millis(t0);
                 } catch (StatementFailedException e) {
                     Statement failed = statements.get(e.index());
@@ -108,6 +115,20 @@ final class StepExecutor {
         return ms;
     }
 
+    /** The deferred builds of a revision that has committed: a failure leaves the revision applied and the index pending. */
+    private void afterCommit(Step step, List<Statement> deferred) {
+        for (Statement s : deferred) {
+            try {
+                DeferredBuilds.runOrDefer(target, listener, step, s, deferredAtOnce);
+                warnings(step);
+            } catch (StatementFailedException e) {
+                throw new StrataException(ErrorCode.STATEMENT_FAILED, "revision " + step.id() + " was applied, but"
+                        + " its deferred index build failed at " + describe(s, e) + "; the index stays pending: fix the"
+                        + " cause and run `strata upgrade` again to build it", e);
+            }
+        }
+    }
+
     /** Runs one unit of a mixed plan: a group of transactional statements, or one statement of another mode. */
     private void runUnit(Step step, List<Statement> unit) {
         Statement first = unit.get(0);
@@ -115,7 +136,7 @@ final class StepExecutor {
         if (tx == Tx.IN_TRANSACTION || tx == Tx.OWN_TRANSACTION) {
             target.runInTransaction(unit, null);
         } else if (tx == Tx.NO_TRANSACTION && first.deferredBuild() != null) {
-            DeferredBuilds.runOrDefer(target, listener, step, first);
+            DeferredBuilds.runOrDefer(target, listener, step, first, deferredAtOnce);
         } else if (tx == Tx.NO_TRANSACTION) {
             String index = ConcurrentIndex.name(first.sql());
             if (index != null && target.dropInvalidIndex(index)) {

@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
  * (space-separated ids; omitted or {@code base} for a root; two or more for a merge), {@code message},
  * {@code branch-labels}, {@code depends-on}, {@code transactional} ({@code true} or {@code false},
  * default {@code true}), {@code destructive REASON}, {@code irreversible REASON}. Each key may appear once.
+ * Inside the upgrade section, {@code -- strata:defer-until-rows} right above an IVFFlat {@code CREATE INDEX}
+ * defers that build until the table has rows ({@link DeferredIndex}); {@code -- strata:allow} lines are lint
+ * suppressions. Both are comments to the SQL and count in the checksum.
  * Section markers are recognized line by line, before SQL lexing, so they must not appear at the start of
  * a line inside a string or comment of the body.
  *
@@ -121,10 +124,25 @@ public final class ScriptParser {
                     downgrade = new Section(lineNo);
                     current = downgrade;
                 }
+            } else if (current == null && key.equals(DeferredIndex.DIRECTIVE)) {
+                throw sectionError(location, lineNo, "'-- strata:" + key + "' is no header key: put it in the upgrade"
+                        + " section, right above the IVFFlat CREATE INDEX it defers");
             } else if (current == null) {
                 headerReader.accept(key, value, lineNo);
             } else if (key.equals("allow")) {
                 current.add(line); // a lint suppression (dev.strata.lint): a comment to the SQL
+            } else if (key.equals(DeferredIndex.DIRECTIVE)) {
+                if (current != upgrade) {
+                    throw sectionError(location, lineNo, "'-- strata:" + key + "' in the downgrade section: it defers"
+                            + " an index build of the upgrade; move it there, above the CREATE INDEX it applies to");
+                }
+                if (!value.isEmpty()) {
+                    throw sectionError(location, lineNo, "'-- strata:" + key + "' takes no value (the build waits for"
+                            + " lists x " + dev.strata.op.ext.CreateVectorIndex.MIN_ROWS_PER_LIST + " rows): remove '"
+                            + value + "'");
+                }
+                current.add(line); // a comment to the SQL, covered by the checksum
+                current.deferLines.add(lineNo);
             } else if (HeaderKey.of(key).isPresent()) {
                 throw sectionError(location, lineNo, "header line '-- strata:" + key + "' inside a section: "
                         + "move it to the header at the top of the file");
@@ -154,8 +172,8 @@ public final class ScriptParser {
                 new HashSet<>(header.branchLabels()), header.message(), location);
         Checksum checksum = Checksum.sha256(ChecksumForm.of(header, upgrade.text(),
                 header.irreversible() == null ? downText : null));
-        SqlMigration.Body body = new SqlMigration.Body(location, upgrade.text(), upgrade.markerLine + 1, downText,
-                downgrade == null ? 0 : downgrade.markerLine + 1,
+        SqlMigration.Body body = new SqlMigration.Body(location, upgrade.text(), upgrade.markerLine + 1,
+                upgrade.deferLines, downText, downgrade == null ? 0 : downgrade.markerLine + 1,
                 header.irreversible() == null ? null : header.irreversibleLine());
         return new SqlMigration(revision, location, header.transactional(), body, header.irreversible(),
                 header.destructive(), checksum);
@@ -165,9 +183,20 @@ public final class ScriptParser {
      * Splits the sections of a file into statements: errors name {@code location:line}. A downgrade section of an
      * irreversible revision (declared at {@code irreversibleLine}) may hold comments only.
      */
-    static SqlMigration.Split split(String location, String upgradeText, int upgradeLine, String downgradeText,
-                                    int downgradeLine, Integer irreversibleLine) {
+    static SqlMigration.Split split(String location, String upgradeText, int upgradeLine, List<Integer> deferLines,
+                                    String downgradeText, int downgradeLine, Integer irreversibleLine) {
         List<SqlStatement> up = SqlSplitter.split(upgradeText, upgradeLine, location);
+        java.util.Map<Integer, dev.strata.plan.Statement> deferred = new java.util.TreeMap<>();
+        for (int directive : deferLines) {
+            SqlStatement next = up.stream().filter(st -> st.line() > directive).findFirst().orElseThrow(() ->
+                    sectionError(location, directive, "'-- strata:" + DeferredIndex.DIRECTIVE + "' has no statement"
+                            + " below it: put it right above the IVFFlat CREATE INDEX it defers"));
+            if (deferred.containsKey(next.line())) {
+                throw sectionError(location, directive, "a second '-- strata:" + DeferredIndex.DIRECTIVE
+                        + "' above the statement of line " + next.line() + ": keep one");
+            }
+            deferred.put(next.line(), DeferredIndex.of(location, directive, next));
+        }
         List<SqlStatement> down = List.of();
         if (downgradeText != null) {
             down = SqlSplitter.split(downgradeText, downgradeLine, location);
@@ -177,7 +206,7 @@ public final class ScriptParser {
                         + "'irreversible' line or the downgrade statements");
             }
         }
-        return new SqlMigration.Split(up, down);
+        return new SqlMigration.Split(up, down, deferred);
     }
 
     /** Removes a leading byte order mark and turns CRLF line endings into LF. */
@@ -202,6 +231,7 @@ public final class ScriptParser {
     /** The lines of one section, after its marker line. */
     private static final class Section {
         final int markerLine;
+        final List<Integer> deferLines = new java.util.ArrayList<>();
         private final StringBuilder text = new StringBuilder();
         private boolean empty = true;
 

@@ -6,6 +6,7 @@ import dev.strata.plan.Tx;
 import dev.strata.sql.SqlStatement;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -38,6 +39,14 @@ public record SqlMigration(Revision revision, String location, boolean transacti
         return body.split().upgrade();
     }
 
+    /**
+     * IVFFlat builds deferred by {@code -- strata:defer-until-rows}, by the line of their upgrade statement: planned
+     * as {@link Statement#deferredBuild()} statements.
+     */
+    public Map<Integer, Statement> deferredBuilds() {
+        return body.split().deferredBuilds();
+    }
+
     /** The statements of the downgrade section; null when irreversible. */
     public List<SqlStatement> downgradeStatements() {
         return irreversible == null ? body.split().downgrade() : null;
@@ -59,7 +68,18 @@ public record SqlMigration(Revision revision, String location, boolean transacti
 
     @Override
     public List<Statement> upgradePlan() {
-        return plan(upgrade());
+        List<SqlStatement> upgrade = upgrade();
+        List<Statement> out = plan(upgrade);
+        Map<Integer, Statement> deferred = deferredBuilds();
+        if (!deferred.isEmpty()) {
+            for (int i = 0; i < upgrade.size(); i++) {
+                Statement build = deferred.get(upgrade.get(i).line());
+                if (build != null) {
+                    out.set(i, build);
+                }
+            }
+        }
+        return out;
     }
 
     @Override
@@ -72,10 +92,10 @@ public record SqlMigration(Revision revision, String location, boolean transacti
         return transactional;
     }
 
-    /** A SQL revision's statements are run as written: none is a deferred build. */
+    /** Known from the file's directives, without splitting it. */
     @Override
     public boolean mayDeferBuilds() {
-        return false;
+        return !body.deferLines.isEmpty();
     }
 
     private List<Statement> plan(List<SqlStatement> statements) {
@@ -105,6 +125,7 @@ public record SqlMigration(Revision revision, String location, boolean transacti
         private final String location;
         private final String upgradeText;
         private final int upgradeLine;
+        private final List<Integer> deferLines;
         private final String downgradeText;
         private final int downgradeLine;
         private final Integer irreversibleLine;
@@ -114,11 +135,12 @@ public record SqlMigration(Revision revision, String location, boolean transacti
          * @param downgradeText    null when the file has no downgrade section
          * @param irreversibleLine the header line declaring the revision irreversible, or null
          */
-        Body(String location, String upgradeText, int upgradeLine, String downgradeText, int downgradeLine,
-             Integer irreversibleLine) {
+        Body(String location, String upgradeText, int upgradeLine, List<Integer> deferLines, String downgradeText,
+             int downgradeLine, Integer irreversibleLine) {
             this.location = location;
             this.upgradeText = Objects.requireNonNull(upgradeText);
             this.upgradeLine = upgradeLine;
+            this.deferLines = List.copyOf(deferLines);
             this.downgradeText = downgradeText;
             this.downgradeLine = downgradeLine;
             this.irreversibleLine = irreversibleLine;
@@ -136,8 +158,8 @@ public record SqlMigration(Revision revision, String location, boolean transacti
                 synchronized (this) {
                     s = split;
                     if (s == null) {
-                        s = ScriptParser.split(location, upgradeText, upgradeLine, downgradeText, downgradeLine,
-                                irreversibleLine);
+                        s = ScriptParser.split(location, upgradeText, upgradeLine, deferLines, downgradeText,
+                                downgradeLine, irreversibleLine);
                         split = s;
                     }
                 }
@@ -163,11 +185,12 @@ public record SqlMigration(Revision revision, String location, boolean transacti
         }
     }
 
-    /** Both sections as statements. */
-    record Split(List<SqlStatement> upgrade, List<SqlStatement> downgrade) {
+    /** Both sections as statements, and the upgrade's deferred builds by statement line. */
+    record Split(List<SqlStatement> upgrade, List<SqlStatement> downgrade, Map<Integer, Statement> deferredBuilds) {
         Split {
             upgrade = List.copyOf(upgrade);
             downgrade = List.copyOf(downgrade);
+            deferredBuilds = Map.copyOf(deferredBuilds);
         }
     }
 }

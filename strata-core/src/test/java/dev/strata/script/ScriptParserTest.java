@@ -251,6 +251,73 @@ class ScriptParserTest {
                 ErrorCode.SQL_UNTERMINATED, 5, "unterminated string literal");
     }
 
+    private static final String DEFERRED = """
+            -- strata:revision r1
+            -- strata:upgrade
+            CREATE TABLE app.docs (id int PRIMARY KEY, embedding vector(3));
+            -- strata:defer-until-rows
+            CREATE INDEX docs_embedding_idx ON app.docs USING ivfflat (embedding vector_l2_ops) WITH (lists = 4);
+            CREATE TABLE metrics (t timestamptz NOT NULL, e vector(3));
+            -- strata:defer-until-rows
+            CREATE INDEX "Metrics E" ON metrics USING IVFFLAT ("e" vector_cosine_ops) WITH (timescaledb.transaction_per_chunk);
+            -- strata:downgrade
+            DROP TABLE metrics;
+            DROP TABLE app.docs;
+            """;
+
+    @Test
+    void deferUntilRowsMakesTheNextIvfflatBuildADeferredOneAndKeepsTheRevisionTransactional() {
+        SqlMigration m = ScriptParser.parse(FILE, DEFERRED);
+        assertThat(m.transactional()).isTrue();
+        var plan = m.upgradePlan();
+        assertThat(plan).hasSize(4);
+        assertThat(plan.get(0).deferredBuild()).isNull();
+        var docs = plan.get(1).deferredBuild();
+        assertThat(docs.index()).isEqualTo("app.docs_embedding_idx");
+        assertThat(docs.table()).isEqualTo("app.docs");
+        assertThat(docs.minRows()).isEqualTo(4 * 39);
+        assertThat(docs.build()).last().isEqualTo("CREATE INDEX CONCURRENTLY IF NOT EXISTS docs_embedding_idx ON app.docs"
+                + " USING ivfflat (embedding vector_l2_ops) WITH (lists = 4)");
+        assertThat(docs.build().get(0)).startsWith("DO $strata$").contains("maintenance_work_mem");
+        assertThat(plan.get(1).sql()).startsWith("DO $strata$").contains(">= 156")
+                .contains("CREATE INDEX IF NOT EXISTS docs_embedding_idx ON app.docs USING ivfflat")
+                .doesNotContain("CONCURRENTLY");
+        var metrics = plan.get(3).deferredBuild();
+        assertThat(metrics.minRows()).isEqualTo(100 * 39);
+        assertThat(metrics.index()).isEqualTo("\"Metrics E\"");
+        // a hypertable: built per chunk, never CONCURRENTLY; the offline DO block leaves the per-chunk option out
+        assertThat(metrics.build()).last().asString().contains("WITH (timescaledb.transaction_per_chunk)")
+                .doesNotContain("CONCURRENTLY");
+        assertThat(plan.get(3).sql()).doesNotContain("transaction_per_chunk");
+        assertThat(plan.get(3).source()).isEqualTo(FILE + ":8");
+    }
+
+    @Test
+    void deferUntilRowsIsRefusedWhereItCannotApply() {
+        String head = "-- strata:revision r1\n-- strata:upgrade\n";
+        String tail = "\n-- strata:downgrade\nSELECT 1;\n";
+        assertError(head + "-- strata:defer-until-rows\nCREATE INDEX i ON t USING hnsw (e vector_l2_ops);" + tail,
+                ErrorCode.SCRIPT_SECTION_INVALID, 3, "builds a hnsw index, which builds right away");
+        assertError(head + "-- strata:defer-until-rows\nCREATE INDEX ON t USING ivfflat (e vector_l2_ops);" + tail,
+                ErrorCode.SCRIPT_SECTION_INVALID, 3, "give the index a name");
+        assertError(head + "-- strata:defer-until-rows\nCREATE INDEX i ON t USING ivfflat (e vector_l2_ops) WITH (probes = 2);"
+                + tail, ErrorCode.SCRIPT_SECTION_INVALID, 3, "has 'probes = 2'");
+        assertError(head + "SELECT 1;\n-- strata:defer-until-rows 500\nCREATE INDEX i ON t USING ivfflat (e vector_l2_ops);" + tail,
+                ErrorCode.SCRIPT_SECTION_INVALID, 4, "takes no value");
+        assertError(head + "SELECT 1;\n-- strata:defer-until-rows\n" + tail,
+                ErrorCode.SCRIPT_SECTION_INVALID, 4, "has no statement below it");
+        assertError("-- strata:revision r1\n-- strata:defer-until-rows\n-- strata:upgrade\nSELECT 1;" + tail,
+                ErrorCode.SCRIPT_SECTION_INVALID, 2, "is no header key");
+        assertError(head + "SELECT 1;\n-- strata:downgrade\n-- strata:defer-until-rows\nDROP INDEX i;\n",
+                ErrorCode.SCRIPT_SECTION_INVALID, 5, "in the downgrade section");
+    }
+
+    @Test
+    void theDirectiveCountsInTheChecksum() {
+        String without = DEFERRED.replace("-- strata:defer-until-rows\n", "");
+        assertThat(ScriptParser.parse(FILE, without).checksum()).isNotEqualTo(ScriptParser.parse(FILE, DEFERRED).checksum());
+    }
+
     private static void assertError(String text, ErrorCode code, int line, String fragment) {
         assertThatThrownBy(() -> ScriptParser.parse(FILE, text))
                 .isInstanceOfSatisfying(StrataException.class, e -> assertThat(e.code()).isEqualTo(code))

@@ -143,6 +143,29 @@ public final class Project implements AutoCloseable {
         }
     }
 
+    /**
+     * The text of the SQL revision file at {@code location} as {@link #migrations()} names it (a path relative to
+     * the working directory, or {@code classpath:PATH} read from the project's class loader), for the linter's
+     * {@code -- strata:allow} lines.
+     */
+    public String text(String location) {
+        try {
+            if (ClasspathScripts.isClasspath(location)) {
+                ClassLoader loader = classLoader != null ? classLoader : Project.class.getClassLoader();
+                try (java.io.InputStream in = loader.getResourceAsStream(location.substring(ClasspathScripts.PREFIX.length()))) {
+                    if (in == null) {
+                        throw new java.io.FileNotFoundException("not on the class path");
+                    }
+                    return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+            return Files.readString(workingDir.resolve(location), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new dev.strata.error.StrataException(dev.strata.error.ErrorCode.IO_FAILED, "cannot read " + location
+                    + ": " + e.getMessage() + "; check that the revision file is still there and readable", e);
+        }
+    }
+
     @Override
     public void close() {
         JavaClassPath.close(javaLoader);

@@ -133,7 +133,48 @@ public final class Runs {
      * project does not have. Returns the revisions the database is at now (empty: base).
      */
     public static Set<RevisionId> stamp(Workspace w, String target, boolean purge, Duration lockWait) {
-        return runner(w, lockWait).stamp(target, purge);
+        return stamp(w, List.of(target), purge, lockWait);
+    }
+
+    /**
+     * As {@link #stamp(Workspace, String, boolean, Duration)} with several targets at once (e.g. the heads of two
+     * branches); of targets on one branch the highest counts.
+     */
+    public static Set<RevisionId> stamp(Workspace w, List<String> targets, boolean purge, Duration lockWait) {
+        return runner(w, lockWait).stamp(targets.stream().map(Runs::normalizeTarget).toList(), purge);
+    }
+
+    /**
+     * The SQL of a stamp, without a connection: the version-table and history writes that set the table to
+     * {@code targets}. A single target may be a range {@code FROM:TO} (the table is assumed to hold FROM); else
+     * the table is assumed not to exist yet and is created first, as Alembic's {@code stamp REV --sql} does.
+     */
+    public static String offlineStamp(Workspace w, List<String> targets, boolean purge) {
+        MigrationSet set = w.migrations();
+        String from = null;
+        List<String> to = targets.stream().map(Runs::normalizeTarget).toList();
+        if (targets.stream().anyMatch(t -> t.contains(":"))) {
+            if (targets.size() > 1) {
+                throw new StrataException(ErrorCode.TARGET_INVALID, "a FROM:TO range cannot be combined with other"
+                        + " stamp targets (" + String.join(" ", targets) + "): give one range, or only targets");
+            }
+            Targets.Range r = Targets.range(targets.get(0));
+            from = normalizeTarget(r.from());
+            to = List.of(normalizeTarget(r.to()));
+        }
+        DatabaseState state = Targets.fromState(set.graph(), from);
+        StringBuilder out = new StringBuilder();
+        OfflineTarget target = new OfflineTarget(w.settings().tables(), EngineVersion.get(), state, out);
+        target.comment("Strata " + EngineVersion.get() + ": offline stamp " + String.join(" ", targets));
+        target.comment("");
+        new Runner(set, target, new RunOptions(Duration.ZERO, EngineVersion.get(), false), RunListener.NONE)
+                .stamp(to, purge);
+        return out.toString();
+    }
+
+    /** As {@link #stamp}, only when the database is at base, checked under the lock; empty when it did nothing. */
+    public static Set<RevisionId> stampIfAtBase(Workspace w, String target, Duration lockWait) {
+        return runner(w, lockWait).stampIfAtBase(target);
     }
 
     /** Marks the revisions left half-applied as resolved; returns them (empty when none was). */

@@ -79,13 +79,42 @@ public final class Strata {
     }
 
     /**
+     * Lints the revisions an upgrade to {@code target} would apply, before anything runs (the gate the CLI's
+     * {@code upgrade} uses): {@link dev.strata.engine.lint.LintVerdict#refused()} is true when a finding at or above
+     * the failing severity is neither suppressed in its revision nor of a rule in {@code allow} (ids or names).
+     */
+    public dev.strata.engine.lint.LintVerdict lint(String target, String... allow) {
+        try (Workspace w = workspace()) {
+            return dev.strata.engine.lint.LintGate.check(w, target, List.of(allow));
+        }
+    }
+
+    /**
+     * As {@link #lint(String, String...)} without a database: lints the revisions of {@code range} ({@code TO} from
+     * base, or {@code FROM:TO}, e.g. {@code base:head} for every revision), as a build does.
+     */
+    public dev.strata.engine.lint.LintVerdict lintOffline(String range, String... allow) {
+        try (Workspace w = workspace()) {
+            return dev.strata.engine.lint.LintGate.checkOffline(w, range, List.of(allow));
+        }
+    }
+
+    /**
      * Records {@code target} ({@code head}, {@code heads}, {@code base}, an id ...) as applied without running
      * anything, e.g. to adopt an existing database after writing a baseline revision. Returns the revision ids
      * the database is at now, sorted (empty: base).
      */
     public List<String> stamp(String target) {
+        return stamp(new String[] {target});
+    }
+
+    /**
+     * {@link #stamp(String)} with several targets at once, as Alembic's {@code stamp REV1 REV2}: e.g. the heads of
+     * two branches; of targets on one branch the highest counts.
+     */
+    public List<String> stamp(String... targets) {
         try (Workspace w = workspace()) {
-            return new java.util.TreeSet<>(Runs.stamp(w, target, false, config.lockWait)).stream()
+            return new java.util.TreeSet<>(Runs.stamp(w, List.of(targets), false, config.lockWait)).stream()
                     .map(dev.strata.graph.RevisionId::value).toList();
         }
     }
@@ -105,6 +134,69 @@ public final class Strata {
         try (Workspace w = workspace()) {
             Runs.acceptChecksum(w, revision, config.lockWait);
         }
+    }
+
+    /**
+     * Adopts a database that already has tables but no Strata history, as Flyway's {@code baselineOnMigrate}
+     * does: records {@code revision} as applied without running it (nor anything before it), so that an upgrade
+     * runs only the revisions after it. {@code revision} null means the project's first revision (its single
+     * base), the usual "baseline" revision written from the existing schema. Does nothing, and returns an empty
+     * list, when the database has Strata history or has no tables besides Strata's own (an empty database is
+     * migrated from the start); otherwise returns the revision ids the database is at now.
+     */
+    public List<String> baseline(String revision) {
+        try (Workspace w = workspace()) {
+            Status status = StatusReader.read(w);
+            if (!status.history().isEmpty() || !status.current().isEmpty()) {
+                return List.of();
+            }
+            int tables = w.readSchema().tables().size();
+            if (tables == 0) {
+                return List.of();
+            }
+            String target = revision;
+            if (target == null) {
+                List<RevisionId> bases = w.migrations().graph().bases();
+                if (bases.size() != 1) {
+                    throw new StrataException(ErrorCode.USAGE, "cannot baseline: the revisions have " + bases.size()
+                            + " bases " + bases.stream().map(RevisionId::value).toList()
+                            + "; name the revision that matches the existing database");
+                }
+                target = bases.get(0).value();
+            }
+            // checked again under the lock: of several instances starting at once, one baselines
+            List<String> at = new java.util.TreeSet<>(Runs.stampIfAtBase(w, target, config.lockWait)).stream()
+                    .map(RevisionId::value).toList();
+            if (at.isEmpty()) {
+                return List.of();
+            }
+            w.notice(dev.strata.run.RunEvent.Notice.Level.WARNING, "baseline: the database has " + tables
+                    + " table(s) and no Strata history; recorded " + target + " as applied without running it");
+            return at;
+        }
+    }
+
+    /**
+     * Checks that the database is where this code expects it, without changing anything: nothing pending, no
+     * half-applied revision, no changed applied file. For application replicas that must not migrate. Returns
+     * the status; throws a {@link StrataException} ({@link ErrorCode#NOT_UP_TO_DATE}) naming what is wrong.
+     */
+    public Status validate() {
+        Status status = status();
+        List<String> problems = new ArrayList<>();
+        if (!status.pending().isEmpty()) {
+            problems.add(status.pending().size() + " pending revision(s) ("
+                    + String.join(", ", status.pending().stream().map(Status.PendingRevision::revision).toList()) + ")");
+        }
+        status.needsRepair().forEach(r -> problems.add("revision " + r.revision() + " failed part way"
+                + " (" + r.statementsRun() + "/" + r.statementsTotal() + " statements)"));
+        status.checksumMismatches().forEach(m -> problems.add("revision " + m.revision() + " (" + m.file()
+                + ") changed after it was applied"));
+        if (!problems.isEmpty()) {
+            throw new StrataException(ErrorCode.NOT_UP_TO_DATE, "the database is not up to date: "
+                    + String.join("; ", problems) + "; apply them first (an upgrade to head) or use an instance that migrates");
+        }
+        return status;
     }
 
     /** Where the database stands: current revisions, pending, unknown applied, needs-repair, checksum mismatches. */
@@ -149,6 +241,26 @@ public final class Strata {
         }
     }
 
+    /**
+     * The stairway test of the configured revisions on a scratch database (of {@code devUrl}, else an embedded
+     * PostgreSQL): every revision upgraded, downgraded, compared with its parent's schema, upgraded again. The
+     * configured database is not touched. See {@link Stairway}.
+     */
+    public Stairway.Result stairway() {
+        return stairway(null);
+    }
+
+    /**
+     * As {@link #stairway()}, also loading {@code <fixtures>/<revision id>.sql} before each revision that has one
+     * and checking its rows survive the upgrade, downgrade and second upgrade; null: no data check.
+     */
+    public Stairway.Result stairway(Path fixtures) {
+        try (Workspace w = workspace()) {
+            return Stairway.run(w, new Stairway.Options(Optional.ofNullable(config.devUrl),
+                    Optional.ofNullable(fixtures).map(p -> config.workingDir.resolve(p).normalize())));
+        }
+    }
+
     /** The SQL an upgrade over {@code range} ({@code TO}, or {@code FROM:TO} as in {@code base:head}) would run. */
     public String offlineSql(String range) {
         try (Workspace w = workspace()) {
@@ -181,6 +293,42 @@ public final class Strata {
         }
     }
 
+    /**
+     * Adopts the database: writes a first revision built from its live schema (downgrade declared
+     * irreversible) into the single folder location, and stamps the database at it without running it.
+     * Refused when the folder has revisions or the database has a Strata history.
+     *
+     * @param revisionId the id, or null for a timestamp id
+     */
+    public dev.strata.engine.adopt.Baseline.Result baseline(String revisionId, String message) {
+        try (Workspace w = workspace()) {
+            requireFolder(w, "baseline");
+            return dev.strata.engine.adopt.Baseline.run(w, new dev.strata.engine.adopt.Baseline.Request(revisionId,
+                    Objects.requireNonNull(message, "message"), null));
+        }
+    }
+
+    /**
+     * Imports another tool's migrations ({@code source}: loose SQL files, Flyway, golang-migrate, dbmate, or an
+     * Alembic project rendered with {@code python3}) as revisions into the single, empty folder location; with
+     * {@code stampAt} ({@code auto}, or an imported revision) the database is stamped afterwards.
+     */
+    public dev.strata.engine.adopt.Importer.Result importMigrations(Path source, dev.strata.engine.adopt.ImportFormat format,
+                                                                   String stampAt) {
+        try (Workspace w = workspace()) {
+            requireFolder(w, "import");
+            return dev.strata.engine.adopt.Importer.run(w, new dev.strata.engine.adopt.Importer.Request(
+                    config.workingDir.resolve(source), format, "python3", stampAt));
+        }
+    }
+
+    private void requireFolder(Workspace w, String what) {
+        if (config.locations.size() != 1 || ClasspathScripts.isClasspath(config.locations.get(0))) {
+            throw new StrataException(ErrorCode.USAGE, what + " writes into a migrations folder: configure exactly one"
+                    + " folder location (not a classpath location)");
+        }
+    }
+
     private Workspace workspace() {
         return new Workspace(this::settings, config.workingDir, config.listener, connector(),
                 s -> Project.at(config.locations, config.classLoader, s, config.workingDir));
@@ -210,7 +358,7 @@ public final class Strata {
         Optional<String> url = Optional.ofNullable(config.url);
         JavaSettings java = new JavaSettings(Optional.ofNullable(config.javaPackage), List.of(),
                 dir.resolve(Defaults.JAVA_SOURCES));
-        return new Settings(dir, Optional.empty(), migrations, config.tables, url,
+        return new Settings(dir, Optional.ofNullable(config.configFile), migrations, config.tables, url,
                 url.isPresent() ? "Strata.configure().url" : Settings.EMBEDDED, Defaults.ENVIRONMENT, Optional.empty(),
                 config.lockWait, config.lockTimeout, config.statementTimeout, false, java, config.schemaDir,
                 Optional.ofNullable(config.devUrl), config.waitForDb);
@@ -252,6 +400,7 @@ public final class Strata {
         private String devUrl;
         private boolean ignoreUnknown;
         private Duration waitForDb = Duration.ZERO;
+        private Path configFile;
 
         private Configuration() {
         }
@@ -380,6 +529,15 @@ public final class Strata {
             return this;
         }
 
+        /**
+         * The {@code strata.toml} whose {@code [lint]} table the lint gate reads (rules, {@code fail_on},
+         * {@code upgrade}); the other settings are still the ones given here. Default: none (lint defaults).
+         */
+        public Configuration configFile(Path value) {
+            this.configFile = value.toAbsolutePath().normalize();
+            return this;
+        }
+
         /** A {@link Strata} with these settings; the settings are copied, later changes do not affect it. */
         public Strata load() {
             Configuration copy = new Configuration();
@@ -399,6 +557,7 @@ public final class Strata {
             copy.devUrl = devUrl;
             copy.ignoreUnknown = ignoreUnknown;
             copy.waitForDb = waitForDb;
+            copy.configFile = configFile;
             return new Strata(copy);
         }
     }

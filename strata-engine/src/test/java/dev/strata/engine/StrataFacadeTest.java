@@ -139,4 +139,21 @@ class StrataFacadeTest {
                 .hasMessageContaining("the database has 1 revision(s) this folder does not know: r002");
         assertThat(strata(events, true).upgrade("head").steps()).isEmpty();
     }
+
+    @Test
+    void importsAFlywayFolderAndStampsTheDatabase() throws Exception {
+        Files.createDirectories(dir.resolve("flyway"));
+        Files.writeString(dir.resolve("flyway/V1__users.sql"), "CREATE TABLE users (id bigint PRIMARY KEY);\n");
+        Files.writeString(dir.resolve("flyway/U1__users.sql"), "DROP TABLE users;\n");
+        Files.writeString(dir.resolve("flyway/V2__email.sql"), "ALTER TABLE users ADD COLUMN email text;\n");
+        Strata strata = strata(new ArrayList<>(), false);
+        var result = strata.importMigrations(Path.of("flyway"), dev.strata.engine.adopt.ImportFormat.AUTO, "V1");
+        assertThat(result.revisions()).extracting(dev.strata.engine.adopt.Importer.Written::revision)
+                .containsExactly("V1", "V2");
+        assertThat(result.revisions().get(1).irreversible()).isEqualTo("imported without a downgrade");
+        assertThat(result.stampedAt()).containsExactly("V1");
+        assertThat(strata.status().pending()).extracting(Status.PendingRevision::revision).containsExactly("V2");
+        assertThatThrownBy(() -> strata.baseline(null, "baseline")).isInstanceOf(StrataException.class)
+                .hasMessageContaining("already has 2 revision(s)");
+    }
 }

@@ -327,8 +327,13 @@ public final class JdbcTarget implements Target {
 
     @Override
     public boolean indexExists(String index) {
-        try {
-            return regclass(index) != null;
+        // an INVALID index (a concurrent or per-chunk build that failed part way) does not count: the build is
+        // still to do, and the runner drops the leftover before building again
+        try (PreparedStatement p = c.prepareStatement("SELECT i.indisvalid FROM pg_index i WHERE i.indexrelid = to_regclass(?)")) {
+            p.setString(1, index);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
         } catch (SQLException e) {
             throw new StatementFailedException(0, e.getSQLState(), "could not look up index " + index + ": "
                     + PgErrors.describe(e), e);
@@ -363,6 +368,14 @@ public final class JdbcTarget implements Target {
             }
             try (Statement s = c.createStatement()) {
                 s.execute("DROP INDEX CONCURRENTLY IF EXISTS " + invalid);
+            } catch (SQLException e) {
+                if (!"0A000".equals(e.getSQLState())) {
+                    throw e;
+                }
+                // a hypertable's index: TimescaleDB drops the chunks' indexes with it, which CONCURRENTLY refuses
+                try (Statement s = c.createStatement()) {
+                    s.execute("DROP INDEX IF EXISTS " + invalid);
+                }
             }
             return true;
         } catch (SQLException e) {

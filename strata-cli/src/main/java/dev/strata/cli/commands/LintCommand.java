@@ -1,20 +1,17 @@
 package dev.strata.cli.commands;
 
 import dev.strata.cli.ExitCode;
-import dev.strata.cli.LintGate;
 import dev.strata.cli.Session;
 import dev.strata.cli.StrataCommand;
 import dev.strata.cli.Version;
-import dev.strata.cli.lint.LintConfig;
+import dev.strata.engine.lint.LintGate;
 import dev.strata.cli.lint.LintOutput;
 import dev.strata.cli.lint.Sarif;
 import dev.strata.error.ErrorCode;
 import dev.strata.error.StrataException;
 import dev.strata.graph.RevisionId;
-import dev.strata.lint.LintInput;
 import dev.strata.lint.LintOptions;
 import dev.strata.lint.LintReport;
-import dev.strata.lint.Linter;
 import dev.strata.lint.Severity;
 import dev.strata.run.MigrationSet;
 import picocli.CommandLine.Command;
@@ -55,6 +52,26 @@ public final class LintCommand implements Callable<Integer> {
                     + " (workflow annotations only). With GITHUB_ACTIONS=true, text output adds the annotations.")
     String format;
 
+    @Option(names = "--observe", negatable = true,
+            description = "Replay each revision on a scratch database (schema at its parent revision, plus sample rows)"
+                    + " statement by statement, and mark each finding confirmed or contradicted by the locks, rewrites"
+                    + " and invalid indexes seen (new findings SA950-SA953 for what no rule predicted). Default: on when"
+                    + " a dev URL is configured (dev_url or --dev-url); without one, --observe starts a throw-away"
+                    + " embedded PostgreSQL. --no-observe (or --static) skips it.")
+    Boolean observe;
+
+    @Option(names = "--static", description = "Static analysis only (same as --no-observe).")
+    boolean staticOnly;
+
+    @Option(names = "--dev-url", paramLabel = "URL",
+            description = "A server for the scratch database of --observe (its user needs CREATEDB; default: dev_url).")
+    String devUrl;
+
+    @Option(names = "--sample-from", paramLabel = "URL",
+            description = "Copy a few rows per table from this database into the scratch database, instead of"
+                    + " generating them (only read; tables it lacks get generated rows).")
+    String sampleFrom;
+
     @Option(names = "--fail-on", paramLabel = "SEVERITY",
             description = "Fail (exit 4) on findings at or above info, warning or error (default: [lint] fail_on, else error).")
     String failOn;
@@ -63,7 +80,7 @@ public final class LintCommand implements Callable<Integer> {
     public Integer call() {
         try (Session s = new Session(root, spec)) {
             String fmt = format(s);
-            LintOptions options = LintConfig.read(s.settings().configFile(), s.settings().lockTimeout());
+            LintOptions options = LintGate.options(s.workspace());
             Severity fail = failOn == null ? options.failOn() : Severity.parse(failOn).orElseThrow(() ->
                     new StrataException(ErrorCode.USAGE, "--fail-on is '" + failOn + "': use info, warning or error"));
             MigrationSet set = s.migrations();
@@ -71,13 +88,38 @@ public final class LintCommand implements Callable<Integer> {
             if (sel.note != null && !fmt.equals("json")) {
                 s.console().info(sel.note);
             }
-            List<LintInput> chain = LintGate.chain(s, set);
-            Set<String> files = new HashSet<>();
-            sel.revisions.forEach(id -> files.add(set.script(id).location()));
-            LintReport report = new Linter(options).lint(chain, in -> files.contains(in.file()));
+            LintReport report = LintGate.lint(s.workspace(), options, sel.revisions);
+            boolean explicit = Boolean.TRUE.equals(observe);
+            if (staticOnly && explicit) {
+                throw new StrataException(ErrorCode.USAGE, "--static and --observe contradict each other: pass one");
+            }
+            boolean observing = !staticOnly && (observe == null ? devUrl != null || s.settings().devUrl().isPresent()
+                    : observe);
+            if (observing && !sel.revisions.isEmpty()) {
+                try {
+                    report = LintGate.observe(s.workspace(), report, options, sel.revisions,
+                            java.util.Optional.ofNullable(devUrl), java.util.Optional.ofNullable(sampleFrom));
+                } catch (StrataException e) {
+                    if (explicit) {
+                        throw e;
+                    }
+                    s.console().warn("observed analysis skipped: " + e.getMessage());
+                }
+            }
+            if (!sel.offline || (all && s.settings().url().isPresent())) {
+                try {
+                    report = LintGate.sized(s.workspace(), report, options);
+                } catch (StrataException e) {
+                    s.console().warn("table sizes not read: " + e.getMessage());
+                }
+            }
             print(s, fmt, report, fail, sel);
             return report.failing(fail).isEmpty() ? ExitCode.OK : ExitCode.LINT;
         }
+    }
+
+    private static long count(LintReport report, String verdict) {
+        return report.active().stream().filter(f -> LintOutput.verdict(f).equals(verdict)).count();
     }
 
     private String format(Session s) {
@@ -105,7 +147,7 @@ public final class LintCommand implements Callable<Integer> {
                 note = "no database URL is configured: linting all revisions (offline)";
             } else {
                 try {
-                    current = CurrentCommand.knownHeads(set, s.target().readState());
+                    current = LintGate.knownHeads(set, s.target().readState());
                     offline = false;
                 } catch (StrataException e) {
                     note = "the database is not reachable (" + e.getMessage() + "): linting all revisions (offline)";
@@ -140,9 +182,12 @@ public final class LintCommand implements Callable<Integer> {
                     LintOutput.github(report).forEach(s.console()::line);
                 }
                 int failing = report.failing(fail).size();
-                s.console().info(report.revisions() + " revision(s) linted: " + report.active().size() + " finding(s), "
+                s.console().info(report.revisions() + " revision(s) linted" + (report.observed() ? " and observed" : "")
+                        + ": " + report.active().size() + " finding(s), "
                         + failing + " at or above " + fail.label() + ", "
-                        + (report.findings().size() - report.active().size()) + " suppressed.");
+                        + (report.findings().size() - report.active().size()) + " suppressed"
+                        + (report.observed() ? ", " + count(report, "confirmed") + " confirmed, "
+                        + count(report, "contradicted") + " contradicted by observation" : "") + ".");
             }
         }
     }

@@ -3,7 +3,7 @@ package dev.strata.cli.commands;
 import dev.strata.cli.ExitCode;
 import dev.strata.cli.Session;
 import dev.strata.cli.StrataCommand;
-import dev.strata.cli.lint.LintConfig;
+import dev.strata.engine.lint.LintConfig;
 import dev.strata.engine.ReportBuilder;
 import dev.strata.engine.report.HtmlReport;
 import dev.strata.engine.report.MarkdownReport;

@@ -12,6 +12,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -27,8 +28,14 @@ public final class StampCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "TARGET", description = "head, heads, base, an id or prefix, LABEL@head.")
-    String target;
+    @Parameters(arity = "1..*", paramLabel = "TARGET", description = "head, heads, base, an id or prefix, LABEL@head,"
+            + " LABEL@base; several at once (e.g. the heads of two branches: of revisions on one branch the highest"
+            + " counts). With --sql, also a range FROM:TO.")
+    List<String> targets;
+
+    @Option(names = "--sql", description = "Print the SQL of the version-table writes instead of running them (no"
+            + " connection); TARGET alone assumes a database without Strata's tables, FROM:TO one at FROM.")
+    boolean sql;
 
     @Option(names = "--purge", description = "Empty the version table first, even if it names revisions Strata cannot find.")
     boolean purge;
@@ -40,7 +47,11 @@ public final class StampCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Session s = new Session(root, spec)) {
-            Set<RevisionId> heads = Runs.stamp(s.workspace(), target, purge, lockWait);
+            if (sql) {
+                s.console().raw(Runs.offlineStamp(s.workspace(), targets, purge));
+                return 0;
+            }
+            Set<RevisionId> heads = Runs.stamp(s.workspace(), targets, purge, lockWait);
             String now = heads.isEmpty() ? "base" : String.join(", ",
                     new TreeSet<>(heads).stream().map(RevisionId::value).toList());
             if (s.console().json()) {

@@ -3,7 +3,10 @@ package dev.strata.cli.lint;
 import dev.strata.lint.Finding;
 import dev.strata.lint.LintReport;
 import dev.strata.lint.RuleInfo;
+import dev.strata.lint.Observation;
 import dev.strata.lint.Severity;
+import dev.strata.lint.StatementObservation;
+import dev.strata.lint.TableSize;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,6 +40,14 @@ public final class LintOutput {
             if (!f.statement().isEmpty()) {
                 out.add("    in:      " + f.statement());
             }
+            if (f.observation().verdict() != Observation.Verdict.NOT_OBSERVED) {
+                out.add("    observed: " + verdict(f) + ": " + f.observation().detail());
+            } else if (!f.observation().detail().isEmpty()) {
+                out.add("    observed: " + f.observation().detail());
+            }
+            if (f.size() != null) {
+                out.add("    size:    " + size(f.size()) + (f.table() == null ? "" : " (" + f.table() + ")"));
+            }
             out.add("    why:     " + f.rule().why());
             out.add("    instead: " + f.rule().fix());
             if (!f.rule().strataWay().isEmpty()) {
@@ -55,11 +66,36 @@ public final class LintOutput {
         return out;
     }
 
+    /** "confirmed" or "contradicted" (or "not_observed"). */
+    public static String verdict(Finding f) {
+        return f.observation().verdict().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** "~52,000 rows, 7.4 MB". */
+    public static String size(TableSize size) {
+        return String.format(java.util.Locale.ROOT, "~%,d rows, %s", size.rows(), bytes(size.bytes()));
+    }
+
+    private static String bytes(long b) {
+        if (b < 1024) {
+            return b + " B";
+        }
+        String[] units = {"kB", "MB", "GB", "TB"};
+        double v = b;
+        int u = -1;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return String.format(java.util.Locale.ROOT, v >= 10 ? "%.0f %s" : "%.1f %s", v, units[u]);
+    }
+
     /** The report as one JSON document. */
     public static Map<String, Object> json(LintReport report, Severity failOn, boolean offline, String note) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("revisions", report.revisions());
         doc.put("offline", offline);
+        doc.put("observed", report.observed());
         if (note != null) {
             doc.put("note", note);
         }
@@ -84,8 +120,10 @@ public final class LintOutput {
             m.put("instead", f.rule().fix());
             m.put("strata", f.rule().strataWay());
             m.put("suppressed", f.suppressed());
-            m.put("observation", f.observation().verdict().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("observation", verdict(f));
+            m.put("observed", f.observation().detail());
             m.put("table_rows", f.size() == null ? null : f.size().rows());
+            m.put("table_bytes", f.size() == null ? null : f.size().bytes());
             m.put("help", helpUri(f.rule()));
             findings.add(m);
         }
@@ -100,6 +138,30 @@ public final class LintOutput {
             suppressions.add(m);
         });
         doc.put("suppressions", suppressions);
+        List<Map<String, Object>> observations = new ArrayList<>();
+        for (StatementObservation o : report.observations()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", o.file());
+            m.put("line", o.line());
+            m.put("statement", o.excerpt());
+            m.put("locks_seen", o.locksSeen());
+            List<Map<String, Object>> locks = new ArrayList<>();
+            o.locks().forEach(l -> {
+                Map<String, Object> lm = new LinkedHashMap<>();
+                lm.put("table", l.table());
+                lm.put("mode", l.mode().sql());
+                lm.put("existing", l.existing());
+                locks.add(lm);
+            });
+            m.put("locks", locks);
+            m.put("rewritten", o.rewritten());
+            m.put("invalid_indexes", o.invalidIndexes());
+            m.put("created", o.created());
+            m.put("dropped", o.dropped());
+            m.put("error", o.error());
+            observations.add(m);
+        }
+        doc.put("observations", observations);
         return doc;
     }
 
@@ -118,6 +180,9 @@ public final class LintOutput {
             }
             b.append(",title=").append(property(f.rule().id() + " " + f.rule().name()));
             b.append("::").append(data(f.what() + (f.impact().isEmpty() ? "" : " (" + f.impact() + ")")
+                    + (f.observation().verdict() == Observation.Verdict.NOT_OBSERVED ? "" : "; observed "
+                    + verdict(f) + ": " + f.observation().detail())
+                    + (f.size() == null ? "" : "; table " + size(f.size()))
                     + ". Instead: " + f.rule().fix()));
             out.add(b.toString());
         }

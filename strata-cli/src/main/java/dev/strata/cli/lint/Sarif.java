@@ -46,13 +46,28 @@ public final class Sarif {
             result.put("ruleId", f.rule().id());
             result.put("ruleIndex", index.get(f.rule().id()));
             result.put("level", level(f.severity()));
-            result.put("message", Map.of("text", f.what() + (f.impact().isEmpty() ? "" : " (" + f.impact() + ")")));
+            result.put("message", Map.of("text", f.what() + (f.impact().isEmpty() ? "" : " (" + f.impact() + ")")
+                    + (f.observation().verdict() == dev.strata.lint.Observation.Verdict.NOT_OBSERVED ? ""
+                    : "; observed " + LintOutput.verdict(f) + ": " + f.observation().detail())
+                    + (f.size() == null ? "" : "; table " + LintOutput.size(f.size()))));
             Map<String, Object> physical = new LinkedHashMap<>();
             physical.put("artifactLocation", Map.of("uri", f.location().file()));
             if (f.location().line() > 0) {
                 physical.put("region", Map.of("startLine", f.location().line()));
             }
             result.put("locations", List.of(Map.of("physicalLocation", physical)));
+            Map<String, Object> props = new LinkedHashMap<>();
+            if (f.observation().verdict() != dev.strata.lint.Observation.Verdict.NOT_OBSERVED) {
+                props.put("observation", LintOutput.verdict(f));
+                props.put("observed", f.observation().detail());
+            }
+            if (f.size() != null) {
+                props.put("tableRows", f.size().rows());
+                props.put("tableBytes", f.size().bytes());
+            }
+            if (!props.isEmpty()) {
+                result.put("properties", props);
+            }
             if (f.isSuppressed()) {
                 result.put("suppressions", List.of(Map.of("kind", "inSource", "justification", f.suppressed())));
             }

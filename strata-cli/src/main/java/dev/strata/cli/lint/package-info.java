@@ -1,5 +1,4 @@
 /**
- * The CLI side of the migration linter: the {@code [lint]} table of {@code strata.toml}, and the renderings of a
- * lint report (text, JSON, SARIF 2.1.0, GitHub workflow annotations).
+ * The CLI side of the migration linter: the renderings of a lint report (text, JSON, SARIF 2.1.0, GitHub workflow annotations).
  */
 package dev.strata.cli.lint;

@@ -49,11 +49,14 @@ import java.util.Set;
  * @param deferUntilRows IVFFlat only: build once the table has lists × 39 rows, see above
  * @param maintenanceWorkMem {@code maintenance_work_mem} for the build ({@code 2GB}), or null for the server's
  * @param parallelWorkers {@code max_parallel_maintenance_workers} for the build (0..64), or null for the server's
+ * @param hypertable     the table is a TimescaleDB hypertable, which refuses CONCURRENTLY: online builds use
+ *                       {@code WITH (timescaledb.transaction_per_chunk)} (one chunk at a time, each in its own
+ *                       transaction; writes wait only on the chunk being indexed) and drops are plain
  */
 public record CreateVectorIndex(String name, QualifiedName table, String column, VectorIndexMethod method,
                                 VectorOpclass opclass, Integer lists, Integer m, Integer efConstruction, Mode mode,
                                 boolean ifNotExists, boolean deferUntilRows, String maintenanceWorkMem,
-                                Integer parallelWorkers) implements ExtensionOp {
+                                Integer parallelWorkers, boolean hypertable) implements ExtensionOp {
     /** Rows per IVFFlat list before a deferred build runs (see the class comment). */
     public static final int MIN_ROWS_PER_LIST = 39;
 
@@ -101,13 +104,28 @@ public record CreateVectorIndex(String name, QualifiedName table, String column,
                              VectorOpclass opclass, Integer lists, Integer m, Integer efConstruction, Mode mode,
                              boolean ifNotExists, boolean deferUntilRows) {
         this(name, table, column, method, opclass, lists, m, efConstruction, mode, ifNotExists, deferUntilRows, null,
-                null);
+                null, false);
+    }
+
+    /** As the canonical constructor, on a plain table. */
+    public CreateVectorIndex(String name, QualifiedName table, String column, VectorIndexMethod method,
+                             VectorOpclass opclass, Integer lists, Integer m, Integer efConstruction, Mode mode,
+                             boolean ifNotExists, boolean deferUntilRows, String maintenanceWorkMem,
+                             Integer parallelWorkers) {
+        this(name, table, column, method, opclass, lists, m, efConstruction, mode, ifNotExists, deferUntilRows,
+                maintenanceWorkMem, parallelWorkers, false);
+    }
+
+    /** The same index on a TimescaleDB hypertable (or not): see the {@code hypertable} parameter. */
+    public CreateVectorIndex withHypertable(boolean value) {
+        return new CreateVectorIndex(name, table, column, method, opclass, lists, m, efConstruction, mode, ifNotExists,
+                deferUntilRows, maintenanceWorkMem, parallelWorkers, value);
     }
 
     /** The same index built with these settings (null keeps the server's). */
     public CreateVectorIndex withBuildSettings(String newMaintenanceWorkMem, Integer newParallelWorkers) {
         return new CreateVectorIndex(name, table, column, method, opclass, lists, m, efConstruction, mode, ifNotExists,
-                deferUntilRows, newMaintenanceWorkMem, newParallelWorkers);
+                deferUntilRows, newMaintenanceWorkMem, newParallelWorkers, hypertable);
     }
 
     /** Rows the table needs before a deferred build runs: lists (pgvector's default 100) × 39. */
@@ -131,23 +149,23 @@ public record CreateVectorIndex(String name, QualifiedName table, String column,
     /** The same index with HNSW parameters. */
     public CreateVectorIndex withHnsw(Integer newM, Integer newEfConstruction) {
         return new CreateVectorIndex(name, table, column, method, opclass, lists, newM, newEfConstruction, mode,
-                ifNotExists, deferUntilRows, maintenanceWorkMem, parallelWorkers);
+                ifNotExists, deferUntilRows, maintenanceWorkMem, parallelWorkers, hypertable);
     }
 
     public CreateVectorIndex withMode(Mode newMode) {
         return new CreateVectorIndex(name, table, column, method, opclass, lists, m, efConstruction, newMode,
-                ifNotExists, deferUntilRows, maintenanceWorkMem, parallelWorkers);
+                ifNotExists, deferUntilRows, maintenanceWorkMem, parallelWorkers, hypertable);
     }
 
     public CreateVectorIndex withIfNotExists(boolean value) {
         return new CreateVectorIndex(name, table, column, method, opclass, lists, m, efConstruction, mode, value,
-                deferUntilRows, maintenanceWorkMem, parallelWorkers);
+                deferUntilRows, maintenanceWorkMem, parallelWorkers, hypertable);
     }
 
     /** The same IVFFlat index, built only when the table has rows (see the class comment). */
     public CreateVectorIndex withDeferUntilRows(boolean value) {
         return new CreateVectorIndex(name, table, column, method, opclass, lists, m, efConstruction, mode,
-                ifNotExists, value, maintenanceWorkMem, parallelWorkers);
+                ifNotExists, value, maintenanceWorkMem, parallelWorkers, hypertable);
     }
 
     /** The schema-qualified index name. */

@@ -28,10 +28,11 @@ final class VectorSql {
             return List.of(deferred(op));
         }
         if (freshTable) {
-            // nobody sees the table yet and it has no rows: no memory to check, nothing to protect
+            // nobody sees the table yet and it has no rows: no memory to check, nothing to protect (a hypertable
+            // made in the same transaction too: the plain form runs inside it)
             List<Statement> out = new ArrayList<>();
             settings(op, true).forEach(sql -> out.add(Statement.of(sql, Tx.IN_TRANSACTION, op.describe())));
-            out.add(Statement.of(createSql(op, false, op.ifNotExists()), Tx.IN_TRANSACTION, op.describe()));
+            out.add(Statement.of(createSql(op, Form.PLAIN, op.ifNotExists()), Tx.IN_TRANSACTION, op.describe()));
             return out;
         }
         boolean blocking = op.mode() == Mode.BLOCKING;
@@ -40,14 +41,25 @@ final class VectorSql {
         settings(op, blocking).forEach(sql -> out.add(Statement.of(sql, tx, op.describe())));
         out.add(Statement.of(memoryCheck(op), tx, op.describe()));
         if (blocking) {
-            out.add(Statement.of(createSql(op, false, op.ifNotExists()), tx, op.describe(), Hazard.INDEX_BUILD,
+            out.add(Statement.of(createSql(op, Form.PLAIN, op.ifNotExists()), tx, op.describe(), Hazard.INDEX_BUILD,
                     Hazard.BLOCKS_WRITES));
+        } else if (op.hypertable()) {
+            // TimescaleDB refuses CONCURRENTLY on hypertables; per chunk, each chunk's build blocks writes to that
+            // chunk only, in a transaction of its own (so it cannot run inside one, nor inside a DO block)
+            out.add(Statement.of(createSql(op, Form.PER_CHUNK, op.ifNotExists()), tx, op.describe(), Hazard.INDEX_BUILD,
+                    Hazard.BLOCKS_WRITES, Hazard.NON_TRANSACTIONAL));
+            resets(op).forEach(sql -> out.add(Statement.of(sql, tx, op.describe())));
         } else {
-            out.add(Statement.of(createSql(op, true, op.ifNotExists()), tx, op.describe(), Hazard.INDEX_BUILD,
+            out.add(Statement.of(createSql(op, Form.CONCURRENT, op.ifNotExists()), tx, op.describe(), Hazard.INDEX_BUILD,
                     Hazard.NON_TRANSACTIONAL));
             resets(op).forEach(sql -> out.add(Statement.of(sql, tx, op.describe())));
         }
         return out;
+    }
+
+    /** How a build is written: plain (SHARE lock, any context), CONCURRENTLY, or TimescaleDB's per-chunk form. */
+    enum Form {
+        PLAIN, CONCURRENT, PER_CHUNK
     }
 
     /** {@code SET [LOCAL]} for the op's build settings; empty when it has none. */
@@ -74,28 +86,9 @@ final class VectorSql {
         return out;
     }
 
-    /**
-     * A WARNING when the build's estimated memory, rows × (8 + 4 × dimensions) × 1.3 bytes (rows from the
-     * planner's estimate, dimensions from the column's type modifier), exceeds {@code maintenance_work_mem}.
-     */
+    /** The memory check for {@code op}'s build (see {@link VectorBuilds#memoryCheck}). */
     static String memoryCheck(CreateVectorIndex op) {
-        String table = SqlText.literal(op.table().sql());
-        String body = "\nDECLARE\n"
-                + "    estimated_rows numeric := (SELECT greatest(c.reltuples, 0) FROM pg_catalog.pg_class c"
-                + " WHERE c.oid = " + table + "::regclass);\n"
-                + "    dimensions numeric := (SELECT greatest(a.atttypmod, 0) FROM pg_catalog.pg_attribute a"
-                + " WHERE a.attrelid = " + table + "::regclass AND a.attname = " + SqlText.literal(op.column()) + ");\n"
-                + "    needed numeric;\n"
-                + "BEGIN\n"
-                + "    needed := estimated_rows * (8 + 4 * dimensions) * 1.3;\n"
-                + "    IF needed > pg_catalog.pg_size_bytes(pg_catalog.current_setting('maintenance_work_mem')) THEN\n"
-                + "        RAISE WARNING 'strata: index % needs about % to build (rows x (8 + 4 x dimensions) x 1.3),"
-                + " more than maintenance_work_mem = %; the build spills to disk and is slow: give the op a larger"
-                + " maintenance_work_mem', " + SqlText.literal(op.name()) + ", pg_catalog.pg_size_pretty(needed),"
-                + " pg_catalog.current_setting('maintenance_work_mem');\n"
-                + "    END IF;\n"
-                + "END\n";
-        return "DO " + SqlText.dollarQuoted(body);
+        return VectorBuilds.memoryCheck(op.table().sql(), op.column(), op.name());
     }
 
     /**
@@ -106,26 +99,18 @@ final class VectorSql {
         long min = op.minRows();
         List<String> build = new ArrayList<>(settings(op, false));
         build.add(memoryCheck(op));
-        build.add(createSql(op, true, true));
+        build.add(createSql(op, op.hypertable() ? Form.PER_CHUNK : Form.CONCURRENT, true));
         build.addAll(resets(op));
-        String notice = "strata: index " + op.name() + " on " + op.table() + " deferred: the table has fewer than "
-                + min + " rows (lists x " + CreateVectorIndex.MIN_ROWS_PER_LIST + "); build it once they are loaded";
-        String body = "\nBEGIN\n"
-                + "    IF (SELECT count(*) FROM (SELECT FROM " + op.table().sql() + " LIMIT " + min + ") s) >= " + min
-                + " THEN\n"
-                + "        " + createSql(op, false, true) + ";\n"
-                + "    ELSE\n"
-                + "        RAISE NOTICE '%', " + SqlText.literal(notice) + ";\n"
-                + "    END IF;\n"
-                + "END\n";
-        VectorBuild b = new VectorBuild(op.qualifiedName().sql(), op.table().sql(), min, build);
-        return Statement.deferredBuild(b, "DO " + SqlText.dollarQuoted(body), op.describe(), Hazard.INDEX_BUILD,
-                Hazard.NON_TRANSACTIONAL);
+        VectorBuild b = new VectorBuild(op.qualifiedName().sql(), op.table().sql(), min, build,
+                createSql(op, op.hypertable() ? Form.PER_CHUNK : Form.PLAIN, false));
+        String offline = VectorBuilds.offlineBlock(op.table().sql(), op.table().toString(), op.name(), min,
+                createSql(op, Form.PLAIN, true));
+        return Statement.deferredBuild(b, offline, op.describe(), Hazard.INDEX_BUILD, Hazard.NON_TRANSACTIONAL);
     }
 
-    static String createSql(CreateVectorIndex op, boolean concurrently, boolean ifNotExists) {
+    static String createSql(CreateVectorIndex op, Form form, boolean ifNotExists) {
         StringBuilder sql = new StringBuilder("CREATE INDEX ");
-        if (concurrently) {
+        if (form == Form.CONCURRENT) {
             sql.append("CONCURRENTLY ");
         }
         if (ifNotExists) {
@@ -135,6 +120,9 @@ final class VectorSql {
                 .append(" USING ").append(op.method().sql())
                 .append(" (").append(SqlText.ident(op.column())).append(' ').append(op.opclass().sql()).append(')');
         List<String> params = new ArrayList<>();
+        if (form == Form.PER_CHUNK) {
+            params.add("timescaledb.transaction_per_chunk");
+        }
         if (op.lists() != null) {
             params.add("lists = " + op.lists());
         }
@@ -151,7 +139,9 @@ final class VectorSql {
     }
 
     static List<Statement> drop(DropVectorIndex op) {
-        if (op.mode() == Mode.ONLINE) {
+        // on a hypertable TimescaleDB drops the chunks' indexes with it, which DROP INDEX CONCURRENTLY refuses
+        boolean hypertable = op.definition() != null && op.definition().hypertable();
+        if (op.mode() == Mode.ONLINE && !hypertable) {
             return List.of(Statement.of("DROP INDEX CONCURRENTLY IF EXISTS " + op.index().sql(), Tx.NO_TRANSACTION,
                     op.describe(), Hazard.NON_TRANSACTIONAL));
         }

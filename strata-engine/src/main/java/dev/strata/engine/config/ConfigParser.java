@@ -68,7 +68,7 @@ final class ConfigParser {
             } else if (key.equals("databases")) {
                 databases = group("databases", node, DATABASE_KEYS, "[databases.replica]");
             } else if (key.equals("lint")) {
-                continue; // [lint] and [lint.rules]: read by dev.strata.cli.lint.LintConfig
+                continue; // [lint] and [lint.rules]: read by dev.strata.engine.lint.LintConfig
             } else if (!node.isObject() && STRATA_KEYS.containsKey(key)) {
                 throw fail("key " + key + " is outside any table; put it under [strata]");
             } else {

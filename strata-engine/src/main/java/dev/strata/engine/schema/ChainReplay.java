@@ -30,7 +30,8 @@ public final class ChainReplay {
             return;
         }
         try (JdbcTarget t = new JdbcTarget(db.connect(), tables, dev.strata.engine.EngineVersion.get())) {
-            new Runner(set, t, new RunOptions(Duration.ZERO, dev.strata.engine.EngineVersion.get(), false), RunListener.NONE).upgrade(target);
+            new Runner(set, t, new RunOptions(Duration.ZERO, dev.strata.engine.EngineVersion.get(), false)
+                    .withDeferredBuildsAtOnce(), RunListener.NONE).upgrade(target);
         }
     }
 

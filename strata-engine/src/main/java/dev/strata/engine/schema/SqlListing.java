@@ -3,6 +3,7 @@ package dev.strata.engine.schema;
 import dev.strata.plan.Backfill;
 import dev.strata.plan.Statement;
 import dev.strata.plan.Tx;
+import dev.strata.run.OfflineBackfill;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,9 @@ import java.util.List;
 /**
  * Rendered statements as the text of a SQL file: each statement ends with {@code ;}, a comment names the
  * change it comes from (once per change), and statements that must not run inside a transaction say so.
- * A batched backfill, which a SQL file cannot express, becomes a comment and one plain {@code UPDATE}.
+ * A batched backfill becomes the {@code DO} block that commits after every batch ({@link OfflineBackfill}), so
+ * a revision holding one is not transactional; a deferred IVFFlat build is written under
+ * {@code -- strata:defer-until-rows} and keeps the revision transactional.
  */
 public final class SqlListing {
     private SqlListing() {
@@ -27,12 +30,15 @@ public final class SqlListing {
             }
             if (s.tx() == Tx.BATCHED) {
                 Backfill f = s.backfill();
-                b.append("-- Batched backfill in the plan; a SQL revision runs it as one UPDATE (split it by hand for a large table).\n");
-                b.append("UPDATE ").append(f.table()).append(" SET ").append(f.assignments());
-                if (f.pending() != null) {
-                    b.append(" WHERE ").append(f.pending());
-                }
-                b.append(";\n");
+                b.append("-- batched backfill of ").append(f.table()).append(": ").append(f.batchSize())
+                        .append(" rows per batch by ").append(String.join(", ", f.key()))
+                        .append(", each batch commits (runs outside a transaction; resumable)\n");
+                b.append(OfflineBackfill.sql(f)).append(";\n");
+                continue;
+            }
+            if (s.deferredBuild() != null) {
+                // built after the revision commits, once the table has the rows (see DeferredIndex in core)
+                b.append("-- strata:defer-until-rows\n").append(s.deferredBuild().definition()).append(";\n");
                 continue;
             }
             if (s.tx() == Tx.NO_TRANSACTION) {
@@ -48,7 +54,11 @@ public final class SqlListing {
     /** Notes for a file header about modes a transactional SQL revision cannot express; empty when none. */
     public static List<String> modeNotes(List<Statement> statements) {
         List<String> notes = new ArrayList<>();
-        if (statements.stream().anyMatch(s -> s.tx() == Tx.NO_TRANSACTION)) {
+        statements.stream().filter(s -> s.deferredBuild() != null).forEach(s -> notes.add("IVFFlat index "
+                + s.deferredBuild().index() + " is built once " + s.deferredBuild().table() + " has "
+                + s.deferredBuild().minRows() + " rows (lists x 39; '-- strata:defer-until-rows'): after this revision"
+                + " commits, by this or a later `strata upgrade`; `strata current` lists it until then."));
+        if (statements.stream().anyMatch(s -> s.tx() == Tx.NO_TRANSACTION && s.deferredBuild() == null)) {
             notes.add("Some statements must run outside a transaction (e.g. CREATE INDEX CONCURRENTLY), so the whole"
                     + " revision runs statement by statement; if one fails part way, run `strata repair`.");
         }
@@ -57,14 +67,16 @@ public final class SqlListing {
                     + " statement by statement, each commits on its own.");
         }
         if (statements.stream().anyMatch(s -> s.tx() == Tx.BATCHED)) {
-            notes.add("A batched backfill is written as one UPDATE: review it for large tables.");
+            notes.add("A batched backfill is written as a DO block that commits after every batch (short row locks,"
+                    + " as the Java path runs it), which a transaction cannot hold: the revision runs statement by"
+                    + " statement; if it fails part way, `strata upgrade --resume` continues with the rows left.");
         }
         return notes;
     }
 
     /** Whether every statement may run in one transaction. */
     public static boolean transactional(List<Statement> statements) {
-        return statements.stream().allMatch(s -> s.tx() == Tx.IN_TRANSACTION || s.tx() == Tx.BATCHED);
+        return statements.stream().allMatch(s -> s.tx() == Tx.IN_TRANSACTION || s.deferredBuild() != null);
     }
 
     private static String oneLine(String text) {

@@ -1,4 +1,4 @@
-package dev.strata.cli.lint;
+package dev.strata.engine.lint;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +8,7 @@ import dev.strata.error.StrataException;
 import dev.strata.lint.LintOptions;
 import dev.strata.lint.RuleSet;
 import dev.strata.lint.Severity;
+import dev.strata.lint.SizeThresholds;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,9 @@ import java.util.Optional;
  * [lint]
  * fail_on = "warning"        # info | warning | error (default error)
  * upgrade = "off"            # refuse (default): upgrade lints first and refuses failing findings; off
+ * size_aware = true          # findings on tables of the configured database are sized (default true)
+ * rows_plus_one = 10000      # above this many rows, size-sensitive findings rise one level
+ * rows_plus_two = 1000000    # above this many, two
  * [lint.rules]
  * SA001 = "off"              # off | info | warning | error; a rule's id or name
  * </pre>
@@ -42,6 +46,9 @@ public final class LintConfig {
     public static LintOptions read(Optional<Path> file, Duration lockTimeout) {
         Map<String, Optional<Severity>> rules = new LinkedHashMap<>();
         Severity failOn = Severity.ERROR;
+        boolean sizeAware = SizeThresholds.DEFAULTS.enabled();
+        long plusOne = SizeThresholds.DEFAULTS.plusOne();
+        long plusTwo = SizeThresholds.DEFAULTS.plusTwo();
         if (file.isPresent() && Files.isRegularFile(file.get())) {
             String name = file.get().getFileName().toString();
             JsonNode lint = tree(file.get(), name).get("lint");
@@ -56,13 +63,32 @@ public final class LintConfig {
                                 .orElseThrow();
                         case "rules" -> rules(name, e.getValue(), rules);
                         case "upgrade" -> upgradeMode(name, e.getValue());
+                        case "size_aware" -> {
+                            if (!e.getValue().isBoolean()) {
+                                throw fail(name, "[lint] size_aware must be true or false");
+                            }
+                            sizeAware = e.getValue().booleanValue();
+                        }
+                        case "rows_plus_one" -> plusOne = rows(name, e.getKey(), e.getValue());
+                        case "rows_plus_two" -> plusTwo = rows(name, e.getKey(), e.getValue());
                         default -> throw fail(name, "unknown key " + e.getKey() + " in [lint]; known: fail_on, "
-                                + "upgrade, [lint.rules]");
+                                + "upgrade, size_aware, rows_plus_one, rows_plus_two, [lint.rules]");
                     }
                 }
             }
         }
-        return new LintOptions(rules, failOn, lockTimeout);
+        if (plusTwo < plusOne) {
+            throw fail(file.map(p -> p.getFileName().toString()).orElse("strata.toml"), "[lint] rows_plus_two ("
+                    + plusTwo + ") is below rows_plus_one (" + plusOne + "); make it at least as large");
+        }
+        return new LintOptions(rules, failOn, lockTimeout, new SizeThresholds(sizeAware, plusOne, plusTwo));
+    }
+
+    private static long rows(String name, String key, JsonNode v) {
+        if (!v.canConvertToLong() || !v.isIntegralNumber() || v.longValue() < 0) {
+            throw fail(name, "[lint] " + key + " must be a row count (a whole number >= 0), e.g. 10000");
+        }
+        return v.longValue();
     }
 
     /** Whether {@code upgrade} lints first and refuses failing findings ({@code [lint] upgrade}, default refuse). */
