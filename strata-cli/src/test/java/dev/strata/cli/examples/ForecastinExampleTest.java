@@ -6,11 +6,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import static dev.strata.cli.examples.ExampleProject.sql;
 import static dev.strata.cli.examples.ExampleProject.value;
@@ -112,5 +118,67 @@ class ForecastinExampleTest {
         p.ok("upgrade", "head");
         assertThat(value(url, "SELECT to_regclass('entities') IS NOT NULL AND to_regclass('feature_flags') IS NOT NULL"
                 + " AND to_regclass('hierarchy_mv') IS NOT NULL")).isEqualTo("t");
+    }
+
+    /**
+     * Phases 1 and 2: a database built by running the six files by hand; {@code strata import legacy/} reads
+     * them (duplicate prefixes ordered and reported, the rollback file paired, the others irreversible)
+     * into the same graph as migrations/; the reviewed revisions produce exactly the hand-built schema; the
+     * stamp records it without running anything, and the next upgrade runs only the revisions written since.
+     */
+    @Test
+    void importTheLooseFilesThenStampTheLiveDatabase() throws Exception {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl())) {
+            Extensions.requireAvailable(c, "postgis");
+            Extensions.requireAvailable(c, "ltree");
+        }
+        ExampleProject p = ExampleProject.copy("forecastin", dir, db.jdbcUrl());
+        String live = db.jdbcUrl();
+        for (String f : List.of("001_initial_schema.sql", "001_standardize_feature_flag_names.sql",
+                "002_ml_ab_testing_framework.sql", "004_automated_materialized_view_refresh.sql",
+                "004_rss_entity_extraction_schema.sql")) {
+            sql(live, Files.readString(p.dir.resolve("legacy").resolve(f)));
+        }
+
+        var imported = p.ok("--dir", "imported", "import", "legacy");
+        assertThat(imported.out()).contains("Imported 5 revision(s) (sql):")
+                .contains("<- legacy/001_standardize_feature_flag_names.sql"
+                        + " + legacy/001_standardize_feature_flag_names_ROLLBACK.sql\n")
+                .contains("<- legacy/004_rss_entity_extraction_schema.sql  (irreversible)")
+                .contains("guessed order: 2 files share the prefix 001; ordered by file name: 001_initial_schema.sql"
+                        + " before 001_standardize_feature_flag_names.sql")
+                .contains("guessed order: 2 files share the prefix 004")
+                .contains("legacy/001_initial_schema.sql:5: removed 'BEGIN;'");
+        assertThat(graph(p.dir.resolve("imported"))).isEqualTo(graph(p.dir.resolve("migrations")).headMap("2"));
+
+        // the reviewed revisions up to the last imported one build exactly what the files built by hand
+        var diff = p.run("diff", live, "004_rss_entity_extraction_schema", "--dev-url", db.adminJdbcUrl());
+        assertThat(diff.code()).as(diff.toString()).isZero();
+        assertThat(diff.out()).as(diff.toString()).isBlank();
+
+        var stamp = p.ok("stamp", "004_rss_entity_extraction_schema");
+        assertThat(value(live, "SELECT revision FROM strata_version")).isEqualTo("004_rss_entity_extraction_schema");
+        var up = p.ok("upgrade", "head");
+        assertThat(up.err()).contains("-> 20251110_090000").contains("-> 20251112_090000").doesNotContain("-> 001_")
+                .as(stamp.toString());
+        assertThat(p.run("check").code()).isZero();
+    }
+
+    /** Revision id to its parents line, of every revision file in {@code folder}, sorted by id. */
+    private static TreeMap<String, String> graph(Path folder) {
+        TreeMap<String, String> g = new TreeMap<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.filter(x -> x.toString().endsWith(".sql")).toList()) {
+                List<String> lines = Files.readAllLines(f);
+                String id = lines.stream().filter(l -> l.startsWith("-- strata:revision ")).findFirst().orElseThrow()
+                        .substring("-- strata:revision ".length()).strip();
+                String parents = lines.stream().filter(l -> l.startsWith("-- strata:parents ")).findFirst()
+                        .map(l -> l.substring("-- strata:parents ".length()).strip()).orElse("base");
+                g.put(id, parents);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return g;
     }
 }
