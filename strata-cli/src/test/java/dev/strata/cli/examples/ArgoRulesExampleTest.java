@@ -73,6 +73,10 @@ class ArgoRulesExampleTest {
         assertThat(refused.err()).contains("checksum").contains("20250115_100000");
         Files.writeString(applied, Files.readString(applied).replace("varchar(320)", "varchar(255)"));
 
+        // "Downgrade Test" for every revision at once: each downgrade restores its parent's schema exactly
+        var stairway = p.run("stairway", "--dev-url", db.adminJdbcUrl());
+        assertThat(stairway.code()).as(stairway.toString()).isZero();
+
         // New revisions get timestamped names
         p.ok("revision", "-m", "add signal priority");
         try (Stream<Path> files = Files.list(p.dir.resolve("migrations"))) {
