@@ -1,6 +1,7 @@
 package dev.strata.cli.examples;
 
 import dev.strata.testkit.Extensions;
+import dev.strata.testkit.StrataDatabase;
 import dev.strata.testkit.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,15 +24,21 @@ import static dev.strata.cli.examples.ExampleProject.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * examples/forecastin (seed 001): per-revision tests as the seed writes them (upgrade +1, assert, downgrade
- * -1, assert it is gone, upgrade +1 again) for every revision in order, over the imported files and the
- * revisions written since; then the entities with ltree and PostGIS and their GiST indexes, hierarchy_mv
- * refreshed concurrently by its trigger and plainly by the revision that redefines it, and the backfill
- * changing nothing when it runs a second time; and the full cycle, downgrade base and upgrade head.
+ * examples/forecastin (seed 001): per-revision tests as the seed writes them, with strata-testkit (upgrade
+ * +1, assert, downgrade -1, assert it is gone, upgrade +1 again) for every revision in order, over the imported
+ * files and the revisions written since, and the full cycle; through the CLI, the entities with ltree and
+ * PostGIS and their GiST indexes, hierarchy_mv refreshed concurrently by its trigger and plainly by the
+ * revision that redefines it, and the backfill changing nothing when it runs a second time; and the import
+ * of the six loose files with the stamp of a database built from them by hand.
  */
 class ForecastinExampleTest {
     @RegisterExtension
     static TestDatabase db = new TestDatabase();
+
+    /** The example's revisions through strata-testkit: each test also gets an empty database to move up and down. */
+    @RegisterExtension
+    static StrataDatabase revisions = StrataDatabase.migrations(
+            Path.of("..", "examples", "forecastin", "migrations").toAbsolutePath().normalize().toString()).migratedTo("base");
 
     @TempDir
     Path dir;
@@ -52,7 +59,7 @@ class ForecastinExampleTest {
     }
 
     @Test
-    void perRevisionTestsThenTheHierarchyAndTheBackfill() throws Exception {
+    void theHierarchyAndTheBackfill() throws Exception {
         try (Connection c = DriverManager.getConnection(db.jdbcUrl())) {
             Extensions.requireAvailable(c, "postgis");
             Extensions.requireAvailable(c, "ltree");
@@ -60,28 +67,10 @@ class ForecastinExampleTest {
         ExampleProject p = ExampleProject.copy("forecastin", dir, db.jdbcUrl());
         String url = db.jdbcUrl();
 
-        for (Map.Entry<String, String> e : EFFECT.entrySet()) {
-            p.ok("upgrade", "+1");
-            assertThat(p.ok("current").out()).as("current after upgrade +1").contains(e.getKey());
-            assertThat(value(url, e.getValue())).as(e.getKey() + " applied").isEqualTo("t");
-            if (e.getKey().equals("001_initial_schema")) {
-                // data for the revisions that follow to work on
-                sql(url, "INSERT INTO feature_flags (flag_name, enabled) VALUES ('ff.geo-map', true), ('ff.MLScoring', false)");
-            }
-            p.ok("downgrade", "-1");
-            if (!e.getKey().startsWith("2025")) {
-                assertThat(value(url, e.getValue())).as(e.getKey() + " reverted").isEqualTo("f");
-            }
-            p.ok("upgrade", "+1");
-            if (e.getKey().equals("001_initial_schema")) {
-                sql(url, "INSERT INTO feature_flags (flag_name, enabled) VALUES ('ff.geo-map', true), ('ff.MLScoring', false)");
-            }
-        }
+        p.ok("upgrade", "head");
         assertThat(p.ok("current").out()).contains("20251112_090000 (head)");
         assertThat(p.run("check").code()).isZero();
 
-        // The flag names, standardized; the rollback file's downgrade restored them in between
-        assertThat(value(url, "SELECT string_agg(flag_name, ',' ORDER BY id) FROM feature_flags")).isEqualTo("ff_geo_map,ff_mlscoring");
         // entities: ltree path and PostGIS point, with GiST indexes
         assertThat(value(url, "SELECT string_agg(indexname, ',' ORDER BY indexname) FROM pg_indexes"
                 + " WHERE tablename = 'entities' AND indexdef LIKE '%USING gist%'"))
@@ -110,14 +99,48 @@ class ForecastinExampleTest {
         p.ok("upgrade", "head");
         assertThat(value(url, "SELECT string_agg(id || updated_at::text, ',' ORDER BY id) FROM entities")).isEqualTo(before);
         assertThat(p.ok("history", "--applied").out()).contains("upgrade         20251110_090000");
+    }
 
-        // The seed's integration test: from an empty schema to the current one
-        p.ok("downgrade", "base");
-        assertThat(value(url, "SELECT coalesce(to_regclass('entities')::text, '') || coalesce(to_regclass('hierarchy_mv')::text, '')"))
-                .isEmpty();
-        p.ok("upgrade", "head");
-        assertThat(value(url, "SELECT to_regclass('entities') IS NOT NULL AND to_regclass('feature_flags') IS NOT NULL"
-                + " AND to_regclass('hierarchy_mv') IS NOT NULL")).isEqualTo("t");
+    /**
+     * The seed's unit tests, written with strata-testkit: for every revision in order, upgrade +1 and assert
+     * what it made, downgrade -1 and assert it is gone, upgrade +1 again; then its integration test, from an
+     * empty schema to head.
+     */
+    @Test
+    void perRevisionTestsWithTheTestkit() throws Exception {
+        try (Connection c = revisions.connect()) {
+            Extensions.requireAvailable(c, "postgis");
+            Extensions.requireAvailable(c, "ltree");
+        }
+        for (Map.Entry<String, String> e : EFFECT.entrySet()) {
+            assertThat(revisions.upgrade("+1")).containsExactly(e.getKey());
+            assertThat(revisions.queryForString(e.getValue())).as(e.getKey() + " applied").isEqualTo("t");
+            if (e.getKey().equals("001_initial_schema")) {
+                revisions.execute("INSERT INTO feature_flags (flag_name, enabled) VALUES ('ff.geo-map', true), ('ff.MLScoring', false)");
+            }
+            if (e.getKey().equals("001_standardize_feature_flag_names")) {
+                assertThat(revisions.queryForString("SELECT string_agg(flag_name, ',' ORDER BY id) FROM feature_flags"))
+                        .isEqualTo("ff_geo_map,ff_mlscoring");
+            }
+            assertThat(revisions.downgrade("-1")).containsExactly(e.getKey());
+            if (!e.getKey().startsWith("2025")) {
+                assertThat(revisions.queryForString(e.getValue())).as(e.getKey() + " reverted").isEqualTo("f");
+            }
+            revisions.upgrade("+1");
+            if (e.getKey().equals("001_initial_schema")) {
+                revisions.execute("INSERT INTO feature_flags (flag_name, enabled) VALUES ('ff.geo-map', true), ('ff.MLScoring', false)");
+            }
+        }
+        assertThat(revisions.current()).containsExactly("20251112_090000");
+        // the rollback file's downgrade restored the names in between; the upgrade standardized them again
+        assertThat(revisions.queryForString("SELECT string_agg(flag_name, ',' ORDER BY id) FROM feature_flags"))
+                .isEqualTo("ff_geo_map,ff_mlscoring");
+
+        // The integration test: from an empty schema to the current one
+        revisions.downgrade("base");
+        assertThat(revisions.tables()).doesNotContain("entities", "feature_flags", "hierarchy_mv");
+        revisions.upgrade("head");
+        assertThat(revisions.tables()).contains("entities", "feature_flags", "hierarchy_mv");
     }
 
     /**
