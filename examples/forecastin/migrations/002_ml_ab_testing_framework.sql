@@ -1,0 +1,25 @@
+-- strata:revision 002_ml_ab_testing_framework
+-- strata:parents 001_standardize_feature_flag_names
+-- strata:message ML A/B testing framework: experiments and variants (imported)
+
+-- strata:upgrade
+CREATE TABLE IF NOT EXISTS ml_experiments (
+    id UUID PRIMARY KEY DEFAULT uuid_generate_v4(),
+    name TEXT NOT NULL UNIQUE,
+    feature_flag_id INTEGER REFERENCES feature_flags (id) ON DELETE SET NULL,
+    status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'running', 'stopped')),
+    created_at TIMESTAMPTZ NOT NULL DEFAULT NOW()
+);
+
+CREATE TABLE IF NOT EXISTS ml_experiment_variants (
+    id UUID PRIMARY KEY DEFAULT uuid_generate_v4(),
+    experiment_id UUID NOT NULL REFERENCES ml_experiments (id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    model_version TEXT NOT NULL,
+    traffic_weight INTEGER NOT NULL DEFAULT 50,
+    UNIQUE (experiment_id, name)
+);
+
+-- strata:downgrade
+DROP TABLE ml_experiment_variants;
+DROP TABLE ml_experiments;
