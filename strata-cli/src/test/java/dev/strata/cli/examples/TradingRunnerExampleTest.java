@@ -68,4 +68,55 @@ class TradingRunnerExampleTest {
         p.ok("upgrade", "heads");
         assertThat(p.run("check").code()).isZero();
     }
+
+    @Test
+    void preChecksSeedDataAndBackupBeforeMigrate() throws Exception {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl())) {
+            Extensions.requireAvailable(c, "timescaledb");
+        }
+        ExampleProject p = ExampleProject.copy("trading-runner", dir, db.jdbcUrl());
+        String url = db.jdbcUrl();
+        p.ok("upgrade", "001", "--no-seed"); // the development seed data needs market_data, made by 002
+        assertThat(p.ok("preflight", "heads").out()).contains("extensions").contains("sessions");
+
+        // a session holding a lock on orders, which 003 indexes, for longer than lock_holder_age: refused, unchanged
+        try (Connection holder = DriverManager.getConnection(url)) {
+            holder.setAutoCommit(false);
+            int pid;
+            try (var s = holder.createStatement(); var rs = s.executeQuery("SELECT pg_backend_pid()")) {
+                rs.next();
+                pid = rs.getInt(1);
+                s.execute("SELECT set_config('application_name', 'report-job', false)");
+                s.execute("LOCK TABLE orders IN SHARE MODE"); // blocks the concurrent index builds of 003
+            }
+            Thread.sleep(10_500);
+            var refused = p.run("upgrade", "heads");
+            assertThat(refused.code()).as(refused.toString()).isEqualTo(1);
+            assertThat(refused.out() + refused.err()).contains("pid " + pid).contains("report-job");
+            assertThat(p.ok("current").out().strip()).isEqualTo("001");
+            holder.rollback();
+        }
+
+        // development: the revisions, then the seed data, each file once per content
+        var up = p.ok("upgrade", "heads");
+        assertThat(up.err()).contains("-> a001");
+        assertThat(value(url, "SELECT count(*) FROM personality_profiles")).isEqualTo("3");
+        assertThat(value(url, "SELECT count(*) FROM accounts WHERE name LIKE 'dev-%'")).isEqualTo("3");
+        assertThat(value(url, "SELECT count(*) FROM strata_history WHERE action = 'seed'")).isEqualTo("2");
+        p.ok("seed");
+        assertThat(value(url, "SELECT count(*) FROM strata_history WHERE action = 'seed'")).isEqualTo("2");
+
+        // production: a verified backup before the first pending revision, no seed data
+        p.ok("downgrade", "002", "--cascade");
+        sql(url, "DELETE FROM orders", "DELETE FROM accounts");
+        var prod = p.ok("--env", "production", "upgrade", "heads");
+        assertThat(prod.err()).contains("backup");
+        assertThat(value(url, "SELECT count(*) FROM accounts")).isEqualTo("0");
+        assertThat(value(url, "SELECT count(*) FROM strata_history WHERE action = 'backup'")).isEqualTo("1");
+        var list = p.ok("--env", "production", "backup", "--list");
+        assertThat(list.out()).containsPattern("\\.dump");
+        try (var files = java.nio.file.Files.list(dir.resolve("backups"))) {
+            assertThat(files.filter(f -> f.toString().endsWith(".dump")).count()).isEqualTo(1);
+        }
+    }
 }
