@@ -182,7 +182,7 @@ public final class StatusReader {
      * The replay builds deferred IVFFlat indexes at once (the schema the chain declares); in the database one
      * still waiting for rows is pending work ({@code current} lists it), not drift, so it is left out.
      */
-    private static SchemaModel withoutPendingBuilds(SchemaModel expected, SchemaModel actual, MigrationSet set,
+    static SchemaModel withoutPendingBuilds(SchemaModel expected, SchemaModel actual, MigrationSet set,
                                                     DatabaseState state) {
         Set<String> deferred = new HashSet<>();
         for (RevisionId id : state.checksums().keySet()) {

@@ -38,6 +38,8 @@ class CorporateIntelExampleTest {
         p.compileJava();
         String url = db.jdbcUrl();
 
+        // pre-checks: connectivity, extensions, sessions, disk (every upgrade also runs them first)
+        assertThat(p.ok("preflight").out()).contains("extensions");
         // §5.2: Test migration (upgrade)
         var up = p.ok("upgrade", "head");
         assertThat(up.err()).contains("Ran upgrade 20251002_096000 -> 20251002_097000")
@@ -46,6 +48,9 @@ class CorporateIntelExampleTest {
         // Verify schema: pending nothing (the deferred builds are listed, the status stays 0)
         var check = p.run("check");
         assertThat(check.code()).as(check.toString()).isZero();
+        // the live schema is what the chain's head produces (replayed on a scratch database), checksums match
+        var verified = p.run("verify", "--dev-url", db.adminJdbcUrl());
+        assertThat(verified.code()).as(verified.toString()).isZero();
         // Test rollback (downgrade -1, upgrade head)
         assertThat(p.ok("downgrade", "-1").err()).contains("Ran downgrade 20251002_097000 -> 20251002_096000");
         assertThat(p.ok("current").out()).contains("20251002_096000");
