@@ -152,8 +152,14 @@ class BackupRestoreTest {
     }
 
     private List<Path> dumps() throws Exception {
-        try (var s = Files.list(dir.resolve("bk"))) {
-            return s.sorted().toList();
+        try (var s = Files.list(dir.resolve("bk"))) { // oldest first (two dumps may share a second of their names)
+            return s.sorted(java.util.Comparator.comparing((Path f) -> {
+                try {
+                    return Files.getLastModifiedTime(f);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            })).toList();
         }
     }
 

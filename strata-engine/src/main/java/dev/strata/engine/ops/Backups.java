@@ -216,8 +216,17 @@ public final class Backups {
         } catch (IOException e) {
             throw new StrataException(ErrorCode.IO_FAILED, "cannot list " + folder + ": " + e.getMessage(), e);
         }
-        out.sort(Comparator.comparing((Path f) -> stampOf(f)).reversed());
+        // names tell the second; two dumps of one second (a fast upgrade right after another) go by their files' time
+        out.sort(Comparator.comparing((Path f) -> stampOf(f)).thenComparing(Backups::modified).reversed());
         return out;
+    }
+
+    private static java.nio.file.attribute.FileTime modified(Path f) {
+        try {
+            return Files.getLastModifiedTime(f);
+        } catch (IOException e) {
+            return java.nio.file.attribute.FileTime.fromMillis(0);
+        }
     }
 
     private static String stampOf(Path f) {
