@@ -74,6 +74,11 @@ public final class RunLogger implements RunListener {
             log.warn("Strata: {}{}", e.step() == null ? "" : id(e.step()) + ": ", e.message());
         } else if (event instanceof RunEvent.Notice e) {
             logNotice(e);
+        } else if (event instanceof RunEvent.StepMeasured e) {
+            var m = e.metrics();
+            log.debug("Strata: {} measured: {} ms, {} row(s), {} ms waiting for locks ({} retries), {} index build(s)",
+                    id(e.step()), m.durationMs(), m.rowsAffected(), m.lockWaitMs(), m.lockRetries(),
+                    m.indexBuilds().size());
         } else {
             throw new IllegalStateException("unhandled run event " + event.getClass().getName());
         }
