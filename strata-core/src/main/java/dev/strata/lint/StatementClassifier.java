@@ -64,6 +64,29 @@ public final class StatementClassifier {
         return List.copyOf(out);
     }
 
+    /**
+     * The tables and indexes a statement creates as new ({@code CREATE TABLE} or {@code CREATE INDEX} without
+     * {@code IF NOT EXISTS}, not inside a DO block), named as {@link #relations} names them: they cannot exist
+     * before it runs (else it fails), so the runner need not read their size beforehand.
+     */
+    public static List<String> created(SqlStatement s) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        for (Stmt st : classify(s)) {
+            if (st.inDo() || st.hasSequence("if", "not", "exists")) {
+                continue;
+            }
+            if (st.kind() == Kind.CREATE_TABLE && st.table() != null) {
+                out.add(sqlName(st.table()));
+            } else if (st.kind() == Kind.CREATE_INDEX && st.table() != null && st.index() != null
+                    && st.index().name() != null) {
+                String index = st.index().name();
+                int dot = st.table().lastIndexOf('.');
+                out.add(sqlName(index.contains(".") || dot < 0 ? index : st.table().substring(0, dot + 1) + index));
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** The index a {@code CREATE INDEX} statement builds, as SQL names it; null for any other statement (or no name). */
     public static String indexBuilt(SqlStatement s) {
         for (Stmt st : classify(s)) {
