@@ -31,15 +31,14 @@ public final class Migrate {
     public static int upgrade(Session s, String target, Runs.Options options, Upgrade.Options ops, Path metricsFile,
                               Map<String, String> env) {
         Console console = s.console();
-        MonitoredRun.Monitoring[] monitoring = new MonitoredRun.Monitoring[1];
         MonitoredRun.Outcome[] watched = new MonitoredRun.Outcome[1];
         Upgrade.Outcome o;
         try (Telemetry telemetry = Telemetry.fromEnvironment(env)) {
-            monitoring[0] = monitoring(s, metricsFile, env, telemetry);
+            MonitoredRun.Monitoring monitoring = monitoring(s, metricsFile, env, telemetry);
             try {
                 o = Upgrade.run(s.workspace(), target, options, ops, () -> {
                     watched[0] = MonitoredRun.online(s.workspace(), Direction.UP, target, options,
-                            new RunPrinter(console, null), monitoring[0]);
+                            new RunPrinter(console, null), monitoring);
                     if (watched[0].failure() != null) {
                         throw watched[0].failure(); // no seed data after a failed run
                     }
