@@ -16,10 +16,24 @@ import java.util.Set;
 final class ChainFacts {
     /** table → column → type as written (lower case). */
     final Map<String, Map<String, String>> columnTypes = new HashMap<>();
-    /** "table.column" keys known not to hold NULLs without a scan: NOT NULL columns, validated IS NOT NULL checks. */
-    final Set<String> provenNotNull = new HashSet<>();
-    /** constraint name → "table.column" for {@code CHECK (column IS NOT NULL) NOT VALID}, until validated. */
-    final Map<String, String> pendingNotNullChecks = new HashMap<>();
+    /**
+     * table → its columns known not to hold NULLs without a scan: NOT NULL columns, validated IS NOT NULL checks
+     * (by table, so that dropping or re-creating a table forgets its columns at once, not by scanning them all).
+     */
+    private final Map<String, Set<String>> provenNotNull = new HashMap<>();
+    /** constraint name → the column of its {@code CHECK (column IS NOT NULL) NOT VALID}, until validated. */
+    final Map<String, Column> pendingNotNullChecks = new HashMap<>();
+
+    /** A column of a table, as the revisions name them. */
+    record Column(String table, String column) { }
+
+    void proveNotNull(String table, String column) {
+        provenNotNull.computeIfAbsent(table, k -> new HashSet<>()).add(column);
+    }
+
+    boolean provenNotNull(String table, String column) {
+        return provenNotNull.getOrDefault(table, Set.of()).contains(column);
+    }
     /** table → the column lists of its indexes, primary key and unique constraints. */
     final Map<String, List<List<String>>> indexes = new HashMap<>();
     /** table → the column lists of its unique indexes, primary key and unique constraints. */
@@ -59,6 +73,6 @@ final class ChainFacts {
         uniques.remove(table);
         hypertables.remove(table);
         compressed.remove(table);
-        provenNotNull.removeIf(k -> k.startsWith(table + "."));
+        provenNotNull.remove(table);
     }
 }

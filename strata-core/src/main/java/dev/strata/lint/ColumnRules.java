@@ -165,7 +165,7 @@ final class ColumnRules {
 
     private static void setNotNull(Stmt s, Scope scope, Sink out) {
         forActions(s, scope, ActionKind.SET_NOT_NULL,
-                a -> !scope.chain.provenNotNull.contains(s.table() + "." + a.column()),
+                a -> !scope.chain.provenNotNull(s.table(), a.column()),
                 a -> out.report(s, s.table(), LockLevel.ACCESS_EXCLUSIVE, Set.of(Effect.FULL_SCAN, Effect.FAILS),
                         "sets NOT NULL on " + s.table() + "." + a.column()
                                 + " with no validated CHECK (" + a.column() + " IS NOT NULL) to skip the scan"));

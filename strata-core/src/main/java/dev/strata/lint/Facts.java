@@ -76,7 +76,7 @@ final class Facts {
                 chain.addIndex(s.table(), List.of(c.name()), true);
             }
             if (c.has("primary") || (c.has("not") && c.has("null"))) {
-                chain.provenNotNull.add(s.table() + "." + c.name());
+                chain.proveNotNull(s.table(), c.name());
             }
         }
         // table constraints: PRIMARY KEY (a, b), UNIQUE (a, b)
@@ -116,7 +116,7 @@ final class Facts {
                         chain.columnTypes.computeIfAbsent(table, k -> new HashMap<>()).put(a.column(), def.type());
                     }
                 }
-                case SET_NOT_NULL -> chain.provenNotNull.add(table + "." + a.column());
+                case SET_NOT_NULL -> chain.proveNotNull(table, a.column());
                 case DROP_COLUMN -> {
                     var types = chain.columnTypes.get(table);
                     if (types != null) {
@@ -126,9 +126,9 @@ final class Facts {
                 case ADD_CONSTRAINT -> addConstraint(a, table, scope);
                 case VALIDATE -> {
                     String name = a.tokens().size() > 2 ? a.tokens().get(2).text() : "";
-                    String col = chain.pendingNotNullChecks.remove(name);
+                    ChainFacts.Column col = chain.pendingNotNullChecks.remove(name);
                     if (col != null) {
-                        chain.provenNotNull.add(col);
+                        chain.proveNotNull(col.table(), col.column());
                     }
                 }
                 case SET_OPTIONS -> {
@@ -155,9 +155,9 @@ final class Facts {
             if (check + 6 < t.size() && t.get(check + 1).isSymbol("(") && t.get(check + 2).isName()
                     && t.get(check + 3).is("is") && t.get(check + 4).is("not") && t.get(check + 5).is("null")
                     && t.get(check + 6).isSymbol(")")) {
-                String key = table + "." + t.get(check + 2).text();
+                ChainFacts.Column key = new ChainFacts.Column(table, t.get(check + 2).text());
                 if (!notValid) {
-                    scope.chain.provenNotNull.add(key);
+                    scope.chain.proveNotNull(key.table(), key.column());
                 } else if (name != null) {
                     scope.chain.pendingNotNullChecks.put(name, key);
                 }
