@@ -168,6 +168,9 @@ public final class LintGate {
             return new LintVerdict(empty, List.of(), options.failOn(), allowed, false, true);
         }
         LintReport report = lint(ws, options, applying);
+        if (online && LintConfig.upgradeObserve(ws.settings().configFile())) {
+            report = observe(ws, report, options, applying, Optional.empty(), Optional.empty());
+        }
         if (online && options.sizes().enabled()) {
             report = sized(ws, report, options);
         }

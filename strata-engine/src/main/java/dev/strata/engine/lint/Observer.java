@@ -9,6 +9,7 @@ import dev.strata.graph.Revision;
 import dev.strata.graph.RevisionId;
 import dev.strata.lint.LockLevel;
 import dev.strata.lint.StatementObservation;
+import dev.strata.lint.StatementObservation.SchemaChange;
 import dev.strata.lint.StatementObservation.TableLock;
 import dev.strata.plan.Tx;
 import dev.strata.run.MigrationSet;
@@ -46,6 +47,14 @@ final class Observer {
     private static final String LOCKS = "SELECT l.relation, l.mode FROM pg_locks l WHERE l.pid = pg_backend_pid() "
             + "AND l.locktype = 'relation' AND l.granted AND l.database = (SELECT oid FROM pg_database "
             + "WHERE datname = current_database())";
+    /**
+     * As {@link #LOCKS}, plus a row with relation 0 when the transaction was given an xid (it wrote something): a
+     * SELECT or DO that wrote nothing changed no schema.
+     */
+    private static final String LOCKS_AND_XID = "SELECT coalesce(l.relation, 0), l.mode FROM pg_locks l "
+            + "WHERE l.pid = pg_backend_pid() AND l.granted AND (l.locktype = 'transactionid' "
+            + "OR l.locktype = 'relation' AND l.database = (SELECT oid FROM pg_database "
+            + "WHERE datname = current_database()))";
     private static final String NOT_IN_TRANSACTION = "25001";
     /** TRUNCATE gives the table a new relfilenode without copying anything: not a rewrite. */
     private static final Pattern TRUNCATE = Pattern.compile("(?is)\\s*truncate\\b.*");
@@ -53,14 +62,17 @@ final class Observer {
     private final Workspace ws;
     private final Connection c;
     private final SampleRows samples;
+    /** The schema change of each statement (the differ's ops), or null when not recorded (fixtures). */
+    private final SchemaChanges changes;
     private boolean timescale;
     /** The catalog after the last observed statement; null when something else ran since. */
     private Catalog last;
 
-    private Observer(Workspace ws, Connection c, SampleRows samples) {
+    private Observer(Workspace ws, Connection c, SampleRows samples, SchemaChanges changes) {
         this.ws = ws;
         this.c = c;
         this.samples = samples;
+        this.changes = changes;
     }
 
     /**
@@ -79,7 +91,11 @@ final class Observer {
         }
         List<StatementObservation> out = new ArrayList<>();
         try (Connection c = db.connect()) {
-            Observer o = new Observer(ws, c, new SampleRows(c, sampleFrom, 3));
+            try (Statement s = c.createStatement()) {
+                // a throw-away database: a commit need not wait for the WAL flush (one commit per statement)
+                s.execute("SET synchronous_commit = off");
+            }
+            Observer o = new Observer(ws, c, new SampleRows(c, sampleFrom, 3), new SchemaChanges(c));
             for (int i = 0; i <= last; i++) {
                 Revision r = order.get(i);
                 MigrationScript script = set.script(r.id());
@@ -99,6 +115,9 @@ final class Observer {
     /** Applies a revision that is not linted, statement by statement in autocommit. */
     private void apply(MigrationScript script) throws SQLException {
         last = null;
+        if (changes != null) {
+            changes.forget();
+        }
         for (dev.strata.plan.Statement st : script.upgradePlan()) {
             if (st.sql().isBlank() || TX_CONTROL.matcher(st.sql()).matches()) {
                 continue;
@@ -122,7 +141,7 @@ final class Observer {
      */
     static List<StatementObservation> observeCommitting(Connection c, SqlMigration m) throws SQLException {
         List<StatementObservation> out = new ArrayList<>();
-        new Observer(null, c, null).observe(m, out);
+        new Observer(null, c, null, null).observe(m, out);
         return out;
     }
 
@@ -132,6 +151,9 @@ final class Observer {
         }
         if (samples != null) {
             samples.fill(last);  // inserting rows changes no relfilenode: the catalog read stays valid
+        }
+        if (changes != null) {
+            changes.before();
         }
         Catalog start = last;
         Catalog before = start;
@@ -144,6 +166,8 @@ final class Observer {
             String error = null;
             boolean locksSeen = true;
             Map<Long, LockLevel> locks = new LinkedHashMap<>();
+            boolean[] wrote = {false};
+            boolean ran = false;
             Catalog after;
             c.setAutoCommit(false);
             try {
@@ -151,13 +175,18 @@ final class Observer {
                     s.execute(st.sql());
                 }
                 noteTimescale(st.sql());
-                // locks and catalog in one round trip, committed in the same one
-                after = Catalog.read(c, timescale, LOCKS, (oid, mode) -> {
+                // locks, whether it wrote, and the catalog in one round trip, committed in the same one
+                after = Catalog.read(c, timescale, LOCKS_AND_XID, (oid, mode) -> {
+                    if (oid == 0) {
+                        wrote[0] = true;
+                        return;
+                    }
                     LockLevel l = LockLevel.fromPgLocks(mode);
                     if (l != null) {
                         locks.merge(oid, l, LockLevel::stronger);
                     }
                 }, true);
+                ran = true;
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();
@@ -169,6 +198,7 @@ final class Observer {
                     c.setAutoCommit(true);
                     try (Statement s = c.createStatement()) {
                         s.execute(st.sql());
+                        ran = true;
                     } catch (SQLException again) {
                         error = error == null ? oneLine(again) : error;
                     }
@@ -182,6 +212,10 @@ final class Observer {
             }
             StatementObservation seen = observation(m.location(), st, start, before, after, locks, locksSeen, error,
                     new ArrayList<>(held.values()));
+            if (changes != null) {
+                boolean read = ran && SchemaChanges.mayChange(st.sql(), locksSeen ? wrote[0] : null);
+                seen = withChanges(seen, read ? changes.after(st.sql()) : List.of(), read);
+            }
             out.add(seen);
             if (m.transactional()) {
                 for (TableLock l : seen.locks()) {
@@ -199,6 +233,11 @@ final class Observer {
         }
     }
 
+    private static StatementObservation withChanges(StatementObservation o, List<SchemaChange> ops, boolean read) {
+        return new StatementObservation(o.file(), o.line(), o.excerpt(), o.locksSeen(), o.locks(), o.heldBefore(),
+                o.rewritten(), o.invalidIndexes(), o.created(), o.dropped(), o.error(), ops, read);
+    }
+
     /** TimescaleDB's catalog is read (to name chunks by their hypertable) once a statement has installed it. */
     private void noteTimescale(String sql) throws SQLException {
         if (!timescale && sql.toLowerCase(java.util.Locale.ROOT).contains("timescaledb")) {
@@ -214,7 +253,7 @@ final class Observer {
      */
     static List<StatementObservation> observeInTransaction(Connection c, String file, List<SqlStatement> statements)
             throws SQLException {
-        Observer o = new Observer(null, c, null);
+        Observer o = new Observer(null, c, null, null);
         boolean timescale = Catalog.hasTimescale(c);
         Catalog start = Catalog.read(c, timescale);
         Catalog before = start;
