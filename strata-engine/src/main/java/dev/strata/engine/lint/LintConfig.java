@@ -29,6 +29,7 @@ import java.util.Optional;
  * upgrade = "off"            # refuse (default): upgrade lints first and refuses failing findings; off
  * observe = "auto"          # auto (default): lint replays revisions on a scratch database; off: static only
  * upgrade_observe = false    # true: the upgrade gate observes too (slower; default false, static)
+ * observe_changes = true     # observation records each statement's schema change (one schema read per DDL statement)
  * size_aware = true          # findings on tables of the configured database are sized (default true)
  * rows_plus_one = 10000      # above this many rows, size-sensitive findings rise one level
  * rows_plus_two = 1000000    # above this many, two
@@ -66,9 +67,9 @@ public final class LintConfig {
                         case "rules" -> rules(name, e.getValue(), rules);
                         case "upgrade" -> upgradeMode(name, e.getValue());
                         case "observe" -> observeMode(name, e.getValue());
-                        case "upgrade_observe" -> {
+                        case "upgrade_observe", "observe_changes" -> {
                             if (!e.getValue().isBoolean()) {
-                                throw fail(name, "[lint] upgrade_observe must be true or false");
+                                throw fail(name, "[lint] " + e.getKey() + " must be true or false");
                             }
                         }
                         case "size_aware" -> {
@@ -80,7 +81,7 @@ public final class LintConfig {
                         case "rows_plus_one" -> plusOne = rows(name, e.getKey(), e.getValue());
                         case "rows_plus_two" -> plusTwo = rows(name, e.getKey(), e.getValue());
                         default -> throw fail(name, "unknown key " + e.getKey() + " in [lint]; known: fail_on, "
-                                + "upgrade, observe, upgrade_observe, size_aware, rows_plus_one, rows_plus_two, [lint.rules]");
+                                + "upgrade, observe, upgrade_observe, observe_changes, size_aware, rows_plus_one, rows_plus_two, [lint.rules]");
                     }
                 }
             }
@@ -123,6 +124,12 @@ public final class LintConfig {
     public static boolean upgradeObserve(Optional<Path> file) {
         JsonNode v = key(file, "upgrade_observe");
         return v != null && v.isBoolean() && v.booleanValue();
+    }
+
+    /** Whether observation records each statement's schema change ({@code [lint] observe_changes}, default true). */
+    public static boolean observeChanges(Optional<Path> file) {
+        JsonNode v = key(file, "observe_changes");
+        return v == null || !v.isBoolean() || v.booleanValue();
     }
 
     private static JsonNode key(Optional<Path> file, String key) {

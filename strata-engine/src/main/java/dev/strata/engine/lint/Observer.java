@@ -95,7 +95,8 @@ final class Observer {
                 // a throw-away database: a commit need not wait for the WAL flush (one commit per statement)
                 s.execute("SET synchronous_commit = off");
             }
-            Observer o = new Observer(ws, c, new SampleRows(c, sampleFrom, 3), new SchemaChanges(c));
+            Observer o = new Observer(ws, c, new SampleRows(c, sampleFrom, 3),
+                    LintConfig.observeChanges(ws.settings().configFile()) ? new SchemaChanges(c) : null);
             for (int i = 0; i <= last; i++) {
                 Revision r = order.get(i);
                 MigrationScript script = set.script(r.id());
@@ -171,12 +172,8 @@ final class Observer {
             Catalog after;
             c.setAutoCommit(false);
             try {
-                try (Statement s = c.createStatement()) {
-                    s.execute(st.sql());
-                }
-                noteTimescale(st.sql());
-                // locks, whether it wrote, and the catalog in one round trip, committed in the same one
-                after = Catalog.read(c, timescale, LOCKS_AND_XID, (oid, mode) -> {
+                // the statement, its locks, whether it wrote, the relations it locked, and the commit: one round trip
+                after = Catalog.runAndRead(c, st.sql(), before, timescale, LOCKS_AND_XID, (oid, mode) -> {
                     if (oid == 0) {
                         wrote[0] = true;
                         return;
@@ -185,9 +182,12 @@ final class Observer {
                     if (l != null) {
                         locks.merge(oid, l, LockLevel::stronger);
                     }
-                }, true);
+                });
                 ran = true;
                 c.commit();
+                if (noteTimescale(st.sql())) {
+                    after = Catalog.read(c, true);  // chunks are named by their hypertable from now on
+                }
             } catch (SQLException e) {
                 c.rollback();
                 if (NOT_IN_TRANSACTION.equals(e.getSQLState())) {
@@ -239,10 +239,12 @@ final class Observer {
     }
 
     /** TimescaleDB's catalog is read (to name chunks by their hypertable) once a statement has installed it. */
-    private void noteTimescale(String sql) throws SQLException {
+    private boolean noteTimescale(String sql) throws SQLException {
         if (!timescale && sql.toLowerCase(java.util.Locale.ROOT).contains("timescaledb")) {
             timescale = Catalog.hasTimescale(c);
+            return timescale;
         }
+        return false;
     }
 
     /**

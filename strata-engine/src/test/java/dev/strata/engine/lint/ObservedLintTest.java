@@ -85,6 +85,46 @@ class ObservedLintTest {
             assertThat(hnsw.created()).containsExactly("public.items_embedding");
             assertThat(hnsw.summary()).startsWith("SHARE on public.items; no rewrite");
             assertThat(report.observations().get(1).rewritten()).containsExactly("public.readings");
+            // the schema change of each statement, as the differ's ops
+            assertThat(hnsw.changesSeen()).isTrue();
+            assertThat(hnsw.changes()).extracting(StatementObservation.SchemaChange::op)
+                    .containsExactly("create_vector_index");
+            assertThat(report.observations().get(1).changes()).extracting(StatementObservation.SchemaChange::op)
+                    .containsExactly("create_hypertable");
+            assertThat(report.observations().get(1).changeSummary()).contains("public.readings");
+            assertThat(report.observations().get(2).changes()).extracting(StatementObservation.SchemaChange::op)
+                    .containsExactly("create_index");
+            assertThat(report.observations().get(3).changes()).extracting(StatementObservation.SchemaChange::op)
+                    .containsExactly("set_compression");
+            assertThat(report.observations().get(4).changeSummary()).isEqualTo("add column note to public.items");
+        }
+    }
+
+    @Test
+    void eachStatementRecordsItsSchemaChangeAndOnlyWhenItCouldHaveOne() throws Exception {
+        revision("c1", null, "CREATE TABLE accounts (id bigint PRIMARY KEY, fullname text);");
+        revision("c2", "c1", "ALTER TABLE accounts RENAME COLUMN fullname TO full_name;\n"
+                + "UPDATE accounts SET full_name = 'x';\n"
+                + "SELECT count(*) FROM accounts;\n"
+                + "CREATE FUNCTION one() RETURNS int LANGUAGE sql AS 'SELECT 1';\n"
+                + "ALTER TABLE accounts ADD COLUMN email text, ADD CONSTRAINT accounts_email_key UNIQUE (email);\n"
+                + "DROP TABLE accounts;");
+        try (Workspace ws = workspace()) {
+            LintOptions options = LintGate.options(ws);
+            List<RevisionId> c2 = List.of(new RevisionId("c2"));
+            List<StatementObservation> seen = LintGate.observe(ws, LintGate.lint(ws, options, c2), options, c2,
+                    Optional.empty(), Optional.empty()).observations();
+            assertThat(seen).hasSize(6);
+            assertThat(seen.get(0).changes()).extracting(StatementObservation.SchemaChange::op)
+                    .containsExactly("rename_column");
+            assertThat(seen.get(1).changesSeen()).as("DML is not read").isFalse();
+            assertThat(seen.get(2).changesSeen()).as("a SELECT that wrote nothing is not read").isFalse();
+            assertThat(seen.get(3).changes()).extracting(StatementObservation.SchemaChange::text)
+                    .singleElement().asString().contains("one");
+            assertThat(seen.get(4).changes()).extracting(StatementObservation.SchemaChange::op)
+                    .contains("add_column", "add_constraint");
+            assertThat(seen.get(5).changes()).extracting(StatementObservation.SchemaChange::op)
+                    .containsExactly("drop_table");
         }
     }
 
