@@ -98,31 +98,55 @@ public final class LintCommand implements Callable<Integer> {
             if (sel.note != null && !fmt.equals("json")) {
                 s.console().info(sel.note);
             }
-            LintReport report = LintGate.lint(s.workspace(), options, sel.revisions);
             boolean explicit = Boolean.TRUE.equals(observe);
             if (staticOnly && explicit) {
                 throw new StrataException(ErrorCode.USAGE, "--static and --observe contradict each other: pass one");
             }
-            String mode;
+            String mode = null;
             if (staticOnly || Boolean.FALSE.equals(observe)) {
                 mode = "static only: " + (staticOnly ? "--static" : "--no-observe");
             } else if (observe == null && !dev.strata.engine.lint.LintConfig.observeByDefault(s.settings().configFile())) {
                 mode = "static only: [lint] observe = \"off\" (pass --observe to replay the revisions)";
             } else if (sel.revisions.isEmpty()) {
                 mode = "static only: no revisions to observe";
-            } else {
-                String where = devUrl != null ? "a scratch database on the --dev-url server"
-                        : s.settings().devUrl().isPresent() ? "a scratch database on the dev_url server"
-                        : "a throw-away embedded PostgreSQL (no dev URL configured)";
+            }
+            // the scratch database is made in the background while the static rules run
+            LintGate.ScratchForLint scratch = null;
+            if (mode == null) {
                 try {
-                    report = LintGate.observe(s.workspace(), report, options, sel.revisions,
-                            java.util.Optional.ofNullable(devUrl), java.util.Optional.ofNullable(sampleFrom));
-                    mode = "observed on " + where;
+                    scratch = LintGate.scratch(s.workspace(), java.util.Optional.ofNullable(devUrl));
                 } catch (StrataException e) {
                     if (explicit) {
                         throw e;
                     }
                     mode = "static only: the observation could not run (" + e.getMessage() + ")";
+                }
+            }
+            LintReport report;
+            try {
+                report = LintGate.lint(s.workspace(), options, sel.revisions);
+                if (scratch != null) {
+                    String where = devUrl != null ? "a scratch database on the --dev-url server"
+                            : s.settings().devUrl().isPresent() ? "a scratch database on the dev_url server"
+                            : "a throw-away embedded PostgreSQL (no dev URL configured)";
+                    try {
+                        report = LintGate.observe(s.workspace(), scratch, report, options, sel.revisions,
+                                java.util.Optional.ofNullable(sampleFrom));
+                        mode = "observed on " + where;
+                    } catch (StrataException e) {
+                        if (explicit) {
+                            throw e;
+                        }
+                        mode = "static only: the observation could not run (" + e.getMessage() + ")";
+                    }
+                }
+            } finally {
+                if (scratch != null) {
+                    try {
+                        scratch.close();
+                    } catch (StrataException e) {
+                        s.console().warn("the scratch database was not cleaned up: " + e.getMessage());
+                    }
                 }
             }
             if (!fmt.equals("json")) {
