@@ -222,6 +222,20 @@ class LintCommandTest {
     }
 
     @Test
+    void anExtensionTheScratchServerLacksStopsTheObservationNotTheLint() throws Exception {
+        Cli cli = new Cli(dir, null);
+        Files.writeString(dir.resolve("strata.toml"), "[strata]\ndev_url = \"" + db.adminJdbcUrl() + "\"\n");
+        cli.simple("a1", null, "CREATE EXTENSION IF NOT EXISTS strata_no_such_extension;\n"
+                + "CREATE TABLE items (id bigint PRIMARY KEY, sku text);", "DROP TABLE items;");
+        cli.simple("b2", "a1", "CREATE INDEX items_sku ON items (sku);", "DROP INDEX IF EXISTS items_sku;");
+        Cli.Result r = cli.run("lint");
+        assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.LINT);
+        assertThat(r.err()).contains("lint: static only: the observation could not run (migrations/a1.sql: the scratch"
+                + " server cannot install an extension the revisions use (").contains("strata_no_such_extension");
+        assertThat(r.out()).contains("b2.sql:6: error SA001").doesNotContain("SA953");
+    }
+
+    @Test
     void theUpgradeGateObservesOnlyWhenConfigured() throws Exception {
         Cli cli = new Cli(dir, db.jdbcUrl());
         cli.simple("a1", null, "CREATE TABLE items (id bigint PRIMARY KEY, sku text);", "DROP TABLE items;");

@@ -56,6 +56,7 @@ final class Observer {
             + "OR l.locktype = 'relation' AND l.database = (SELECT oid FROM pg_database "
             + "WHERE datname = current_database()))";
     private static final String NOT_IN_TRANSACTION = "25001";
+    private static final Pattern CREATE_EXTENSION = Pattern.compile("(?is)\\s*create\\s+extension\\b.*");
     /** TRUNCATE gives the table a new relfilenode without copying anything: not a rewrite. */
     private static final Pattern TRUNCATE = Pattern.compile("(?is)\\s*truncate\\b.*");
 
@@ -126,6 +127,7 @@ final class Observer {
             try (Statement s = c.createStatement()) {
                 s.execute(st.sql());
             } catch (SQLException e) {
+                missingExtension(script.location(), st.sql(), e);
                 throw new StrataException(ErrorCode.STATEMENT_FAILED, script.location() + ": replaying it on the scratch"
                         + " database failed: " + oneLine(e) + "; fix the revision, or lint with --static", e);
             }
@@ -203,6 +205,7 @@ final class Observer {
                         error = error == null ? oneLine(again) : error;
                     }
                 } else {
+                    missingExtension(m.location(), st.sql(), e);
                     error = oneLine(e);
                 }
                 noteTimescale(st.sql());
@@ -230,6 +233,19 @@ final class Observer {
         if (failed && ws != null) {
             ws.notice(RunEvent.Notice.Level.DEBUG, m.location() + ": a statement failed on the scratch database; the"
                     + " statements after it ran on what was there");
+        }
+    }
+
+    /**
+     * A CREATE EXTENSION the scratch server cannot run (the extension is not installed there, as TimescaleDB is not
+     * in the embedded PostgreSQL) says nothing about the revision: the observation stops, naming the extension.
+     */
+    private static void missingExtension(String file, String sql, SQLException e) {
+        if (CREATE_EXTENSION.matcher(sql).matches() && ("58P01".equals(e.getSQLState())
+                || "0A000".equals(e.getSQLState()))) {
+            throw new StrataException(ErrorCode.STATEMENT_FAILED, file + ": the scratch server cannot install an"
+                    + " extension the revisions use (" + oneLine(e) + "); pass --dev-url with a server that has it,"
+                    + " or lint with --static", e);
         }
     }
 
