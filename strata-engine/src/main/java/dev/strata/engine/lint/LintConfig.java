@@ -29,7 +29,8 @@ import java.util.Optional;
  * upgrade = "off"            # refuse (default): upgrade lints first and refuses failing findings; off
  * observe = "auto"          # auto (default): lint replays revisions on a scratch database; off: static only
  * upgrade_observe = false    # true: the upgrade gate observes too (slower; default false, static)
- * observe_changes = true     # observation records each statement's schema change (one schema read per DDL statement)
+ * observe_changes = "auto"   # each statement's schema change: auto (default) reads the schema after each statement that
+ *                            # may change it when there are at most 100 such statements; true: always; false: never
  * size_aware = true          # findings on tables of the configured database are sized (default true)
  * rows_plus_one = 10000      # above this many rows, size-sensitive findings rise one level
  * rows_plus_two = 1000000    # above this many, two
@@ -67,11 +68,12 @@ public final class LintConfig {
                         case "rules" -> rules(name, e.getValue(), rules);
                         case "upgrade" -> upgradeMode(name, e.getValue());
                         case "observe" -> observeMode(name, e.getValue());
-                        case "upgrade_observe", "observe_changes" -> {
+                        case "upgrade_observe" -> {
                             if (!e.getValue().isBoolean()) {
-                                throw fail(name, "[lint] " + e.getKey() + " must be true or false");
+                                throw fail(name, "[lint] upgrade_observe must be true or false");
                             }
                         }
+                        case "observe_changes" -> changesLimit(name, e.getValue());
                         case "size_aware" -> {
                             if (!e.getValue().isBoolean()) {
                                 throw fail(name, "[lint] size_aware must be true or false");
@@ -126,10 +128,27 @@ public final class LintConfig {
         return v != null && v.isBoolean() && v.booleanValue();
     }
 
-    /** Whether observation records each statement's schema change ({@code [lint] observe_changes}, default true). */
-    public static boolean observeChanges(Optional<Path> file) {
+    /** How many statements that may change the schema {@code observe_changes = "auto"} reads the schema after. */
+    public static final int AUTO_CHANGES_LIMIT = 100;
+
+    /**
+     * Up to how many statements that may change the schema observation reads it after
+     * ({@code [lint] observe_changes}): "auto" (default) {@link #AUTO_CHANGES_LIMIT}, true no limit, false none.
+     * Above the limit no statement's schema change is read.
+     */
+    public static int observeChangesLimit(Optional<Path> file) {
         JsonNode v = key(file, "observe_changes");
-        return v == null || !v.isBoolean() || v.booleanValue();
+        return v == null ? AUTO_CHANGES_LIMIT : changesLimit(file.get().getFileName().toString(), v);
+    }
+
+    private static int changesLimit(String name, JsonNode v) {
+        if (v.isBoolean()) {
+            return v.booleanValue() ? Integer.MAX_VALUE : 0;
+        }
+        if (v.isTextual() && v.textValue().equals("auto")) {
+            return AUTO_CHANGES_LIMIT;
+        }
+        throw fail(name, "[lint] observe_changes must be \"auto\", true or false");
     }
 
     private static JsonNode key(Optional<Path> file, String key) {

@@ -28,7 +28,8 @@ final class SchemaChanges {
     /** Statements that change rows or storage, never the schema model. */
     private static final Pattern NO_SCHEMA_CHANGE = Pattern.compile("(?is)(insert|update|delete|merge|copy|truncate"
             + "|vacuum|analyze|analyse|reindex|cluster|refresh|checkpoint|lock|set|reset|discard|notify|listen"
-            + "|unlisten|explain|values|table|fetch|declare|close|prepare|execute|deallocate|show|with)\\b.*");
+            + "|unlisten|explain|values|table|fetch|declare|close|prepare|execute|deallocate|show|with|begin|start|commit|end"
+            + "|rollback|abort|savepoint|release)\\b.*");
     /** Statements that change the schema only when they write something (create_hypertable, a DO block). */
     private static final Pattern WHEN_WRITING = Pattern.compile("(?is)(select|do|call)\\b.*");
     private static final Pattern LEADING = Pattern.compile("(?s)\\A(\\s+|--[^\\n]*\\n?|/\\*.*?\\*/|\\()+");

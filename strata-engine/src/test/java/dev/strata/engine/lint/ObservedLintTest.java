@@ -129,6 +129,32 @@ class ObservedLintTest {
     }
 
     @Test
+    void schemaReadsStopAboveTheLimitUnlessConfigured() throws Exception {
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i <= LintConfig.AUTO_CHANGES_LIMIT; i++) {
+            many.append("CREATE TABLE t").append(i).append(" (id int);\n");
+        }
+        revision("m1", null, many.toString());
+        List<RevisionId> m1 = List.of(new RevisionId("m1"));
+        try (Workspace ws = workspace()) {
+            LintOptions options = LintGate.options(ws);
+            List<StatementObservation> seen = LintGate.observe(ws, LintGate.lint(ws, options, m1), options, m1,
+                    Optional.empty(), Optional.empty()).observations();
+            assertThat(seen).hasSize(LintConfig.AUTO_CHANGES_LIMIT + 1).noneMatch(StatementObservation::changesSeen);
+        }
+        Files.writeString(dir.resolve("strata.toml"), Files.readString(dir.resolve("strata.toml"))
+                + "[lint]\nobserve_changes = true\n");
+        try (Workspace ws = new Workspace(new ConfigLoader.Inputs(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Map.of(), dir), RunListener.NONE)) {
+            LintOptions options = LintGate.options(ws);
+            List<StatementObservation> seen = LintGate.observe(ws, LintGate.lint(ws, options, m1), options, m1,
+                    Optional.empty(), Optional.empty()).observations();
+            assertThat(seen).allMatch(StatementObservation::changesSeen);
+            assertThat(seen.get(7).changeSummary()).isEqualTo("create table public.t7");
+        }
+    }
+
+    @Test
     void sampleRowsCanBeCopiedFromADatabase() throws Exception {
         // generated rows cannot satisfy this CHECK, so without --sample-from the table stays empty on the scratch
         revision("q1", null, "CREATE TABLE tags (id int PRIMARY KEY, label text NOT NULL CHECK (label LIKE 'tag-%'));");
