@@ -68,8 +68,8 @@ public final class LintCommand implements Callable<Integer> {
                     + " = \"auto\"), on a scratch database of --dev-url or dev_url, else a throw-away embedded"
                     + " PostgreSQL; when none can be had it lints statically and says why. Given explicitly, a failure"
                     + " to observe is an error. --no-observe (or --static) skips it. The schema is read (one"
-                    + " inspection) only after statements that may change it; [lint] observe_changes = false skips"
-                    + " those reads.")
+                    + " inspection each) after the statements that may change it, when at most 100 do ([lint]"
+                    + " observe_changes = \"auto\"; true: always, false: never).")
     Boolean observe;
 
     @Option(names = "--static", description = "Static analysis only, no scratch database (same as --no-observe).")
