@@ -36,7 +36,8 @@ final class SampleRows {
             + "WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname NOT LIKE 'pg\\_%' "
             + "AND n.nspname NOT LIKE '\\_timescaledb%' AND n.nspname NOT LIKE 'timescaledb\\_%' "
             + "AND n.nspname <> 'information_schema' "
-            + "AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype = 'e') "
+            + "AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid "
+            + "AND d.objsubid = 0 AND d.deptype = 'e') "
             + "AND c.oid = ANY (?) ORDER BY c.oid, a.attnum";
     /** The candidate tables, cheaply: only the ones not seen before are looked at further. */
     private static final String TABLES = "SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
