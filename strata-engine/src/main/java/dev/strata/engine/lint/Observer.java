@@ -241,7 +241,9 @@ final class Observer {
             StatementObservation seen = observation(m.location(), st, start, before, after, locks, locksSeen, error,
                     new ArrayList<>(held.values()));
             if (changes != null) {
-                boolean read = ran && SchemaChanges.mayChange(st.sql(), locksSeen ? wrote[0] : null);
+                // a statement that failed in autocommit may still have changed the schema (a CONCURRENTLY build
+                // leaves an INVALID index behind); one that failed in a transaction was rolled back
+                boolean read = (ran || !locksSeen) && SchemaChanges.mayChange(st.sql(), locksSeen ? wrote[0] : null);
                 seen = withChanges(seen, read ? changes.after(st.sql()) : List.of(), read);
             }
             out.add(seen);

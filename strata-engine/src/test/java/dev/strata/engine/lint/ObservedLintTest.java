@@ -129,6 +129,26 @@ class ObservedLintTest {
     }
 
     @Test
+    void aFailedConcurrentBuildIsReadForTheIndexItLeftBehind() throws Exception {
+        revision("d1", null, "CREATE TABLE dup (v int);\nINSERT INTO dup VALUES (1), (1);");
+        Files.writeString(dir.resolve("migrations/d2.sql"), "-- strata:revision d2\n-- strata:parents d1\n"
+                + "-- strata:transactional false\n-- strata:upgrade\n"
+                + "CREATE UNIQUE INDEX CONCURRENTLY dup_v ON dup (v);\nALTER TABLE dup ADD COLUMN w int;\n"
+                + "-- strata:downgrade\n");
+        try (Workspace ws = workspace()) {
+            LintOptions options = LintGate.options(ws);
+            List<RevisionId> d2 = List.of(new RevisionId("d2"));
+            List<StatementObservation> seen = LintGate.observe(ws, LintGate.lint(ws, options, d2), options, d2,
+                    Optional.empty(), Optional.empty()).observations();
+            assertThat(seen.get(0).error()).isNotNull();
+            assertThat(seen.get(0).invalidIndexes()).containsExactly("public.dup_v");
+            assertThat(seen.get(0).changesSeen()).isTrue();
+            assertThat(seen.get(1).changes()).extracting(StatementObservation.SchemaChange::op)
+                    .containsExactly("add_column");
+        }
+    }
+
+    @Test
     void schemaReadsStopAboveTheLimitUnlessConfigured() throws Exception {
         StringBuilder many = new StringBuilder();
         for (int i = 0; i <= LintConfig.AUTO_CHANGES_LIMIT; i++) {
