@@ -29,8 +29,8 @@ import java.util.Optional;
  * upgrade = "off"            # refuse (default): upgrade lints first and refuses failing findings; off
  * observe = "auto"          # auto (default): lint replays revisions on a scratch database; off: static only
  * upgrade_observe = false    # true: the upgrade gate observes too (slower; default false, static)
- * observe_changes = "auto"   # each statement's schema change: auto (default) reads the schema after each statement that
- *                            # may change it when there are at most 100 such statements; true: always; false: never
+ * observe_changes = "auto"   # each statement's schema change: auto (default) reads the schema after each
+ *                            # statement that may change it when at most 100 may; true: always; false: never
  * size_aware = true          # findings on tables of the configured database are sized (default true)
  * rows_plus_one = 10000      # above this many rows, size-sensitive findings rise one level
  * rows_plus_two = 1000000    # above this many, two
@@ -83,7 +83,8 @@ public final class LintConfig {
                         case "rows_plus_one" -> plusOne = rows(name, e.getKey(), e.getValue());
                         case "rows_plus_two" -> plusTwo = rows(name, e.getKey(), e.getValue());
                         default -> throw fail(name, "unknown key " + e.getKey() + " in [lint]; known: fail_on, "
-                                + "upgrade, observe, upgrade_observe, observe_changes, size_aware, rows_plus_one, rows_plus_two, [lint.rules]");
+                                + "upgrade, observe, upgrade_observe, observe_changes, size_aware, rows_plus_one, "
+                                + "rows_plus_two, [lint.rules]");
                     }
                 }
             }
