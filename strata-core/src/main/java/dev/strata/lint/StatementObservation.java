@@ -22,10 +22,22 @@ import java.util.Objects;
  * @param created        relations the statement created
  * @param dropped        relations the statement dropped
  * @param error          the error the statement failed with, or null
+ * @param changes        the schema change the statement made, as the differ's ops between the schema before and
+ *                       after it (empty when it changed nothing the schema model holds, or failed)
+ * @param changesSeen    true when the schema was read after the statement; false when the statement could not
+ *                       have changed it (DML, VACUUM, a failure) and was not read
  */
 public record StatementObservation(String file, int line, String excerpt, boolean locksSeen, List<TableLock> locks,
                                    List<TableLock> heldBefore, List<String> rewritten, List<String> invalidIndexes, List<String> created,
-                                   List<String> dropped, String error) {
+                                   List<String> dropped, String error, List<SchemaChange> changes, boolean changesSeen) {
+    /** Without the schema change (not read). */
+    public StatementObservation(String file, int line, String excerpt, boolean locksSeen, List<TableLock> locks,
+                                List<TableLock> heldBefore, List<String> rewritten, List<String> invalidIndexes,
+                                List<String> created, List<String> dropped, String error) {
+        this(file, line, excerpt, locksSeen, locks, heldBefore, rewritten, invalidIndexes, created, dropped, error,
+                List.of(), false);
+    }
+
     public StatementObservation {
         Objects.requireNonNull(file, "file");
         excerpt = excerpt == null ? "" : excerpt;
@@ -35,6 +47,27 @@ public record StatementObservation(String file, int line, String excerpt, boolea
         invalidIndexes = List.copyOf(invalidIndexes);
         created = List.copyOf(created);
         dropped = List.copyOf(dropped);
+        changes = List.copyOf(changes);
+    }
+
+    /**
+     * One op of the differ between the schema before and after the statement.
+     *
+     * @param op   the op's kind in snake case ({@code add_column}, {@code create_index}, {@code create_hypertable}),
+     *             or {@code not_expressed} for a difference the differ found but has no op for
+     * @param text the op in words ({@code add column note to public.items}), or the difference for
+     *             {@code not_expressed}
+     */
+    public record SchemaChange(String op, String text) {
+        public SchemaChange {
+            Objects.requireNonNull(op, "op");
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /** The schema change in words, "; "-separated ("add column note to public.items"), or "" when there is none. */
+    public String changeSummary() {
+        return String.join("; ", changes.stream().map(SchemaChange::text).toList());
     }
 
     /**

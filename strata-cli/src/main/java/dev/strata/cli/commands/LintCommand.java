@@ -31,10 +31,14 @@ import java.util.concurrent.Callable;
         description = {"Check revisions for statements that lock, rewrite, scan or destroy (rules SA001...; see docs/lint.md).",
                 "Default: the revisions not yet applied to the configured database; all of them with --all, or when no"
                         + " database is configured or reachable (said on standard error).",
+                "Observed by default: the revisions are also replayed on a scratch database (on the dev URL's server,"
+                        + " else a throw-away embedded PostgreSQL) statement by statement, recording each statement's"
+                        + " locks, rewrites, invalid indexes and schema change (the differ's ops), and findings are"
+                        + " marked confirmed or contradicted. --static lints without it; one line on standard error"
+                        + " says which mode ran and why. The upgrade gate stays static unless [lint] upgrade_observe = true.",
                 "Suppress a finding with '-- strata:allow RULE-ID reason' on the line(s) right before the statement.",
                 "With a reachable database, findings carry their table's size and size-sensitive ones rise with it"
-                        + " ([lint] rows_plus_one / rows_plus_two); with a dev URL, revisions are also replayed on a"
-                        + " scratch database and findings marked confirmed or contradicted (--observe).",
+                        + " ([lint] rows_plus_one / rows_plus_two).",
                 "Exit status 0 when no finding is at or above the failing severity ([lint] fail_on, default error),"
                         + " 4 when one is, 2 on bad input."})
 public final class LintCommand implements Callable<Integer> {
@@ -58,13 +62,17 @@ public final class LintCommand implements Callable<Integer> {
 
     @Option(names = "--observe", negatable = true,
             description = "Replay each revision on a scratch database (schema at its parent revision, plus sample rows)"
-                    + " statement by statement, and mark each finding confirmed or contradicted by the locks, rewrites"
-                    + " and invalid indexes seen (new findings SA950-SA953 for what no rule predicted). Default: on when"
-                    + " a dev URL is configured (dev_url or --dev-url); without one, --observe starts a throw-away"
-                    + " embedded PostgreSQL. --no-observe (or --static) skips it.")
+                    + " statement by statement; record the locks (pg_locks), rewrites (relfilenode), invalid indexes"
+                    + " and schema change (the differ's ops) of each statement, and mark each finding confirmed or"
+                    + " contradicted (new findings SA950-SA953 for what no rule predicted). Default: on ([lint] observe"
+                    + " = \"auto\"), on a scratch database of --dev-url or dev_url, else a throw-away embedded"
+                    + " PostgreSQL; when none can be had it lints statically and says why. Given explicitly, a failure"
+                    + " to observe is an error. --no-observe (or --static) skips it. The schema is read (one"
+                    + " inspection each) after the statements that may change it, when at most 100 do ([lint]"
+                    + " observe_changes = \"auto\"; true: always, false: never).")
     Boolean observe;
 
-    @Option(names = "--static", description = "Static analysis only (same as --no-observe).")
+    @Option(names = "--static", description = "Static analysis only, no scratch database (same as --no-observe).")
     boolean staticOnly;
 
     @Option(names = "--dev-url", paramLabel = "URL",
@@ -92,23 +100,59 @@ public final class LintCommand implements Callable<Integer> {
             if (sel.note != null && !fmt.equals("json")) {
                 s.console().info(sel.note);
             }
-            LintReport report = LintGate.lint(s.workspace(), options, sel.revisions);
             boolean explicit = Boolean.TRUE.equals(observe);
             if (staticOnly && explicit) {
                 throw new StrataException(ErrorCode.USAGE, "--static and --observe contradict each other: pass one");
             }
-            boolean observing = !staticOnly && (observe == null ? devUrl != null || s.settings().devUrl().isPresent()
-                    : observe);
-            if (observing && !sel.revisions.isEmpty()) {
+            String mode = null;
+            if (staticOnly || Boolean.FALSE.equals(observe)) {
+                mode = "static only: " + (staticOnly ? "--static" : "--no-observe");
+            } else if (observe == null && !dev.strata.engine.lint.LintConfig.observeByDefault(s.settings().configFile())) {
+                mode = "static only: [lint] observe = \"off\" (pass --observe to replay the revisions)";
+            } else if (sel.revisions.isEmpty()) {
+                mode = "static only: no revisions to observe";
+            }
+            // the scratch database is made in the background while the static rules run
+            LintGate.ScratchForLint scratch = null;
+            if (mode == null) {
                 try {
-                    report = LintGate.observe(s.workspace(), report, options, sel.revisions,
-                            java.util.Optional.ofNullable(devUrl), java.util.Optional.ofNullable(sampleFrom));
+                    scratch = LintGate.scratch(s.workspace(), java.util.Optional.ofNullable(devUrl));
                 } catch (StrataException e) {
                     if (explicit) {
                         throw e;
                     }
-                    s.console().warn("observed analysis skipped: " + e.getMessage());
+                    mode = "static only: the observation could not run (" + e.getMessage() + ")";
                 }
+            }
+            LintReport report;
+            try {
+                report = LintGate.lint(s.workspace(), options, sel.revisions);
+                if (scratch != null) {
+                    String where = devUrl != null ? "a scratch database on the --dev-url server"
+                            : s.settings().devUrl().isPresent() ? "a scratch database on the dev_url server"
+                            : "a throw-away embedded PostgreSQL (no dev URL configured)";
+                    try {
+                        report = LintGate.observe(s.workspace(), scratch, report, options, sel.revisions,
+                                java.util.Optional.ofNullable(sampleFrom));
+                        mode = "observed on " + where;
+                    } catch (StrataException e) {
+                        if (explicit) {
+                            throw e;
+                        }
+                        mode = "static only: the observation could not run (" + e.getMessage() + ")";
+                    }
+                }
+            } finally {
+                if (scratch != null) {
+                    try {
+                        scratch.close();
+                    } catch (StrataException e) {
+                        s.console().warn("the scratch database was not cleaned up: " + e.getMessage());
+                    }
+                }
+            }
+            if (!fmt.equals("json")) {
+                s.console().info("lint: " + mode);
             }
             if (!sel.offline || (all && s.settings().url().isPresent())) {
                 try {
@@ -117,7 +161,7 @@ public final class LintCommand implements Callable<Integer> {
                     s.console().warn("table sizes not read: " + e.getMessage());
                 }
             }
-            print(s, fmt, report, fail, sel);
+            print(s, fmt, report, fail, sel, mode);
             return report.failing(fail).isEmpty() ? ExitCode.OK : ExitCode.LINT;
         }
     }
@@ -175,9 +219,13 @@ public final class LintCommand implements Callable<Integer> {
         return new Selection(chosen, offline, note);
     }
 
-    private void print(Session s, String fmt, LintReport report, Severity fail, Selection sel) {
+    private void print(Session s, String fmt, LintReport report, Severity fail, Selection sel, String mode) {
         switch (fmt) {
-            case "json" -> s.console().json(LintOutput.json(report, fail, sel.offline, sel.note));
+            case "json" -> {
+                java.util.Map<String, Object> doc = LintOutput.json(report, fail, sel.offline, sel.note);
+                doc.put("mode", mode);
+                s.console().json(doc);
+            }
             case "sarif" -> s.console().json(Sarif.log(report, Version.get()));
             case "github" -> LintOutput.github(report).forEach(s.console()::line);
             default -> {

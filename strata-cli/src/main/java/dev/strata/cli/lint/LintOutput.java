@@ -31,6 +31,7 @@ public final class LintOutput {
     /** The findings for people: a heading line per finding, then what it does, why, and what to do instead. */
     public static List<String> text(LintReport report, boolean verbose) {
         List<String> out = new ArrayList<>();
+        Map<String, java.util.TreeMap<Integer, StatementObservation>> seen = byFile(report);
         for (Finding f : report.active()) {
             out.add(f.location() + ": " + f.severity().label() + " " + f.rule().id() + " " + f.rule().name() + ": "
                     + f.what());
@@ -44,6 +45,10 @@ public final class LintOutput {
                 out.add("    observed: " + verdict(f) + ": " + f.observation().detail());
             } else if (!f.observation().detail().isEmpty()) {
                 out.add("    observed: " + f.observation().detail());
+            }
+            StatementObservation o = statement(f, seen);
+            if (o != null && !o.changes().isEmpty()) {
+                out.add("    changed: " + o.changeSummary());
             }
             if (f.size() != null) {
                 out.add("    size:    " + size(f.size()) + (f.table() == null ? "" : " (" + f.table() + ")"));
@@ -63,7 +68,37 @@ public final class LintOutput {
                         + "): " + f.what());
             }
         }
+        if (verbose && !report.observations().isEmpty()) {
+            out.add("observed statements:");
+            for (StatementObservation o : report.observations()) {
+                out.add(o.file() + ":" + o.line() + ": " + o.summary());
+                if (!o.changes().isEmpty()) {
+                    out.add("    changed: " + o.changeSummary());
+                }
+            }
+        }
         return out;
+    }
+
+    private static Map<String, java.util.TreeMap<Integer, StatementObservation>> byFile(LintReport report) {
+        Map<String, java.util.TreeMap<Integer, StatementObservation>> out = new java.util.HashMap<>();
+        report.observations().forEach(o -> out.computeIfAbsent(o.file(), k -> new java.util.TreeMap<>()).put(o.line(), o));
+        return out;
+    }
+
+    /** The observation of the top-level statement a finding of the upgrade is in, or null. */
+    static StatementObservation statement(Finding f, Map<String, java.util.TreeMap<Integer, StatementObservation>> seen) {
+        java.util.TreeMap<Integer, StatementObservation> lines = seen.get(f.location().file());
+        if (lines == null || f.downgrade() || f.location().line() <= 0) {
+            return null;
+        }
+        Map.Entry<Integer, StatementObservation> e = lines.floorEntry(f.location().line());
+        return e == null ? null : e.getValue();
+    }
+
+    /** The observations of a report by file and first line, for {@link #statement}. */
+    static Map<String, java.util.TreeMap<Integer, StatementObservation>> observationsByFile(LintReport report) {
+        return byFile(report);
     }
 
     /** "confirmed" or "contradicted" (or "not_observed"). */
@@ -152,6 +187,15 @@ public final class LintOutput {
             m.put("created", o.created());
             m.put("dropped", o.dropped());
             m.put("error", o.error());
+            m.put("changes_seen", o.changesSeen());
+            List<Map<String, Object>> changes = new ArrayList<>();
+            o.changes().forEach(ch -> {
+                Map<String, Object> cm = new LinkedHashMap<>();
+                cm.put("op", ch.op());
+                cm.put("text", ch.text());
+                changes.add(cm);
+            });
+            m.put("changes", changes);
             observations.add(m);
         }
         doc.put("observations", observations);

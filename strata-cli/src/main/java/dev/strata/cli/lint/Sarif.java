@@ -41,6 +41,7 @@ public final class Sarif {
             rules.add(rule);
         }
         List<Map<String, Object>> results = new ArrayList<>();
+        var seen = LintOutput.observationsByFile(report);
         for (Finding f : report.findings()) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("ruleId", f.rule().id());
@@ -60,6 +61,11 @@ public final class Sarif {
             if (f.observation().verdict() != dev.strata.lint.Observation.Verdict.NOT_OBSERVED) {
                 props.put("observation", LintOutput.verdict(f));
                 props.put("observed", f.observation().detail());
+            }
+            dev.strata.lint.StatementObservation o = LintOutput.statement(f, seen);
+            if (o != null && !o.changes().isEmpty()) {
+                props.put("schemaChanges", o.changes().stream().map(dev.strata.lint.StatementObservation.SchemaChange::text)
+                        .toList());
             }
             if (f.size() != null) {
                 props.put("tableRows", f.size().rows());

@@ -80,15 +80,73 @@ final class Catalog {
             Map<Long, Rel> out = new HashMap<>();
             try (ResultSet rs = s.getResultSet()) {
                 while (rs.next()) {
-                    String name = rs.getString(2);
-                    boolean internal = rs.getBoolean(6);
-                    String shown = hypertableOf.getOrDefault(name, name);
-                    out.put(rs.getLong(1), new Rel(rs.getLong(1), shown, rs.getString(3).charAt(0), rs.getLong(4),
-                            rs.getBoolean(5), internal && shown.equals(name)));
+                    out.put(rs.getLong(1), rel(rs, hypertableOf));
                 }
             }
             return new Catalog(out);
         }
+    }
+
+    /** The relations among the ones this backend holds a lock on (a created, dropped or rewritten one is locked). */
+    private static final String LOCKED = " AND c.oid IN (SELECT l.relation FROM pg_locks l WHERE l.pid = "
+            + "pg_backend_pid() AND l.locktype = 'relation' AND l.granted)";
+
+    /**
+     * Runs {@code statement} in the open transaction and, in the same round trip, reads the locks of
+     * {@code locksQuery} (relation oid, pg_locks mode) into {@code locks}, the relations this backend holds a lock
+     * on, and commits: one round trip per statement. Every relation a statement creates, drops, rewrites or leaves
+     * INVALID is locked by it until the commit, so the catalog after it is {@code before} with the locked relations
+     * read again (the ones gone are dropped).
+     *
+     * @throws SQLException as the statement fails (nothing after it ran; the caller rolls back)
+     */
+    static Catalog runAndRead(Connection c, String statement, Catalog before, boolean timescale, String locksQuery,
+                              java.util.function.BiConsumer<Long, String> locks) throws SQLException {
+        Map<String, String> hypertableOf = new HashMap<>();
+        try (Statement s = c.createStatement()) {
+            s.execute(statement + "\n;\n" + locksQuery + ";\n" + (timescale ? CHUNKS + ";\n" : "") + RELATIONS + LOCKED
+                    + ";\nCOMMIT");
+            s.getMoreResults();  // past the statement's own result
+            java.util.Set<Long> locked = new java.util.HashSet<>();
+            try (ResultSet rs = s.getResultSet()) {
+                while (rs.next()) {
+                    locked.add(rs.getLong(1));
+                    locks.accept(rs.getLong(1), rs.getString(2));
+                }
+            }
+            s.getMoreResults();
+            if (timescale) {
+                try (ResultSet rs = s.getResultSet()) {
+                    while (rs.next()) {
+                        hypertableOf.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+                s.getMoreResults();
+            }
+            Map<Long, Rel> fresh = new HashMap<>();
+            try (ResultSet rs = s.getResultSet()) {
+                while (rs.next()) {
+                    fresh.put(rs.getLong(1), rel(rs, hypertableOf));
+                }
+            }
+            return before.updated(fresh, locked);
+        }
+    }
+
+    /** {@code this} with the relations of {@code locked} read again: present in {@code fresh}, or dropped. */
+    private Catalog updated(Map<Long, Rel> fresh, java.util.Set<Long> locked) {
+        Map<Long, Rel> out = new HashMap<>(byOid);
+        locked.forEach(out::remove);
+        out.putAll(fresh);
+        return new Catalog(out);
+    }
+
+    private static Rel rel(ResultSet rs, Map<String, String> hypertableOf) throws SQLException {
+        String name = rs.getString(2);
+        boolean internal = rs.getBoolean(6);
+        String shown = hypertableOf.getOrDefault(name, name);
+        return new Rel(rs.getLong(1), shown, rs.getString(3).charAt(0), rs.getLong(4), rs.getBoolean(5),
+                internal && shown.equals(name));
     }
 
     static boolean hasTimescale(Connection c) throws SQLException {

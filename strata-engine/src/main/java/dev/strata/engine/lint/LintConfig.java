@@ -27,6 +27,10 @@ import java.util.Optional;
  * [lint]
  * fail_on = "warning"        # info | warning | error (default error)
  * upgrade = "off"            # refuse (default): upgrade lints first and refuses failing findings; off
+ * observe = "auto"          # auto (default): lint replays revisions on a scratch database; off: static only
+ * upgrade_observe = false    # true: the upgrade gate observes too (slower; default false, static)
+ * observe_changes = "auto"   # each statement's schema change: auto (default) reads the schema after each
+ *                            # statement that may change it when at most 100 may; true: always; false: never
  * size_aware = true          # findings on tables of the configured database are sized (default true)
  * rows_plus_one = 10000      # above this many rows, size-sensitive findings rise one level
  * rows_plus_two = 1000000    # above this many, two
@@ -63,6 +67,13 @@ public final class LintConfig {
                                 .orElseThrow();
                         case "rules" -> rules(name, e.getValue(), rules);
                         case "upgrade" -> upgradeMode(name, e.getValue());
+                        case "observe" -> observeMode(name, e.getValue());
+                        case "upgrade_observe" -> {
+                            if (!e.getValue().isBoolean()) {
+                                throw fail(name, "[lint] upgrade_observe must be true or false");
+                            }
+                        }
+                        case "observe_changes" -> changesLimit(name, e.getValue());
                         case "size_aware" -> {
                             if (!e.getValue().isBoolean()) {
                                 throw fail(name, "[lint] size_aware must be true or false");
@@ -72,7 +83,8 @@ public final class LintConfig {
                         case "rows_plus_one" -> plusOne = rows(name, e.getKey(), e.getValue());
                         case "rows_plus_two" -> plusTwo = rows(name, e.getKey(), e.getValue());
                         default -> throw fail(name, "unknown key " + e.getKey() + " in [lint]; known: fail_on, "
-                                + "upgrade, size_aware, rows_plus_one, rows_plus_two, [lint.rules]");
+                                + "upgrade, observe, upgrade_observe, observe_changes, size_aware, rows_plus_one, "
+                                + "rows_plus_two, [lint.rules]");
                     }
                 }
             }
@@ -100,6 +112,59 @@ public final class LintConfig {
         JsonNode lint = tree(file.get(), name).get("lint");
         JsonNode mode = lint == null ? null : lint.get("upgrade");
         return mode == null || upgradeMode(name, mode);
+    }
+
+    /**
+     * Whether {@code strata lint} observes by default ({@code [lint] observe}: "auto", the default, observes when a
+     * scratch database can be had; "off" lints statically unless {@code --observe} is given).
+     */
+    public static boolean observeByDefault(Optional<Path> file) {
+        JsonNode v = key(file, "observe");
+        return v == null || observeMode(file.get().getFileName().toString(), v);
+    }
+
+    /** Whether the upgrade gate observes too ({@code [lint] upgrade_observe}, default false: static, fast). */
+    public static boolean upgradeObserve(Optional<Path> file) {
+        JsonNode v = key(file, "upgrade_observe");
+        return v != null && v.isBoolean() && v.booleanValue();
+    }
+
+    /** How many statements that may change the schema {@code observe_changes = "auto"} reads the schema after. */
+    public static final int AUTO_CHANGES_LIMIT = 100;
+
+    /**
+     * Up to how many statements that may change the schema observation reads it after
+     * ({@code [lint] observe_changes}): "auto" (default) {@link #AUTO_CHANGES_LIMIT}, true no limit, false none.
+     * Above the limit no statement's schema change is read.
+     */
+    public static int observeChangesLimit(Optional<Path> file) {
+        JsonNode v = key(file, "observe_changes");
+        return v == null ? AUTO_CHANGES_LIMIT : changesLimit(file.get().getFileName().toString(), v);
+    }
+
+    private static int changesLimit(String name, JsonNode v) {
+        if (v.isBoolean()) {
+            return v.booleanValue() ? Integer.MAX_VALUE : 0;
+        }
+        if (v.isTextual() && v.textValue().equals("auto")) {
+            return AUTO_CHANGES_LIMIT;
+        }
+        throw fail(name, "[lint] observe_changes must be \"auto\", true or false");
+    }
+
+    private static JsonNode key(Optional<Path> file, String key) {
+        if (file.isEmpty() || !Files.isRegularFile(file.get())) {
+            return null;
+        }
+        JsonNode lint = tree(file.get(), file.get().getFileName().toString()).get("lint");
+        return lint == null || !lint.isObject() ? null : lint.get(key);
+    }
+
+    private static boolean observeMode(String name, JsonNode v) {
+        if (v.isTextual() && (v.textValue().equals("auto") || v.textValue().equals("off"))) {
+            return v.textValue().equals("auto");
+        }
+        throw fail(name, "[lint] observe must be \"auto\" or \"off\"");
     }
 
     private static boolean upgradeMode(String name, JsonNode v) {

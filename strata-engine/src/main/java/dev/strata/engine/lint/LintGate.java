@@ -84,12 +84,64 @@ public final class LintGate {
     public static LintReport observe(Workspace ws, LintReport report, LintOptions options,
                                      Collection<RevisionId> revisions, Optional<String> devUrl,
                                      Optional<String> sampleFrom) {
+        try (ScratchForLint scratch = scratch(ws, devUrl)) {
+            return observe(ws, scratch, report, options, revisions, sampleFrom);
+        }
+    }
+
+    /**
+     * The scratch database of an observation, being made in the background (starting an embedded PostgreSQL
+     * takes a second or two, creating a database a few hundred milliseconds) while the caller lints statically.
+     * Closing it drops the database and stops the server, after waiting for the making to end.
+     */
+    public static final class ScratchForLint implements AutoCloseable {
+        private final Scratch scratch;
+        private final java.util.concurrent.CompletableFuture<ScratchDb> db;
+
+        private ScratchForLint(Scratch scratch) {
+            this.scratch = scratch;
+            this.db = java.util.concurrent.CompletableFuture.supplyAsync(scratch::create, r -> {
+                Thread t = new Thread(r, "strata-lint-scratch");
+                t.setDaemon(true);
+                t.start();
+            });
+        }
+
+        ScratchDb db() {
+            try {
+                return db.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                db.handle((d, e) -> null).join();
+            } finally {
+                scratch.close();
+            }
+        }
+    }
+
+    /**
+     * Starts making the scratch database of an observation in the background: on the server of {@code devUrl},
+     * else the configured {@code dev_url}, else a throw-away embedded PostgreSQL. Failures surface in
+     * {@link #observe(Workspace, ScratchForLint, LintReport, LintOptions, Collection, Optional)}.
+     */
+    public static ScratchForLint scratch(Workspace ws, Optional<String> devUrl) {
         Optional<String> dev = devUrl.isPresent() ? devUrl : ws.settings().devUrl();
+        return new ScratchForLint(Scratch.open(dev, t -> ws.notice(RunEvent.Notice.Level.INFO, t),
+                t -> ws.notice(RunEvent.Notice.Level.DEBUG, t)));
+    }
+
+    /** As {@link #observe(Workspace, LintReport, LintOptions, Collection, Optional, Optional)}, on {@code scratch}. */
+    public static LintReport observe(Workspace ws, ScratchForLint scratch, LintReport report, LintOptions options,
+                                     Collection<RevisionId> revisions, Optional<String> sampleFrom) {
         List<StatementObservation> seen;
-        try (Scratch scratch = Scratch.open(dev, t -> ws.notice(RunEvent.Notice.Level.INFO, t),
-                t -> ws.notice(RunEvent.Notice.Level.DEBUG, t));
-             Connection source = sampleFrom.map(u -> PgConnections.open(PgUrl.parse(u), "strata-lint")).orElse(null)) {
-            ScratchDb db = scratch.create();
+        try (Connection source = sampleFrom.map(u -> PgConnections.open(PgUrl.parse(u), "strata-lint")).orElse(null)) {
+            ScratchDb db = scratch.db();
             seen = Observer.observe(ws, db, revisions, Optional.ofNullable(source));
         } catch (SQLException e) {
             throw new StrataException(ErrorCode.CONNECTION_FAILED, "closing the --sample-from connection: "
@@ -168,6 +220,9 @@ public final class LintGate {
             return new LintVerdict(empty, List.of(), options.failOn(), allowed, false, true);
         }
         LintReport report = lint(ws, options, applying);
+        if (online && LintConfig.upgradeObserve(ws.settings().configFile())) {
+            report = observe(ws, report, options, applying, Optional.empty(), Optional.empty());
+        }
         if (online && options.sizes().enabled()) {
             report = sized(ws, report, options);
         }

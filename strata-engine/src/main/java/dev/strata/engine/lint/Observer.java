@@ -9,6 +9,7 @@ import dev.strata.graph.Revision;
 import dev.strata.graph.RevisionId;
 import dev.strata.lint.LockLevel;
 import dev.strata.lint.StatementObservation;
+import dev.strata.lint.StatementObservation.SchemaChange;
 import dev.strata.lint.StatementObservation.TableLock;
 import dev.strata.plan.Tx;
 import dev.strata.run.MigrationSet;
@@ -46,21 +47,33 @@ final class Observer {
     private static final String LOCKS = "SELECT l.relation, l.mode FROM pg_locks l WHERE l.pid = pg_backend_pid() "
             + "AND l.locktype = 'relation' AND l.granted AND l.database = (SELECT oid FROM pg_database "
             + "WHERE datname = current_database())";
+    /**
+     * As {@link #LOCKS}, plus a row with relation 0 when the transaction was given an xid (it wrote something): a
+     * SELECT or DO that wrote nothing changed no schema.
+     */
+    private static final String LOCKS_AND_XID = "SELECT coalesce(l.relation, 0), l.mode FROM pg_locks l "
+            + "WHERE l.pid = pg_backend_pid() AND l.granted AND (l.locktype = 'transactionid' "
+            + "OR l.locktype = 'relation' AND l.database = (SELECT oid FROM pg_database "
+            + "WHERE datname = current_database()))";
     private static final String NOT_IN_TRANSACTION = "25001";
+    private static final Pattern CREATE_EXTENSION = Pattern.compile("(?is)\\s*create\\s+extension\\b.*");
     /** TRUNCATE gives the table a new relfilenode without copying anything: not a rewrite. */
     private static final Pattern TRUNCATE = Pattern.compile("(?is)\\s*truncate\\b.*");
 
     private final Workspace ws;
     private final Connection c;
     private final SampleRows samples;
+    /** The schema change of each statement (the differ's ops), or null when not recorded (fixtures). */
+    private final SchemaChanges changes;
     private boolean timescale;
     /** The catalog after the last observed statement; null when something else ran since. */
     private Catalog last;
 
-    private Observer(Workspace ws, Connection c, SampleRows samples) {
+    private Observer(Workspace ws, Connection c, SampleRows samples, SchemaChanges changes) {
         this.ws = ws;
         this.c = c;
         this.samples = samples;
+        this.changes = changes;
     }
 
     /**
@@ -79,7 +92,11 @@ final class Observer {
         }
         List<StatementObservation> out = new ArrayList<>();
         try (Connection c = db.connect()) {
-            Observer o = new Observer(ws, c, new SampleRows(c, sampleFrom, 3));
+            try (Statement s = c.createStatement()) {
+                // a throw-away database: a commit need not wait for the WAL flush (one commit per statement)
+                s.execute("SET synchronous_commit = off");
+            }
+            Observer o = new Observer(ws, c, new SampleRows(c, sampleFrom, 3), changes(ws, set, order, linted, last, c));
             for (int i = 0; i <= last; i++) {
                 Revision r = order.get(i);
                 MigrationScript script = set.script(r.id());
@@ -96,9 +113,38 @@ final class Observer {
         return out;
     }
 
+    /**
+     * The schema-change reader, or null when the statements that may change the schema outnumber
+     * {@code [lint] observe_changes}' limit (each read is one inspection of the whole scratch database).
+     */
+    private static SchemaChanges changes(Workspace ws, MigrationSet set, List<Revision> order,
+                                         Collection<RevisionId> linted, int last, Connection c) {
+        int limit = LintConfig.observeChangesLimit(ws.settings().configFile());
+        int candidates = 0;
+        for (int i = 0; i <= last && candidates <= limit; i++) {
+            if (linted.contains(order.get(i).id()) && set.script(order.get(i).id()) instanceof SqlMigration m) {
+                for (SqlStatement st : m.upgrade()) {
+                    candidates += SchemaChanges.mayChange(st.sql(), null) ? 1 : 0;
+                }
+            }
+        }
+        if (candidates > limit) {
+            if (limit > 0) {
+                ws.notice(RunEvent.Notice.Level.INFO, "lint: schema changes not read: more than " + limit
+                        + " statements may change the schema (one inspection each); set [lint] observe_changes = true"
+                        + " to read them all");
+            }
+            return null;
+        }
+        return new SchemaChanges(c);
+    }
+
     /** Applies a revision that is not linted, statement by statement in autocommit. */
     private void apply(MigrationScript script) throws SQLException {
         last = null;
+        if (changes != null) {
+            changes.forget();
+        }
         for (dev.strata.plan.Statement st : script.upgradePlan()) {
             if (st.sql().isBlank() || TX_CONTROL.matcher(st.sql()).matches()) {
                 continue;
@@ -106,6 +152,7 @@ final class Observer {
             try (Statement s = c.createStatement()) {
                 s.execute(st.sql());
             } catch (SQLException e) {
+                missingExtension(script.location(), st.sql(), e);
                 throw new StrataException(ErrorCode.STATEMENT_FAILED, script.location() + ": replaying it on the scratch"
                         + " database failed: " + oneLine(e) + "; fix the revision, or lint with --static", e);
             }
@@ -122,7 +169,7 @@ final class Observer {
      */
     static List<StatementObservation> observeCommitting(Connection c, SqlMigration m) throws SQLException {
         List<StatementObservation> out = new ArrayList<>();
-        new Observer(null, c, null).observe(m, out);
+        new Observer(null, c, null, null).observe(m, out);
         return out;
     }
 
@@ -132,6 +179,9 @@ final class Observer {
         }
         if (samples != null) {
             samples.fill(last);  // inserting rows changes no relfilenode: the catalog read stays valid
+        }
+        if (changes != null) {
+            changes.before();
         }
         Catalog start = last;
         Catalog before = start;
@@ -144,21 +194,27 @@ final class Observer {
             String error = null;
             boolean locksSeen = true;
             Map<Long, LockLevel> locks = new LinkedHashMap<>();
+            boolean[] wrote = {false};
+            boolean ran = false;
             Catalog after;
             c.setAutoCommit(false);
             try {
-                try (Statement s = c.createStatement()) {
-                    s.execute(st.sql());
-                }
-                noteTimescale(st.sql());
-                // locks and catalog in one round trip, committed in the same one
-                after = Catalog.read(c, timescale, LOCKS, (oid, mode) -> {
+                // the statement, its locks, whether it wrote, the relations it locked, and the commit: one round trip
+                after = Catalog.runAndRead(c, st.sql(), before, timescale, LOCKS_AND_XID, (oid, mode) -> {
+                    if (oid == 0) {
+                        wrote[0] = true;
+                        return;
+                    }
                     LockLevel l = LockLevel.fromPgLocks(mode);
                     if (l != null) {
                         locks.merge(oid, l, LockLevel::stronger);
                     }
-                }, true);
+                });
+                ran = true;
                 c.commit();
+                if (noteTimescale(st.sql())) {
+                    after = Catalog.read(c, true);  // chunks are named by their hypertable from now on
+                }
             } catch (SQLException e) {
                 c.rollback();
                 if (NOT_IN_TRANSACTION.equals(e.getSQLState())) {
@@ -169,10 +225,12 @@ final class Observer {
                     c.setAutoCommit(true);
                     try (Statement s = c.createStatement()) {
                         s.execute(st.sql());
+                        ran = true;
                     } catch (SQLException again) {
                         error = error == null ? oneLine(again) : error;
                     }
                 } else {
+                    missingExtension(m.location(), st.sql(), e);
                     error = oneLine(e);
                 }
                 noteTimescale(st.sql());
@@ -182,6 +240,12 @@ final class Observer {
             }
             StatementObservation seen = observation(m.location(), st, start, before, after, locks, locksSeen, error,
                     new ArrayList<>(held.values()));
+            if (changes != null) {
+                // a statement that failed in autocommit may still have changed the schema (a CONCURRENTLY build
+                // leaves an INVALID index behind); one that failed in a transaction was rolled back
+                boolean read = (ran || !locksSeen) && SchemaChanges.mayChange(st.sql(), locksSeen ? wrote[0] : null);
+                seen = withChanges(seen, read ? changes.after(st.sql()) : List.of(), read);
+            }
             out.add(seen);
             if (m.transactional()) {
                 for (TableLock l : seen.locks()) {
@@ -199,11 +263,31 @@ final class Observer {
         }
     }
 
+    /**
+     * A CREATE EXTENSION the scratch server cannot run (the extension is not installed there, as TimescaleDB is not
+     * in the embedded PostgreSQL) says nothing about the revision: the observation stops, naming the extension.
+     */
+    private static void missingExtension(String file, String sql, SQLException e) {
+        if (CREATE_EXTENSION.matcher(sql).matches() && ("58P01".equals(e.getSQLState())
+                || "0A000".equals(e.getSQLState()))) {
+            throw new StrataException(ErrorCode.STATEMENT_FAILED, file + ": the scratch server cannot install an"
+                    + " extension the revisions use (" + oneLine(e) + "); pass --dev-url with a server that has it,"
+                    + " or lint with --static", e);
+        }
+    }
+
+    private static StatementObservation withChanges(StatementObservation o, List<SchemaChange> ops, boolean read) {
+        return new StatementObservation(o.file(), o.line(), o.excerpt(), o.locksSeen(), o.locks(), o.heldBefore(),
+                o.rewritten(), o.invalidIndexes(), o.created(), o.dropped(), o.error(), ops, read);
+    }
+
     /** TimescaleDB's catalog is read (to name chunks by their hypertable) once a statement has installed it. */
-    private void noteTimescale(String sql) throws SQLException {
+    private boolean noteTimescale(String sql) throws SQLException {
         if (!timescale && sql.toLowerCase(java.util.Locale.ROOT).contains("timescaledb")) {
             timescale = Catalog.hasTimescale(c);
+            return timescale;
         }
+        return false;
     }
 
     /**
@@ -214,7 +298,7 @@ final class Observer {
      */
     static List<StatementObservation> observeInTransaction(Connection c, String file, List<SqlStatement> statements)
             throws SQLException {
-        Observer o = new Observer(null, c, null);
+        Observer o = new Observer(null, c, null, null);
         boolean timescale = Catalog.hasTimescale(c);
         Catalog start = Catalog.read(c, timescale);
         Catalog before = start;

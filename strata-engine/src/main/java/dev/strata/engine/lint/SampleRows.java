@@ -36,7 +36,8 @@ final class SampleRows {
             + "WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname NOT LIKE 'pg\\_%' "
             + "AND n.nspname NOT LIKE '\\_timescaledb%' AND n.nspname NOT LIKE 'timescaledb\\_%' "
             + "AND n.nspname <> 'information_schema' "
-            + "AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype = 'e') "
+            + "AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid "
+            + "AND d.objsubid = 0 AND d.deptype = 'e') "
             + "AND c.oid = ANY (?) ORDER BY c.oid, a.attnum";
     /** The candidate tables, cheaply: only the ones not seen before are looked at further. */
     private static final String TABLES = "SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
@@ -110,36 +111,66 @@ final class SampleRows {
         }
         seen.addAll(fresh);
         Map<Long, Table> tables = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(COLUMNS)) {
-            ps.setArray(1, c.createArrayOf("oid", fresh.toArray()));
-            ResultSet rs = ps.executeQuery();
-            while (rs.next()) {
-                long oid = rs.getLong(1);
-                String schema = rs.getString(2);
-                String name = rs.getString(3);
-                Table t = tables.computeIfAbsent(oid, k -> new Table(oid, schema, name, new ArrayList<>()));
-                String label = rs.getString(13);
-                t.columns().add(new Column(rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7),
-                        "a".equals(rs.getString(8)), !rs.getString(9).isEmpty(), rs.getString(10).charAt(0),
-                        rs.getString(11), rs.getInt(12), label));
+        Map<Long, List<Ref>> refs = new HashMap<>();
+        String oids = "'{" + String.join(",", fresh.stream().map(String::valueOf).toList()) + "}'::oid[]";
+        // the columns and the foreign keys of the new tables in one round trip
+        try (Statement s = c.createStatement()) {
+            s.execute(COLUMNS.replace("?", oids) + ";\n" + FOREIGN_KEYS + " AND f.conrelid = ANY (" + oids + ")");
+            try (ResultSet rs = s.getResultSet()) {
+                while (rs.next()) {
+                    long oid = rs.getLong(1);
+                    String schema = rs.getString(2);
+                    String name = rs.getString(3);
+                    Table t = tables.computeIfAbsent(oid, k -> new Table(oid, schema, name, new ArrayList<>()));
+                    String label = rs.getString(13);
+                    t.columns().add(new Column(rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7),
+                            "a".equals(rs.getString(8)), !rs.getString(9).isEmpty(), rs.getString(10).charAt(0),
+                            rs.getString(11), rs.getInt(12), label));
+                }
+            }
+            s.getMoreResults();
+            try (ResultSet rs = s.getResultSet()) {
+                while (rs.next()) {
+                    refs.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new Ref(rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(2)));
+                }
             }
         }
         if (tables.isEmpty()) {
             return 0;
         }
-        Map<Long, List<Ref>> refs = new HashMap<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(FOREIGN_KEYS)) {
-            while (rs.next()) {
-                refs.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                        .add(new Ref(rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(2)));
+        List<Table> order = parentsFirst(tables, refs);
+        Set<Long> empty = empty(order);
+        if (source.isEmpty()) {
+            // every empty table in one round trip: a DO block tries all columns, then the required ones, per table
+            StringBuilder block = new StringBuilder("DO $strata$ BEGIN\n");
+            int filled = 0;
+            for (Table t : order) {
+                if (!empty.contains(t.oid())) {
+                    continue;
+                }
+                List<Ref> fks = refs.getOrDefault(t.oid(), List.of());
+                block.append("BEGIN EXECUTE ").append(SqlText.literal(insertSql(t, fks, false)))
+                        .append("; EXCEPTION WHEN OTHERS THEN BEGIN EXECUTE ")
+                        .append(SqlText.literal(insertSql(t, fks, true)))
+                        .append("; EXCEPTION WHEN OTHERS THEN NULL; END; END;\n");
+                filled++;
             }
+            if (filled > 0) {
+                try (Statement s = c.createStatement()) {
+                    s.execute(block.append("END $strata$").toString());
+                } catch (SQLException e) {
+                    return 0;  // tables stay empty: the observation goes on without rows
+                }
+            }
+            return filled;
         }
         int filled = 0;
-        for (Table t : parentsFirst(tables, refs)) {
-            if (!empty(t)) {
+        for (Table t : order) {
+            if (!empty.contains(t.oid())) {
                 continue;
             }
-            boolean ok = source.isPresent() && copy(t);
+            boolean ok = copy(t);
             if (!ok) {
                 List<Ref> fks = refs.getOrDefault(t.oid(), List.of());
                 ok = insert(t, fks, false) || insert(t, fks, true);
@@ -171,15 +202,33 @@ final class SampleRows {
         out.add(tables.get(oid));
     }
 
-    private boolean empty(Table t) throws SQLException {
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM " + t.qualified() + ")")) {
-            return rs.next() && rs.getBoolean(1);
+    /** The empty ones of {@code tables}, in one round trip. */
+    private Set<Long> empty(List<Table> tables) throws SQLException {
+        Set<Long> out = new HashSet<>();
+        if (tables.isEmpty()) {
+            return out;
         }
+        String sql = String.join(" UNION ALL ", tables.stream().map(t -> "SELECT " + t.oid() + "::bigint WHERE NOT "
+                + "EXISTS (SELECT 1 FROM " + t.qualified() + ")").toList());
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getLong(1));
+            }
+        }
+        return out;
     }
 
     /** INSERT ... SELECT over generate_series; {@code requiredOnly} leaves every nullable column out. */
     private boolean insert(Table t, List<Ref> fks, boolean requiredOnly) {
+        try (Statement s = c.createStatement()) {
+            s.execute(insertSql(t, fks, requiredOnly));
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private String insertSql(Table t, List<Ref> fks, boolean requiredOnly) {
         List<String> cols = new ArrayList<>();
         List<String> values = new ArrayList<>();
         for (Column col : t.columns()) {
@@ -211,12 +260,7 @@ final class SampleRows {
         if (cols.isEmpty()) {
             sql = "INSERT INTO " + t.qualified() + " DEFAULT VALUES";
         }
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-            return true;
-        } catch (SQLException e) {
-            return false;
-        }
+        return sql;
     }
 
     /** A value expression of the column's type for row {@code g.i}, or null to leave the column out. */

@@ -85,6 +85,92 @@ class ObservedLintTest {
             assertThat(hnsw.created()).containsExactly("public.items_embedding");
             assertThat(hnsw.summary()).startsWith("SHARE on public.items; no rewrite");
             assertThat(report.observations().get(1).rewritten()).containsExactly("public.readings");
+            // the schema change of each statement, as the differ's ops
+            assertThat(hnsw.changesSeen()).isTrue();
+            assertThat(hnsw.changes()).extracting(StatementObservation.SchemaChange::op)
+                    .containsExactly("create_vector_index");
+            assertThat(report.observations().get(1).changes()).extracting(StatementObservation.SchemaChange::op)
+                    .containsExactly("create_hypertable");
+            assertThat(report.observations().get(1).changeSummary()).contains("public.readings");
+            assertThat(report.observations().get(2).changes()).extracting(StatementObservation.SchemaChange::op)
+                    .containsExactly("create_index");
+            assertThat(report.observations().get(3).changes()).extracting(StatementObservation.SchemaChange::op)
+                    .containsExactly("set_compression");
+            assertThat(report.observations().get(4).changeSummary()).isEqualTo("add column note to public.items");
+        }
+    }
+
+    @Test
+    void eachStatementRecordsItsSchemaChangeAndOnlyWhenItCouldHaveOne() throws Exception {
+        revision("c1", null, "CREATE TABLE accounts (id bigint PRIMARY KEY, fullname text);");
+        revision("c2", "c1", "ALTER TABLE accounts RENAME COLUMN fullname TO full_name;\n"
+                + "UPDATE accounts SET full_name = 'x';\n"
+                + "SELECT count(*) FROM accounts;\n"
+                + "CREATE FUNCTION one() RETURNS int LANGUAGE sql AS 'SELECT 1';\n"
+                + "ALTER TABLE accounts ADD COLUMN email text, ADD CONSTRAINT accounts_email_key UNIQUE (email);\n"
+                + "DROP TABLE accounts;");
+        try (Workspace ws = workspace()) {
+            LintOptions options = LintGate.options(ws);
+            List<RevisionId> c2 = List.of(new RevisionId("c2"));
+            List<StatementObservation> seen = LintGate.observe(ws, LintGate.lint(ws, options, c2), options, c2,
+                    Optional.empty(), Optional.empty()).observations();
+            assertThat(seen).hasSize(6);
+            assertThat(seen.get(0).changes()).extracting(StatementObservation.SchemaChange::op)
+                    .containsExactly("rename_column");
+            assertThat(seen.get(1).changesSeen()).as("DML is not read").isFalse();
+            assertThat(seen.get(2).changesSeen()).as("a SELECT that wrote nothing is not read").isFalse();
+            assertThat(seen.get(3).changes()).extracting(StatementObservation.SchemaChange::text)
+                    .singleElement().asString().contains("one");
+            assertThat(seen.get(4).changes()).extracting(StatementObservation.SchemaChange::op)
+                    .contains("add_column", "add_constraint");
+            assertThat(seen.get(5).changes()).extracting(StatementObservation.SchemaChange::op)
+                    .containsExactly("drop_table");
+        }
+    }
+
+    @Test
+    void aFailedConcurrentBuildIsReadForTheIndexItLeftBehind() throws Exception {
+        revision("d1", null, "CREATE TABLE dup (v int);\nINSERT INTO dup VALUES (1), (1);");
+        Files.writeString(dir.resolve("migrations/d2.sql"), "-- strata:revision d2\n-- strata:parents d1\n"
+                + "-- strata:transactional false\n-- strata:upgrade\n"
+                + "CREATE UNIQUE INDEX CONCURRENTLY dup_v ON dup (v);\nALTER TABLE dup ADD COLUMN w int;\n"
+                + "-- strata:downgrade\n");
+        try (Workspace ws = workspace()) {
+            LintOptions options = LintGate.options(ws);
+            List<RevisionId> d2 = List.of(new RevisionId("d2"));
+            List<StatementObservation> seen = LintGate.observe(ws, LintGate.lint(ws, options, d2), options, d2,
+                    Optional.empty(), Optional.empty()).observations();
+            assertThat(seen.get(0).error()).isNotNull();
+            assertThat(seen.get(0).invalidIndexes()).containsExactly("public.dup_v");
+            assertThat(seen.get(0).changesSeen()).isTrue();
+            assertThat(seen.get(1).changes()).extracting(StatementObservation.SchemaChange::op)
+                    .containsExactly("add_column");
+        }
+    }
+
+    @Test
+    void schemaReadsStopAboveTheLimitUnlessConfigured() throws Exception {
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i <= LintConfig.AUTO_CHANGES_LIMIT; i++) {
+            many.append("CREATE TABLE t").append(i).append(" (id int);\n");
+        }
+        revision("m1", null, many.toString());
+        List<RevisionId> m1 = List.of(new RevisionId("m1"));
+        try (Workspace ws = workspace()) {
+            LintOptions options = LintGate.options(ws);
+            List<StatementObservation> seen = LintGate.observe(ws, LintGate.lint(ws, options, m1), options, m1,
+                    Optional.empty(), Optional.empty()).observations();
+            assertThat(seen).hasSize(LintConfig.AUTO_CHANGES_LIMIT + 1).noneMatch(StatementObservation::changesSeen);
+        }
+        Files.writeString(dir.resolve("strata.toml"), Files.readString(dir.resolve("strata.toml"))
+                + "[lint]\nobserve_changes = true\n");
+        try (Workspace ws = new Workspace(new ConfigLoader.Inputs(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Map.of(), dir), RunListener.NONE)) {
+            LintOptions options = LintGate.options(ws);
+            List<StatementObservation> seen = LintGate.observe(ws, LintGate.lint(ws, options, m1), options, m1,
+                    Optional.empty(), Optional.empty()).observations();
+            assertThat(seen).allMatch(StatementObservation::changesSeen);
+            assertThat(seen.get(7).changeSummary()).isEqualTo("create table public.t7");
         }
     }
 

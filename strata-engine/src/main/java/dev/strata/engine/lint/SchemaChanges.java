@@ -1,0 +1,104 @@
+package dev.strata.engine.lint;
+
+import dev.strata.diff.DiffOptions;
+import dev.strata.diff.DiffResult;
+import dev.strata.diff.Differ;
+import dev.strata.diff.RenameCandidate;
+import dev.strata.lint.StatementObservation.SchemaChange;
+import dev.strata.model.SchemaModel;
+import dev.strata.op.Op;
+import dev.strata.postgres.inspect.PgInspector;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The schema change of each observed statement, as the differ's ops: the scratch database is read with the
+ * inspector after a statement that could have changed the catalog and diffed against the schema read before it
+ * (the previous read, so one read per such statement). Statements that cannot change the schema model (DML,
+ * VACUUM, ANALYZE, REINDEX, a SELECT or DO that wrote nothing) are not read: the inspector costs about fifteen
+ * catalog queries.
+ */
+final class SchemaChanges {
+    /** Statements that change rows or storage, never the schema model. */
+    private static final Pattern NO_SCHEMA_CHANGE = Pattern.compile("(?is)(insert|update|delete|merge|copy|truncate"
+            + "|vacuum|analyze|analyse|reindex|cluster|refresh|checkpoint|lock|set|reset|discard|notify|listen"
+            + "|unlisten|explain|values|table|fetch|declare|close|prepare|execute|deallocate|show|with|begin|start|commit|end"
+            + "|rollback|abort|savepoint|release)\\b.*");
+    /** Statements that change the schema only when they write something (create_hypertable, a DO block). */
+    private static final Pattern WHEN_WRITING = Pattern.compile("(?is)(select|do|call)\\b.*");
+    private static final Pattern LEADING = Pattern.compile("(?s)\\A(\\s+|--[^\\n]*\\n?|/\\*.*?\\*/|\\()+");
+    private static final Pattern RENAME = Pattern.compile("(?is).*\\brename\\b.*");
+
+    private final Connection c;
+    private final PgInspector inspector = new PgInspector();
+    private final Differ differ = new Differ();
+    /** The schema after the last statement read, or null when something ran since without a read. */
+    private SchemaModel current;
+
+    SchemaChanges(Connection c) {
+        this.c = c;
+    }
+
+    /** Something ran that was not followed (a revision applied as it is): the next statement reads anew. */
+    void forget() {
+        current = null;
+    }
+
+    /** Reads the schema before a revision's first statement, unless it is known. */
+    void before() {
+        if (current == null) {
+            current = inspector.inspect(c);
+        }
+    }
+
+    /**
+     * Whether {@code sql} could have changed the schema model.
+     *
+     * @param wrote whether its transaction was given an xid (it wrote something); null when not known (it ran in
+     *              autocommit)
+     */
+    static boolean mayChange(String sql, Boolean wrote) {
+        String s = LEADING.matcher(sql).replaceFirst("");
+        if (NO_SCHEMA_CHANGE.matcher(s).matches()) {
+            return false;
+        }
+        return !WHEN_WRITING.matcher(s).matches() || wrote == null || wrote;
+    }
+
+    /** The ops from the schema before the statement to the schema now (reads it); the read becomes the new before. */
+    List<SchemaChange> after(String sql) {
+        SchemaModel now = inspector.inspect(c);
+        SchemaModel was = current;
+        current = now;
+        if (was == null) {
+            return List.of();
+        }
+        DiffResult r = differ.diff(was, now, DiffOptions.defaults());
+        if (!r.renameCandidates().isEmpty() && RENAME.matcher(sql).matches()) {
+            Map<String, String> hints = new LinkedHashMap<>();
+            for (RenameCandidate rc : r.renameCandidates()) {
+                hints.put(rc.hintKey(), rc.newName());
+            }
+            r = differ.diff(was, now, DiffOptions.defaults().withRenames(hints));
+        }
+        List<SchemaChange> out = new ArrayList<>();
+        for (Op op : r.ops()) {
+            out.add(new SchemaChange(kind(op), op.describe()));
+        }
+        for (String u : r.unsupported()) {
+            out.add(new SchemaChange("not_expressed", u));
+        }
+        return out;
+    }
+
+    /** {@code CreateVectorIndex} as {@code create_vector_index}. */
+    static String kind(Op op) {
+        return op.getClass().getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
+}
