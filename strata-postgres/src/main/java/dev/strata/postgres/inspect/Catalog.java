@@ -59,14 +59,17 @@ final class Catalog {
         }
     }
 
-    /** The query text for this server: a since-15 condition becomes {@code false} on older servers. */
+    /** The query text for this server: each since-15 condition becomes {@code false} on older servers. */
     private String forServer(String sql) {
-        int start = sql.indexOf(SINCE_15);
-        if (!before15 || start < 0) {
+        if (!before15) {
             return sql;
         }
-        int end = sql.indexOf(END, start);
-        return sql.substring(0, start) + "false" + sql.substring(end + END.length());
+        String out = sql;
+        for (int start = out.indexOf(SINCE_15); start >= 0; start = out.indexOf(SINCE_15)) {
+            int end = out.indexOf(END, start);
+            out = out.substring(0, start) + "false" + out.substring(end + END.length());
+        }
+        return out;
     }
 
     /** Sets the schemas that the filtered queries read. */

@@ -12,7 +12,7 @@
 -- the default one for the column's type itself, or for an enum, array, range, multirange or composite type the
 -- access method's one default for that kind of type when no other default could accept the type; anything less
 -- certain (a domain, an access method with a default for any type, a type with binary casts) goes to
--- pg_get_indexdef. The part between the since-15 markers is replaced by false on servers before 15.
+-- pg_get_indexdef. The parts between since-15 markers are replaced by false on servers before 15.
 -- Parameters: 1 schemas (text[]), 2 include extension-owned objects (boolean).
 SELECT ic.oid::bigint AS oid,
        n.nspname AS schema,
@@ -24,32 +24,7 @@ SELECT ic.oid::bigint AS oid,
                  AND NOT x.indnullsnotdistinct
                  AND 0 <> ALL (x.indkey::int2[]) AND 0 = ALL (x.indoption::int2[])
                  AND '' = ALL (e.collations) AND '' = ALL (e.opclass_params)
-                 AND NOT EXISTS (
-                     SELECT 1
-                     FROM pg_catalog.unnest(x.indclass::oid[]) WITH ORDINALITY u(opc, ord)
-                     CROSS JOIN LATERAL (
-                         SELECT pg_catalog.array_position(def.oids, u.opc) AS pos,
-                                (SELECT a.atttypid FROM pg_catalog.pg_attribute a
-                                 WHERE a.attrelid = x.indrelid AND a.attnum = x.indkey[u.ord - 1]) AS typ
-                         OFFSET 0) k
-                     WHERE NOT COALESCE(CASE
-                         WHEN k.pos IS NULL THEN false
-                         WHEN def.intypes[k.pos] = k.typ THEN true
-                         WHEN def.methods[k.pos] = ANY (def.generic_methods) OR k.typ = ANY (def.intypes) THEN false
-                         ELSE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_cast c
-                                          WHERE c.castsource = k.typ AND c.castmethod = 'b')
-                              AND (SELECT CASE def.intypes[k.pos]
-                                              WHEN 'pg_catalog.anyenum'::pg_catalog.regtype THEN ty.typtype = 'e'
-                                              WHEN 'pg_catalog.anyrange'::pg_catalog.regtype THEN ty.typtype = 'r'
-                                              WHEN 'pg_catalog.anymultirange'::pg_catalog.regtype THEN ty.typtype = 'm'
-                                              WHEN 'pg_catalog.record'::pg_catalog.regtype
-                                                  THEN ty.typtype = 'c' AND ty.typrelid <> 0
-                                              WHEN 'pg_catalog.anyarray'::pg_catalog.regtype
-                                                  THEN ty.typelem <> 0 AND ty.typsubscript
-                                                       = 'pg_catalog.array_subscript_handler'::pg_catalog.regproc
-                                              ELSE false END
-                                   FROM pg_catalog.pg_type ty WHERE ty.oid = k.typ)
-                         END, false))
+                 AND e.default_opclasses
                  /*end*/
             THEN 'CREATE ' || CASE WHEN x.indisunique THEN 'UNIQUE ' ELSE '' END || 'INDEX '
                  || pg_catalog.quote_ident(ic.relname) || ' ON ' || pg_catalog.quote_ident(n.nspname) || '.'
@@ -76,9 +51,10 @@ JOIN pg_catalog.pg_class t ON t.oid = x.indrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
 JOIN pg_catalog.pg_am am ON am.oid = ic.relam
 CROSS JOIN (
-    -- the default operator classes (not those declared for a domain), in three parallel arrays; the types that
-    -- have one; the access methods with a default that accepts any type (or any of a kind that no rule above covers)
-    SELECT pg_catalog.array_agg(oc.oid ORDER BY oc.oid) AS oids,
+    -- all default operator classes; those not declared for a domain in three parallel arrays; the access methods
+    -- with a default that accepts any type (or any of a kind that no rule below covers)
+    SELECT ARRAY(SELECT d.oid FROM pg_catalog.pg_opclass d WHERE d.opcdefault) AS all_oids,
+           pg_catalog.array_agg(oc.oid ORDER BY oc.oid) AS oids,
            pg_catalog.array_agg(oc.opcintype ORDER BY oc.oid) AS intypes,
            pg_catalog.array_agg(oc.opcmethod ORDER BY oc.oid) AS methods,
            COALESCE(pg_catalog.array_agg(oc.opcmethod) FILTER (WHERE oc.opcintype IN (
@@ -93,29 +69,55 @@ CROSS JOIN (
       AND (SELECT ty.typtype FROM pg_catalog.pg_type ty WHERE ty.oid = oc.opcintype) <> 'd'
 ) def
 CROSS JOIN LATERAL (
-    SELECT ARRAY(SELECT CASE WHEN x.indkey[k.n - 1] <> 0
-                             THEN (SELECT pg_catalog.quote_ident(a.attname) FROM pg_catalog.pg_attribute a
-                                   WHERE a.attrelid = x.indrelid AND a.attnum = x.indkey[k.n - 1])
-                             ELSE pg_catalog.pg_get_indexdef(ic.oid, k.n, true) END
-                 FROM pg_catalog.generate_series(1, x.indnkeyatts::int) k(n) ORDER BY k.n) AS keys,
-           ARRAY(SELECT (SELECT pg_catalog.quote_ident(a.attname) FROM pg_catalog.pg_attribute a
-                         WHERE a.attrelid = x.indrelid AND a.attnum = x.indkey[k.n - 1])
-                 FROM pg_catalog.generate_series(x.indnkeyatts::int + 1, x.indnatts::int) k(n) ORDER BY k.n) AS include,
-           ARRAY(SELECT CASE WHEN u.opc = ANY ((SELECT pg_catalog.array_agg(oc.oid) FROM pg_catalog.pg_opclass oc
-                                                 WHERE oc.opcdefault)::oid[]) THEN ''
-                             ELSE (SELECT pg_catalog.quote_ident(ocn.nspname) || '.' || pg_catalog.quote_ident(oc.opcname)
-                                   FROM pg_catalog.pg_opclass oc JOIN pg_catalog.pg_namespace ocn ON ocn.oid = oc.opcnamespace
-                                   WHERE oc.oid = u.opc) END
-                 FROM pg_catalog.unnest(x.indclass::oid[]) WITH ORDINALITY u(opc, ord) ORDER BY u.ord) AS opclasses,
-           ARRAY(SELECT CASE WHEN u.coll = 0 OR x.indkey[u.ord - 1] = 0
-                                  OR u.coll = (SELECT a.attcollation FROM pg_catalog.pg_attribute a
-                                               WHERE a.attrelid = x.indrelid AND a.attnum = x.indkey[u.ord - 1])
-                             THEN '' ELSE u.coll::pg_catalog.regcollation::text END
-                 FROM pg_catalog.unnest(x.indcollation::oid[]) WITH ORDINALITY u(coll, ord) ORDER BY u.ord) AS collations,
+    -- the key and INCLUDE elements, one row each with the column's pg_attribute row (none for an expression)
+    SELECT COALESCE(pg_catalog.array_agg(k.key ORDER BY k.n) FILTER (WHERE k.n <= x.indnkeyatts), '{}') AS keys,
+           COALESCE(pg_catalog.array_agg(k.key ORDER BY k.n) FILTER (WHERE k.n > x.indnkeyatts), '{}') AS include,
+           COALESCE(pg_catalog.array_agg(k.opclass ORDER BY k.n) FILTER (WHERE k.n <= x.indnkeyatts), '{}') AS opclasses,
+           COALESCE(pg_catalog.array_agg(k.collation ORDER BY k.n) FILTER (WHERE k.n <= x.indnkeyatts), '{}')
+               AS collations,
+           COALESCE(pg_catalog.bool_and(k.default_opclass) FILTER (WHERE k.n <= x.indnkeyatts), false)
+               AS default_opclasses,
            ARRAY(SELECT COALESCE(pg_catalog.array_to_string(a.attoptions, ','), '')
                  FROM pg_catalog.pg_attribute a
                  WHERE a.attrelid = ic.oid AND a.attnum <= x.indnkeyatts ORDER BY a.attnum) AS opclass_params
-    OFFSET 0 -- evaluated once per index, not once per use
+    FROM (
+        SELECT el.n,
+               CASE WHEN el.att <> 0 THEN pg_catalog.quote_ident((el.a).attname)
+                    ELSE pg_catalog.pg_get_indexdef(ic.oid, el.n, true) END AS key,
+               CASE WHEN el.opc = ANY (def.all_oids) THEN ''
+                    ELSE (SELECT pg_catalog.quote_ident(ocn.nspname) || '.' || pg_catalog.quote_ident(oc.opcname)
+                          FROM pg_catalog.pg_opclass oc JOIN pg_catalog.pg_namespace ocn ON ocn.oid = oc.opcnamespace
+                          WHERE oc.oid = el.opc) END AS opclass,
+               CASE WHEN el.coll = 0 OR el.att = 0 OR el.coll = (el.a).attcollation THEN ''
+                    ELSE el.coll::pg_catalog.regcollation::text END AS collation,
+               -- the default operator class of the column's type, as GetDefaultOpClass decides (see above)
+               COALESCE(CASE
+                   WHEN el.att = 0 OR el.pos IS NULL THEN false
+                   WHEN def.intypes[el.pos] = (el.a).atttypid THEN true
+                   WHEN def.methods[el.pos] = ANY (def.generic_methods) OR (el.a).atttypid = ANY (def.intypes) THEN false
+                   ELSE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_cast c
+                                    WHERE c.castsource = (el.a).atttypid AND c.castmethod = 'b')
+                        AND (SELECT CASE def.intypes[el.pos]
+                                        WHEN 'pg_catalog.anyenum'::pg_catalog.regtype THEN ty.typtype = 'e'
+                                        WHEN 'pg_catalog.anyrange'::pg_catalog.regtype THEN ty.typtype = 'r'
+                                        WHEN 'pg_catalog.anymultirange'::pg_catalog.regtype THEN ty.typtype = 'm'
+                                        WHEN 'pg_catalog.record'::pg_catalog.regtype
+                                            THEN ty.typtype = 'c' AND ty.typrelid <> 0
+                                        WHEN 'pg_catalog.anyarray'::pg_catalog.regtype
+                                            THEN /*since 15*/ ty.typelem <> 0 AND ty.typsubscript
+                                                 = 'pg_catalog.array_subscript_handler'::pg_catalog.regproc /*end*/
+                                        ELSE false END
+                             FROM pg_catalog.pg_type ty WHERE ty.oid = (el.a).atttypid)
+               END, false) AS default_opclass
+        FROM (
+            SELECT g.n, x.indkey[g.n - 1] AS att, x.indclass[g.n - 1] AS opc, x.indcollation[g.n - 1] AS coll,
+                   pg_catalog.array_position(def.oids, x.indclass[g.n - 1]) AS pos,
+                   (SELECT a FROM pg_catalog.pg_attribute a
+                    WHERE a.attrelid = x.indrelid AND a.attnum = x.indkey[g.n - 1]) AS a
+            FROM pg_catalog.generate_series(1, x.indnatts::int) g(n)
+            OFFSET 0 -- one pg_attribute lookup per element, however often its fields are used
+        ) el
+    ) k
 ) e
 LEFT JOIN pg_catalog.pg_constraint con
        ON con.conindid = ic.oid AND con.conrelid = x.indrelid AND con.contype IN ('p', 'u', 'x')
