@@ -57,13 +57,14 @@ CROSS JOIN (
            pg_catalog.array_agg(oc.oid ORDER BY oc.oid) AS oids,
            pg_catalog.array_agg(oc.opcintype ORDER BY oc.oid) AS intypes,
            pg_catalog.array_agg(oc.opcmethod ORDER BY oc.oid) AS methods,
-           COALESCE(pg_catalog.array_agg(oc.opcmethod) FILTER (WHERE oc.opcintype IN (
+           -- (to_regtype: the multirange types are new in PostgreSQL 14)
+           COALESCE(pg_catalog.array_agg(oc.opcmethod) FILTER (WHERE oc.opcintype = ANY ((SELECT ARRAY[
                'pg_catalog.any'::pg_catalog.regtype, 'pg_catalog.anyelement'::pg_catalog.regtype,
                'pg_catalog.anycompatible'::pg_catalog.regtype, 'pg_catalog.anynonarray'::pg_catalog.regtype,
                'pg_catalog.anycompatiblenonarray'::pg_catalog.regtype, 'pg_catalog.anycompatiblearray'::pg_catalog.regtype,
                'pg_catalog.anycompatiblerange'::pg_catalog.regtype,
-               'pg_catalog.anycompatiblemultirange'::pg_catalog.regtype, 'pg_catalog.record[]'::pg_catalog.regtype)),
-               '{}') AS generic_methods
+               pg_catalog.to_regtype('pg_catalog.anycompatiblemultirange'),
+               'pg_catalog.record[]'::pg_catalog.regtype])::oid[])), '{}') AS generic_methods
     FROM pg_catalog.pg_opclass oc
     WHERE oc.opcdefault
       AND (SELECT ty.typtype FROM pg_catalog.pg_type ty WHERE ty.oid = oc.opcintype) <> 'd'
@@ -100,7 +101,7 @@ CROSS JOIN LATERAL (
                         AND (SELECT CASE def.intypes[el.pos]
                                         WHEN 'pg_catalog.anyenum'::pg_catalog.regtype THEN ty.typtype = 'e'
                                         WHEN 'pg_catalog.anyrange'::pg_catalog.regtype THEN ty.typtype = 'r'
-                                        WHEN 'pg_catalog.anymultirange'::pg_catalog.regtype THEN ty.typtype = 'm'
+                                        WHEN pg_catalog.to_regtype('pg_catalog.anymultirange') THEN ty.typtype = 'm'
                                         WHEN 'pg_catalog.record'::pg_catalog.regtype
                                             THEN ty.typtype = 'c' AND ty.typrelid <> 0
                                         WHEN 'pg_catalog.anyarray'::pg_catalog.regtype
