@@ -83,7 +83,8 @@ public final class ApplyBenchmark {
 
     private void measure(Tool tool, int round, ScratchDatabases databases, ChildLauncher launcher, Path work,
                          Measurements measurements) throws IOException, InterruptedException, SQLException {
-        String database = "bench_" + tool.label() + "_" + round;
+        // the process id keeps two benchmarks running against one server (e.g. from two checkouts) apart
+        String database = "bench_" + tool.label() + "_" + round + "_" + ProcessHandle.current().pid();
         databases.recreate(database);
         try {
             for (Phase phase : Phase.values()) {

@@ -44,9 +44,13 @@ final class ScratchDatabases {
         execute("CREATE DATABASE " + SqlText.ident(database));
     }
 
+    /**
+     * Drops {@code database}; FORCE ends a session that is still going away (a child's backend can outlive the child's
+     * exit by a moment), which would otherwise make the drop fail.
+     */
     void drop(String database) throws SQLException {
         check(database);
-        execute("DROP DATABASE IF EXISTS " + SqlText.ident(database));
+        execute("DROP DATABASE IF EXISTS " + SqlText.ident(database) + " WITH (FORCE)");
     }
 
     /** How many {@code bench_t*} tables exist in {@code database}: proof that a tool really applied its revisions. */
