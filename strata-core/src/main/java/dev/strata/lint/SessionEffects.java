@@ -36,12 +36,21 @@ public final class SessionEffects {
             return false;
         }
         for (Token token : t) {
-            if (token.type() == Token.Type.DOLLAR || (token.type() == Token.Type.WORD && RISKY.contains(token.text()))
-                    || token.isSymbol(";")) {
+            if (token.isSymbol(";")) {
                 return true;
             }
         }
         String first = word(t, 0);
+        if (first.equals("drop") || first.equals("grant") || first.equals("revoke")
+                || (first.equals("comment") && is(t, 1, "on"))) {
+            // nothing is evaluated
+            return false;
+        }
+        for (Token token : t) {
+            if (token.type() == Token.Type.DOLLAR || (token.type() == Token.Type.WORD && RISKY.contains(token.text()))) {
+                return true;
+            }
+        }
         int i = 1;
         switch (first) {
             case "create" -> {
@@ -66,13 +75,6 @@ public final class SessionEffects {
                 if (!ALTER_KINDS.contains(word(t, i))) {
                     return true;
                 }
-            }
-            case "drop", "grant", "revoke" -> {
-                // nothing is evaluated
-                return false;
-            }
-            case "comment" -> {
-                return !is(t, i, "on");
             }
             default -> {
                 return true;

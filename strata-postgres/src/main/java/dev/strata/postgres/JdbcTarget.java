@@ -66,6 +66,8 @@ public final class JdbcTarget implements Target {
     private PreparedStatement finishRestoring;
     /** Whether a statement that may have changed a session setting ran since the last restore. */
     private boolean settingsTouched;
+    /** How many times the settings were put back (for tests: a step that cannot change one sends no restore). */
+    private long restores;
     private final SessionBaseline baseline;
     private boolean closed;
     private java.util.function.Supplier<Connection> monitor;
@@ -286,6 +288,7 @@ public final class JdbcTarget implements Target {
                 if (restoring) {
                     baseline.bind(p, 1);
                     first = 4;
+                    restores++;
                 }
                 bind(p, first, b, entry);
                 boolean rows = p.execute();
@@ -329,6 +332,11 @@ public final class JdbcTarget implements Target {
         } catch (SQLException e) {
             return false;
         }
+    }
+
+    /** How many times this target put the session's settings back. */
+    long restores() {
+        return restores;
     }
 
     /** Whether the settings must be put back before the bookkeeping: a step may have changed one. */
@@ -562,6 +570,7 @@ public final class JdbcTarget implements Target {
             if (needsRestore()) {
                 baseline.restore();
                 settingsTouched = false;
+                restores++;
             }
             bind(b, b.finalEntry()).executeUpdate();
         } catch (SQLException e) {
