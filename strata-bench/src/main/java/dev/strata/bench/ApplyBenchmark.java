@@ -49,10 +49,13 @@ public final class ApplyBenchmark {
                 Generate.alembicDir(work), work.resolve("logs"))) {
             deleteTree(old);
         }
-        Generate.write(work, options.count());
         ScratchDatabases databases = new ScratchDatabases(options.adminUrl());
         ChildLauncher launcher = new ChildLauncher(options.javaOpts(), System.getProperty("java.class.path"),
                 work.resolve("logs"));
+        if (options.memoryCheck()) {
+            return new MemoryCheck(options.tools(), MemoryCheck.COUNTS, out, databases, launcher, work).run();
+        }
+        Generate.write(work, options.count());
 
         out.printf(Locale.ROOT, "apply benchmark: %d revisions (one table and one index each; apply, no-op, downgrade),"
                         + " %d run(s) per tool%n",
