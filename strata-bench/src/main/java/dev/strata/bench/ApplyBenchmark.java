@@ -81,7 +81,54 @@ public final class ApplyBenchmark {
             }
         }
         new ReportPrinter(out, measurements).print();
+        countRoundTrips(databases, launcher, work, measurements);
         return !measurements.anyFailed();
+    }
+
+    /**
+     * One more, untimed apply per tool through a {@link RoundTripCounter}: round trips and statements per revision,
+     * which do not depend on the machine's load (the fixed ones of start-up and the lock included, spread over the
+     * revisions).
+     */
+    private void countRoundTrips(ScratchDatabases databases, ChildLauncher launcher, Path work, Measurements measurements)
+            throws IOException, InterruptedException, SQLException {
+        out.println();
+        out.println("round trips (one more apply per tool, untimed, through a counting proxy; machine-independent)");
+        out.printf(Locale.ROOT, "%-10s %12s %12s %14s%n", "tool", "round trips", "per revision", "statements/rev");
+        String[] upstream = ScratchDatabases.hostPort(options.adminUrl()).split(":");
+        Double floor = null;
+        Double strata = null;
+        try (RoundTripCounter counter = new RoundTripCounter(upstream[0], Integer.parseInt(upstream[1]))) {
+            ScratchDatabases proxied = new ScratchDatabases(ScratchDatabases.withHostPort(options.adminUrl(),
+                    "127.0.0.1:" + counter.port()));
+            for (Tool tool : options.tools()) {
+                if (measurements.failed(tool)) {
+                    continue;
+                }
+                String database = "bench_rt_" + tool.label() + "_" + ProcessHandle.current().pid();
+                databases.recreate(database);
+                try {
+                    counter.reset();
+                    launcher.run(tool, Phase.APPLY, proxied, database, work, options.count(), database);
+                    double perRevision = (double) counter.roundTrips() / options.count();
+                    out.printf(Locale.ROOT, "%-10s %12d %12.2f %14.2f%n", tool.label(), counter.roundTrips(),
+                            perRevision, (double) counter.statements() / options.count());
+                    if (tool == Tool.FLOOR) {
+                        floor = perRevision;
+                    } else if (tool == Tool.STRATA) {
+                        strata = perRevision;
+                    }
+                } catch (ChildFailedException e) {
+                    out.println(tool.label() + ": " + e.getMessage());
+                } finally {
+                    databases.drop(database);
+                }
+            }
+        }
+        if (floor != null && strata != null) {
+            out.printf(Locale.ROOT, "strata round trips per revision vs floor: %.2f vs %.2f   %s%n", strata, floor,
+                    strata <= floor ? "PASS" : "MISS");
+        }
     }
 
     private void measure(Tool tool, int round, ScratchDatabases databases, ChildLauncher launcher, Path work,

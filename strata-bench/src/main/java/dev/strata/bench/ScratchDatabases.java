@@ -33,6 +33,36 @@ final class ScratchDatabases {
         return hostPart + "/" + database + params;
     }
 
+    /** The admin URL's {@code host:port} (port 5432 when it names none). */
+    static String hostPort(String adminUrl) {
+        int hostStart = "jdbc:postgresql://".length();
+        int hostEnd = hostStart;
+        while (hostEnd < adminUrl.length() && adminUrl.charAt(hostEnd) != '/' && adminUrl.charAt(hostEnd) != '?') {
+            hostEnd++;
+        }
+        String hostPart = adminUrl.substring(hostStart, hostEnd);
+        return hostPart.contains(":") ? hostPart : hostPart + ":5432";
+    }
+
+    /** The admin URL with its {@code host:port} replaced. */
+    static String withHostPort(String adminUrl, String hostPort) {
+        return "jdbc:postgresql://" + hostPort + adminUrl.substring(("jdbc:postgresql://" + hostPortAsWritten(adminUrl)).length());
+    }
+
+    private static String hostPortAsWritten(String adminUrl) {
+        int hostStart = "jdbc:postgresql://".length();
+        int hostEnd = hostStart;
+        while (hostEnd < adminUrl.length() && adminUrl.charAt(hostEnd) != '/' && adminUrl.charAt(hostEnd) != '?') {
+            hostEnd++;
+        }
+        return adminUrl.substring(hostStart, hostEnd);
+    }
+
+    /** The admin URL this instance uses. */
+    String adminUrl() {
+        return adminUrl;
+    }
+
     String urlFor(String database) {
         return urlFor(adminUrl, database);
     }
