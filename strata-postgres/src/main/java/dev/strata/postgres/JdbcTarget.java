@@ -247,17 +247,25 @@ public final class JdbcTarget implements Target {
         }
         beginTransaction();
         try {
-            int i = 0;
             long t0 = System.nanoTime();
-            try (Statement s = c.createStatement()) {
-                s.setEscapeProcessing(false);
-                for (; i < statements.size(); i++) {
-                    execute(s, statements.get(i).sql());
-                    collectWarnings(s);
+            boolean[] joinable = Pipelining.joinable(statements);
+            long rowsBefore = rowsAffected;
+            int buildsBefore = indexBuilds.size();
+            int warningsBefore = warnings.size();
+            try {
+                runStatements(statements, joinable);
+            } catch (BatchFailed e) {
+                // a batch does not say which of its statements failed: undo it and run them one by one, which does
+                rollback(e.cause);
+                rowsAffected = rowsBefore;
+                indexBuilds.subList(buildsBefore, indexBuilds.size()).clear();
+                warnings.subList(warningsBefore, warnings.size()).clear();
+                t0 = System.nanoTime();
+                try {
+                    runStatements(statements, new boolean[statements.size()]);
+                } catch (BatchFailed impossible) {
+                    throw new IllegalStateException(impossible.cause);
                 }
-            } catch (SQLException e) {
-                rollback(e);
-                throw new StatementFailedException(i, e.getSQLState(), PgErrors.describe(e), e);
             }
             long statementsMs = (System.nanoTime() - t0) / 1_000_000;
             if (!checks.isEmpty()) {
@@ -311,6 +319,72 @@ public final class JdbcTarget implements Target {
             }
         } finally {
             endTransaction();
+        }
+    }
+
+    /** A batch of joinable statements failed; which one is unknown. */
+    private static final class BatchFailed extends Exception {
+        private final SQLException cause;
+
+        BatchFailed(SQLException cause) {
+            super(cause);
+            this.cause = cause;
+        }
+    }
+
+    /**
+     * Runs a transaction's statements in order, each run of two or more {@code joinable} ones as one batch (one round
+     * trip); a failing statement run alone rolls back and throws {@link StatementFailedException} with its index.
+     */
+    private void runStatements(List<dev.strata.plan.Statement> statements, boolean[] joinable) throws BatchFailed {
+        int i = 0;
+        try (Statement s = c.createStatement()) {
+            s.setEscapeProcessing(false);
+            while (i < statements.size()) {
+                int end = i;
+                while (end < statements.size() && joinable[end]) {
+                    end++;
+                }
+                if (end - i >= 2) {
+                    runBatch(s, statements.subList(i, end));
+                    i = end;
+                    continue;
+                }
+                execute(s, statements.get(i).sql());
+                collectWarnings(s);
+                i++;
+            }
+        } catch (SQLException e) {
+            rollback(e);
+            throw new StatementFailedException(i, e.getSQLState(), PgErrors.describe(e), e);
+        }
+    }
+
+    /**
+     * Sends {@code batch} in one round trip. Its index builds (on tables the batch itself created, so empty) are
+     * recorded with the batch's time, an upper bound of theirs.
+     */
+    private void runBatch(Statement s, List<dev.strata.plan.Statement> batch) throws SQLException, BatchFailed {
+        for (dev.strata.plan.Statement st : batch) {
+            s.addBatch(st.sql());
+        }
+        long t0 = System.nanoTime();
+        try {
+            s.executeBatch();
+        } catch (SQLException e) {
+            s.clearBatch();
+            if (PgErrors.isConnectionLost(e)) {
+                throw e;
+            }
+            throw new BatchFailed(e.getNextException() != null ? e.getNextException() : e);
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        collectWarnings(s);
+        for (dev.strata.plan.Statement st : batch) {
+            String index = indexBuilt(st.sql());
+            if (index != null) {
+                indexBuilds.add(new dev.strata.run.StepMetrics.IndexBuild(index, ms));
+            }
         }
     }
 
