@@ -68,7 +68,7 @@ final class MemoryCheck {
                                 + count + " tables exist in " + database);
                     }
                     mb.get(tool)[i] = run.report().peakRssKb() / 1024.0;
-                    out.printf(Locale.ROOT, "%-7s %6d revisions  %8.0f ms  peak RSS %7.1f MB%n", tool.label(), count,
+                    out.printf(Locale.ROOT, "%-7s %,7d revisions  %8.0f ms  peak RSS %7.1f MB%n", tool.label(), count,
                             run.processMillis(), mb.get(tool)[i]);
                 } catch (ChildFailedException e) {
                     out.println("FAILED " + e.getMessage());
@@ -79,8 +79,8 @@ final class MemoryCheck {
             }
         }
         out.println();
-        out.printf(Locale.ROOT, "tool    %10s %11s %11s  kB/revision %,d->%,d  %,d->%,d%n", "RSS " + counts[0],
-                "RSS " + counts[1], "RSS " + counts[2], counts[0], counts[1], counts[1], counts[2]);
+        out.printf(Locale.ROOT, "tool    %10s %11s %11s  kB/revision %,d->%,d  %,d->%,d%n", String.format(Locale.ROOT, "RSS %,d", counts[0]),
+                String.format(Locale.ROOT, "RSS %,d", counts[1]), String.format(Locale.ROOT, "RSS %,d", counts[2]), counts[0], counts[1], counts[1], counts[2]);
         for (Tool tool : tools) {
             double[] r = mb.get(tool);
             out.printf(Locale.ROOT, "%-7s %7.1f MB %8.1f MB %9.1f MB  %22.1f  %13.1f%n", tool.label(), r[0], r[1], r[2],
