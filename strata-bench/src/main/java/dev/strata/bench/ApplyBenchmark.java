@@ -49,10 +49,13 @@ public final class ApplyBenchmark {
                 Generate.alembicDir(work), work.resolve("logs"))) {
             deleteTree(old);
         }
-        Generate.write(work, options.count());
         ScratchDatabases databases = new ScratchDatabases(options.adminUrl());
         ChildLauncher launcher = new ChildLauncher(options.javaOpts(), System.getProperty("java.class.path"),
                 work.resolve("logs"));
+        if (options.memoryCheck()) {
+            return new MemoryCheck(options.tools(), MemoryCheck.COUNTS, out, databases, launcher, work).run();
+        }
+        Generate.write(work, options.count());
 
         out.printf(Locale.ROOT, "apply benchmark: %d revisions (one table and one index each; apply, no-op, downgrade),"
                         + " %d run(s) per tool%n",
@@ -69,6 +72,9 @@ public final class ApplyBenchmark {
         out.println("work:    " + work);
         out.println();
 
+        if (options.tools().contains(Tool.STRATA)) {
+            warmUp(databases, launcher, work);
+        }
         Measurements measurements = new Measurements();
         for (int round = 0; round < options.repeat(); round++) {
             for (Tool tool : rotate(options.tools(), round)) {
@@ -78,12 +84,81 @@ public final class ApplyBenchmark {
             }
         }
         new ReportPrinter(out, measurements).print();
+        countRoundTrips(databases, launcher, work, measurements);
         return !measurements.anyFailed();
+    }
+
+    /**
+     * One more, untimed apply per tool through a {@link RoundTripCounter}: round trips and statements per revision,
+     * which do not depend on the machine's load (the fixed ones of start-up and the lock included, spread over the
+     * revisions).
+     */
+    private void countRoundTrips(ScratchDatabases databases, ChildLauncher launcher, Path work, Measurements measurements)
+            throws IOException, InterruptedException, SQLException {
+        out.println();
+        out.println("round trips (one more apply per tool, untimed, through a counting proxy; machine-independent)");
+        out.printf(Locale.ROOT, "%-10s %12s %12s %14s%n", "tool", "round trips", "per revision", "statements/rev");
+        String[] upstream = ScratchDatabases.hostPort(options.adminUrl()).split(":");
+        Double floor = null;
+        Double strata = null;
+        try (RoundTripCounter counter = new RoundTripCounter(upstream[0], Integer.parseInt(upstream[1]))) {
+            ScratchDatabases proxied = new ScratchDatabases(ScratchDatabases.withHostPort(options.adminUrl(),
+                    "127.0.0.1:" + counter.port()));
+            for (Tool tool : options.tools()) {
+                if (measurements.failed(tool)) {
+                    continue;
+                }
+                String database = "bench_rt_" + tool.label() + "_" + ProcessHandle.current().pid();
+                databases.recreate(database);
+                try {
+                    counter.reset();
+                    launcher.run(tool, Phase.APPLY, proxied, database, work, options.count(), database);
+                    double perRevision = (double) counter.roundTrips() / options.count();
+                    out.printf(Locale.ROOT, "%-10s %12d %12.2f %14.2f%n", tool.label(), counter.roundTrips(),
+                            perRevision, (double) counter.statements() / options.count());
+                    if (tool == Tool.FLOOR) {
+                        floor = perRevision;
+                    } else if (tool == Tool.STRATA) {
+                        strata = perRevision;
+                    }
+                } catch (ChildFailedException e) {
+                    out.println(tool.label() + ": " + e.getMessage());
+                } finally {
+                    databases.drop(database);
+                }
+            }
+        }
+        if (floor != null && strata != null) {
+            out.printf(Locale.ROOT, "strata round trips per revision vs floor: %.2f vs %.2f   %s%n", strata, floor,
+                    strata <= floor ? "PASS" : "MISS");
+        }
+    }
+
+    /**
+     * One untimed Strata apply of a few revisions: the first run after a build records bin/strata's class-data
+     * archive at its exit, which would otherwise weigh on round 1 (about 0.4 s and 40 MB of RSS).
+     */
+    private void warmUp(ScratchDatabases databases, ChildLauncher launcher, Path work)
+            throws IOException, InterruptedException, SQLException {
+        Path dir = work.resolve("warm-up");
+        deleteTree(dir);
+        Generate.write(dir, 3);
+        String database = "bench_warmup_" + ProcessHandle.current().pid();
+        databases.recreate(database);
+        try {
+            launcher.run(Tool.STRATA, Phase.APPLY, databases, database, dir, 3, database);
+            out.println("warm-up: one untimed strata apply of 3 revisions (records bin/strata's class-data archive)");
+        } catch (ChildFailedException e) {
+            out.println("warm-up failed (the rounds will say why): " + e.getMessage());
+        } finally {
+            databases.drop(database);
+        }
     }
 
     private void measure(Tool tool, int round, ScratchDatabases databases, ChildLauncher launcher, Path work,
                          Measurements measurements) throws IOException, InterruptedException, SQLException {
-        String database = "bench_" + tool.label() + "_" + round;
+        // the process id keeps two benchmarks running against one server (e.g. from two checkouts) apart
+        String database = "bench_" + tool.label() + "_" + round + "_" + ProcessHandle.current().pid();
         databases.recreate(database);
         try {
             for (Phase phase : Phase.values()) {

@@ -18,8 +18,11 @@ import java.util.Objects;
  *                 Flyway's command-line launcher runs with. Strata runs through bin/strata with that launcher's
  *                 flags (or STRATA_JAVA_OPTS when set), as its users run it; the floor runs with the same flags
  *                 as Strata ({@link #STRATA_LAUNCHER_OPTS}), since it measures the same work without bookkeeping.
+ * @param memoryCheck instead of the timed rounds, the memory check ({@link MemoryCheck}): Flyway and Strata apply
+ *                 100, 1,000 and 10,000 revisions once each, and their peak RSS is compared
  */
-public record BenchOptions(String adminUrl, int count, int repeat, List<Tool> tools, Path workDir, List<String> javaOpts) {
+public record BenchOptions(String adminUrl, int count, int repeat, List<Tool> tools, Path workDir, List<String> javaOpts,
+                           boolean memoryCheck) {
 
     public static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
 
@@ -28,7 +31,8 @@ public record BenchOptions(String adminUrl, int count, int repeat, List<Tool> to
             List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss1m", "-Xms16m", "-Xmn8m");
 
     public static final String USAGE = "usage: ApplyBenchmark [--url ADMIN_JDBC_URL] [--count N] [--repeat N]"
-            + " [--tools floor,flyway,liquibase,alembic,strata] [--work DIR] [--java-opts \"FLAGS for the Flyway and Liquibase JVMs\"]";
+            + " [--tools floor,flyway,liquibase,alembic,strata] [--work DIR] [--java-opts \"FLAGS for the Flyway and Liquibase JVMs\"]"
+            + " [--memory-check]";
 
     public BenchOptions {
         Objects.requireNonNull(adminUrl, "adminUrl");
@@ -53,8 +57,13 @@ public record BenchOptions(String adminUrl, int count, int repeat, List<Tool> to
         List<Tool> tools = List.of(Tool.values());
         Path work = null;
         String opts = "";
+        boolean memory = false;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
+            if (name.equals("--memory-check")) {
+                memory = true;
+                continue;
+            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("missing value after " + name + "; " + USAGE);
             }
@@ -70,7 +79,7 @@ public record BenchOptions(String adminUrl, int count, int repeat, List<Tool> to
             }
         }
         List<String> flags = opts.isBlank() ? List.of() : Arrays.asList(opts.trim().split("\\s+"));
-        return new BenchOptions(url, count, repeat, tools, work, flags);
+        return new BenchOptions(url, count, repeat, tools, work, flags, memory);
     }
 
     private static List<Tool> parseTools(String value) {

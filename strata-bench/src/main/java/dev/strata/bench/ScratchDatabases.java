@@ -33,6 +33,36 @@ final class ScratchDatabases {
         return hostPart + "/" + database + params;
     }
 
+    /** The admin URL's {@code host:port} (port 5432 when it names none). */
+    static String hostPort(String adminUrl) {
+        int hostStart = "jdbc:postgresql://".length();
+        int hostEnd = hostStart;
+        while (hostEnd < adminUrl.length() && adminUrl.charAt(hostEnd) != '/' && adminUrl.charAt(hostEnd) != '?') {
+            hostEnd++;
+        }
+        String hostPart = adminUrl.substring(hostStart, hostEnd);
+        return hostPart.contains(":") ? hostPart : hostPart + ":5432";
+    }
+
+    /** The admin URL with its {@code host:port} replaced. */
+    static String withHostPort(String adminUrl, String hostPort) {
+        return "jdbc:postgresql://" + hostPort + adminUrl.substring(("jdbc:postgresql://" + hostPortAsWritten(adminUrl)).length());
+    }
+
+    private static String hostPortAsWritten(String adminUrl) {
+        int hostStart = "jdbc:postgresql://".length();
+        int hostEnd = hostStart;
+        while (hostEnd < adminUrl.length() && adminUrl.charAt(hostEnd) != '/' && adminUrl.charAt(hostEnd) != '?') {
+            hostEnd++;
+        }
+        return adminUrl.substring(hostStart, hostEnd);
+    }
+
+    /** The admin URL this instance uses. */
+    String adminUrl() {
+        return adminUrl;
+    }
+
     String urlFor(String database) {
         return urlFor(adminUrl, database);
     }
@@ -44,9 +74,13 @@ final class ScratchDatabases {
         execute("CREATE DATABASE " + SqlText.ident(database));
     }
 
+    /**
+     * Drops {@code database}; FORCE ends a session that is still going away (a child's backend can outlive the child's
+     * exit by a moment), which would otherwise make the drop fail.
+     */
     void drop(String database) throws SQLException {
         check(database);
-        execute("DROP DATABASE IF EXISTS " + SqlText.ident(database));
+        execute("DROP DATABASE IF EXISTS " + SqlText.ident(database) + " WITH (FORCE)");
     }
 
     /** How many {@code bench_t*} tables exist in {@code database}: proof that a tool really applied its revisions. */

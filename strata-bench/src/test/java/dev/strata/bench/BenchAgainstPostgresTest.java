@@ -39,6 +39,26 @@ class BenchAgainstPostgresTest {
     }
 
     @Test
+    void theMemoryCheckPrintsPeakRssPerCountAndItsVerdicts() throws Exception {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+        ChildLauncher launcher = new ChildLauncher(java.util.List.of(), System.getProperty("java.class.path"),
+                work.resolve("logs"));
+
+        boolean ok = new MemoryCheck(java.util.List.of(Tool.FLYWAY), new int[] {2, 3, 5}, out, DATABASES, launcher, work)
+                .run();
+
+        String report = buffer.toString(StandardCharsets.UTF_8);
+        assertThat(ok).as(report).isTrue();
+        assertThat(report)
+                .containsPattern("flyway +5 revisions +\\d+ ms +peak RSS +\\d+\\.\\d MB")
+                .containsPattern("(?m)^flyway +\\d+\\.\\d MB")
+                .contains("strata RSS grows at most linearly: n/a")
+                .contains("strata peak RSS vs flyway: n/a");
+        assertThat(BenchOptions.parse(new String[] {"--memory-check", "--tools", "flyway,strata"}).memoryCheck()).isTrue();
+    }
+
+    @Test
     void theOrchestratorRunsChildJvmsAndPrintsTheTables() throws Exception {
         BenchOptions options = BenchOptions.parse(new String[] {
             "--count", "3", "--repeat", "1", "--tools", "floor,flyway,liquibase,alembic", "--work", work.toString()});

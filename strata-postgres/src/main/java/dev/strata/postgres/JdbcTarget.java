@@ -32,8 +32,10 @@ import java.util.function.Consumer;
  * holding the migration lock never sits in an open transaction; the migration lock is a session-level
  * advisory lock taken by polling (see {@link AdvisoryLock}); a step's statements and its bookkeeping
  * commit together or not at all; every step starts from the same session settings (a revision's own SETs end
- * with its bookkeeping, see {@link SessionBaseline}). The bookkeeping statement is prepared once per target and reused, so
- * a step costs its statements plus one round trip for bookkeeping and one for the commit.
+ * with its bookkeeping, see {@link SessionBaseline}). A transactional step's bookkeeping and its COMMIT (and, when the
+ * step may have changed a setting, the restore of the settings before them) go to the server as one prepared statement
+ * in one round trip, so a step costs its statements plus one round trip; the floor (the same statements with no
+ * bookkeeping) pays one for its COMMIT too.
  *
  * <p>Not thread-safe: one target serves one runner.
  */
@@ -59,6 +61,13 @@ public final class JdbcTarget implements Target {
     private final String toolVersion;
     private final AdvisoryLock lock;
     private PreparedStatement bookkeeping;
+    /** The bookkeeping and COMMIT in one statement; the same after the settings' restore. */
+    private PreparedStatement finish;
+    private PreparedStatement finishRestoring;
+    /** Whether a statement that may have changed a session setting ran since the last restore. */
+    private boolean settingsTouched;
+    /** How many times the settings were put back (for tests: a step that cannot change one sends no restore). */
+    private long restores;
     private final SessionBaseline baseline;
     private boolean closed;
     private java.util.function.Supplier<Connection> monitor;
@@ -238,20 +247,29 @@ public final class JdbcTarget implements Target {
         }
         beginTransaction();
         try {
-            int i = 0;
             long t0 = System.nanoTime();
-            try (Statement s = c.createStatement()) {
-                s.setEscapeProcessing(false);
-                for (; i < statements.size(); i++) {
-                    execute(s, statements.get(i).sql());
-                    collectWarnings(s);
+            boolean[] joinable = Pipelining.joinable(statements);
+            long rowsBefore = rowsAffected;
+            int buildsBefore = indexBuilds.size();
+            int warningsBefore = warnings.size();
+            try {
+                runStatements(statements, joinable);
+            } catch (BatchFailed e) {
+                // a batch does not say which of its statements failed: undo it and run them one by one, which does
+                rollback(e.cause);
+                rowsAffected = rowsBefore;
+                indexBuilds.subList(buildsBefore, indexBuilds.size()).clear();
+                warnings.subList(warningsBefore, warnings.size()).clear();
+                t0 = System.nanoTime();
+                try {
+                    runStatements(statements, new boolean[statements.size()]);
+                } catch (BatchFailed impossible) {
+                    throw new IllegalStateException(impossible.cause);
                 }
-            } catch (SQLException e) {
-                rollback(e);
-                throw new StatementFailedException(i, e.getSQLState(), PgErrors.describe(e), e);
             }
             long statementsMs = (System.nanoTime() - t0) / 1_000_000;
             if (!checks.isEmpty()) {
+                settingsTouched = true; // the checks are queries, which may call anything
                 try {
                     new Checks(c).run(checks);
                 } catch (VerificationFailedException e) {
@@ -259,35 +277,160 @@ public final class JdbcTarget implements Target {
                     throw e;
                 }
             }
-            HistoryEntry entry = null;
-            try {
-                if (b != null) {
-                    // the contract: a negative time means "the time the statements took"
-                    HistoryEntry e = b.entry().executionMs() < 0 ? b.entry().withExecutionMs(statementsMs) : b.entry();
-                    entry = b.withEntry(e).finalEntry();
-                    // bookkeeping ends a step: the revision's own SETs end with it, inside its transaction
-                    baseline.restore();
-                    bind(b, entry).executeUpdate();
+            if (b == null) {
+                try {
+                    c.commit();
+                } catch (SQLException e) {
+                    throw commitFailed(statements, null, e);
                 }
-            } catch (SQLException e) {
-                rollback(e);
-                throw bookkeepingFailure("could not record " + describe(entry == null ? b.entry() : entry) + " in "
-                        + tables.history(), e, "its statements were rolled back; fix the cause and run again");
+                return;
             }
+            // the contract: a negative time means "the time the statements took"
+            HistoryEntry e = b.entry().executionMs() < 0 ? b.entry().withExecutionMs(statementsMs) : b.entry();
+            HistoryEntry entry = b.withEntry(e).finalEntry();
+            // bookkeeping ends a step: the revision's own SETs end with it, inside its transaction, then COMMIT
+            boolean restoring = needsRestore();
             try {
-                c.commit();
-            } catch (SQLException e) {
-                rollback(e);
-                if (statements.isEmpty() || PgErrors.isConnectionLost(e)) {
-                    throw connectionLost("committing " + (b == null ? "a transaction" : describe(b.entry())), e);
+                PreparedStatement p = finishing(restoring);
+                int first = 1;
+                if (restoring) {
+                    baseline.bind(p, 1);
+                    first = 4;
+                    restores++;
                 }
-                // a deferred constraint checked at COMMIT: blame the last statement, the closest we can name
-                throw new StatementFailedException(statements.size() - 1, e.getSQLState(),
-                        "at COMMIT: " + PgErrors.describe(e), e);
+                bind(p, first, b, entry);
+                boolean rows = p.execute();
+                if (restoring && rows) {
+                    try (ResultSet rs = p.getResultSet()) {
+                        baseline.read(rs);
+                    }
+                }
+                if (restoring) {
+                    settingsTouched = false;
+                }
+            } catch (SQLException ex) {
+                if (!PgErrors.isConnectionLost(ex) && transactionEnded()) {
+                    // the bookkeeping ran and the COMMIT failed (a deferred constraint), which ended the transaction
+                    throw commitFailed(statements, b, ex);
+                }
+                rollback(ex);
+                throw bookkeepingFailure("could not record " + describe(entry) + " in " + tables.history(), ex,
+                        "its statements were rolled back; fix the cause and run again");
             }
         } finally {
             endTransaction();
         }
+    }
+
+    /** A batch of joinable statements failed; which one is unknown. */
+    private static final class BatchFailed extends Exception {
+        private final SQLException cause;
+
+        BatchFailed(SQLException cause) {
+            super(cause);
+            this.cause = cause;
+        }
+    }
+
+    /**
+     * Runs a transaction's statements in order, each run of two or more {@code joinable} ones as one batch (one round
+     * trip); a failing statement run alone rolls back and throws {@link StatementFailedException} with its index.
+     */
+    private void runStatements(List<dev.strata.plan.Statement> statements, boolean[] joinable) throws BatchFailed {
+        int i = 0;
+        try (Statement s = c.createStatement()) {
+            s.setEscapeProcessing(false);
+            while (i < statements.size()) {
+                int end = i;
+                while (end < statements.size() && joinable[end]) {
+                    end++;
+                }
+                if (end - i >= 2) {
+                    runBatch(s, statements.subList(i, end));
+                    i = end;
+                    continue;
+                }
+                execute(s, statements.get(i).sql());
+                collectWarnings(s);
+                i++;
+            }
+        } catch (SQLException e) {
+            rollback(e);
+            throw new StatementFailedException(i, e.getSQLState(), PgErrors.describe(e), e);
+        }
+    }
+
+    /**
+     * Sends {@code batch} in one round trip. Its index builds (on tables the batch itself created, so empty) are
+     * recorded with the batch's time, an upper bound of theirs.
+     */
+    private void runBatch(Statement s, List<dev.strata.plan.Statement> batch) throws SQLException, BatchFailed {
+        for (dev.strata.plan.Statement st : batch) {
+            s.addBatch(st.sql());
+        }
+        long t0 = System.nanoTime();
+        try {
+            s.executeBatch();
+        } catch (SQLException e) {
+            s.clearBatch();
+            if (PgErrors.isConnectionLost(e)) {
+                throw e;
+            }
+            throw new BatchFailed(e.getNextException() != null ? e.getNextException() : e);
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        collectWarnings(s);
+        for (dev.strata.plan.Statement st : batch) {
+            String index = indexBuilt(st.sql());
+            if (index != null) {
+                indexBuilds.add(new dev.strata.run.StepMetrics.IndexBuild(index, ms));
+            }
+        }
+    }
+
+    /** A failed COMMIT: the transaction is gone (rolled back by the server). */
+    private RuntimeException commitFailed(List<dev.strata.plan.Statement> statements, Bookkeeping b, SQLException e) {
+        rollback(e);
+        if (statements.isEmpty() || PgErrors.isConnectionLost(e)) {
+            return connectionLost("committing " + (b == null ? "a transaction" : describe(b.entry())), e);
+        }
+        // a deferred constraint checked at COMMIT: blame the last statement, the closest we can name
+        return new StatementFailedException(statements.size() - 1, e.getSQLState(), "at COMMIT: " + PgErrors.describe(e), e);
+    }
+
+    /** Whether the session is outside any transaction block (pgjdbc's record of the server's last ReadyForQuery). */
+    private boolean transactionEnded() {
+        try {
+            return c.unwrap(org.postgresql.core.BaseConnection.class).getTransactionState()
+                    == org.postgresql.core.TransactionState.IDLE;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** How many times this target put the session's settings back. */
+    long restores() {
+        return restores;
+    }
+
+    /** Whether the settings must be put back before the bookkeeping: a step may have changed one. */
+    private boolean needsRestore() {
+        return baseline.held() && (settingsTouched || baseline.eventTriggers());
+    }
+
+    /** The prepared bookkeeping-and-COMMIT statement, with the settings' restore in front when {@code restoring}. */
+    private PreparedStatement finishing(boolean restoring) throws SQLException {
+        String sql = tables.bookkeepingStatement() + ";\nCOMMIT";
+        if (restoring) {
+            if (finishRestoring == null) {
+                finishRestoring = c.prepareStatement(SessionBaseline.RESTORE + ";\n" + sql);
+            }
+            return finishRestoring;
+        }
+        if (finish == null) {
+            finish = c.prepareStatement(sql);
+        }
+        return finish;
     }
 
     /** Runs a revision's verification in a transaction of its own, rolled back afterwards. */
@@ -308,6 +451,9 @@ public final class JdbcTarget implements Target {
 
     /** Runs one statement, adding its update count to the stats and timing it when it builds an index. */
     private void execute(Statement s, String sql) throws SQLException {
+        if (!settingsTouched && dev.strata.lint.SessionEffects.mayChangeSettings(sql)) {
+            settingsTouched = true;
+        }
         String index = indexBuilt(sql);
         long t0 = System.nanoTime();
         s.execute(sql);
@@ -406,6 +552,7 @@ public final class JdbcTarget implements Target {
     public long runBackfill(Backfill backfill, java.util.function.Consumer<BackfillProgress> progress) {
         captureBaseline();
         committed = true;
+        settingsTouched = true; // its UPDATEs fire triggers
         return new BackfillRunner(c, backfill).run(progress);
     }
 
@@ -494,7 +641,11 @@ public final class JdbcTarget implements Target {
         Objects.requireNonNull(b, "bookkeeping");
         prepareBookkeeping();
         try {
-            baseline.restore();
+            if (needsRestore()) {
+                baseline.restore();
+                settingsTouched = false;
+                restores++;
+            }
             bind(b, b.finalEntry()).executeUpdate();
         } catch (SQLException e) {
             throw bookkeepingFailure("could not record " + describe(b.entry()) + " in " + tables.history(), e,
@@ -517,8 +668,10 @@ public final class JdbcTarget implements Target {
             // closing the connection below ends the session, which frees a session-level lock anyway
         }
         try {
-            if (bookkeeping != null) {
-                bookkeeping.close();
+            for (PreparedStatement p : new PreparedStatement[] {bookkeeping, finish, finishRestoring}) {
+                if (p != null) {
+                    p.close();
+                }
             }
             c.close();
         } catch (SQLException e) {
@@ -561,22 +714,27 @@ public final class JdbcTarget implements Target {
         if (bookkeeping == null) {
             bookkeeping = c.prepareStatement(tables.bookkeepingStatement());
         }
-        PreparedStatement p = bookkeeping;
-        p.setArray(1, c.createArrayOf("text", ids(b.removeHeads())));
-        p.setArray(2, c.createArrayOf("text", ids(b.addHeads())));
-        p.setString(3, e.revision());
-        p.setString(4, e.action().sql());
-        p.setString(5, e.message());
-        p.setString(6, e.checksum());
-        p.setObject(7, OffsetDateTime.ofInstant(e.startedAt(), ZoneOffset.UTC));
-        p.setLong(8, e.executionMs());
-        p.setString(9, toolVersion);
-        p.setString(10, e.status().sql());
-        p.setString(11, e.error());
-        p.setInt(12, e.statementsRun());
-        p.setInt(13, e.statementsTotal());
-        p.setString(14, e.details());
-        return p;
+        bind(bookkeeping, 1, b, e);
+        return bookkeeping;
+    }
+
+    /** Binds the bookkeeping statement's fourteen parameters, from {@code first} on. */
+    private void bind(PreparedStatement p, int first, Bookkeeping b, HistoryEntry e) throws SQLException {
+        int i = first;
+        p.setArray(i++, c.createArrayOf("text", ids(b.removeHeads())));
+        p.setArray(i++, c.createArrayOf("text", ids(b.addHeads())));
+        p.setString(i++, e.revision());
+        p.setString(i++, e.action().sql());
+        p.setString(i++, e.message());
+        p.setString(i++, e.checksum());
+        p.setObject(i++, OffsetDateTime.ofInstant(e.startedAt(), ZoneOffset.UTC));
+        p.setLong(i++, e.executionMs());
+        p.setString(i++, toolVersion);
+        p.setString(i++, e.status().sql());
+        p.setString(i++, e.error());
+        p.setInt(i++, e.statementsRun());
+        p.setInt(i++, e.statementsTotal());
+        p.setString(i, e.details());
     }
 
     private void captureBaseline() {

@@ -1,0 +1,71 @@
+package dev.strata.postgres;
+
+import dev.strata.lint.SessionEffects;
+import dev.strata.lint.StatementClassifier;
+import dev.strata.plan.Statement;
+import dev.strata.sql.SqlStatement;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which statements of a transactional step may go to the server together, in one round trip (a JDBC batch), instead
+ * of one round trip each: those that build something new out of nothing, so they return no rows, run no user code,
+ * change no setting, wait for no other session's lock and cannot meet rows. That is a {@code CREATE TABLE} that names
+ * no other table (no REFERENCES, LIKE, INHERITS or PARTITION OF) and a {@code CREATE INDEX} without function calls on
+ * a table an earlier statement of the same step created (so it is empty). A revision that adds a table with its
+ * indexes, the commonest kind, then costs one round trip for its statements and one for its bookkeeping and COMMIT.
+ *
+ * <p>A failure inside a batch does not say which statement failed; the target then rolls the transaction back and
+ * runs the step again statement by statement, which names it (the batch took no effect, and its statements touch
+ * nothing that existed before). Names are compared as the linter keys them ({@code public.a} is {@code a}); where
+ * that is wrong (another search_path) the batch is merely slower: an index on an existing table is built in it, and a
+ * lock it waits for is waited for again when the statements run one by one.
+ */
+final class Pipelining {
+    private static final Set<String> NAMES_ANOTHER = Set.of("references", "like", "inherits", "partition");
+
+    private Pipelining() {
+    }
+
+    /** For each statement of {@code plan}: whether it may share a round trip with its joinable neighbours. */
+    static boolean[] joinable(List<Statement> plan) {
+        boolean[] out = new boolean[plan.size()];
+        Set<String> created = new HashSet<>();
+        for (int i = 0; i < plan.size(); i++) {
+            String sql = plan.get(i).sql();
+            if (sql.isBlank()) {
+                continue;
+            }
+            SqlStatement statement = new SqlStatement(sql, 1);
+            String index = StatementClassifier.indexBuilt(statement);
+            List<String> named = StatementClassifier.relations(statement);
+            if (index == null) {
+                out[i] = freshTable(sql) && !StatementClassifier.created(statement).isEmpty();
+            } else {
+                out[i] = !named.isEmpty() && created.contains(named.get(0)) && !sql.regionMatches(true, 0, "do", 0, 2)
+                        && !SessionEffects.mayChangeSettings(sql);
+            }
+            created.addAll(StatementClassifier.created(statement));
+        }
+        return out;
+    }
+
+    /** A plain CREATE TABLE that names no other relation. */
+    private static boolean freshTable(String sql) {
+        if (SessionEffects.mayChangeSettings(sql)) {
+            return false;
+        }
+        String lower = sql.toLowerCase(java.util.Locale.ROOT);
+        if (!lower.stripLeading().startsWith("create")) {
+            return false;
+        }
+        for (String word : lower.split("[^a-z_]+")) {
+            if (NAMES_ANOTHER.contains(word)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
