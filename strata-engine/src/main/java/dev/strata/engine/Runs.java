@@ -19,8 +19,6 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
@@ -68,16 +66,9 @@ public final class Runs {
         // headers and checksums are read now; the runner splits the SQL of what it may run.
         w.settings();
         w.project().splittingOnUse();
-        CompletableFuture<JdbcTarget> connecting = CompletableFuture.supplyAsync(w::target);
-        MigrationSet set;
-        try {
-            set = w.migrations();
-        } catch (RuntimeException e) {
-            // a bad revision file is the error to report; let the connection attempt finish (the workspace closes it)
-            connecting.handle((t, x) -> null).join();
-            throw e;
-        }
-        JdbcTarget jdbc = join(connecting);
+        w.connectInBackground(); // a failure to connect is reported below, unless a bad revision file comes first
+        MigrationSet set = w.migrations();
+        JdbcTarget jdbc = w.target();
         Target t = jdbc;
         List<String> unknown = unknown(set, jdbc);
         if (!unknown.isEmpty()) {
@@ -193,7 +184,10 @@ public final class Runs {
 
     private static List<String> unknown(MigrationSet set, JdbcTarget t) {
         DatabaseState state = t.readState();
-        return state.tablesExist() ? StatusReader.unknownApplied(set, state, t.history()) : List.of();
+        if (!state.tablesExist() || state.heads().stream().allMatch(set::contains)) {
+            return List.of(); // the history is only read when a head is unknown (then it names the others)
+        }
+        return StatusReader.unknownApplied(set, state, t.history());
     }
 
     /** The heads of a set of applied revisions: those that are no applied revision's parent. */
@@ -206,16 +200,5 @@ public final class Runs {
         Set<RevisionId> heads = new HashSet<>(applied);
         heads.removeAll(parents);
         return heads;
-    }
-
-    private static <T> T join(CompletableFuture<T> f) {
-        try {
-            return f.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
-        }
     }
 }

@@ -80,6 +80,7 @@ public final class UpgradeCommand implements Callable<Integer> {
         try (Session s = new Session(root, spec)) {
             if (!sql) {
                 s.workspace().project().splittingOnUse(); // a no-op upgrade never lexes the applied revisions
+                s.workspace().connectInBackground(); // connect while the revision files are read
             }
             int lint = dev.strata.cli.LintGate.beforeUpgrade(s, target, sql, allow);
             if (lint != ExitCode.OK) {
