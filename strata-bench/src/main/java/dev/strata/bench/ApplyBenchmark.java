@@ -99,8 +99,9 @@ public final class ApplyBenchmark {
                             + options.count() + " tables exist in " + database + " after " + phase);
                 }
                 measurements.add(tool, phase, run);
-                out.printf(Locale.ROOT, "round %d %-9s %-9s %8.0f ms  peak RSS %6.1f MB%n", round, tool.label(),
-                        phase.name().toLowerCase(Locale.ROOT), run.processMillis(), run.report().peakRssKb() / 1024.0);
+                out.printf(Locale.ROOT, "round %d %-9s %-9s %8.0f ms  cpu %6.2f s  peak RSS %6.1f MB  (load %s)%n", round,
+                        tool.label(), phase.name().toLowerCase(Locale.ROOT), run.processMillis(), run.cpuSeconds(),
+                        run.report().peakRssKb() / 1024.0, Machine.loadAverage());
             }
         } catch (ChildFailedException e) {
             measurements.fail(tool, e.getMessage());
