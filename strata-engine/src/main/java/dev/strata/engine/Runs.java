@@ -70,7 +70,12 @@ public final class Runs {
         MigrationSet set = w.migrations();
         JdbcTarget jdbc = w.target();
         Target t = jdbc;
-        List<String> unknown = unknown(set, jdbc);
+        List<String> unknown;
+        try {
+            unknown = unknown(set, jdbc, w.stateBeforeRun());
+        } finally {
+            w.forgetStateBeforeRun(); // what runs is decided under the lock, on the state read there
+        }
         if (!unknown.isEmpty()) {
             if (direction == Direction.DOWN || !options.ignoreUnknown()) {
                 throw new StrataException(ErrorCode.APPLIED_REVISION_MISSING, "the database has " + unknown.size()
@@ -182,8 +187,7 @@ public final class Runs {
         return new Runner(w.migrations(), w.target(), w.runOptions(lockWait, false), w.listener());
     }
 
-    private static List<String> unknown(MigrationSet set, JdbcTarget t) {
-        DatabaseState state = t.readState();
+    private static List<String> unknown(MigrationSet set, JdbcTarget t, DatabaseState state) {
         if (!state.tablesExist() || state.heads().stream().allMatch(set::contains)) {
             return List.of(); // the history is only read when a head is unknown (then it names the others)
         }

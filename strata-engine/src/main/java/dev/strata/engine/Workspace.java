@@ -44,6 +44,8 @@ public final class Workspace implements AutoCloseable {
     private Throwable connectedFailure;
     private boolean abandoned;
     private RuntimeException connectFailure;
+    private final Object stateLock = new Object();
+    private dev.strata.run.DatabaseState stateBeforeRun;
     private dev.strata.engine.config.OpsSettings operations;
 
     /** Opens connections for {@link #target()}; the facade passes a {@code DataSource} this way. */
@@ -266,6 +268,27 @@ public final class Workspace implements AutoCloseable {
         embedded = EmbeddedServer.attachOrStart(s.projectDir());
         notice(RunEvent.Notice.Level.INFO, "using the embedded PostgreSQL in .strata/ (no database URL configured)");
         return PgConnections.open(PgUrl.parse(embedded.jdbcUrl()), "strata");
+    }
+
+    /**
+     * The database's state as the checks in front of a run see it (the lint gate, the pre-checks, the backup's range,
+     * the unknown-revision check): read once for all of them, before the run takes its lock. The run itself reads the
+     * state again under the lock, and decides there what to apply; {@link #forgetStateBeforeRun()} drops this copy.
+     */
+    public dev.strata.run.DatabaseState stateBeforeRun() {
+        synchronized (stateLock) { // not the workspace's lock: the connecting thread needs that one for settings()
+            if (stateBeforeRun == null) {
+                stateBeforeRun = target().readState();
+            }
+            return stateBeforeRun;
+        }
+    }
+
+    /** Drops the state {@link #stateBeforeRun()} read: the next check reads it again. */
+    public void forgetStateBeforeRun() {
+        synchronized (stateLock) {
+            stateBeforeRun = null;
+        }
     }
 
     /**

@@ -94,7 +94,8 @@ public final class Upgrade {
         Backups.Backup backup = null;
         if (options.backup().orElse(ops.backup().enabled())) {
             if (pending == null || report != null) {
-                pending = Pending.of(w, target); // read again after the pre-checks, which take a while
+                w.forgetStateBeforeRun(); // read again after the pre-checks, which take a while
+                pending = Pending.of(w, target);
             }
             if (pending.steps().isEmpty()) {
                 w.notice(RunEvent.Notice.Level.DEBUG, "backup: nothing pending, no backup taken");
