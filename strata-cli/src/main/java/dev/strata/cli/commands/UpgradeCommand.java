@@ -21,9 +21,10 @@ import java.util.concurrent.Callable;
         description = {"Apply revisions up to TARGET (default: head).",
                 "TARGET: head (alias: latest), heads, a revision id or unique prefix, LABEL@head, +N, ID+N.",
                 "With --sql, print the SQL instead of running it (no connection); TARGET may be a range FROM:TO.",
-                "Online, the pre-checks of strata preflight run first (a failed one changes nothing), then a verified"
-                        + " backup when the environment has backup = true and a revision is pending, then the revisions,"
-                        + " then the environment's seed data (development and test by default).",
+                "Online, when a revision is pending, the pre-checks of strata preflight run first (a failed one changes"
+                        + " nothing), then a verified backup when the environment has backup = true, then the revisions;"
+                        + " then the environment's seed data (development and test by default). With nothing pending,"
+                        + " the applied revisions' checksums are verified under the lock.",
                 "A revision's -- strata:verify statements run after its upgrade; a failing one fails the revision.",
                 "Metrics go to the history table, --metrics-file (or [metrics] file) and, when OTEL_* variables configure"
                         + " an exporter, OpenTelemetry spans.",
