@@ -76,9 +76,31 @@ public final class UpgradeCommand implements Callable<Integer> {
                     + " collector), replacing it atomically (default: [metrics] file of strata.toml, else none).")
     java.nio.file.Path metricsFile;
 
+    /**
+     * The command as picocli would have built it from a plain command line (see {@link dev.strata.cli.QuickUpgrade}):
+     * no --sql, --lock-wait, --allow or --metrics-file.
+     */
+    public static UpgradeCommand of(StrataCommand root, String target, boolean resume, boolean ignoreUnknown,
+                                    boolean skipPreflight, Boolean backup, Boolean seed) {
+        UpgradeCommand c = new UpgradeCommand();
+        c.root = root;
+        c.target = target;
+        c.resume = resume;
+        c.ignoreUnknown = ignoreUnknown;
+        c.skipPreflight = skipPreflight;
+        c.backup = backup;
+        c.seed = seed;
+        return c;
+    }
+
     @Override
     public Integer call() {
-        try (Session s = new Session(root, spec)) {
+        return call(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** Runs the upgrade, writing to {@code out} and {@code err}; returns the exit status. */
+    public Integer call(java.io.PrintWriter out, java.io.PrintWriter err) {
+        try (Session s = new Session(root, out, err)) {
             if (!sql) {
                 s.workspace().project().splittingOnUse(); // a no-op upgrade never lexes the applied revisions
                 s.workspace().connectInBackground(); // connect while the revision files are read
