@@ -174,8 +174,9 @@ public final class ApplyBenchmark {
                             + options.count() + " tables exist in " + database + " after " + phase);
                 }
                 measurements.add(tool, phase, run);
-                out.printf(Locale.ROOT, "round %d %-9s %-9s %8.0f ms  peak RSS %6.1f MB%n", round, tool.label(),
-                        phase.name().toLowerCase(Locale.ROOT), run.processMillis(), run.report().peakRssKb() / 1024.0);
+                out.printf(Locale.ROOT, "round %d %-9s %-9s %8.0f ms  cpu %6.2f s  peak RSS %6.1f MB  (load %s)%n", round,
+                        tool.label(), phase.name().toLowerCase(Locale.ROOT), run.processMillis(), run.cpuSeconds(),
+                        run.report().peakRssKb() / 1024.0, Machine.loadAverage());
             }
         } catch (ChildFailedException e) {
             measurements.fail(tool, e.getMessage());
@@ -185,6 +186,10 @@ public final class ApplyBenchmark {
         }
     }
 
+    /**
+     * Runs {@code bin/strata --version} once, untimed: the first run after a build makes the launcher's class archive
+     * afterwards, which no measured run should include.
+     */
     private static String liquibaseVersion() {
         Package p = liquibase.Scope.class.getPackage();
         return p == null || p.getImplementationVersion() == null ? "4.x" : p.getImplementationVersion();

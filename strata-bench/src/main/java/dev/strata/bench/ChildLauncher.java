@@ -15,6 +15,7 @@ import java.util.Optional;
  * output goes to a log file, from which the result line is read back.
  */
 final class ChildLauncher {
+    static final String CPU_MARKER = "strata-bench-cpu";
 
     private final String javaBinary;
     private final List<String> javaOpts;
@@ -32,7 +33,7 @@ final class ChildLauncher {
     ChildRun run(Tool tool, Phase phase, ScratchDatabases databases, String database, Path work, int count,
                  String logName) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-f",
-                ChildReport.MARKER + " tool=" + tool.label() + " millis=0 rss_kb=%M"));
+                ChildReport.MARKER + " tool=" + tool.label() + " millis=0 rss_kb=%M\n" + CPU_MARKER + " %U %S"));
         command.addAll(tool.command(phase, databases, database, work, count, javaBinary, classPath, javaOpts));
         Path log = logDir.resolve(logName + ".log");
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -57,7 +58,23 @@ final class ChildLauncher {
                     + "; last lines:\n  " + String.join("\n  ", lines.subList(Math.max(0, lines.size() - 8), lines.size())));
         }
         ChildReport r = report.get();
-        return new ChildRun(new ChildReport(r.tool(), processMillis, r.peakRssKb()), processMillis);
+        return new ChildRun(new ChildReport(r.tool(), processMillis, r.peakRssKb()), processMillis, cpuSeconds(lines));
+    }
+
+    /** GNU time's line {@code strata-bench-cpu USER SYS} (seconds), the last one; -1 when there is none. */
+    static double cpuSeconds(List<String> lines) {
+        double cpu = -1;
+        for (String line : lines) {
+            String[] parts = line.trim().split(" ");
+            if (parts.length == 3 && parts[0].equals(CPU_MARKER)) {
+                try {
+                    cpu = Double.parseDouble(parts[1]) + Double.parseDouble(parts[2]);
+                } catch (NumberFormatException e) {
+                    cpu = -1;
+                }
+            }
+        }
+        return cpu;
     }
 
     /** {@code jdbc:postgresql://host:port/db?user=u} as SQLAlchemy's {@code postgresql://host:port/db?user=u}. */

@@ -20,6 +20,16 @@ final class Machine {
                 System.getProperty("java.version"), System.getProperty("java.vm.name"));
     }
 
+    /** The 1-minute load average now ({@code /proc/loadavg}), or "?" : other work on the machine shows here. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return f[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
     private static String memory() {
         String kb = procField("/proc/meminfo", "MemTotal");
         try {

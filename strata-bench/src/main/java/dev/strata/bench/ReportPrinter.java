@@ -31,14 +31,15 @@ final class ReportPrinter {
         out.println("targets                          limit   result");
         target("strata apply vs floor", FLOOR_LIMIT, ratio(Tool.STRATA, Tool.FLOOR, Phase.APPLY, false));
         target("strata no-op vs flyway", NOOP_VS_FLYWAY_LIMIT, ratio(Tool.STRATA, Tool.FLYWAY, Phase.NOOP, false));
+        target("  (the same in CPU time)", NOOP_VS_FLYWAY_LIMIT, cpuRatio(Tool.STRATA, Tool.FLYWAY, Phase.NOOP));
         target("strata peak RSS vs flyway", RSS_VS_FLYWAY_LIMIT, ratio(Tool.STRATA, Tool.FLYWAY, Phase.APPLY, true));
     }
 
     private void table(Phase phase, String title) {
         out.println();
         out.println(title + ", medians");
-        out.printf(Locale.ROOT, "%-10s %10s %8s %8s %10s %9s%n", "tool", "wall", "x floor", "x flyway", "peak RSS",
-                "strata/x");
+        out.printf(Locale.ROOT, "%-10s %10s %8s %8s %10s %9s %8s %9s%n", "tool", "wall", "x floor", "x flyway", "peak RSS",
+                "strata/x", "cpu", "strata/x");
         for (Tool tool : Tool.values()) {
             if (!tool.runs(phase)) {
                 continue;
@@ -49,9 +50,10 @@ final class ReportPrinter {
                 continue;
             }
             Summary s = summary.get();
-            out.printf(Locale.ROOT, "%-10s %7.0f ms %8s %8s %7.1f MB %9s%n", tool.label(), s.processMillis(),
+            out.printf(Locale.ROOT, "%-10s %7.0f ms %8s %8s %7.1f MB %9s %6.2f s %9s%n", tool.label(), s.processMillis(),
                     times(ratio(tool, Tool.FLOOR, phase, false)), times(ratio(tool, Tool.FLYWAY, phase, false)),
-                    s.peakRssMb(), times(ratio(Tool.STRATA, tool, phase, false)));
+                    s.peakRssMb(), times(ratio(Tool.STRATA, tool, phase, false)), s.cpuSeconds(),
+                    times(cpuRatio(Tool.STRATA, tool, phase)));
         }
     }
 
@@ -68,6 +70,16 @@ final class ReportPrinter {
         double x = rss ? a.get().peakRssMb() : a.get().processMillis();
         double y = rss ? b.get().peakRssMb() : b.get().processMillis();
         return y <= 0 ? Optional.empty() : Optional.of(x / y);
+    }
+
+    /** CPU time of {@code tool} over {@code base}'s in {@code phase} (medians); empty when either is unknown. */
+    private Optional<Double> cpuRatio(Tool tool, Tool base, Phase phase) {
+        Optional<Summary> a = measurements.summary(tool, phase);
+        Optional<Summary> b = measurements.summary(base, phase);
+        if (a.isEmpty() || b.isEmpty() || a.get().cpuSeconds() < 0 || b.get().cpuSeconds() <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(a.get().cpuSeconds() / b.get().cpuSeconds());
     }
 
     private static String times(Optional<Double> ratio) {

@@ -11,8 +11,9 @@ import java.util.List;
  * @param inProcessMillis median time measured inside the child (JVM start excluded)
  * @param processMillis   median time the parent saw (JVM start and exit included)
  * @param peakRssMb       median peak resident set size in MiB
+ * @param cpuSeconds      median CPU time (user + system) in seconds, -1 when unknown
  */
-public record Summary(int runs, double inProcessMillis, double processMillis, double peakRssMb) {
+public record Summary(int runs, double inProcessMillis, double processMillis, double peakRssMb, double cpuSeconds) {
 
     public Summary {
         if (runs < 1) {
@@ -25,12 +26,14 @@ public record Summary(int runs, double inProcessMillis, double processMillis, do
         List<Double> inside = new ArrayList<>();
         List<Double> process = new ArrayList<>();
         List<Double> rss = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
         for (ChildRun run : runs) {
+            cpu.add(run.cpuSeconds());
             inside.add(run.report().millis());
             process.add(run.processMillis());
             rss.add(run.report().peakRssKb() / 1024.0);
         }
-        return new Summary(runs.size(), median(inside), median(process), median(rss));
+        return new Summary(runs.size(), median(inside), median(process), median(rss), median(cpu));
     }
 
     /** The middle value, or the mean of the two middle values for an even count. */

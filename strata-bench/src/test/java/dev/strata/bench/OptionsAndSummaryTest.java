@@ -74,4 +74,11 @@ class OptionsAndSummaryTest {
         assertThat(ReportPrinter.verdict(Optional.of(0.41), 0.4)).isEqualTo("0.41x MISS");
         assertThat(ReportPrinter.verdict(Optional.empty(), 0.4)).isEqualTo("n/a");
     }
+
+    @Test
+    void cpuTimeComesFromGnuTimesLine() {
+        assertThat(ChildLauncher.cpuSeconds(List.of("noise", ChildLauncher.CPU_MARKER + " 0.71 0.05"))).isEqualTo(0.76,
+                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(ChildLauncher.cpuSeconds(List.of("no such line"))).isEqualTo(-1.0);
+    }
 }

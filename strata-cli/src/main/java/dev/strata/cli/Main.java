@@ -64,6 +64,10 @@ public final class Main {
     /** Runs one command line as if started in {@code workingDir}; returns the exit status. */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, Path workingDir) {
         boolean json = java.util.Arrays.asList(args).contains("--json");
+        Integer quick = QuickUpgrade.run(args, out, err, env, workingDir, json);
+        if (quick != null) {
+            return quick;
+        }
         StrataCommand root = new StrataCommand(env, workingDir);
         CommandLine cl = new CommandLine(root);
         String invoked = firstWord(args);
@@ -87,38 +91,41 @@ public final class Main {
                     " (see `" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help`)", ExitCode.USAGE);
             return ExitCode.USAGE;
         });
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            boolean verbose = root.global.verbose;
-            if (ex instanceof Migrate.AlertRaised alerted) {
-                StrataException se = alerted.failure;
-                error(err, json, se.code().name(), se.getMessage(), Hints.of(se).map(h -> "\nhint: " + h).orElse(""),
-                        ExitCode.ALERT);
-                if (verbose) {
-                    se.printStackTrace(err);
-                }
-                return ExitCode.ALERT;
-            }
-            if (ex instanceof StrataException se) {
-                int code = se.code().kind() == ErrorCode.Kind.BAD_INPUT ? ExitCode.USAGE : ExitCode.FAILURE;
-                error(err, json, se.code().name(), se.getMessage(), Hints.of(se).map(h -> "\nhint: " + h).orElse(""),
-                        code);
-                if (verbose) {
-                    ex.printStackTrace(err);
-                }
-                return code;
-            }
-            error(err, json, "INTERNAL_ERROR", "internal error: " + ex,
-                    verbose ? "" : " (run again with --verbose for the stack trace)", ExitCode.FAILURE);
-            if (verbose) {
-                ex.printStackTrace(err);
-            }
-            return ExitCode.FAILURE;
-        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failed(ex, root, err, json));
         try {
             return cl.execute(args);
         } finally {
             out.flush();
             err.flush();
         }
+    }
+
+    /** Prints a command's failure (its stack trace only with --verbose); returns the exit status. */
+    static int failed(Exception ex, StrataCommand root, PrintStream err, boolean json) {
+        boolean verbose = root.global.verbose;
+        if (ex instanceof Migrate.AlertRaised alerted) {
+            StrataException se = alerted.failure;
+            error(err, json, se.code().name(), se.getMessage(), Hints.of(se).map(h -> "\nhint: " + h).orElse(""),
+                    ExitCode.ALERT);
+            if (verbose) {
+                se.printStackTrace(err);
+            }
+            return ExitCode.ALERT;
+        }
+        if (ex instanceof StrataException se) {
+            int code = se.code().kind() == ErrorCode.Kind.BAD_INPUT ? ExitCode.USAGE : ExitCode.FAILURE;
+            error(err, json, se.code().name(), se.getMessage(), Hints.of(se).map(h -> "\nhint: " + h).orElse(""),
+                    code);
+            if (verbose) {
+                ex.printStackTrace(err);
+            }
+            return code;
+        }
+        error(err, json, "INTERNAL_ERROR", "internal error: " + ex,
+                verbose ? "" : " (run again with --verbose for the stack trace)", ExitCode.FAILURE);
+        if (verbose) {
+            ex.printStackTrace(err);
+        }
+        return ExitCode.FAILURE;
     }
 }

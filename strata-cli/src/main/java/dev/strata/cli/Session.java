@@ -25,9 +25,12 @@ public final class Session implements AutoCloseable {
     private final Workspace workspace;
 
     public Session(StrataCommand root, CommandSpec spec) {
+        this(root, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** As above, writing to {@code out} and {@code err} (the command line's writers). */
+    public Session(StrataCommand root, PrintWriter out, PrintWriter err) {
         this.root = root;
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         this.console = new Console(out, err, root.global.json, root.global.quiet, root.global.verbose);
         GlobalOptions g = root.global;
         this.workspace = new Workspace(new ConfigLoader.Inputs(Optional.ofNullable(g.config),

@@ -45,33 +45,51 @@ public final class StrataCommand implements Runnable {
 
     private static java.util.Map<String, java.util.function.Supplier<Object>> subcommands() {
         java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
-        m.put("init", InitCommand::new);
-        m.put("revision", RevisionCommand::new);
-        m.put("upgrade", UpgradeCommand::new);
-        m.put("downgrade", DowngradeCommand::new);
-        m.put("current", CurrentCommand::new);
-        m.put("history", HistoryCommand::new);
-        m.put("heads", HeadsCommand::new);
-        m.put("branches", BranchesCommand::new);
-        m.put("show", ShowCommand::new);
-        m.put("stamp", StampCommand::new);
-        m.put("baseline", BaselineCommand::new);
-        m.put("import", ImportCommand::new);
-        m.put("merge", MergeCommand::new);
-        m.put("check", CheckCommand::new);
-        m.put("verify", dev.strata.cli.commands.VerifyCommand::new);
-        m.put("lint", LintCommand::new);
-        m.put("diff", DiffCommand::new);
-        m.put("diagram", DiagramCommand::new);
-        m.put("report", ReportCommand::new);
-        m.put("stairway", StairwayCommand::new);
-        m.put("repair", RepairCommand::new);
-        m.put("dev", DevCommand::new);
-        m.put("preflight", dev.strata.cli.commands.PreflightCommand::new);
-        m.put("backup", dev.strata.cli.commands.BackupCommand::new);
-        m.put("restore", dev.strata.cli.commands.RestoreCommand::new);
-        m.put("seed", dev.strata.cli.commands.SeedCommand::new);
+        for (String name : new String[] {"init", "revision", "upgrade", "downgrade", "current", "history", "heads",
+                "branches", "show", "stamp", "baseline", "import", "merge", "check", "verify", "lint", "diff", "diagram",
+                "report", "stairway", "repair", "dev", "preflight", "backup", "restore", "seed"}) {
+            m.put(name, new Make(name));
+        }
         return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * Makes one subcommand. A switch rather than a constructor reference per command: each of those would spin a
+     * class at start-up, which every run pays for before it parses its arguments.
+     */
+    private record Make(String name) implements java.util.function.Supplier<Object> {
+        @Override
+        public Object get() {
+            return switch (name) {
+                case "init" -> new InitCommand();
+                case "revision" -> new RevisionCommand();
+                case "upgrade" -> new UpgradeCommand();
+                case "downgrade" -> new DowngradeCommand();
+                case "current" -> new CurrentCommand();
+                case "history" -> new HistoryCommand();
+                case "heads" -> new HeadsCommand();
+                case "branches" -> new BranchesCommand();
+                case "show" -> new ShowCommand();
+                case "stamp" -> new StampCommand();
+                case "baseline" -> new BaselineCommand();
+                case "import" -> new ImportCommand();
+                case "merge" -> new MergeCommand();
+                case "check" -> new CheckCommand();
+                case "verify" -> new dev.strata.cli.commands.VerifyCommand();
+                case "lint" -> new LintCommand();
+                case "diff" -> new DiffCommand();
+                case "diagram" -> new DiagramCommand();
+                case "report" -> new ReportCommand();
+                case "stairway" -> new StairwayCommand();
+                case "repair" -> new RepairCommand();
+                case "dev" -> new DevCommand();
+                case "preflight" -> new dev.strata.cli.commands.PreflightCommand();
+                case "backup" -> new dev.strata.cli.commands.BackupCommand();
+                case "restore" -> new dev.strata.cli.commands.RestoreCommand();
+                case "seed" -> new dev.strata.cli.commands.SeedCommand();
+                default -> throw new IllegalArgumentException("no command " + name);
+            };
+        }
     }
 
     @Mixin

@@ -3,7 +3,6 @@ package dev.strata.script;
 import dev.strata.graph.RevisionId;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The normalized text a SQL revision's checksum is taken over. {@link ScriptParser}'s Javadoc is the
@@ -29,43 +28,75 @@ final class ChecksumForm {
      * of a file written before verify sections existed, so its checksum does not change.
      */
     static String of(ScriptHeader header, String upgrade, String downgrade, String verify) {
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder(128 + upgrade.length() + (downgrade == null ? 0 : downgrade.length())
+                + (verify == null ? 0 : verify.length()));
         out.append(VERSION).append('\n');
         out.append("revision ").append(header.id()).append('\n');
         out.append("parents ").append(sorted(header.parents())).append('\n');
         out.append("depends-on ").append(sorted(header.dependsOn())).append('\n');
         out.append("transactional ").append(header.transactional()).append('\n');
-        out.append("-- upgrade\n").append(section(upgrade));
+        out.append("-- upgrade\n");
+        section(upgrade, out);
         if (downgrade == null) {
             out.append("-- irreversible\n");
         } else {
-            out.append("-- downgrade\n").append(section(downgrade));
+            out.append("-- downgrade\n");
+            section(downgrade, out);
         }
         if (verify != null) {
-            out.append("-- verify\n").append(section(verify));
+            out.append("-- verify\n");
+            section(verify, out);
         }
         return out.toString();
     }
 
     private static String sorted(List<RevisionId> ids) {
-        return ids.stream().map(RevisionId::value).sorted().collect(Collectors.joining(" "));
+        if (ids.isEmpty()) {
+            return "";
+        }
+        if (ids.size() == 1) {
+            return ids.get(0).value();
+        }
+        String[] values = new String[ids.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = ids.get(i).value();
+        }
+        java.util.Arrays.sort(values);
+        return String.join(" ", values);
     }
 
     /** Each line without trailing whitespace, blank lines at the start and end dropped, each line ended by LF. */
     static String section(String text) {
-        String[] lines = text.split("\n", -1);
-        int first = 0;
-        int last = lines.length - 1;
-        while (first <= last && lines[first].isBlank()) {
-            first++;
-        }
-        while (last >= first && lines[last].isBlank()) {
-            last--;
-        }
-        StringBuilder out = new StringBuilder();
-        for (int i = first; i <= last; i++) {
-            out.append(lines[i].stripTrailing()).append('\n');
-        }
+        StringBuilder out = new StringBuilder(text.length() + 1);
+        section(text, out);
         return out.toString();
+    }
+
+    /** As {@link #section(String)}, appended to {@code out}: one pass over the text, no line copied twice. */
+    private static void section(String text, StringBuilder out) {
+        int n = text.length();
+        int blanks = -1; // blank lines held back until a line with text follows; -1 before the first such line
+        for (int start = 0; start <= n; ) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = n;
+            }
+            int stop = end;
+            while (stop > start && Character.isWhitespace(text.charAt(stop - 1))) {
+                stop--;
+            }
+            if (stop == start) {
+                if (blanks >= 0) {
+                    blanks++;
+                }
+            } else {
+                for (; blanks > 0; blanks--) {
+                    out.append('\n');
+                }
+                blanks = 0;
+                out.append(text, start, stop).append('\n');
+            }
+            start = end + 1;
+        }
     }
 }

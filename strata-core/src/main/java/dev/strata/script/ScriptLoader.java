@@ -126,6 +126,9 @@ public final class ScriptLoader {
 
     /** Decodes strict UTF-8, reporting the line and byte offset of the first invalid byte. */
     static String decodeUtf8(byte[] bytes, String location) {
+        if (ascii(bytes)) {
+            return new String(bytes, StandardCharsets.ISO_8859_1); // the usual file: no decoder needed
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -148,6 +151,15 @@ public final class ScriptLoader {
         }
         out.flip();
         return out.toString();
+    }
+
+    private static boolean ascii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String display(Path path, Path displayBase) {

@@ -79,23 +79,38 @@ public final class ScriptParser {
      * the header, the section markers and the checksum are checked now, the SQL's lexing errors later.
      */
     public static SqlMigration parseHeader(String location, String text) {
-        String[] lines = normalize(text).split("\n", -1);
+        // One pass over the text, line by line, without copying lines: a line can only be a directive when it
+        // starts with "--" after blanks, so only those lines meet the pattern; a section's text is the span of
+        // the file between its marker line and the next marker (every line in between belongs to it).
+        String t = normalize(text);
+        int n = t.length();
         HeaderReader headerReader = new HeaderReader(location);
         Section upgrade = null;
         Section downgrade = null;
         Section verify = null;
         Section current = null;
-        for (int i = 0; i < lines.length; i++) {
-            int lineNo = i + 1;
-            String line = lines[i];
+        int lineNo = 0;
+        int lines = 0; // the number of lines as split("\n", -1) counts them
+        for (int start = 0; start <= n; ) {
+            int end = t.indexOf('\n', start);
+            int next = end < 0 ? n + 1 : end + 1;
+            if (end < 0) {
+                end = n;
+            }
+            lineNo++;
+            lines++;
+            if (current != null && !mayBeDirective(t, start, end)) {
+                start = next; // a line of the current section
+                continue;
+            }
+            String line = t.substring(start, end);
             Matcher directive = DIRECTIVE.matcher(line);
             if (!directive.matches()) {
-                if (current != null) {
-                    current.add(line);
-                } else if (!line.isBlank() && !line.strip().startsWith("--")) {
+                if (current == null && !line.isBlank() && !line.strip().startsWith("--")) {
                     throw sectionError(location, lineNo, "SQL before the '-- strata:upgrade' line: only header "
                             + "lines, comments and blank lines may come first; move it below the marker");
                 }
+                start = next;
                 continue;
             }
             String key = directive.group(1);
@@ -117,7 +132,8 @@ public final class ScriptParser {
                     throw sectionError(location, lineNo, "second '-- strata:verify' section (first at line "
                             + verify.markerLine + "): a file has one verify section");
                 }
-                verify = new Section(lineNo);
+                end(current, t, start);
+                verify = new Section(lineNo, next);
                 current = verify;
             } else if (key.equals(HeaderKey.UPGRADE) || key.equals(HeaderKey.DOWNGRADE)) {
                 if (!value.isEmpty()) {
@@ -129,7 +145,7 @@ public final class ScriptParser {
                         throw sectionError(location, lineNo, "second '-- strata:upgrade' section (first at line "
                                 + upgrade.markerLine + "): a file has one upgrade section");
                     }
-                    upgrade = new Section(lineNo);
+                    upgrade = new Section(lineNo, next);
                     current = upgrade;
                 } else {
                     if (upgrade == null) {
@@ -144,7 +160,8 @@ public final class ScriptParser {
                         throw sectionError(location, lineNo, "'-- strata:downgrade' after '-- strata:verify' (line "
                                 + verify.markerLine + "): put the verify section last");
                     }
-                    downgrade = new Section(lineNo);
+                    end(current, t, start);
+                    downgrade = new Section(lineNo, next);
                     current = downgrade;
                 }
             } else if (current == null && key.equals(DeferredIndex.DIRECTIVE)) {
@@ -153,7 +170,7 @@ public final class ScriptParser {
             } else if (current == null) {
                 headerReader.accept(key, value, lineNo);
             } else if (key.equals("allow")) {
-                current.add(line); // a lint suppression (dev.strata.lint): a comment to the SQL
+                // a lint suppression (dev.strata.lint): a comment to the SQL, part of the section
             } else if (key.equals(DeferredIndex.DIRECTIVE)) {
                 if (current != upgrade) {
                     throw sectionError(location, lineNo, "'-- strata:" + key + "' in the downgrade section: it defers"
@@ -164,19 +181,45 @@ public final class ScriptParser {
                             + " lists x " + dev.strata.op.ext.CreateVectorIndex.MIN_ROWS_PER_LIST + " rows): remove '"
                             + value + "'");
                 }
-                current.add(line); // a comment to the SQL, covered by the checksum
-                current.deferLines.add(lineNo);
+                current.deferLines.add(lineNo); // a comment to the SQL, covered by the checksum
             } else if (HeaderKey.of(key).isPresent()) {
                 throw sectionError(location, lineNo, "header line '-- strata:" + key + "' inside a section: "
                         + "move it to the header at the top of the file");
             } else {
                 String hint = Suggestion.closest(key, List.of(HeaderKey.UPGRADE, HeaderKey.DOWNGRADE, HeaderKey.VERIFY))
-                        .map(s -> "did you mean '-- strata:" + s + "'?")
+                        .map(sg -> "did you mean '-- strata:" + sg + "'?")
                         .orElse("the sections are '-- strata:upgrade', '-- strata:downgrade' and '-- strata:verify'");
                 throw sectionError(location, lineNo, "unknown section marker '-- strata:" + key + "': " + hint);
             }
+            start = next;
         }
-        return build(location, headerReader.finish(), upgrade, downgrade, verify, lastLine(lines));
+        end(current, t, n + 1);
+        int lastLine = lines > 1 && t.endsWith("\n") ? lines - 1 : lines;
+        return build(location, headerReader.finish(), upgrade, downgrade, verify, Math.max(1, lastLine));
+    }
+
+    /**
+     * Whether the line {@code t[start, end)} may be a {@code -- strata:} directive: after the blanks the pattern
+     * allows ({@code \s}), it starts with {@code --}. Lines that may not are never met against the pattern.
+     */
+    private static boolean mayBeDirective(String t, int start, int end) {
+        int i = start;
+        while (i < end) {
+            char c = t.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\u000B' && c != '\f' && c != '\r') {
+                break;
+            }
+            i++;
+        }
+        return i + 1 < end && t.charAt(i) == '-' && t.charAt(i + 1) == '-';
+    }
+
+    /** Ends {@code section} (if any) before the line starting at {@code nextLineStart}: its text is the span. */
+    private static void end(Section section, String t, int nextLineStart) {
+        if (section != null) {
+            int to = nextLineStart - 1; // the line break before the next line (or the end of the text)
+            section.text = to > section.textStart ? t.substring(section.textStart, Math.min(to, t.length())) : "";
+        }
     }
 
     private static SqlMigration build(String location, ScriptHeader header, Section upgrade, Section downgrade,
@@ -239,43 +282,27 @@ public final class ScriptParser {
     /** Removes a leading byte order mark and turns CRLF line endings into LF. */
     static String normalize(String text) {
         String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        return t.replace("\r\n", "\n");
-    }
-
-    /** The number of the last line, not counting the empty remainder after a final newline. */
-    private static int lastLine(String[] lines) {
-        int n = lines.length;
-        if (n > 1 && lines[n - 1].isEmpty()) {
-            n--;
-        }
-        return Math.max(1, n);
+        return t.indexOf('\r') < 0 ? t : t.replace("\r\n", "\n");
     }
 
     private static StrataException sectionError(String location, int line, String what) {
         return new StrataException(ErrorCode.SCRIPT_SECTION_INVALID, location + ":" + line + ": " + what);
     }
 
-    /** The lines of one section, after its marker line. */
+    /** One section: its marker line, where its text starts, and (once ended) its text. */
     private static final class Section {
         final int markerLine;
+        final int textStart;
         final List<Integer> deferLines = new java.util.ArrayList<>();
-        private final StringBuilder text = new StringBuilder();
-        private boolean empty = true;
+        private String text;
 
-        Section(int markerLine) {
+        Section(int markerLine, int textStart) {
             this.markerLine = markerLine;
-        }
-
-        void add(String line) {
-            if (!empty) {
-                text.append('\n');
-            }
-            text.append(line);
-            empty = false;
+            this.textStart = textStart;
         }
 
         String text() {
-            return text.toString();
+            return text;
         }
     }
 }

@@ -19,8 +19,6 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
@@ -68,18 +66,16 @@ public final class Runs {
         // headers and checksums are read now; the runner splits the SQL of what it may run.
         w.settings();
         w.project().splittingOnUse();
-        CompletableFuture<JdbcTarget> connecting = CompletableFuture.supplyAsync(w::target);
-        MigrationSet set;
-        try {
-            set = w.migrations();
-        } catch (RuntimeException e) {
-            // a bad revision file is the error to report; let the connection attempt finish (the workspace closes it)
-            connecting.handle((t, x) -> null).join();
-            throw e;
-        }
-        JdbcTarget jdbc = join(connecting);
+        w.connectInBackground(); // a failure to connect is reported below, unless a bad revision file comes first
+        MigrationSet set = w.migrations();
+        JdbcTarget jdbc = w.target();
         Target t = jdbc;
-        List<String> unknown = unknown(set, jdbc);
+        List<String> unknown;
+        try {
+            unknown = unknown(set, jdbc, w.stateBeforeRun());
+        } finally {
+            w.forgetStateBeforeRun(); // what runs is decided under the lock, on the state read there
+        }
         if (!unknown.isEmpty()) {
             if (direction == Direction.DOWN || !options.ignoreUnknown()) {
                 throw new StrataException(ErrorCode.APPLIED_REVISION_MISSING, "the database has " + unknown.size()
@@ -191,9 +187,11 @@ public final class Runs {
         return new Runner(w.migrations(), w.target(), w.runOptions(lockWait, false), w.listener());
     }
 
-    private static List<String> unknown(MigrationSet set, JdbcTarget t) {
-        DatabaseState state = t.readState();
-        return state.tablesExist() ? StatusReader.unknownApplied(set, state, t.history()) : List.of();
+    private static List<String> unknown(MigrationSet set, JdbcTarget t, DatabaseState state) {
+        if (!state.tablesExist() || state.heads().stream().allMatch(set::contains)) {
+            return List.of(); // the history is only read when a head is unknown (then it names the others)
+        }
+        return StatusReader.unknownApplied(set, state, t.history());
     }
 
     /** The heads of a set of applied revisions: those that are no applied revision's parent. */
@@ -206,16 +204,5 @@ public final class Runs {
         Set<RevisionId> heads = new HashSet<>(applied);
         heads.removeAll(parents);
         return heads;
-    }
-
-    private static <T> T join(CompletableFuture<T> f) {
-        try {
-            return f.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
-        }
     }
 }

@@ -34,9 +34,18 @@ public final class Workspace implements AutoCloseable {
     private final ConfigLoader.Inputs inputs;
     private Settings settings;
     private Project project;
-    private EmbeddedServer embedded;
+    private volatile EmbeddedServer embedded;
     private JdbcTarget target;
-    private boolean connectorGiven;
+    private volatile boolean connectorGiven;
+    private final Object targetLock = new Object();
+    private final Object connected = new Object();
+    private Thread connecting;
+    private JdbcTarget connectedTarget;
+    private Throwable connectedFailure;
+    private boolean abandoned;
+    private RuntimeException connectFailure;
+    private final Object stateLock = new Object();
+    private dev.strata.run.DatabaseState stateBeforeRun;
     private dev.strata.engine.config.OpsSettings operations;
 
     /** Opens connections for {@link #target()}; the facade passes a {@code DataSource} this way. */
@@ -144,15 +153,96 @@ public final class Workspace implements AutoCloseable {
         return embedded != null;
     }
 
-    /** Connects to the database: the resolved URL, else the project's embedded PostgreSQL. Thread-safe. */
-    public synchronized JdbcTarget target() {
-        if (target == null) {
-            Settings s = settings();
-            target = new JdbcTarget(connect(), s.tables(), EngineVersion.get())
-                    .withSessionSettings(s.lockTimeout(), s.statementTimeout())
-                    .withIndexProgress(this::openConnection, Duration.ofSeconds(1));
+    /**
+     * Connects to the database: the resolved URL, else the project's embedded PostgreSQL; waits for a connection
+     * {@link #connectInBackground()} started. Thread-safe; it holds a lock of its own, so the revisions can load
+     * ({@link #project()}, {@link #migrations()}) while it connects.
+     */
+    public JdbcTarget target() {
+        synchronized (targetLock) {
+            if (target == null) {
+                if (connecting != null) {
+                    Thread t = connecting;
+                    connecting = null;
+                    joinConnecting(t);
+                } else if (connectFailure != null) {
+                    throw connectFailure; // the background attempt failed: the same error, once more
+                } else {
+                    target = newTarget();
+                }
+            }
+            return target;
         }
-        return target;
+    }
+
+    /**
+     * Starts connecting ({@link #target()}) on a thread of its own and returns at once, so the connection is made
+     * while the caller reads the revision files; {@link #target()} waits for it and reports its error, if any. No
+     * effect when connected already or connecting. The thread is a daemon, and {@link #close()} closes what it
+     * opened.
+     */
+    public void connectInBackground() {
+        synchronized (targetLock) {
+            if (target != null || connecting != null || connectFailure != null) {
+                return;
+            }
+            settings(); // a bad configuration is reported on the caller's thread, before anything starts
+            Thread t = new Thread(() -> {
+                JdbcTarget made;
+                try {
+                    made = newTarget();
+                } catch (RuntimeException | Error e) {
+                    synchronized (connected) {
+                        connectedFailure = e;
+                    }
+                    return;
+                }
+                boolean unwanted;
+                synchronized (connected) {
+                    unwanted = abandoned;
+                    connectedTarget = made;
+                }
+                if (unwanted) {
+                    made.close();
+                }
+            }, "strata-connect");
+            t.setDaemon(true);
+            connecting = t;
+            t.start();
+        }
+    }
+
+    /** Waits for the background connection: sets {@link #target}, or {@link #connectFailure} and throws it. */
+    private void joinConnecting(Thread t) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (connected) {
+            target = connectedTarget;
+            if (connectedFailure instanceof RuntimeException r) {
+                connectFailure = r;
+                throw r;
+            }
+            if (connectedFailure instanceof Error e) {
+                throw e;
+            }
+        }
+    }
+
+    private JdbcTarget newTarget() {
+        Settings s = settings();
+        return new JdbcTarget(connect(), s.tables(), EngineVersion.get())
+                .withSessionSettings(s.lockTimeout(), s.statementTimeout())
+                .withIndexProgress(this::openConnection, Duration.ofSeconds(1));
     }
 
     private Connection connect() {
@@ -178,6 +268,27 @@ public final class Workspace implements AutoCloseable {
         embedded = EmbeddedServer.attachOrStart(s.projectDir());
         notice(RunEvent.Notice.Level.INFO, "using the embedded PostgreSQL in .strata/ (no database URL configured)");
         return PgConnections.open(PgUrl.parse(embedded.jdbcUrl()), "strata");
+    }
+
+    /**
+     * The database's state as the checks in front of a run see it (the lint gate, the pre-checks, the backup's range,
+     * the unknown-revision check): read once for all of them, before the run takes its lock. The run itself reads the
+     * state again under the lock, and decides there what to apply; {@link #forgetStateBeforeRun()} drops this copy.
+     */
+    public dev.strata.run.DatabaseState stateBeforeRun() {
+        synchronized (stateLock) { // not the workspace's lock: the connecting thread needs that one for settings()
+            if (stateBeforeRun == null) {
+                stateBeforeRun = target().readState();
+            }
+            return stateBeforeRun;
+        }
+    }
+
+    /** Drops the state {@link #stateBeforeRun()} read: the next check reads it again. */
+    public void forgetStateBeforeRun() {
+        synchronized (stateLock) {
+            stateBeforeRun = null;
+        }
     }
 
     /**
@@ -211,8 +322,22 @@ public final class Workspace implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (target != null) {
-                target.close();
+            JdbcTarget open;
+            synchronized (targetLock) {
+                if (connecting != null) {
+                    // a command that failed before it needed the database: the connection is not waited for; the
+                    // thread closes it when it comes
+                    connecting.interrupt();
+                    connecting = null;
+                    synchronized (connected) {
+                        abandoned = true;
+                        target = connectedTarget;
+                    }
+                }
+                open = target;
+            }
+            if (open != null) {
+                open.close();
             }
         } finally {
             try {

@@ -21,9 +21,10 @@ import java.util.concurrent.Callable;
         description = {"Apply revisions up to TARGET (default: head).",
                 "TARGET: head (alias: latest), heads, a revision id or unique prefix, LABEL@head, +N, ID+N.",
                 "With --sql, print the SQL instead of running it (no connection); TARGET may be a range FROM:TO.",
-                "Online, the pre-checks of strata preflight run first (a failed one changes nothing), then a verified"
-                        + " backup when the environment has backup = true and a revision is pending, then the revisions,"
-                        + " then the environment's seed data (development and test by default).",
+                "Online, when a revision is pending, the pre-checks of strata preflight run first (a failed one changes"
+                        + " nothing), then a verified backup when the environment has backup = true, then the revisions;"
+                        + " then the environment's seed data (development and test by default). With nothing pending,"
+                        + " the applied revisions' checksums are verified under the lock.",
                 "A revision's -- strata:verify statements run after its upgrade; a failing one fails the revision.",
                 "Metrics go to the history table, --metrics-file (or [metrics] file) and, when OTEL_* variables configure"
                         + " an exporter, OpenTelemetry spans.",
@@ -75,11 +76,34 @@ public final class UpgradeCommand implements Callable<Integer> {
                     + " collector), replacing it atomically (default: [metrics] file of strata.toml, else none).")
     java.nio.file.Path metricsFile;
 
+    /**
+     * The command as picocli would have built it from a plain command line (see {@link dev.strata.cli.QuickUpgrade}):
+     * no --sql, --lock-wait, --allow or --metrics-file.
+     */
+    public static UpgradeCommand of(StrataCommand root, String target, boolean resume, boolean ignoreUnknown,
+                                    boolean skipPreflight, Boolean backup, Boolean seed) {
+        UpgradeCommand c = new UpgradeCommand();
+        c.root = root;
+        c.target = target;
+        c.resume = resume;
+        c.ignoreUnknown = ignoreUnknown;
+        c.skipPreflight = skipPreflight;
+        c.backup = backup;
+        c.seed = seed;
+        return c;
+    }
+
     @Override
     public Integer call() {
-        try (Session s = new Session(root, spec)) {
+        return call(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** Runs the upgrade, writing to {@code out} and {@code err}; returns the exit status. */
+    public Integer call(java.io.PrintWriter out, java.io.PrintWriter err) {
+        try (Session s = new Session(root, out, err)) {
             if (!sql) {
                 s.workspace().project().splittingOnUse(); // a no-op upgrade never lexes the applied revisions
+                s.workspace().connectInBackground(); // connect while the revision files are read
             }
             int lint = dev.strata.cli.LintGate.beforeUpgrade(s, target, sql, allow);
             if (lint != ExitCode.OK) {

@@ -205,7 +205,7 @@ public final class LintGate {
         Set<RevisionId> current;
         String to = target;
         if (online) {
-            current = knownHeads(set, ws.target().readState());
+            current = knownHeads(set, ws.stateBeforeRun());
         } else {
             Targets.Range range = Targets.range(target);
             current = Targets.fromState(set.graph(), range.from()).heads();

@@ -24,7 +24,7 @@ import java.util.Set;
 record Pending(DatabaseState state, Set<RevisionId> from, List<Step> steps) {
     static Pending of(Workspace w, String target) {
         MigrationSet set = w.migrations();
-        DatabaseState state = w.target().readState();
+        DatabaseState state = w.stateBeforeRun();
         Set<RevisionId> known = new HashSet<>();
         for (RevisionId id : state.heads()) {
             if (set.contains(id)) {

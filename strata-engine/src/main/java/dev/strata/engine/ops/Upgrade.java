@@ -68,7 +68,15 @@ public final class Upgrade {
                               java.util.function.Supplier<List<Step>> revisions) {
         OpsSettings ops = w.operations();
         PreflightReport report = null;
+        Pending pending = null;
         if (ops.preflight().enabled() && !options.skipPreflight()) {
+            pending = Pending.of(w, target);
+        }
+        if (pending != null && pending.steps().isEmpty() && pending.state().partial().isEmpty()) {
+            // Nothing to apply: the pre-checks guard changes, and there are none. The run still takes the lock and
+            // verifies every applied revision's checksum (refusing a changed file with its own error).
+            w.notice(RunEvent.Notice.Level.DEBUG, "preflight: nothing pending, pre-checks skipped");
+        } else if (pending != null) {
             report = Preflight.run(w, target, run);
             if (report.failed() && !runnerRefuses(report)) {
                 return new Outcome(report, null, List.of(), null);
@@ -85,7 +93,10 @@ public final class Upgrade {
         }
         Backups.Backup backup = null;
         if (options.backup().orElse(ops.backup().enabled())) {
-            Pending pending = Pending.of(w, target);
+            if (pending == null || report != null) {
+                w.forgetStateBeforeRun(); // read again after the pre-checks, which take a while
+                pending = Pending.of(w, target);
+            }
             if (pending.steps().isEmpty()) {
                 w.notice(RunEvent.Notice.Level.DEBUG, "backup: nothing pending, no backup taken");
             } else {
