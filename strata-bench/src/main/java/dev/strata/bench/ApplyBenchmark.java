@@ -186,10 +186,6 @@ public final class ApplyBenchmark {
         }
     }
 
-    /**
-     * Runs {@code bin/strata --version} once, untimed: the first run after a build makes the launcher's class archive
-     * afterwards, which no measured run should include.
-     */
     private static String liquibaseVersion() {
         Package p = liquibase.Scope.class.getPackage();
         return p == null || p.getImplementationVersion() == null ? "4.x" : p.getImplementationVersion();
