@@ -406,7 +406,7 @@ public final class JdbcTarget implements Target {
     public long runBackfill(Backfill backfill, java.util.function.Consumer<BackfillProgress> progress) {
         captureBaseline();
         committed = true;
-        return new BackfillRunner(c, backfill).run(progress);
+        return CopySwapRunner.run(c, backfill, progress);
     }
 
     @Override
