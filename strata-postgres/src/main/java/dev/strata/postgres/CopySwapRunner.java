@@ -30,11 +30,13 @@ import java.util.function.Consumer;
  *       write on the shadow: an AFTER ROW trigger upserting the new row (with the backfill's expression for
  *       rows still pending) and deleting deleted or re-keyed ones, an AFTER TRUNCATE trigger, and a BEFORE
  *       trigger on DELETE (and on updates that change the key) taking a shared advisory lock.</li>
- *   <li>Fill: key-ordered batches {@code INSERT INTO shadow SELECT ... FROM t WHERE key in range ON CONFLICT DO
- *       NOTHING}, each its own transaction holding the advisory lock exclusively, taken before the batch's snapshot.
- *       A row the application changed meanwhile is already in the shadow (the trigger's upsert wins, or waits for
- *       the batch and then overwrites it); a delete cannot slip between a batch's snapshot and its insert, since
- *       it waits for the batch to commit (the only thing deletes ever wait for; other writes never wait).</li>
+ *   <li>Fill: key-ordered batches {@code INSERT INTO shadow SELECT ... FROM t WHERE key in range AND NOT EXISTS
+ *       (the key in the shadow)}, each its own transaction holding the advisory lock exclusively, taken before the
+ *       batch's snapshot. A row the application changed meanwhile is already in the shadow and skipped, or the
+ *       trigger's upsert waits for the batch and then overwrites it; a trigger's insert the batch's snapshot could
+ *       not see fails the batch with a unique violation, and the batch runs again (a plain insert, not ON CONFLICT,
+ *       spares a WAL record per row). A delete cannot slip between a batch's snapshot and its insert, since it waits
+ *       for the batch to commit (the only thing deletes ever wait for; other writes never wait for the fill).</li>
  *   <li>Swap, one short transaction under ACCESS EXCLUSIVE (both tables, lock_timeout {@link #SWAP_LOCK_TIMEOUT_MS}
  *       ms, retried): foreign keys pointing at the table are dropped, sequences it owns released, the old table
  *       dropped, the shadow renamed to its name, its indexes (and so its constraints) renamed to the old names,
@@ -51,6 +53,8 @@ final class CopySwapRunner {
     static final int SWAP_LOCK_TIMEOUT_MS = 50;
     /** Attempts at the setup and at the swap before giving up (with growing pauses, about two minutes in all). */
     static final int LOCK_ATTEMPTS = 60;
+    /** Batches run again because the sync trigger copied one of their rows meanwhile, before giving up. */
+    static final int MAX_CONFLICTS = 10_000;
     static final String SYNC_TRIGGER = "strata_copy_sync";
     static final String GUARD_TRIGGER = "strata_copy_guard";
     static final String TRUNCATE_TRIGGER = "strata_copy_truncate";
@@ -195,20 +199,30 @@ final class CopySwapRunner {
         List<String> fixed = strings("SELECT '\"' || replace(attname, '\"', '\"\"') || '\"' FROM pg_catalog.pg_attribute"
                 + " WHERE attrelid = " + t.oid + " AND attnum > 0 AND NOT attisdropped AND attidentity = 'a'");
         fixed.addAll(b.key());
+        long t0 = System.nanoTime();
         if (!underWay) {
             inLockedTransactions("setup", () -> setup(columns, fixed));
         }
+        long t1 = System.nanoTime();
         long rows = fill(columns, progress);
+        long t2 = System.nanoTime();
         List<String[]> validate = new ArrayList<>();
         inLockedTransactions("swap", () -> {
             validate.clear();
             validate.addAll(swap());
         });
+        long t3 = System.nanoTime();
         try (Statement s = c.createStatement()) {
             for (String[] v : validate) {
                 s.execute("ALTER TABLE " + v[0] + " VALIDATE CONSTRAINT " + v[1]);
             }
             s.execute("ANALYZE " + t.sql());
+        }
+        long t4 = System.nanoTime();
+        if (Boolean.getBoolean("strata.copyswap.trace")) {
+            System.err.printf("copy-swap %s: setup %d ms, fill %d ms, swap %d ms (%d attempts), validate+analyze %d ms%n",
+                    t.sql(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, attempts,
+                    (t4 - t3) / 1_000_000);
         }
         return rows;
     }
@@ -301,6 +315,7 @@ final class CopySwapRunner {
             desc.append(sep).append("_k").append(i + 1).append(" DESC");
         }
         String placeholders = String.join(", ", java.util.Collections.nCopies(n, "?"));
+        String dstKeys = String.join(", ", b.key().stream().map(k -> "strata_dst." + k).toList());
         List<String> selected = columns.stream().map(this::expression).toList();
         long estimate = t.rows;
         long rows = 0;
@@ -308,6 +323,7 @@ final class CopySwapRunner {
         long t0 = System.nanoTime();
         Object[] last = null;
         int size = b.batchSize();
+        int conflicts = 0;
         Map<String, PreparedStatement> prepared = new LinkedHashMap<>();
         boolean autoCommit = c.getAutoCommit();
         String previousCommit = string("SELECT current_setting('synchronous_commit')");
@@ -323,7 +339,8 @@ final class CopySwapRunner {
                         + ") OVERRIDING SYSTEM VALUE SELECT " + String.join(", ", selected) + " FROM " + t.sql()
                         + " AS strata_src, upper WHERE "
                         + (last != null ? "(" + tableKeys + ") > (" + placeholders + ") AND " : "")
-                        + "(" + tableKeys + ") <= (" + upperKeys + ") ON CONFLICT DO NOTHING RETURNING 1)\n"
+                        + "(" + tableKeys + ") <= (" + upperKeys + ") AND NOT EXISTS (SELECT FROM " + t.shadow()
+                        + " AS strata_dst WHERE (" + dstKeys + ") = (" + tableKeys + ")) RETURNING 1)\n"
                         + "SELECT " + outKeys + ", (SELECT count(*) FROM copied) FROM upper";
                 PreparedStatement p = prepared.get(sql);
                 if (p == null) {
@@ -350,6 +367,13 @@ final class CopySwapRunner {
                         last = key;
                         rows += rs.getLong(n + 1);
                     }
+                } catch (SQLException e) {
+                    if (!"23505".equals(e.getSQLState()) || ++conflicts > MAX_CONFLICTS) {
+                        throw e;
+                    }
+                    // a trigger copied a row of this range after the batch's snapshot: the batch again sees it
+                    c.rollback();
+                    continue;
                 }
                 c.commit();
                 if (done) {
@@ -515,11 +539,14 @@ final class CopySwapRunner {
      * Runs {@code work} in a transaction, again after a lock timeout (55P03) with a growing pause: its locks are
      * asked for with a short lock_timeout, so application writes queue behind a waiting request only briefly.
      */
+    private int attempts;
+
     private void inLockedTransactions(String what, Work work) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         try {
             c.setAutoCommit(false);
             for (int attempt = 1; ; attempt++) {
+                attempts = attempt;
                 try {
                     work.run();
                     c.commit();

@@ -106,11 +106,13 @@ public final class OnlineDdlBenchmark {
             String failure = null;
             LatencyRecorder recorder;
             ServerSample before;
+            java.time.Instant startedAt;
             ServerSample after;
             StrataOpsChanges.lastStrategy = null;
             try (Connection probe = DriverManager.getConnection(database.url())) {
                 Thread.sleep(options.settle().toMillis());
                 before = ServerSample.take(probe);
+                startedAt = java.time.Instant.now();
                 start = System.nanoTime();
                 try {
                     if (mode == Mode.NAIVE) {
@@ -134,7 +136,7 @@ public final class OnlineDdlBenchmark {
             boolean inPlace = failure == null && database.verify(op);
             String server = (mode.isStrata() && op.backfillsEveryRow() && StrataOpsChanges.lastStrategy != null
                     ? "ran " + StrataOpsChanges.lastStrategy.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "; " : "")
-                    + after.since(before) + "; worst write at " + recorder.worstAt(start, end);
+                    + after.since(before) + "; started " + startedAt + ", worst write at " + recorder.worstAt(start, end);
             RunResult result = new RunResult(op, mode, end - start, recorder.summarize(start, end), inPlace, failure,
                     server);
             database.undo(op);
