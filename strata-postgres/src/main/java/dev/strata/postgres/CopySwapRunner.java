@@ -315,6 +315,8 @@ final class CopySwapRunner {
             desc.append(sep).append("_k").append(i + 1).append(" DESC");
         }
         String placeholders = String.join(", ", java.util.Collections.nCopies(n, "?"));
+        // a scalar subquery, probed through the key's index for each row: as NOT EXISTS the planner may turn it into
+        // an anti join reading the whole shadow for every batch (the shadow has no statistics while it fills)
         String dstKeys = String.join(", ", b.key().stream().map(k -> "strata_dst." + k).toList());
         List<String> selected = columns.stream().map(this::expression).toList();
         long estimate = t.rows;
@@ -339,8 +341,8 @@ final class CopySwapRunner {
                         + ") OVERRIDING SYSTEM VALUE SELECT " + String.join(", ", selected) + " FROM " + t.sql()
                         + " AS strata_src, upper WHERE "
                         + (last != null ? "(" + tableKeys + ") > (" + placeholders + ") AND " : "")
-                        + "(" + tableKeys + ") <= (" + upperKeys + ") AND NOT EXISTS (SELECT FROM " + t.shadow()
-                        + " AS strata_dst WHERE (" + dstKeys + ") = (" + tableKeys + ")) RETURNING 1)\n"
+                        + "(" + tableKeys + ") <= (" + upperKeys + ") AND (SELECT true FROM " + t.shadow()
+                        + " AS strata_dst WHERE (" + dstKeys + ") = (" + tableKeys + ")) IS NULL RETURNING 1)\n"
                         + "SELECT " + outKeys + ", (SELECT count(*) FROM copied) FROM upper";
                 PreparedStatement p = prepared.get(sql);
                 if (p == null) {
@@ -355,7 +357,9 @@ final class CopySwapRunner {
                 }
                 long b0 = System.nanoTime();
                 // taken before the batch's snapshot: a delete waits for this batch, or this batch for the delete
-                s.execute("SELECT pg_catalog.pg_advisory_xact_lock(" + t.lockKey() + ")");
+                // and no JIT: the generic plan's estimate (a third of the table, a probe each) is far above jit_above_cost,
+                // and compiling it took longer than the batch itself (hundreds of ms, each batch)
+                s.execute("SELECT pg_catalog.pg_advisory_xact_lock(" + t.lockKey() + "), set_config('jit', 'off', true)");
                 boolean done;
                 try (ResultSet rs = p.executeQuery()) {
                     done = !rs.next();
