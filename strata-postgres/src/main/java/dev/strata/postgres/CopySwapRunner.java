@@ -37,8 +37,8 @@ import java.util.function.Consumer;
  *       not see fails the batch with a unique violation, and the batch runs again (a plain insert, not ON CONFLICT,
  *       spares a WAL record per row). A delete cannot slip between a batch's snapshot and its insert, since it waits
  *       for the batch to commit (the only thing deletes ever wait for; other writes never wait for the fill).</li>
- *   <li>Swap, one short transaction under ACCESS EXCLUSIVE (both tables, lock_timeout {@link #SWAP_LOCK_TIMEOUT_MS}
- *       ms, retried): foreign keys pointing at the table are dropped, sequences it owns released, the old table
+ *   <li>Swap, one short transaction under ACCESS EXCLUSIVE (the table, then the shadow, whose autovacuum is off;
+ *       lock_timeout {@link #SWAP_LOCK_TIMEOUT_MS} ms, retried): foreign keys pointing at the table are dropped, sequences it owns released, the old table
  *       dropped, the shadow renamed to its name, its indexes (and so its constraints) renamed to the old names,
  *       identity sequences set to where the old ones were and renamed, the table's triggers, grants, comment,
  *       replica identity and foreign keys (NOT VALID) re-created, sequences owned again.</li>
@@ -429,9 +429,10 @@ final class CopySwapRunner {
         List<String[]> validate = new ArrayList<>();
         try (Statement s = c.createStatement()) {
             s.execute("SET LOCAL lock_timeout = '" + SWAP_LOCK_TIMEOUT_MS + "ms'");
-            // the shadow first: an autovacuum or reader on it makes this attempt fail before the table is locked
-            s.execute("LOCK TABLE " + t.shadow() + " IN ACCESS EXCLUSIVE MODE");
+            // the table first: a write to it also writes the shadow (its trigger), so a write holding the table and
+            // waiting for a locked shadow would wait for this transaction while it waits for the write
             s.execute("LOCK TABLE " + t.sql() + " IN ACCESS EXCLUSIVE MODE");
+            s.execute("LOCK TABLE " + t.shadow() + " IN ACCESS EXCLUSIVE MODE");
             String options = string("SELECT array_to_string(reloptions, ', ') FROM pg_catalog.pg_class WHERE oid = "
                     + t.oid + " AND reloptions IS NOT NULL");
             boolean autovacuumSet = options != null && options.contains("autovacuum_enabled");
