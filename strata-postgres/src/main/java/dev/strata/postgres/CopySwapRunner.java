@@ -115,7 +115,15 @@ final class CopySwapRunner {
                 throw new StatementFailedException(0, null, "copy-and-swap of " + b.table() + " is not possible: "
                         + obstacle + "; use strategy IN_PLACE (or AUTO) for this change", null);
             }
-            return new CopySwapRunner(c, b, t).copyAndSwap(underWay, progress);
+            CopySwapRunner runner = new CopySwapRunner(c, b, t);
+            try {
+                return runner.copyAndSwap(underWay, progress);
+            } catch (SQLException | RuntimeException e) {
+                String left = runner.abandon();
+                String message = "copy-and-swap of " + b.table() + " failed: "
+                        + (e instanceof SQLException q ? PgErrors.describe(q) : String.valueOf(e.getMessage())) + "; " + left;
+                throw new StatementFailedException(0, e instanceof SQLException q ? q.getSQLState() : null, message, e);
+            }
         } catch (SQLException e) {
             throw new StatementFailedException(0, e.getSQLState(), "copy-and-swap of " + b.table() + " failed: "
                     + PgErrors.describe(e), e);
@@ -534,6 +542,34 @@ final class CopySwapRunner {
             }
         }
         return validate;
+    }
+
+    /**
+     * After a failure: removes the triggers, their functions and the shadow (best effort, short lock_timeout), so
+     * that the table is as it was and no trigger refers to a shadow a later change could break; says what is left.
+     * After a swap that committed there is nothing to remove (the old table took its triggers along).
+     */
+    private String abandon() {
+        try {
+            inLockedTransactions("cleanup", () -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET LOCAL lock_timeout = '" + SWAP_LOCK_TIMEOUT_MS + "ms'");
+                    if (exists(c, "SELECT 1 FROM pg_catalog.pg_class WHERE oid = " + t.oid)) {
+                        for (String trigger : List.of(SYNC_TRIGGER, TRUNCATE_TRIGGER, GUARD_TRIGGER, GUARD_TRIGGER + "_key")) {
+                            s.execute("DROP TRIGGER IF EXISTS " + trigger + " ON " + t.sql());
+                        }
+                    }
+                    s.execute("DROP FUNCTION IF EXISTS " + t.function("sync") + "()");
+                    s.execute("DROP FUNCTION IF EXISTS " + t.function("guard") + "()");
+                    s.execute("DROP TABLE IF EXISTS " + t.shadow());
+                }
+            });
+            return "the shadow table and its triggers were removed, the table is as it was";
+        } catch (SQLException | RuntimeException e) {
+            return "the shadow table " + t.shadow() + " and the triggers strata_copy_* on " + t.sql()
+                    + " could not be removed (" + e.getMessage() + "); the next run goes on with"
+                    + " them, or drop them by hand";
+        }
     }
 
     private interface Work {

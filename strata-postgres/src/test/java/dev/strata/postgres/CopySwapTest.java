@@ -317,4 +317,31 @@ class CopySwapTest {
         }
         assertThat(strategies(events)).containsExactly(Strategy.IN_PLACE);
     }
+
+    @Test
+    void aFailedCopyRemovesItsShadowAndTriggers() throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE codes (id int PRIMARY KEY, code text NOT NULL)");
+            s.execute("INSERT INTO codes SELECT g, g::text FROM generate_series(1, 20000) g");
+            s.execute("UPDATE codes SET code = 'x' WHERE id = 15000");
+        }
+        JavaMigrationScript r1 = script("r1", o -> o.alterColumn("codes", "code", a -> a.type("text", "integer").notNull()
+                .using("code::integer", "code::text").strategy(Strategy.COPY_SWAP)));
+        try (JdbcTarget target = Targets.open(db)) {
+            assertThatThrownBy(() -> new Runner(MigrationSet.of(List.of(r1)), target,
+                    new RunOptions(Duration.ZERO, "test", false), e -> { }).upgrade("head"))
+                    .isInstanceOf(StrataException.class)
+                    .hasMessageContaining("copy-and-swap of \"public\".\"codes\" failed")
+                    .hasMessageContaining("invalid input syntax for type integer")
+                    .hasMessageContaining("the shadow table and its triggers were removed");
+        }
+        try (Connection c = db.connect()) {
+            assertThat(scalar(c, "SELECT count(*) FROM pg_class WHERE relname LIKE '%strata_copy%'")).isZero();
+            assertThat(scalar(c, "SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'strata_copy%'")).isZero();
+            assertThat(scalar(c, "SELECT count(*) FROM codes")).isEqualTo(20000);
+            try (Statement s = c.createStatement()) {
+                s.execute("UPDATE codes SET code = '7' WHERE id = 15000");
+            }
+        }
+    }
 }
