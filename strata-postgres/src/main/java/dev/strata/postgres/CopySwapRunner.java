@@ -51,7 +51,7 @@ import java.util.function.Consumer;
 final class CopySwapRunner {
     /** The lock_timeout of the swap's lock requests: writes queue behind a waiting ACCESS EXCLUSIVE request. */
     static final int SWAP_LOCK_TIMEOUT_MS = 50;
-    /** Attempts at the setup and at the swap before giving up (with growing pauses, about two minutes in all). */
+    /** Attempts at the setup and at the swap before giving up (with growing pauses, about 90 s in all). */
     static final int LOCK_ATTEMPTS = 60;
     /** Batches run again because the sync trigger copied one of their rows meanwhile, before giving up. */
     static final int MAX_CONFLICTS = 10_000;
