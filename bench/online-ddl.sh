@@ -2,7 +2,9 @@
 # Online-DDL benchmark: schema changes on a large table under a steady write load, naive vs Strata.
 # Usage: bench/online-ddl.sh [--url ADMIN_JDBC_URL] [--rows N] [--rate WRITES_PER_S] [--pool N]
 #        [--ops add-column-volatile,add-column-constant,add-foreign-key,add-unique,create-index,widen-int]
-#        [--modes naive,strata] [--settle-ms MS] [--reuse] [--keep]
+#        [--modes naive,strata,strata-in-place,strata-copy-swap] [--settle-ms MS] [--reuse] [--keep]
+# strata = the backfill strategy chosen automatically; strata-in-place / strata-copy-swap force one (these two
+# run only for the changes that backfill every row). PASS/MISS lines at the end, one per target.
 # Quick run: bench/online-ddl.sh --rows 200000. Strata step timings: JAVA_OPTS=-Donline.trace=true
 set -euo pipefail
 cd "$(dirname "$0")/.."

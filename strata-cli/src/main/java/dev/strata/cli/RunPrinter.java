@@ -101,7 +101,8 @@ final class RunPrinter implements RunListener {
         if (p.estimatedTotal() > 0 && rate > 0 && p.rowsDone() < p.estimatedTotal()) {
             eta = ", ETA " + (p.estimatedTotal() - p.rowsDone()) / rate + " s";
         }
-        String line = "backfill " + b.table() + ": " + p.rowsDone() + (p.estimatedTotal() > 0 ? " / ~" + p.estimatedTotal() : "")
+        String how = p.strategy() == dev.strata.plan.Backfill.Strategy.COPY_SWAP ? " (copy-and-swap)" : "";
+        String line = "backfill " + b.table() + how + ": " + p.rowsDone() + (p.estimatedTotal() > 0 ? " / ~" + p.estimatedTotal() : "")
                 + " rows, " + rate + " rows/s" + eta;
         if (console.terminal()) {
             console.progress(line);

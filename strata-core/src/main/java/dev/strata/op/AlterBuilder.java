@@ -18,6 +18,7 @@ public final class AlterBuilder {
     private String toDefault;
     private List<String> key = List.of("id");
     private Mode mode = Mode.ONLINE;
+    private dev.strata.plan.Backfill.Strategy strategy = dev.strata.plan.Backfill.Strategy.AUTO;
 
     AlterBuilder() {
     }
@@ -77,6 +78,17 @@ public final class AlterBuilder {
         return this;
     }
 
+    /**
+     * How the online form fills the rows when it must write every one (a volatile default, a type change that
+     * rewrites): {@code IN_PLACE} (batched UPDATE), {@code COPY_SWAP} (a shadow table filled in batches and
+     * swapped in), or {@code AUTO} (the default: chosen at run time from the table; see
+     * {@link dev.strata.plan.Backfill.Strategy}).
+     */
+    public AlterBuilder strategy(dev.strata.plan.Backfill.Strategy strategy) {
+        this.strategy = java.util.Objects.requireNonNull(strategy, "strategy");
+        return this;
+    }
+
     /** One plain {@code ALTER TABLE} (may rewrite or scan under ACCESS EXCLUSIVE). */
     public AlterBuilder blocking() {
         mode = Mode.BLOCKING;
@@ -90,6 +102,6 @@ public final class AlterBuilder {
         boolean nullable = fromNullable == null || fromNullable;
         ColumnDef from = new ColumnDef(column, fromType, nullable, fromDefault, null, null);
         ColumnDef to = new ColumnDef(column, toType, toNullable == null ? nullable : toNullable, toDefault, null, null);
-        return new AlterColumn(table, from, to, using, reverseUsing, key, mode);
+        return new AlterColumn(table, from, to, using, reverseUsing, key, mode, strategy);
     }
 }

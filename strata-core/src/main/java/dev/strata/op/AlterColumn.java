@@ -1,5 +1,7 @@
 package dev.strata.op;
 
+import dev.strata.plan.Backfill.Strategy;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -15,9 +17,16 @@ import java.util.Objects;
  * @param reverseUsing {@code USING} expression for the way back, or null
  * @param key          the columns a backfill walks when the type change needs expand/contract; may be empty otherwise
  * @param mode         online (default) or blocking
+ * @param strategy     how an expand/contract backfill is made (in place, copy-and-swap, or chosen at run time)
  */
 public record AlterColumn(QualifiedName table, ColumnDef from, ColumnDef to, String using, String reverseUsing,
-                          List<String> key, Mode mode) implements Op {
+                          List<String> key, Mode mode, Strategy strategy) implements Op {
+    /** With the backfill strategy chosen at run time ({@link Strategy#AUTO}). */
+    public AlterColumn(QualifiedName table, ColumnDef from, ColumnDef to, String using, String reverseUsing,
+                       List<String> key, Mode mode) {
+        this(table, from, to, using, reverseUsing, key, mode, Strategy.AUTO);
+    }
+
     public AlterColumn {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(from, "from");
@@ -33,6 +42,7 @@ public record AlterColumn(QualifiedName table, ColumnDef from, ColumnDef to, Str
         }
         key = key == null ? List.of() : List.copyOf(key);
         mode = mode == null ? Mode.ONLINE : mode;
+        strategy = strategy == null ? Strategy.AUTO : strategy;
     }
 
     public String column() {
@@ -45,7 +55,7 @@ public record AlterColumn(QualifiedName table, ColumnDef from, ColumnDef to, Str
 
     @Override
     public Reversal reverse() {
-        return Reversal.of(new AlterColumn(table, to, from, reverseUsing, using, key, mode));
+        return Reversal.of(new AlterColumn(table, to, from, reverseUsing, using, key, mode, strategy));
     }
 
     @Override

@@ -13,6 +13,7 @@ public final class ColumnBuilder {
     private String generated;
     private List<String> key = List.of("id");
     private Mode mode = Mode.ONLINE;
+    private dev.strata.plan.Backfill.Strategy strategy = dev.strata.plan.Backfill.Strategy.AUTO;
 
     ColumnBuilder() {
     }
@@ -55,6 +56,17 @@ public final class ColumnBuilder {
         return this;
     }
 
+    /**
+     * How the online form fills the rows when it must write every one (a volatile default, a type change that
+     * rewrites): {@code IN_PLACE} (batched UPDATE), {@code COPY_SWAP} (a shadow table filled in batches and
+     * swapped in), or {@code AUTO} (the default: chosen at run time from the table; see
+     * {@link dev.strata.plan.Backfill.Strategy}).
+     */
+    public ColumnBuilder strategy(dev.strata.plan.Backfill.Strategy strategy) {
+        this.strategy = java.util.Objects.requireNonNull(strategy, "strategy");
+        return this;
+    }
+
     /** Render the plain blocking statement instead of the online recipe. */
     public ColumnBuilder blocking() {
         mode = Mode.BLOCKING;
@@ -71,5 +83,9 @@ public final class ColumnBuilder {
 
     Mode mode() {
         return mode;
+    }
+
+    dev.strata.plan.Backfill.Strategy strategy() {
+        return strategy;
     }
 }

@@ -68,7 +68,7 @@ final class ColumnRenderer {
                 Tx.IN_TRANSACTION, op.describe(), Hazard.ACCESS_EXCLUSIVE_LOCK));
         out.add(Statement.of("ALTER TABLE " + t.sql() + " ALTER COLUMN " + col + " SET DEFAULT " + c.defaultValue(),
                 Tx.IN_TRANSACTION, op.describe(), Hazard.ACCESS_EXCLUSIVE_LOCK));
-        out.add(backfill(t, op.key(), col + " = " + c.defaultValue(), col + " IS NULL", op.describe()));
+        out.add(backfill(t, op.key(), col, c.defaultValue(), col + " IS NULL", op.strategy(), op.describe()));
         if (!c.nullable()) {
             out.addAll(NotNullSteps.all(t, c.name(), op.describe()));
         }
@@ -150,9 +150,15 @@ final class ColumnRenderer {
         return out;
     }
 
-    static Statement backfill(QualifiedName table, List<String> key, String assignments, String pending, String source) {
-        return Statement.backfill(new Backfill(table.sql(), key.stream().map(SqlText::ident).toList(), assignments,
-                pending, BackfillRows.DEFAULT_BATCH, Duration.ZERO), source);
+    /**
+     * The backfill {@code column = expression WHERE pending} of every row of the table ({@code column} quoted): in
+     * place, or as a copy-and-swap of the table, as {@code strategy} says (see {@link Backfill.Strategy}).
+     */
+    static Statement backfill(QualifiedName table, List<String> key, String column, String expression, String pending,
+                              Backfill.Strategy strategy, String source) {
+        return Statement.backfill(new Backfill(table.sql(), key.stream().map(SqlText::ident).toList(),
+                column + " = " + expression, pending, BackfillRows.DEFAULT_BATCH, Duration.ZERO,
+                java.util.Map.of(column, expression), strategy), source);
     }
 
     static void requireKey(List<String> key, String source) {

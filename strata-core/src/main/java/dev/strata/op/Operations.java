@@ -103,7 +103,7 @@ public class Operations {
     public Operations addColumn(String table, String column, String type, Consumer<ColumnBuilder> spec) {
         ColumnBuilder b = new ColumnBuilder();
         spec.accept(b);
-        return add(new AddColumn(name(table), b.build(column, type), b.key(), b.mode()));
+        return add(new AddColumn(name(table), b.build(column, type), b.key(), b.mode(), b.strategy()));
     }
 
     /** {@code DROP COLUMN} (ACCESS EXCLUSIVE, instant, data lost); irreversible. */
@@ -116,7 +116,7 @@ public class Operations {
         ColumnBuilder b = new ColumnBuilder();
         definition.accept(b);
         return add(new DropColumn(name(table), column,
-                new AddColumn(name(table), b.build(column, type), b.key(), b.mode())));
+                new AddColumn(name(table), b.build(column, type), b.key(), b.mode(), b.strategy())));
     }
 
     /**

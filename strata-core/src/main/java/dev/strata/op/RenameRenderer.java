@@ -55,7 +55,8 @@ final class RenameRenderer {
         out.add(Statement.of("CREATE FUNCTION " + fn.sql() + "() RETURNS trigger LANGUAGE plpgsql AS "
                 + SqlText.dollarQuoted(body), Tx.IN_TRANSACTION, src));
         out.add(TypeChange.createTrigger(t, fn, src));
-        out.add(ColumnRenderer.backfill(t, op.key(), to + " = " + from, to + " IS NULL AND " + from + " IS NOT NULL", src));
+        out.add(ColumnRenderer.backfill(t, op.key(), to, from, to + " IS NULL AND " + from + " IS NOT NULL",
+                dev.strata.plan.Backfill.Strategy.IN_PLACE, src));
         if (!op.to().nullable()) {
             out.addAll(NotNullSteps.all(t, op.to().name(), src));
         }

@@ -121,7 +121,8 @@ final class TypeChange {
         // without USING the new value depends on the column alone: updates that leave it out keep tmp right,
         // and the backfill's own updates (which set only tmp) do not run the function for every row
         out.add(op.using() == null ? createTrigger(t, fn, column, src) : createTrigger(t, fn, src));
-        out.add(ColumnRenderer.backfill(t, op.key(), tmp + " = " + conversion, tmp + " IS NULL AND " + col + " IS NOT NULL", src));
+        out.add(ColumnRenderer.backfill(t, op.key(), tmp, conversion, tmp + " IS NULL AND " + col + " IS NOT NULL",
+                op.strategy(), src));
         if (!op.to().nullable()) {
             out.addAll(NotNullSteps.addAndValidate(t, tmpName, src));
         }

@@ -108,6 +108,11 @@ public final class OfflineTarget implements Target {
         out.append("-- backfill of ").append(b.table()).append(" in batches of ").append(b.batchSize())
                 .append(" rows by ").append(String.join(", ", b.key()))
                 .append(", each batch its own transaction (run at top level, not in a transaction block):\n");
+        if (b.strategy() != Backfill.Strategy.IN_PLACE) {
+            out.append("-- (online, Strata ").append(b.strategy() == Backfill.Strategy.COPY_SWAP ? "copies" : "may copy")
+                    .append(" the table to a shadow table and swaps it in instead; copy-and-swap needs the online runner,")
+                    .append(" so this script updates the rows in place)\n");
+        }
         out.append(OfflineBackfill.sql(b)).append(";\n\n");
         return 0;
     }

@@ -51,7 +51,8 @@ public interface Target extends AutoCloseable {
     /**
      * Runs a batched backfill: batches found by keyset pagination, each its own short transaction, with
      * the backfill's pause between them; {@code progress} hears after every batch. Returns the rows changed.
-     * A failure is a StatementFailedException with index 0; batches already committed stay done.
+     * A failure is a StatementFailedException with index 0; batches already committed stay done. A live target
+     * makes a backfill whose strategy allows it by copy-and-swap ({@link Backfill.Strategy}).
      */
     long runBackfill(Backfill backfill, java.util.function.Consumer<BackfillProgress> progress);
 
@@ -62,8 +63,15 @@ public interface Target extends AutoCloseable {
      * @param batches        batches committed so far
      * @param estimatedTotal the planner's estimate of the table's rows (for an ETA), or -1
      * @param elapsed        time since the backfill started
+     * @param strategy       how it is being made: rows updated in place, or copied to a shadow table ({@code rowsDone}
+     *                       then counts rows copied)
      */
-    record BackfillProgress(long rowsDone, long batches, long estimatedTotal, java.time.Duration elapsed) {
+    record BackfillProgress(long rowsDone, long batches, long estimatedTotal, java.time.Duration elapsed,
+                            dev.strata.plan.Backfill.Strategy strategy) {
+        /** Progress of a backfill made in place. */
+        public BackfillProgress(long rowsDone, long batches, long estimatedTotal, java.time.Duration elapsed) {
+            this(rowsDone, batches, estimatedTotal, elapsed, dev.strata.plan.Backfill.Strategy.IN_PLACE);
+        }
     }
 
     /**

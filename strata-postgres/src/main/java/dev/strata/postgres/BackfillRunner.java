@@ -86,9 +86,10 @@ final class BackfillRunner {
                     last = key;
                     rows += rs.getLong(key.length + 1);
                 }
-                size = nextSize(size, (System.nanoTime() - b0) / 1_000_000);
+                size = nextSize(size, b.batchSize(), (System.nanoTime() - b0) / 1_000_000);
                 batches++;
-                progress.accept(new BackfillProgress(rows, batches, estimate, Duration.ofNanos(System.nanoTime() - t0)));
+                progress.accept(new BackfillProgress(rows, batches, estimate, Duration.ofNanos(System.nanoTime() - t0),
+                        dev.strata.plan.Backfill.Strategy.IN_PLACE));
                 if (!b.pause().isZero()) {
                     Thread.sleep(b.pause().toMillis());
                 }
@@ -184,12 +185,12 @@ final class BackfillRunner {
      * touches one waits up to a batch's duration. Batches slower than {@link #SLOW_MS} are halved (down
      * to {@link #MIN_BATCH} rows); quick ones grow back, never past the size the backfill asked for.
      */
-    private int nextSize(int size, long millis) {
+    static int nextSize(int size, int batchSize, long millis) {
         if (millis > SLOW_MS && size > MIN_BATCH) {
             return Math.max(MIN_BATCH, size / 2);
         }
-        if (millis < SLOW_MS / 3 && size < b.batchSize()) {
-            return Math.min(b.batchSize(), size * 2);
+        if (millis < SLOW_MS / 3 && size < batchSize) {
+            return Math.min(batchSize, size * 2);
         }
         return size;
     }

@@ -61,6 +61,25 @@ final class LatencyRecorder {
                 n == 0 ? 0 : sorted[n - 1], windowMax, List.copyOf(new ArrayList<>(errorSamples)));
     }
 
+    /**
+     * When the worst write in flight during {@code [fromNanos, toNanos]} was scheduled, as seconds into the change
+     * (negative: before it), with its latency: to line spikes up with the change's steps and the server's log.
+     */
+    synchronized String worstAt(long fromNanos, long toNanos) {
+        int worst = -1;
+        for (int i = 0; i < size; i++) {
+            if (scheduled[i] <= toNanos && finished[i] >= fromNanos
+                    && (worst < 0 || finished[i] - scheduled[i] > finished[worst] - scheduled[worst])) {
+                worst = i;
+            }
+        }
+        if (worst < 0) {
+            return "-";
+        }
+        return String.format(java.util.Locale.ROOT, "%+.2f s (%.1f ms) of %.2f s", (scheduled[worst] - fromNanos) / 1e9,
+                (finished[worst] - scheduled[worst]) / 1e6, (toNanos - fromNanos) / 1e9);
+    }
+
     /** Nearest-rank percentile of ascending {@code sorted}; 0 when empty. */
     static long percentile(long[] sorted, double p) {
         if (sorted.length == 0) {

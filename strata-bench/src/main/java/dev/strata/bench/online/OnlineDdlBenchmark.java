@@ -72,10 +72,13 @@ public final class OnlineDdlBenchmark {
         try {
             for (OnlineOp op : options.ops()) {
                 for (Mode mode : options.modes()) {
+                    if (mode.isStrata() && mode != Mode.STRATA && !op.backfillsEveryRow()) {
+                        continue;
+                    }
                     RunResult result = runOne(op, mode);
-                    out.printf("  %-20s %-6s change %s, worst write %s, %d errors%n", op.label(), mode.label(),
+                    out.printf("  %-20s %-16s change %s, worst write %s, %d errors; %s%n", op.label(), mode.label(),
                             ResultTable.seconds(result.changeNanos()), ResultTable.millis(result.stats().windowMax()),
-                            result.stats().errors());
+                            result.stats().errors(), result.server());
                     results.add(result);
                 }
             }
@@ -102,27 +105,40 @@ public final class OnlineDdlBenchmark {
             long end;
             String failure = null;
             LatencyRecorder recorder;
-            try {
+            ServerSample before;
+            java.time.Instant startedAt;
+            ServerSample after;
+            StrataOpsChanges.lastStrategy = null;
+            try (Connection probe = DriverManager.getConnection(database.url())) {
                 Thread.sleep(options.settle().toMillis());
+                before = ServerSample.take(probe);
+                startedAt = java.time.Instant.now();
                 start = System.nanoTime();
                 try {
                     if (mode == Mode.NAIVE) {
                         try (Statement s = ddl.createStatement()) {
                             s.execute(op.naiveSql());
                         }
-                    } else {
+                    } else if (mode == Mode.STRATA) {
                         strata.apply(op).apply(ddl);
+                    } else {
+                        StrataOpsChanges.forOp(op, mode.strategy()).apply(ddl);
                     }
                 } catch (SQLException e) {
                     failure = e.getSQLState() + " " + e.getMessage();
                 }
                 end = System.nanoTime();
+                after = ServerSample.take(probe);
                 Thread.sleep(options.settle().toMillis());
             } finally {
                 recorder = load.stop();
             }
             boolean inPlace = failure == null && database.verify(op);
-            RunResult result = new RunResult(op, mode, end - start, recorder.summarize(start, end), inPlace, failure);
+            String server = (mode.isStrata() && op.backfillsEveryRow() && StrataOpsChanges.lastStrategy != null
+                    ? "ran " + StrataOpsChanges.lastStrategy.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "; " : "")
+                    + after.since(before) + "; started " + startedAt + ", worst write at " + recorder.worstAt(start, end);
+            RunResult result = new RunResult(op, mode, end - start, recorder.summarize(start, end), inPlace, failure,
+                    server);
             database.undo(op);
             return result;
         }

@@ -96,6 +96,11 @@ public enum OnlineOp {
         return vacuumAfter;
     }
 
+    /** Whether the change fills every row of the table (where a backfill strategy applies). */
+    public boolean backfillsEveryRow() {
+        return this == ADD_COLUMN_VOLATILE || this == WIDEN_INT;
+    }
+
     /** The op called {@code label}; throws with the list of known ops otherwise. */
     public static OnlineOp of(String label) {
         for (OnlineOp op : values()) {

@@ -24,7 +24,7 @@ public record OnlineOptions(String adminUrl, long rows, int rate, int pool, List
     public static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
 
     public static final String USAGE = "usage: OnlineDdlBenchmark [--url ADMIN_JDBC_URL] [--rows N] [--rate WRITES_PER_S]"
-            + " [--pool N] [--ops add-column-volatile,...] [--modes naive,strata] [--settle-ms MS]"
+            + " [--pool N] [--ops add-column-volatile,...] [--modes naive,strata,strata-in-place,strata-copy-swap] [--settle-ms MS]"
             + " [--reuse] [--keep]";
 
     public OnlineOptions {

@@ -31,6 +31,14 @@ final class ResultTable {
                     millis(s.p50()), millis(s.p99()), millis(s.max()), millis(s.windowMax()), verdict));
         }
         for (RunResult r : results) {
+            if (!r.server().isEmpty()) {
+                out.println("  " + r.op().label() + " " + r.mode().label() + ": " + r.server());
+            }
+        }
+        for (RunResult r : results) {
+            targets(r, results, out);
+        }
+        for (RunResult r : results) {
             for (String error : r.stats().errorSamples()) {
                 out.println("  " + r.op().label() + " " + r.mode().label() + " write error: " + error);
             }
@@ -48,7 +56,7 @@ final class ResultTable {
         if (!r.inPlace()) {
             return "FAILED: change not in place";
         }
-        if (r.mode() != Mode.STRATA) {
+        if (!r.mode().isStrata()) {
             return "";
         }
         StringBuilder misses = new StringBuilder();
@@ -70,6 +78,31 @@ final class ResultTable {
             }
         }
         return (misses.length() == 0 ? "met" : "MISS:" + misses) + ratio;
+    }
+
+    /** One PASS or MISS line per target of a Strata row. */
+    static void targets(RunResult r, List<RunResult> all, PrintStream out) {
+        if (!r.mode().isStrata()) {
+            return;
+        }
+        String name = r.op().label() + " " + r.mode().label();
+        if (r.failure() != null || !r.inPlace()) {
+            out.println("MISS " + name + ": the change failed or is not in place");
+            return;
+        }
+        WindowStats s = r.stats();
+        out.println((s.max() <= RunResult.MAX_WRITE_NANOS ? "PASS " : "MISS ") + name + ": worst write during the change "
+                + millis(s.max()) + " (target <= 100 ms)");
+        out.println((s.errors() == 0 ? "PASS " : "MISS ") + name + ": " + s.errors() + " failed writes (target 0)");
+        for (RunResult naive : all) {
+            if (naive.op() == r.op() && naive.mode() == Mode.NAIVE && naive.failure() == null && naive.changeNanos() > 0) {
+                double x = (double) r.changeNanos() / naive.changeNanos();
+                boolean met = x <= RunResult.MAX_SLOWDOWN || r.changeNanos() <= RunResult.MAX_WRITE_NANOS;
+                out.println((met ? "PASS " : "MISS ") + name + String.format(Locale.ROOT,
+                        ": change %s = %.2fx the naive statement's %s (target <= 2x)", seconds(r.changeNanos()), x,
+                        seconds(naive.changeNanos())));
+            }
+        }
     }
 
     static String seconds(long nanos) {

@@ -6,6 +6,7 @@ import dev.strata.graph.RevisionId;
 import dev.strata.op.Op;
 import dev.strata.op.Operations;
 import dev.strata.op.Reversal;
+import dev.strata.plan.Backfill.Strategy;
 import dev.strata.postgres.JdbcTarget;
 import dev.strata.run.MigrationSet;
 import dev.strata.run.RunEvent;
@@ -38,19 +39,27 @@ public final class StrataOpsChanges {
     private StrataOpsChanges() {
     }
 
+    /** The strategy the last backfill of this JVM ran with (from its progress events), or null. */
+    static volatile Strategy lastStrategy;
+
     /** The ops a user would write for {@code op}. */
     public static List<Op> ops(OnlineOp op) {
+        return ops(op, Strategy.AUTO);
+    }
+
+    /** The ops a user would write for {@code op}, a backfill forced to {@code strategy} unless AUTO. */
+    public static List<Op> ops(OnlineOp op, Strategy strategy) {
         Operations o = new Operations();
         switch (op) {
             case ADD_COLUMN_VOLATILE -> o.addColumn("orders", "status", "text",
-                    c -> c.notNull().defaultValue("md5(random()::text)"));
+                    c -> c.notNull().defaultValue("md5(random()::text)").strategy(strategy));
             case ADD_COLUMN_CONSTANT -> o.addColumn("orders", "channel", "text",
                     c -> c.notNull().defaultValue("'web'"));
             case ADD_FOREIGN_KEY -> o.createForeignKey("orders_customer_fk", "orders", List.of("customer_id"),
                     "customers", List.of("id"), fk -> { });
             case ADD_UNIQUE -> o.createUniqueConstraint("orders_ref_key", "orders", "ref");
             case CREATE_INDEX -> o.createIndex("orders_amount_idx", "orders", "amount");
-            case WIDEN_INT -> o.alterColumn("orders", "qty", a -> a.type("integer", "bigint").notNull());
+            case WIDEN_INT -> o.alterColumn("orders", "qty", a -> a.type("integer", "bigint").notNull().strategy(strategy));
             default -> throw new IllegalStateException("no ops for " + op);
         }
         return o.ops();
@@ -58,16 +67,26 @@ public final class StrataOpsChanges {
 
     /** {@code op}'s ops as a loaded Java revision (root, transactional, downgrade derived). */
     public static JavaMigrationScript script(OnlineOp op) {
+        return script(op, Strategy.AUTO);
+    }
+
+    /** {@code op}'s ops with the backfill strategy {@code strategy} as a loaded Java revision. */
+    public static JavaMigrationScript script(OnlineOp op, Strategy strategy) {
         String id = "bench_" + op.label().replace('-', '_');
         String location = "bench." + op.name().toLowerCase(Locale.ROOT);
-        List<Op> ops = ops(op);
+        List<Op> ops = ops(op, strategy);
         Revision revision = new Revision(RevisionId.of(id), List.of(), List.of(), Set.of(), op.label(), location);
         return new JavaMigrationScript(revision, location, true, ops, Reversal.ofAll(ops), true, null);
     }
 
     /** The change for {@code op}: {@code upgrade head} of its revision on the given connection. */
     public static StrataChange forOp(OnlineOp op) {
-        JavaMigrationScript script = script(op);
+        return forOp(op, Strategy.AUTO);
+    }
+
+    /** The change for {@code op} with the backfill strategy {@code strategy}. */
+    public static StrataChange forOp(OnlineOp op, Strategy strategy) {
+        JavaMigrationScript script = script(op, strategy);
         return c -> upgrade(c, script);
     }
 
@@ -88,6 +107,9 @@ public final class StrataOpsChanges {
 
     /** Run events on standard error when the JVM runs with {@code -Donline.trace=true}, for tuning. */
     private static void trace(RunEvent event) {
+        if (event instanceof RunEvent.BackfillProgress p) {
+            lastStrategy = p.progress().strategy();
+        }
         if (!Boolean.getBoolean("online.trace")) {
             return;
         }

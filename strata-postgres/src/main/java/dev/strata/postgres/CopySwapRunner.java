@@ -1,0 +1,654 @@
+package dev.strata.postgres;
+
+import dev.strata.plan.Backfill;
+import dev.strata.plan.Backfill.Strategy;
+import dev.strata.run.StatementFailedException;
+import dev.strata.run.Target.BackfillProgress;
+import dev.strata.sql.SqlText;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Makes a whole-table {@link Backfill} by copy-and-swap ({@link Strategy#COPY_SWAP}): instead of updating every
+ * row where it is (a second version of each row and of its index entries), it writes a fresh copy of the table
+ * once, as the blocking rewrite would, while the application keeps reading and writing the original.
+ * <ol>
+ *   <li>Setup, one short transaction (SHARE ROW EXCLUSIVE on the table for the triggers, under a short
+ *       lock_timeout, retried): {@code CREATE TABLE shadow (LIKE t INCLUDING ALL)} (columns, defaults, NOT NULL,
+ *       checks, indexes, identity, generated columns, comments, statistics, storage) in the table's tablespace,
+ *       owned by the table's owner, autovacuum off while it fills; and triggers on the table that repeat every
+ *       write on the shadow: an AFTER ROW trigger upserting the new row (with the backfill's expression for
+ *       rows still pending) and deleting deleted or re-keyed ones, an AFTER TRUNCATE trigger, and a BEFORE
+ *       trigger on DELETE (and on updates that change the key) taking a shared advisory lock.</li>
+ *   <li>Fill: key-ordered batches {@code INSERT INTO shadow SELECT ... FROM t WHERE key in range AND NOT EXISTS
+ *       (the key in the shadow)}, each its own transaction holding the advisory lock exclusively, taken before the
+ *       batch's snapshot. A row the application changed meanwhile is already in the shadow and skipped, or the
+ *       trigger's upsert waits for the batch and then overwrites it; a trigger's insert the batch's snapshot could
+ *       not see fails the batch with a unique violation, and the batch runs again (a plain insert, not ON CONFLICT,
+ *       spares a WAL record per row). A delete cannot slip between a batch's snapshot and its insert, since it waits
+ *       for the batch to commit (the only thing deletes ever wait for; other writes never wait for the fill).</li>
+ *   <li>Swap, one short transaction under ACCESS EXCLUSIVE (the table, then the shadow, whose autovacuum is off;
+ *       lock_timeout {@link #SWAP_LOCK_TIMEOUT_MS} ms, retried): foreign keys pointing at the table are dropped, sequences it owns released, the old table
+ *       dropped, the shadow renamed to its name, its indexes (and so its constraints) renamed to the old names,
+ *       identity sequences set to where the old ones were and renamed, the table's triggers, grants, comment,
+ *       replica identity and foreign keys (NOT VALID) re-created, sequences owned again.</li>
+ *   <li>After: the foreign keys that were valid are validated (SHARE UPDATE EXCLUSIVE / SHARE ROW EXCLUSIVE, no
+ *       write blocked), the shadow's autovacuum setting restored, and the table analyzed.</li>
+ * </ol>
+ * Interrupted during the fill, a later run finds the shadow with its triggers and goes on (batches skip rows
+ * already copied). What it refuses is listed in {@link #obstacle}.
+ */
+final class CopySwapRunner {
+    /** The lock_timeout of the swap's lock requests: writes queue behind a waiting ACCESS EXCLUSIVE request. */
+    static final int SWAP_LOCK_TIMEOUT_MS = 50;
+    /** Attempts at the setup and at the swap before giving up (with growing pauses, about 90 s in all). */
+    static final int LOCK_ATTEMPTS = 60;
+    /** Batches run again because the sync trigger copied one of their rows meanwhile, before giving up. */
+    static final int MAX_CONFLICTS = 10_000;
+    static final String SYNC_TRIGGER = "strata_copy_sync";
+    static final String GUARD_TRIGGER = "strata_copy_guard";
+    static final String TRUNCATE_TRIGGER = "strata_copy_truncate";
+
+    private final Connection c;
+    private final Backfill b;
+    private final Table t;
+
+    private CopySwapRunner(Connection c, Backfill b, Table t) {
+        this.c = c;
+        this.b = b;
+        this.t = t;
+    }
+
+    /** The table as the catalog names it, and the names derived from it. */
+    private record Table(long oid, String schema, String name, long rows) {
+        String sql() {
+            return SqlText.ident(schema) + "." + SqlText.ident(name);
+        }
+
+        String shadowName() {
+            String base = name.length() > 45 ? name.substring(0, 45) : name;
+            return base + "_strata_copy";
+        }
+
+        String shadow() {
+            return SqlText.ident(schema) + "." + SqlText.ident(shadowName());
+        }
+
+        String function(String suffix) {
+            return SqlText.ident(schema) + "." + SqlText.ident(shadowName() + "_" + suffix);
+        }
+
+        long lockKey() {
+            return 0x5374726100000000L | oid;
+        }
+    }
+
+    /**
+     * Runs the backfill the way its strategy says: in place ({@link BackfillRunner}) or by copy-and-swap; AUTO
+     * chooses copy-and-swap for a table that can be copied, has no foreign keys pointing at it and holds at
+     * least {@link Backfill#AUTO_COPY_MIN_ROWS} rows, or that has a copy under way from an interrupted run.
+     */
+    static long run(Connection c, Backfill b, Consumer<BackfillProgress> progress) {
+        if (b.strategy() == Strategy.IN_PLACE) {
+            return new BackfillRunner(c, b).run(progress);
+        }
+        try {
+            Table t = table(c, b.table());
+            boolean underWay = exists(c, "SELECT 1 FROM pg_catalog.pg_trigger WHERE tgrelid = " + t.oid
+                    + " AND tgname = " + SqlText.literal(SYNC_TRIGGER));
+            String obstacle = underWay ? null : obstacle(c, t, b.key());
+            if (b.strategy() == Strategy.AUTO && !underWay
+                    && (obstacle != null || t.rows < Backfill.AUTO_COPY_MIN_ROWS || hasIncomingForeignKeys(c, t))) {
+                return new BackfillRunner(c, b).run(progress);
+            }
+            if (obstacle != null) {
+                throw new StatementFailedException(0, null, "copy-and-swap of " + b.table() + " is not possible: "
+                        + obstacle + "; use strategy IN_PLACE (or AUTO) for this change", null);
+            }
+            CopySwapRunner runner = new CopySwapRunner(c, b, t);
+            try {
+                return runner.copyAndSwap(underWay, progress);
+            } catch (SQLException | RuntimeException e) {
+                String left = runner.abandon();
+                String message = "copy-and-swap of " + b.table() + " failed: "
+                        + (e instanceof SQLException q ? PgErrors.describe(q) : String.valueOf(e.getMessage())) + "; " + left;
+                throw new StatementFailedException(0, e instanceof SQLException q ? q.getSQLState() : null, message, e);
+            }
+        } catch (SQLException e) {
+            throw new StatementFailedException(0, e.getSQLState(), "copy-and-swap of " + b.table() + " failed: "
+                    + PgErrors.describe(e), e);
+        }
+    }
+
+    private static Table table(Connection c, String table) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT r.oid, n.nspname, r.relname, greatest(r.reltuples, 0)::bigint"
+                + " FROM pg_catalog.pg_class r JOIN pg_catalog.pg_namespace n ON n.oid = r.relnamespace"
+                + " WHERE r.oid = ?::regclass")) {
+            p.setString(1, table);
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                return new Table(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4));
+            }
+        }
+    }
+
+    /**
+     * Why the table cannot be copied and swapped, or null: what a copy would lose or get wrong. Foreign keys
+     * pointing at it are no obstacle (they are re-created), but AUTO avoids them (their owners' tables are
+     * locked briefly and validated again).
+     */
+    static String obstacle(Connection c, Table t, List<String> key) throws SQLException {
+        long oid = t.oid;
+        String[][] checks = {
+                {"SELECT 1 FROM pg_catalog.pg_class WHERE oid = " + oid + " AND relkind <> 'r'",
+                        "it is not a plain table (partitioned tables are not copied)"},
+                {"SELECT 1 FROM pg_catalog.pg_class WHERE oid = " + oid + " AND relpersistence <> 'p'",
+                        "it is unlogged or temporary"},
+                {"SELECT 1 FROM pg_catalog.pg_class WHERE oid = " + oid + " AND reloftype <> 0", "it is a typed table"},
+                {"SELECT 1 FROM pg_catalog.pg_inherits WHERE inhrelid = " + oid + " OR inhparent = " + oid,
+                        "it has inheritance parents or children (or is a partition or a hypertable)"},
+                {"SELECT 1 FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_rewrite r ON r.oid = d.objid"
+                        + " WHERE d.classid = 'pg_catalog.pg_rewrite'::regclass AND d.refobjid = " + oid,
+                        "views or rules depend on it"},
+                {"SELECT 1 FROM pg_catalog.pg_rewrite WHERE ev_class = " + oid, "it has rules"},
+                {"SELECT 1 FROM pg_catalog.pg_class WHERE oid = " + oid + " AND (relrowsecurity OR relforcerowsecurity)"
+                        + " UNION ALL SELECT 1 FROM pg_catalog.pg_policy WHERE polrelid = " + oid,
+                        "it has row-level security or policies"},
+                {"SELECT 1 FROM pg_catalog.pg_publication_rel WHERE prrelid = " + oid, "it is in a publication"},
+                {"SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = " + oid + " AND attnum > 0 AND attacl IS NOT NULL",
+                        "it has column privileges"},
+                {"SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = " + oid + " AND contype = 'c' AND NOT convalidated",
+                        "it has a NOT VALID check constraint"},
+                {"SELECT 1 FROM pg_catalog.pg_class WHERE oid = " + oid + " AND relreplident = 'i'",
+                        "its replica identity is an index"},
+                {"SELECT 1 FROM pg_catalog.pg_class WHERE oid = to_regclass(" + SqlText.literal(t.shadow()) + ")",
+                        "a table " + t.shadow() + " exists (a leftover of an earlier copy? drop it and run again)"},
+        };
+        for (String[] check : checks) {
+            if (exists(c, check[0])) {
+                return check[1];
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (String k : key) {
+            names.add(SqlText.literal(unquote(k)));
+        }
+        String keySet = "ARRAY[" + String.join(", ", names) + "]::name[]";
+        if (!exists(c, "SELECT 1 FROM pg_catalog.pg_index i WHERE i.indrelid = " + oid + " AND i.indisunique"
+                + " AND i.indisvalid AND i.indimmediate AND i.indpred IS NULL AND i.indexprs IS NULL"
+                + " AND i.indnkeyatts = " + key.size()
+                + " AND (SELECT array_agg(a.attname ORDER BY a.attname) FROM pg_catalog.pg_attribute a"
+                + " WHERE a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey[0:i.indnkeyatts - 1]))"
+                + " = (SELECT array_agg(x ORDER BY x) FROM unnest(" + keySet + ") x)")) {
+            return "no unique index is on exactly its key columns " + String.join(", ", key);
+        }
+        return null;
+    }
+
+    private static boolean hasIncomingForeignKeys(Connection c, Table t) throws SQLException {
+        return exists(c, "SELECT 1 FROM pg_catalog.pg_constraint WHERE contype = 'f' AND confrelid = " + t.oid
+                + " AND conrelid <> " + t.oid);
+    }
+
+    private long copyAndSwap(boolean underWay, Consumer<BackfillProgress> progress) throws SQLException {
+        // quoted always, as the backfill's own column names are
+        List<String> columns = strings("SELECT '\"' || replace(attname, '\"', '\"\"') || '\"' FROM pg_catalog.pg_attribute"
+                + " WHERE attrelid = " + t.oid + " AND attnum > 0 AND NOT attisdropped AND attgenerated = '' ORDER BY attnum");
+        List<String> fixed = strings("SELECT '\"' || replace(attname, '\"', '\"\"') || '\"' FROM pg_catalog.pg_attribute"
+                + " WHERE attrelid = " + t.oid + " AND attnum > 0 AND NOT attisdropped AND attidentity = 'a'");
+        fixed.addAll(b.key());
+        long t0 = System.nanoTime();
+        if (!underWay) {
+            inLockedTransactions("setup", () -> setup(columns, fixed));
+        }
+        long t1 = System.nanoTime();
+        long rows = fill(columns, progress);
+        long t2 = System.nanoTime();
+        List<String[]> validate = new ArrayList<>();
+        inLockedTransactions("swap", () -> {
+            validate.clear();
+            validate.addAll(swap());
+        });
+        long t3 = System.nanoTime();
+        try (Statement s = c.createStatement()) {
+            for (String[] v : validate) {
+                s.execute("ALTER TABLE " + v[0] + " VALIDATE CONSTRAINT " + v[1]);
+            }
+            s.execute("ANALYZE " + t.sql());
+        }
+        long t4 = System.nanoTime();
+        if (Boolean.getBoolean("strata.copyswap.trace")) {
+            System.err.printf("copy-swap %s: setup %d ms, fill %d ms, swap %d ms (%d attempts), validate+analyze %d ms%n",
+                    t.sql(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, attempts,
+                    (t4 - t3) / 1_000_000);
+        }
+        return rows;
+    }
+
+    /** The expression a copied row's column gets: the backfill's for the columns it sets, while pending. */
+    private String expression(String column) {
+        String e = b.set().get(column);
+        if (e == null) {
+            return column;
+        }
+        return b.pending() == null ? "(" + e + ")" : "CASE WHEN " + b.pending() + " THEN " + e + " ELSE " + column + " END";
+    }
+
+    private void setup(List<String> columns, List<String> fixed) throws SQLException {
+        String owner = string("SELECT quote_ident(pg_catalog.pg_get_userbyid(relowner)) FROM pg_catalog.pg_class WHERE oid = " + t.oid);
+        String space = string("SELECT quote_ident(s.spcname) FROM pg_catalog.pg_class r JOIN pg_catalog.pg_tablespace s"
+                + " ON s.oid = r.reltablespace WHERE r.oid = " + t.oid);
+        String options = string("SELECT array_to_string(reloptions, ', ') FROM pg_catalog.pg_class WHERE oid = " + t.oid
+                + " AND reloptions IS NOT NULL");
+        List<String> selected = columns.stream().map(this::expression).toList();
+        List<String> updates = columns.stream().filter(col -> !fixed.contains(col)).map(col -> col + " = EXCLUDED." + col).toList();
+        String keys = String.join(", ", b.key());
+        String oldKeys = String.join(", ", b.key().stream().map(k -> "OLD." + k).toList());
+        String newKeys = String.join(", ", b.key().stream().map(k -> "NEW." + k).toList());
+        String sync = "\nBEGIN\n"
+                + "    IF TG_OP = 'TRUNCATE' THEN\n"
+                + "        TRUNCATE " + t.shadow() + ";\n"
+                + "        RETURN NULL;\n"
+                + "    END IF;\n"
+                + "    IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND (" + oldKeys + ") IS DISTINCT FROM (" + newKeys + ")) THEN\n"
+                + "        DELETE FROM " + t.shadow() + " WHERE (" + keys + ") = (" + oldKeys + ");\n"
+                + "    END IF;\n"
+                + "    IF TG_OP = 'DELETE' THEN\n"
+                + "        RETURN NULL;\n"
+                + "    END IF;\n"
+                + "    INSERT INTO " + t.shadow() + " (" + String.join(", ", columns) + ") OVERRIDING SYSTEM VALUE\n"
+                + "        SELECT " + String.join(", ", selected) + " FROM (SELECT NEW.*) AS strata_row\n"
+                + "        ON CONFLICT (" + keys + ") " + (updates.isEmpty() ? "DO NOTHING" : "DO UPDATE SET " + String.join(", ", updates)) + ";\n"
+                + "    RETURN NULL;\n"
+                + "END\n";
+        String guard = "\nBEGIN\n"
+                + "    PERFORM pg_catalog.pg_advisory_xact_lock_shared(" + t.lockKey() + ");\n"
+                + "    IF TG_LEVEL = 'ROW' THEN\n"
+                + "        RETURN NEW;\n"
+                + "    END IF;\n"
+                + "    RETURN NULL;\n"
+                + "END\n";
+        try (Statement s = c.createStatement()) {
+            s.execute("SET LOCAL lock_timeout = '" + SWAP_LOCK_TIMEOUT_MS + "ms'");
+            s.execute("LOCK TABLE " + t.sql() + " IN SHARE ROW EXCLUSIVE MODE");
+            s.execute("CREATE TABLE " + t.shadow() + " (LIKE " + t.sql() + " INCLUDING ALL)"
+                    + (space == null ? "" : " TABLESPACE " + space));
+            s.execute("ALTER TABLE " + t.shadow() + " SET (" + (options == null ? "" : options + ", ")
+                    + "autovacuum_enabled = false)");
+            if (!owner.equals(string("SELECT quote_ident(current_user)"))) {
+                s.execute("ALTER TABLE " + t.shadow() + " OWNER TO " + owner);
+            }
+            s.execute("CREATE FUNCTION " + t.function("sync") + "() RETURNS trigger LANGUAGE plpgsql AS "
+                    + SqlText.dollarQuoted(sync));
+            s.execute("CREATE FUNCTION " + t.function("guard") + "() RETURNS trigger LANGUAGE plpgsql AS "
+                    + SqlText.dollarQuoted(guard));
+            s.execute("CREATE TRIGGER " + SYNC_TRIGGER + " AFTER INSERT OR UPDATE OR DELETE ON " + t.sql()
+                    + " FOR EACH ROW EXECUTE FUNCTION " + t.function("sync") + "()");
+            s.execute("CREATE TRIGGER " + TRUNCATE_TRIGGER + " AFTER TRUNCATE ON " + t.sql()
+                    + " FOR EACH STATEMENT EXECUTE FUNCTION " + t.function("sync") + "()");
+            s.execute("CREATE TRIGGER " + GUARD_TRIGGER + " BEFORE DELETE ON " + t.sql()
+                    + " FOR EACH STATEMENT EXECUTE FUNCTION " + t.function("guard") + "()");
+            s.execute("CREATE TRIGGER " + GUARD_TRIGGER + "_key BEFORE UPDATE OF " + keys + " ON " + t.sql()
+                    + " FOR EACH ROW WHEN ((" + oldKeys + ") IS DISTINCT FROM (" + newKeys + ")) EXECUTE FUNCTION "
+                    + t.function("guard") + "()");
+        }
+    }
+
+    /** The key-ordered copy; returns the rows it inserted. */
+    private long fill(List<String> columns, Consumer<BackfillProgress> progress) throws SQLException {
+        int n = b.key().size();
+        String keys = String.join(", ", b.key());
+        StringBuilder aliased = new StringBuilder();
+        StringBuilder tableKeys = new StringBuilder();
+        StringBuilder upperKeys = new StringBuilder();
+        StringBuilder outKeys = new StringBuilder();
+        StringBuilder desc = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            String k = b.key().get(i);
+            String sep = i == 0 ? "" : ", ";
+            aliased.append(sep).append(k).append(" AS _k").append(i + 1);
+            tableKeys.append(sep).append("strata_src.").append(k);
+            upperKeys.append(sep).append("upper._k").append(i + 1);
+            outKeys.append(sep).append("_k").append(i + 1);
+            desc.append(sep).append("_k").append(i + 1).append(" DESC");
+        }
+        String placeholders = String.join(", ", java.util.Collections.nCopies(n, "?"));
+        // a scalar subquery, probed through the key's index for each row: as NOT EXISTS the planner may turn it into
+        // an anti join reading the whole shadow for every batch (the shadow has no statistics while it fills)
+        String dstKeys = String.join(", ", b.key().stream().map(k -> "strata_dst." + k).toList());
+        List<String> selected = columns.stream().map(this::expression).toList();
+        long estimate = t.rows;
+        long rows = 0;
+        long batches = 0;
+        long t0 = System.nanoTime();
+        Object[] last = null;
+        int size = b.batchSize();
+        int conflicts = 0;
+        Map<String, PreparedStatement> prepared = new LinkedHashMap<>();
+        boolean autoCommit = c.getAutoCommit();
+        String previousCommit = string("SELECT current_setting('synchronous_commit')");
+        try (Statement s = c.createStatement()) {
+            s.execute("SET synchronous_commit = off");
+            c.setAutoCommit(false);
+            while (true) {
+                String sql = "WITH batch AS (SELECT " + aliased + " FROM " + t.sql()
+                        + (last != null ? " WHERE (" + keys + ") > (" + placeholders + ")" : "")
+                        + " ORDER BY " + keys + " LIMIT " + size + "),\n"
+                        + "     upper AS (SELECT " + outKeys + " FROM batch ORDER BY " + desc + " LIMIT 1),\n"
+                        + "     copied AS (INSERT INTO " + t.shadow() + " (" + String.join(", ", columns)
+                        + ") OVERRIDING SYSTEM VALUE SELECT " + String.join(", ", selected) + " FROM " + t.sql()
+                        + " AS strata_src, upper WHERE "
+                        + (last != null ? "(" + tableKeys + ") > (" + placeholders + ") AND " : "")
+                        + "(" + tableKeys + ") <= (" + upperKeys + ") AND (SELECT true FROM " + t.shadow()
+                        + " AS strata_dst WHERE (" + dstKeys + ") = (" + tableKeys + ")) IS NULL RETURNING 1)\n"
+                        + "SELECT " + outKeys + ", (SELECT count(*) FROM copied) FROM upper";
+                PreparedStatement p = prepared.get(sql);
+                if (p == null) {
+                    p = c.prepareStatement(sql);
+                    prepared.put(sql, p);
+                }
+                if (last != null) {
+                    for (int i = 0; i < n; i++) {
+                        p.setObject(i + 1, last[i]);
+                        p.setObject(n + i + 1, last[i]);
+                    }
+                }
+                long b0 = System.nanoTime();
+                // taken before the batch's snapshot: a delete waits for this batch, or this batch for the delete
+                // and no JIT: the generic plan's estimate (a third of the table, a probe each) is far above jit_above_cost,
+                // and compiling it took longer than the batch itself (hundreds of ms, each batch)
+                s.execute("SELECT pg_catalog.pg_advisory_xact_lock(" + t.lockKey() + "), set_config('jit', 'off', true)");
+                boolean done;
+                try (ResultSet rs = p.executeQuery()) {
+                    done = !rs.next();
+                    if (!done) {
+                        Object[] key = new Object[n];
+                        for (int i = 0; i < n; i++) {
+                            key[i] = rs.getObject(i + 1);
+                        }
+                        last = key;
+                        rows += rs.getLong(n + 1);
+                    }
+                } catch (SQLException e) {
+                    if (!"23505".equals(e.getSQLState()) || ++conflicts > MAX_CONFLICTS) {
+                        throw e;
+                    }
+                    // a trigger copied a row of this range after the batch's snapshot: the batch again sees it
+                    c.rollback();
+                    continue;
+                }
+                c.commit();
+                if (done) {
+                    break;
+                }
+                size = BackfillRunner.nextSize(size, b.batchSize(), (System.nanoTime() - b0) / 1_000_000);
+                batches++;
+                progress.accept(new BackfillProgress(rows, batches, estimate, Duration.ofNanos(System.nanoTime() - t0),
+                        Strategy.COPY_SWAP));
+                if (!b.pause().isZero()) {
+                    Thread.sleep(b.pause().toMillis());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted after " + rows + " rows copied", "57014", e);
+        } catch (SQLException e) {
+            try {
+                c.rollback();
+            } catch (SQLException ignored) {
+                // the failure itself is reported
+            }
+            throw e;
+        } finally {
+            for (PreparedStatement p : prepared.values()) {
+                try {
+                    p.close();
+                } catch (SQLException ignored) {
+                    // closing after a failure
+                }
+            }
+            try {
+                c.setAutoCommit(autoCommit);
+                try (PreparedStatement p = c.prepareStatement("SELECT set_config('synchronous_commit', ?, false)")) {
+                    p.setString(1, previousCommit);
+                    p.execute();
+                }
+            } catch (SQLException ignored) {
+                // a lost connection takes the setting with it
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * The swap, in the caller's transaction; returns the foreign keys to validate afterwards (table, constraint).
+     */
+    private List<String[]> swap() throws SQLException {
+        List<String[]> validate = new ArrayList<>();
+        try (Statement s = c.createStatement()) {
+            s.execute("SET LOCAL lock_timeout = '" + SWAP_LOCK_TIMEOUT_MS + "ms'");
+            // the table first: a write to it also writes the shadow (its trigger), so a write holding the table and
+            // waiting for a locked shadow would wait for this transaction while it waits for the write
+            s.execute("LOCK TABLE " + t.sql() + " IN ACCESS EXCLUSIVE MODE");
+            s.execute("LOCK TABLE " + t.shadow() + " IN ACCESS EXCLUSIVE MODE");
+            String options = string("SELECT array_to_string(reloptions, ', ') FROM pg_catalog.pg_class WHERE oid = "
+                    + t.oid + " AND reloptions IS NOT NULL");
+            boolean autovacuumSet = options != null && options.contains("autovacuum_enabled");
+            // indexes by definition (the part after USING names columns, not the table): old name for each new index
+            List<String[]> indexes = rows("SELECT quote_ident(o.relname), quote_ident(n.relname) FROM"
+                    + " (SELECT c.relname, x.indisprimary, x.indisunique, substring(pg_catalog.pg_get_indexdef(x.indexrelid) FROM ' USING .*$') AS def,"
+                    + " row_number() OVER (PARTITION BY x.indisprimary, x.indisunique, substring(pg_catalog.pg_get_indexdef(x.indexrelid) FROM ' USING .*$') ORDER BY c.relname) AS nr"
+                    + " FROM pg_catalog.pg_index x JOIN pg_catalog.pg_class c ON c.oid = x.indexrelid WHERE x.indrelid = " + t.oid + ") o"
+                    + " JOIN (SELECT c.relname, x.indisprimary, x.indisunique, substring(pg_catalog.pg_get_indexdef(x.indexrelid) FROM ' USING .*$') AS def,"
+                    + " row_number() OVER (PARTITION BY x.indisprimary, x.indisunique, substring(pg_catalog.pg_get_indexdef(x.indexrelid) FROM ' USING .*$') ORDER BY c.relname) AS nr"
+                    + " FROM pg_catalog.pg_index x JOIN pg_catalog.pg_class c ON c.oid = x.indexrelid WHERE x.indrelid = "
+                    + SqlText.literal(t.shadow()) + "::regclass) n"
+                    + " USING (indisprimary, indisunique, def, nr)", 2);
+            List<String[]> triggers = rows("SELECT pg_catalog.pg_get_triggerdef(oid), quote_ident(tgname), tgenabled::text"
+                    + " FROM pg_catalog.pg_trigger WHERE tgrelid = " + t.oid + " AND NOT tgisinternal AND tgname NOT IN ("
+                    + SqlText.literal(SYNC_TRIGGER) + ", " + SqlText.literal(TRUNCATE_TRIGGER) + ", "
+                    + SqlText.literal(GUARD_TRIGGER) + ", " + SqlText.literal(GUARD_TRIGGER + "_key") + ") ORDER BY tgname", 3);
+            List<String[]> outgoing = rows("SELECT quote_ident(conname), pg_catalog.pg_get_constraintdef(oid), convalidated::text"
+                    + " FROM pg_catalog.pg_constraint WHERE contype = 'f' AND conrelid = " + t.oid + " ORDER BY conname", 3);
+            List<String[]> incoming = rows("SELECT conrelid::regclass::text, quote_ident(conname), pg_catalog.pg_get_constraintdef(oid),"
+                    + " convalidated::text FROM pg_catalog.pg_constraint WHERE contype = 'f' AND confrelid = " + t.oid
+                    + " AND conrelid <> " + t.oid + " ORDER BY 1, 2", 4);
+            List<String[]> grants = rows("SELECT a.privilege_type, CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE"
+                    + " quote_ident(pg_catalog.pg_get_userbyid(a.grantee)) END, a.is_grantable::text"
+                    + " FROM pg_catalog.pg_class r, aclexplode(r.relacl) a WHERE r.oid = " + t.oid, 3);
+            String comment = string("SELECT pg_catalog.obj_description(" + t.oid + ", 'pg_class')");
+            String identity = string("SELECT relreplident::text FROM pg_catalog.pg_class WHERE oid = " + t.oid);
+            List<String[]> owned = rows("SELECT d.objid::regclass::text, quote_ident(a.attname) FROM pg_catalog.pg_depend d"
+                    + " JOIN pg_catalog.pg_class q ON q.oid = d.objid AND q.relkind = 'S'"
+                    + " JOIN pg_catalog.pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid"
+                    + " WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.refclassid = 'pg_catalog.pg_class'::regclass"
+                    + " AND d.refobjid = " + t.oid + " AND d.deptype = 'a'", 2);
+            List<String[]> identities = rows("SELECT pg_catalog.pg_get_serial_sequence(" + SqlText.literal(t.sql())
+                    + ", attname), pg_catalog.pg_get_serial_sequence(" + SqlText.literal(t.shadow()) + ", attname),"
+                    + " (SELECT quote_ident(relname) FROM pg_catalog.pg_class WHERE oid = pg_catalog.pg_get_serial_sequence("
+                    + SqlText.literal(t.sql()) + ", attname)::regclass)"
+                    + " FROM pg_catalog.pg_attribute WHERE attrelid = " + t.oid + " AND attidentity <> '' AND NOT attisdropped", 3);
+            for (String[] fk : incoming) {
+                s.execute("ALTER TABLE " + fk[0] + " DROP CONSTRAINT " + fk[1]);
+            }
+            for (String[] seq : owned) {
+                s.execute("ALTER SEQUENCE " + seq[0] + " OWNED BY NONE");
+            }
+            for (String[] id : identities) {
+                s.execute("SELECT pg_catalog.setval(" + SqlText.literal(id[1]) + ", last_value, is_called) FROM " + id[0]);
+            }
+            s.execute("DROP TABLE " + t.sql());
+            s.execute("DROP FUNCTION " + t.function("sync") + "()");
+            s.execute("DROP FUNCTION " + t.function("guard") + "()");
+            s.execute("ALTER TABLE " + t.shadow() + " RENAME TO " + SqlText.ident(t.name));
+            String schema = SqlText.ident(t.schema) + ".";
+            for (String[] ix : indexes) {
+                if (!ix[0].equals(ix[1])) {
+                    s.execute("ALTER INDEX " + schema + ix[1] + " RENAME TO " + ix[0]);
+                }
+            }
+            for (String[] id : identities) {
+                s.execute("ALTER SEQUENCE " + id[1] + " RENAME TO " + id[2]);
+            }
+            s.execute(autovacuumSet ? "ALTER TABLE " + t.sql() + " SET (" + options + ")"
+                    : "ALTER TABLE " + t.sql() + " RESET (autovacuum_enabled)");
+            for (String[] tr : triggers) {
+                s.execute(tr[0]);
+                switch (tr[2]) {
+                    case "D" -> s.execute("ALTER TABLE " + t.sql() + " DISABLE TRIGGER " + tr[1]);
+                    case "R" -> s.execute("ALTER TABLE " + t.sql() + " ENABLE REPLICA TRIGGER " + tr[1]);
+                    case "A" -> s.execute("ALTER TABLE " + t.sql() + " ENABLE ALWAYS TRIGGER " + tr[1]);
+                    default -> { }
+                }
+            }
+            for (String[] fk : outgoing) {
+                boolean valid = Boolean.parseBoolean(fk[2]);
+                s.execute("ALTER TABLE " + t.sql() + " ADD CONSTRAINT " + fk[0] + " " + fk[1] + (valid ? " NOT VALID" : ""));
+                if (valid) {
+                    validate.add(new String[] {t.sql(), fk[0]});
+                }
+            }
+            for (String[] fk : incoming) {
+                boolean valid = Boolean.parseBoolean(fk[3]);
+                s.execute("ALTER TABLE " + fk[0] + " ADD CONSTRAINT " + fk[1] + " " + fk[2] + (valid ? " NOT VALID" : ""));
+                if (valid) {
+                    validate.add(new String[] {fk[0], fk[1]});
+                }
+            }
+            for (String[] g : grants) {
+                s.execute("GRANT " + g[0] + " ON " + t.sql() + " TO " + g[1]
+                        + (Boolean.parseBoolean(g[2]) ? " WITH GRANT OPTION" : ""));
+            }
+            if (comment != null) {
+                s.execute("COMMENT ON TABLE " + t.sql() + " IS " + SqlText.literal(comment));
+            }
+            if ("f".equals(identity)) {
+                s.execute("ALTER TABLE " + t.sql() + " REPLICA IDENTITY FULL");
+            } else if ("n".equals(identity)) {
+                s.execute("ALTER TABLE " + t.sql() + " REPLICA IDENTITY NOTHING");
+            }
+            for (String[] seq : owned) {
+                s.execute("ALTER SEQUENCE " + seq[0] + " OWNED BY " + t.sql() + "." + seq[1]);
+            }
+        }
+        return validate;
+    }
+
+    /**
+     * After a failure: removes the triggers, their functions and the shadow (best effort, short lock_timeout), so
+     * that the table is as it was and no trigger refers to a shadow a later change could break; says what is left.
+     * After a swap that committed there is nothing to remove (the old table took its triggers along).
+     */
+    private String abandon() {
+        try {
+            inLockedTransactions("cleanup", () -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET LOCAL lock_timeout = '" + SWAP_LOCK_TIMEOUT_MS + "ms'");
+                    if (exists(c, "SELECT 1 FROM pg_catalog.pg_class WHERE oid = " + t.oid)) {
+                        for (String trigger : List.of(SYNC_TRIGGER, TRUNCATE_TRIGGER, GUARD_TRIGGER, GUARD_TRIGGER + "_key")) {
+                            s.execute("DROP TRIGGER IF EXISTS " + trigger + " ON " + t.sql());
+                        }
+                    }
+                    s.execute("DROP FUNCTION IF EXISTS " + t.function("sync") + "()");
+                    s.execute("DROP FUNCTION IF EXISTS " + t.function("guard") + "()");
+                    s.execute("DROP TABLE IF EXISTS " + t.shadow());
+                }
+            });
+            return "the shadow table and its triggers were removed, the table is as it was";
+        } catch (SQLException | RuntimeException e) {
+            return "the shadow table " + t.shadow() + " and the triggers strata_copy_* on " + t.sql()
+                    + " could not be removed (" + e.getMessage() + "); the next run goes on with"
+                    + " them, or drop them by hand";
+        }
+    }
+
+    private interface Work {
+        void run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in a transaction, again after a lock timeout (55P03) with a growing pause: its locks are
+     * asked for with a short lock_timeout, so application writes queue behind a waiting request only briefly.
+     */
+    private int attempts;
+
+    private void inLockedTransactions(String what, Work work) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        try {
+            c.setAutoCommit(false);
+            for (int attempt = 1; ; attempt++) {
+                attempts = attempt;
+                try {
+                    work.run();
+                    c.commit();
+                    return;
+                } catch (SQLException e) {
+                    c.rollback();
+                    if (!"55P03".equals(e.getSQLState()) || attempt >= LOCK_ATTEMPTS) {
+                        throw e;
+                    }
+                    try {
+                        Thread.sleep(Math.min(5_000, 50L * attempt));
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        throw new SQLException("interrupted waiting to retry the " + what, "57014", ie);
+                    }
+                }
+            }
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static boolean exists(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next();
+        }
+    }
+
+    private String string(String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    private List<String> strings(String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        for (String[] row : rows(sql, 1)) {
+            out.add(row[0]);
+        }
+        return out;
+    }
+
+    private List<String[]> rows(String sql, int width) throws SQLException {
+        List<String[]> out = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                String[] row = new String[width];
+                for (int i = 0; i < width; i++) {
+                    row[i] = rs.getString(i + 1);
+                }
+                out.add(row);
+            }
+        }
+        return out;
+    }
+
+    /** A quoted identifier as the catalog spells it. */
+    private static String unquote(String quoted) {
+        if (quoted.length() >= 2 && quoted.startsWith("\"") && quoted.endsWith("\"")) {
+            return quoted.substring(1, quoted.length() - 1).replace("\"\"", "\"");
+        }
+        return quoted;
+    }
+}

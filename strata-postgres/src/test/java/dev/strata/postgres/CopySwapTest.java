@@ -1,0 +1,347 @@
+package dev.strata.postgres;
+
+import dev.strata.error.StrataException;
+import dev.strata.graph.Revision;
+import dev.strata.op.Op;
+import dev.strata.op.Operations;
+import dev.strata.op.Reversal;
+import dev.strata.plan.Backfill.Strategy;
+import dev.strata.run.MigrationSet;
+import dev.strata.run.RunEvent;
+import dev.strata.run.RunOptions;
+import dev.strata.run.Runner;
+import dev.strata.script.JavaMigrationScript;
+import dev.strata.testkit.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Copy-and-swap backfills against a real server, with real concurrent writers. */
+class CopySwapTest {
+    @RegisterExtension
+    static TestDatabase db = new TestDatabase();
+
+    private static final int ROWS = 30_000;
+    private static final int WRITERS = 3;
+
+    private static long scalar(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String text(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    private static void schema(Connection c, int rows) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE customers (id int PRIMARY KEY)");
+            s.execute("INSERT INTO customers SELECT g FROM generate_series(1, 10) g");
+            s.execute("CREATE TABLE items (id bigserial PRIMARY KEY, customer_id int NOT NULL REFERENCES customers,"
+                    + " v int NOT NULL CHECK (v >= 0), qty int NOT NULL, note text, doubled int GENERATED ALWAYS AS (v * 2) STORED)");
+            s.execute("CREATE INDEX items_v_idx ON items (v) WHERE v > 10");
+            s.execute("CREATE UNIQUE INDEX items_note_key ON items (note)");
+            s.execute("INSERT INTO items (customer_id, v, qty) SELECT 1 + g % 10, g % 100, g % 7 FROM generate_series(1, " + rows + ") g");
+            s.execute("CREATE TABLE item_tags (item_id bigint NOT NULL REFERENCES items, tag text)");
+            s.execute("INSERT INTO item_tags SELECT g, 't' FROM generate_series(1, 100) g");
+            s.execute("CREATE FUNCTION items_touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                    + " IF NEW.v <> OLD.v THEN NEW.note := NULL; END IF; RETURN NEW; END $$");
+            s.execute("CREATE TRIGGER items_touch BEFORE UPDATE ON items FOR EACH ROW EXECUTE FUNCTION items_touch()");
+            s.execute("COMMENT ON TABLE items IS 'the items'");
+            s.execute("GRANT SELECT ON items TO PUBLIC");
+            s.execute("ALTER TABLE items SET (fillfactor = 90)");
+            s.execute("ANALYZE items");
+        }
+    }
+
+    /**
+     * Writers on disjoint ids (writer w owns ids with id % WRITERS == w, and inserts ids of its own), each keeping
+     * what it committed: updates of v, deletes, inserts. Afterwards the table must hold exactly that.
+     */
+    private static final class Writers implements AutoCloseable {
+        final AtomicBoolean stop = new AtomicBoolean();
+        final List<Thread> threads = new ArrayList<>();
+        final List<Map<Long, Integer>> expected = new ArrayList<>();
+        final AtomicLong writes = new AtomicLong();
+        final List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        Writers(int rows) {
+            for (int w = 0; w < WRITERS; w++) {
+                Map<Long, Integer> mine = new HashMap<>();
+                expected.add(mine);
+                int writer = w;
+                Thread t = new Thread(() -> write(writer, rows, mine));
+                threads.add(t);
+                t.start();
+            }
+        }
+
+        private void write(int w, int rows, Map<Long, Integer> mine) {
+            Random r = new Random(w);
+            long nextId = 1_000_000L * (w + 1);
+            try (Connection c = db.connect();
+                 PreparedStatement update = c.prepareStatement("UPDATE items SET v = ? WHERE id = ?");
+                 PreparedStatement delete = c.prepareStatement("DELETE FROM items WHERE id = ?");
+                 PreparedStatement insert = c.prepareStatement("INSERT INTO items (id, customer_id, v, qty) VALUES (?, 1, ?, 3)")) {
+                while (!stop.get()) {
+                    long id = 1 + (long) r.nextInt(rows / WRITERS) * WRITERS + w;
+                    int op = r.nextInt(10);
+                    if (op < 6) {
+                        int v = r.nextInt(1000);
+                        update.setInt(1, v);
+                        update.setLong(2, id);
+                        if (update.executeUpdate() == 1) {
+                            mine.put(id, v);
+                        }
+                    } else if (op < 8) {
+                        delete.setLong(1, id);
+                        if (id > 100) {
+                            delete.executeUpdate();
+                            mine.put(id, null);
+                        }
+                    } else {
+                        long nid = nextId++;
+                        int v = r.nextInt(1000);
+                        insert.setLong(1, nid);
+                        insert.setInt(2, v);
+                        insert.executeUpdate();
+                        mine.put(nid, v);
+                    }
+                    writes.incrementAndGet();
+                }
+            } catch (Throwable e) {
+                failures.add(e);
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            stop.set(true);
+            for (Thread t : threads) {
+                t.join();
+            }
+        }
+
+        void check(Connection c) throws SQLException {
+            assertThat(failures).isEmpty();
+            Map<Long, Integer> all = new HashMap<>();
+            expected.forEach(all::putAll);
+            Map<Long, Integer> actual = new HashMap<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id, v FROM items")) {
+                while (rs.next()) {
+                    actual.put(rs.getLong(1), rs.getInt(2));
+                }
+            }
+            for (long id = 1; id <= ROWS; id++) {
+                if (!all.containsKey(id)) {
+                    assertThat(actual.get(id)).as("untouched row %d", id).isEqualTo((int) (id % 100));
+                }
+            }
+            all.forEach((id, v) -> assertThat(actual.get(id)).as("row %d", id).isEqualTo(v));
+            long inserted = all.keySet().stream().filter(id -> id > ROWS).count();
+            long deleted = all.entrySet().stream().filter(e -> e.getKey() <= ROWS && e.getValue() == null).count();
+            assertThat(actual).hasSize((int) (ROWS + inserted - deleted));
+        }
+    }
+
+    private static JavaMigrationScript script(String id, Consumer<Operations> ops) {
+        Operations o = new Operations();
+        ops.accept(o);
+        List<Op> list = o.ops();
+        return new JavaMigrationScript(Revision.of(id), id, true, list, Reversal.ofAll(list), true, null);
+    }
+
+    private static List<Strategy> strategies(List<RunEvent> events) {
+        return events.stream().filter(RunEvent.BackfillProgress.class::isInstance)
+                .map(e -> ((RunEvent.BackfillProgress) e).progress().strategy()).distinct().toList();
+    }
+
+    @Test
+    void addedColumnKeepsEveryRowAndEveryConcurrentWrite() throws Exception {
+        try (Connection c = db.connect()) {
+            schema(c, ROWS);
+        }
+        JavaMigrationScript r1 = script("r1", o -> o.addColumn("items", "status", "text",
+                col -> col.notNull().defaultValue("md5(random()::text)").strategy(Strategy.COPY_SWAP)));
+        List<RunEvent> events = new ArrayList<>();
+        try (JdbcTarget target = Targets.open(db); Writers writers = new Writers(ROWS)) {
+            Thread.sleep(200);
+            new Runner(MigrationSet.of(List.of(r1)), target, new RunOptions(Duration.ZERO, "test", false), events::add)
+                    .upgrade("head");
+            Thread.sleep(200);
+            writers.close();
+            assertThat(writers.writes.get()).isPositive();
+            try (Connection c = db.connect()) {
+                writers.check(c);
+                assertThat(strategies(events)).containsExactly(Strategy.COPY_SWAP);
+                assertThat(scalar(c, "SELECT count(*) FROM items WHERE status IS NULL OR length(status) <> 32")).isZero();
+                assertThat(text(c, "SELECT attnotnull::text FROM pg_attribute WHERE attrelid = 'items'::regclass AND attname = 'status'"))
+                        .isEqualTo("true");
+                // what the old table had, the new one has under the same names
+                assertThat(text(c, "SELECT string_agg(indexrelid::regclass::text, ',' ORDER BY indexrelid::regclass::text)"
+                        + " FROM pg_index WHERE indrelid = 'items'::regclass")).isEqualTo("items_note_key,items_pkey,items_v_idx");
+                assertThat(text(c, "SELECT string_agg(conname || ':' || contype::text || ':' || convalidated, ',' ORDER BY conname)"
+                        + " FROM pg_constraint WHERE conrelid = 'items'::regclass OR confrelid = 'items'::regclass"))
+                        .isEqualTo("item_tags_item_id_fkey:f:true,items_customer_id_fkey:f:true,items_pkey:p:true,items_v_check:c:true");
+                assertThat(text(c, "SELECT obj_description('items'::regclass, 'pg_class')")).isEqualTo("the items");
+                assertThat(text(c, "SELECT array_to_string(reloptions, ',') FROM pg_class WHERE oid = 'items'::regclass"))
+                        .isEqualTo("fillfactor=90");
+                assertThat(text(c, "SELECT has_table_privilege('public', 'items', 'SELECT')::text")).isEqualTo("true");
+                assertThat(text(c, "SELECT pg_get_serial_sequence('items', 'id')")).isEqualTo("public.items_id_seq");
+                assertThat(scalar(c, "SELECT count(*) FROM pg_class WHERE relname LIKE '%strata_copy%'")).isZero();
+                assertThat(scalar(c, "SELECT count(*) FROM pg_proc WHERE proname LIKE '%strata_copy%'")).isZero();
+                try (Statement s = c.createStatement()) {
+                    // the user's trigger came along, the sequence still counts, the generated column still computes
+                    s.execute("UPDATE items SET note = 'x', v = v + 1 WHERE id = 50");
+                    assertThat(text(c, "SELECT coalesce(note, 'cleared') FROM items WHERE id = 50")).isEqualTo("cleared");
+                    s.execute("INSERT INTO items (customer_id, v, qty) VALUES (1, 5, 1)");
+                    assertThat(scalar(c, "SELECT doubled FROM items WHERE id = currval('items_id_seq')")).isEqualTo(10);
+                    assertThatThrownBy(() -> s.execute("INSERT INTO item_tags VALUES (-1, 'dangling')"))
+                            .hasMessageContaining("item_tags_item_id_fkey");
+                }
+            }
+            // the way back drops the column
+            new Runner(MigrationSet.of(List.of(r1)), target, new RunOptions(Duration.ZERO, "test", false), e -> { })
+                    .downgrade("base");
+        }
+        try (Connection c = db.connect()) {
+            assertThat(scalar(c, "SELECT count(*) FROM pg_attribute WHERE attrelid = 'items'::regclass AND attname = 'status'"))
+                    .isZero();
+        }
+    }
+
+    @Test
+    void typeChangeUpAndDownUnderWrites() throws Exception {
+        try (Connection c = db.connect()) {
+            schema(c, ROWS);
+        }
+        JavaMigrationScript r1 = script("r1", o -> o.alterColumn("items", "qty",
+                a -> a.type("integer", "bigint").notNull().strategy(Strategy.COPY_SWAP)));
+        List<RunEvent> events = new ArrayList<>();
+        try (JdbcTarget target = Targets.open(db); Writers writers = new Writers(ROWS)) {
+            Runner runner = new Runner(MigrationSet.of(List.of(r1)), target, new RunOptions(Duration.ZERO, "test", false),
+                    events::add);
+            runner.upgrade("head");
+            try (Connection c = db.connect()) {
+                assertThat(text(c, "SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'items'::regclass"
+                        + " AND attname = 'qty'")).isEqualTo("bigint");
+            }
+            runner.downgrade("base");
+            writers.close();
+            try (Connection c = db.connect()) {
+                writers.check(c);
+                assertThat(strategies(events)).containsExactly(Strategy.COPY_SWAP);
+                assertThat(text(c, "SELECT format_type(atttypid, atttypmod) || ':' || attnotnull FROM pg_attribute"
+                        + " WHERE attrelid = 'items'::regclass AND attname = 'qty'")).isEqualTo("integer:true");
+                assertThat(scalar(c, "SELECT count(*) FROM items WHERE id <= " + ROWS + " AND qty <> id % 7")).isZero();
+                assertThat(scalar(c, "SELECT count(*) FROM items WHERE id > " + ROWS + " AND qty <> 3")).isZero();
+            }
+        }
+    }
+
+    @Test
+    void autoCopiesBigTablesWithoutIncomingKeysAndUpdatesTheRestInPlace() throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE big (id int PRIMARY KEY, v int)");
+            s.execute("INSERT INTO big SELECT g, g FROM generate_series(1, 120000) g");
+            s.execute("CREATE TABLE small (id int PRIMARY KEY, v int)");
+            s.execute("INSERT INTO small SELECT g, g FROM generate_series(1, 1000) g");
+            s.execute("CREATE TABLE referenced (id int PRIMARY KEY, v int)");
+            s.execute("INSERT INTO referenced SELECT g, g FROM generate_series(1, 120000) g");
+            s.execute("CREATE TABLE referencing (r int REFERENCES referenced)");
+            s.execute("ANALYZE");
+        }
+        for (String[] c : new String[][] {{"big", "COPY_SWAP"}, {"small", "IN_PLACE"}, {"referenced", "IN_PLACE"}}) {
+            JavaMigrationScript r = script("r_" + c[0], o -> o.addColumn(c[0], "status", "text",
+                    col -> col.notNull().defaultValue("md5(random()::text)")));
+            List<RunEvent> events = new ArrayList<>();
+            try (JdbcTarget target = Targets.open(db, new dev.strata.run.StateTables("public", c[0] + "_version", c[0] + "_history"))) {
+                new Runner(MigrationSet.of(List.of(r)), target, new RunOptions(Duration.ZERO, "test", false), events::add)
+                        .upgrade("head");
+            }
+            assertThat(strategies(events)).as(c[0]).containsExactly(Strategy.valueOf(c[1]));
+            try (Connection conn = db.connect()) {
+                assertThat(scalar(conn, "SELECT count(*) FROM " + c[0] + " WHERE status IS NULL")).isZero();
+            }
+        }
+    }
+
+    @Test
+    void refusesWhatItCannotCarryOverAndAutoFallsBack() throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE viewed (id int PRIMARY KEY, v int)");
+            s.execute("INSERT INTO viewed SELECT g, g FROM generate_series(1, 120000) g");
+            s.execute("CREATE VIEW viewed_v AS SELECT id FROM viewed");
+            s.execute("CREATE TABLE viewed2 (id int PRIMARY KEY, v int)");
+            s.execute("INSERT INTO viewed2 SELECT g, g FROM generate_series(1, 120000) g");
+            s.execute("CREATE VIEW viewed2_v AS SELECT id FROM viewed2");
+            s.execute("ANALYZE viewed");
+            s.execute("ANALYZE viewed2");
+        }
+        JavaMigrationScript forced = script("r1", o -> o.addColumn("viewed", "status", "text",
+                col -> col.notNull().defaultValue("md5(random()::text)").strategy(Strategy.COPY_SWAP)));
+        try (JdbcTarget target = Targets.open(db)) {
+            assertThatThrownBy(() -> new Runner(MigrationSet.of(List.of(forced)), target,
+                    new RunOptions(Duration.ZERO, "test", false), e -> { }).upgrade("head"))
+                    .isInstanceOf(StrataException.class)
+                    .hasMessageContaining("copy-and-swap of \"public\".\"viewed\" is not possible: views or rules depend on it")
+                    .hasMessageContaining("IN_PLACE");
+        }
+        JavaMigrationScript auto = script("r2", o -> o.addColumn("viewed2", "status", "text",
+                col -> col.notNull().defaultValue("md5(random()::text)")));
+        List<RunEvent> events = new ArrayList<>();
+        try (JdbcTarget target = Targets.open(db, new dev.strata.run.StateTables("public", "other_version", "other_history"))) {
+            new Runner(MigrationSet.of(List.of(auto)), target, new RunOptions(Duration.ZERO, "test", false), events::add)
+                    .upgrade("head");
+        }
+        assertThat(strategies(events)).containsExactly(Strategy.IN_PLACE);
+    }
+
+    @Test
+    void aFailedCopyRemovesItsShadowAndTriggers() throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE codes (id int PRIMARY KEY, code text NOT NULL)");
+            s.execute("INSERT INTO codes SELECT g, g::text FROM generate_series(1, 20000) g");
+            s.execute("UPDATE codes SET code = 'x' WHERE id = 15000");
+        }
+        JavaMigrationScript r1 = script("r1", o -> o.alterColumn("codes", "code", a -> a.type("text", "integer").notNull()
+                .using("code::integer", "code::text").strategy(Strategy.COPY_SWAP)));
+        try (JdbcTarget target = Targets.open(db)) {
+            assertThatThrownBy(() -> new Runner(MigrationSet.of(List.of(r1)), target,
+                    new RunOptions(Duration.ZERO, "test", false), e -> { }).upgrade("head"))
+                    .isInstanceOf(StrataException.class)
+                    .hasMessageContaining("copy-and-swap of \"public\".\"codes\" failed")
+                    .hasMessageContaining("invalid input syntax for type integer")
+                    .hasMessageContaining("the shadow table and its triggers were removed");
+        }
+        try (Connection c = db.connect()) {
+            assertThat(scalar(c, "SELECT count(*) FROM pg_class WHERE relname LIKE '%strata_copy%'")).isZero();
+            assertThat(scalar(c, "SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'strata_copy%'")).isZero();
+            assertThat(scalar(c, "SELECT count(*) FROM codes")).isEqualTo(20000);
+            try (Statement s = c.createStatement()) {
+                s.execute("UPDATE codes SET code = '7' WHERE id = 15000");
+            }
+        }
+    }
+}
