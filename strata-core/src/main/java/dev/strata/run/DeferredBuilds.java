@@ -84,6 +84,9 @@ public final class DeferredBuilds {
     /** The deferred builds of applied revisions whose index is still missing, in revision order. */
     public List<Pending> pending() {
         List<Pending> out = new ArrayList<>();
+        if (!set.mayDeferBuilds()) {
+            return out; // no revision can defer a build: no need to read the state again
+        }
         java.util.Set<RevisionId> applied = target.readState().checksums().keySet();
         for (RevisionId id : applied.stream().sorted().toList()) {
             if (!set.contains(id)) {

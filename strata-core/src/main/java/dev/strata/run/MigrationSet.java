@@ -58,6 +58,11 @@ public final class MigrationSet {
         return scripts.size();
     }
 
+    /** Whether any revision may defer an index build (a Java revision, or a SQL file with the directive). */
+    public boolean mayDeferBuilds() {
+        return scripts.values().stream().anyMatch(MigrationScript::mayDeferBuilds);
+    }
+
     /**
      * Splits the SQL of every revision but {@code verified} into statements (on every core), so that an error in
      * any revision that may run surfaces before anything runs; the first in file order is thrown. Revisions read
