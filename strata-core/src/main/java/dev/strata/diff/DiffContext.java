@@ -23,7 +23,8 @@ final class DiffContext {
     final List<String> unsupported = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
     /** Objects dropped and created again ("kind:name"): they lose their comment, which must be set again. */
-    private final Set<String> recreated = new HashSet<>();
+    /** What was dropped and created again, by kind; names keyed as the objects (no strings built per lookup). */
+    private final Set<Recreated> recreated = new HashSet<>();
     /** Tables (as named in the source) whose columns are dropped or change type: views reading them are rebuilt. */
     final Set<dev.strata.model.ObjectName> touched = new HashSet<>();
 
@@ -74,11 +75,14 @@ final class DiffContext {
     }
 
     void recreated(String kind, Object name) {
-        recreated.add(kind + ":" + name);
+        recreated.add(new Recreated(kind, name));
     }
 
     boolean wasRecreated(String kind, Object name) {
-        return recreated.contains(kind + ":" + name);
+        return !recreated.isEmpty() && recreated.contains(new Recreated(kind, name));
+    }
+
+    private record Recreated(String kind, Object name) {
     }
 
     /**

@@ -34,14 +34,42 @@ final class Catalog {
 
     private static final Map<String, String> SQL = new ConcurrentHashMap<>();
 
+    /** Marks a condition in a query that needs PostgreSQL 15 or later; before 15 it is replaced by {@code false}. */
+    private static final String SINCE_15 = "/*since 15*/";
+    private static final String END = "/*end*/";
+
     private final Connection connection;
     private final boolean includeExtensionObjects;
+    private final boolean before15;
     private String[] schemas = new String[0];
     private final Map<CommentKey, String> comments = new HashMap<>();
 
     Catalog(Connection connection, boolean includeExtensionObjects) {
         this.connection = connection;
         this.includeExtensionObjects = includeExtensionObjects;
+        this.before15 = majorVersion(connection) < 15;
+    }
+
+    /** The server's major version as the driver learnt it when connecting (no round trip); 0 when unknown. */
+    private static int majorVersion(Connection connection) {
+        try {
+            return connection.getMetaData().getDatabaseMajorVersion();
+        } catch (SQLException e) {
+            return 0;
+        }
+    }
+
+    /** The query text for this server: each since-15 condition becomes {@code false} on older servers. */
+    private String forServer(String sql) {
+        if (!before15) {
+            return sql;
+        }
+        String out = sql;
+        for (int start = out.indexOf(SINCE_15); start >= 0; start = out.indexOf(SINCE_15)) {
+            int end = out.indexOf(END, start);
+            out = out.substring(0, start) + "false" + out.substring(end + END.length());
+        }
+        return out;
     }
 
     /** Sets the schemas that the filtered queries read. */
@@ -79,7 +107,7 @@ final class Catalog {
 
     private <T> List<T> run(String resource, int parameters, RowReader<T> reader) {
         List<T> out = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(sql(resource))) {
+        try (PreparedStatement ps = connection.prepareStatement(forServer(sql(resource)))) {
             if (parameters >= 1) {
                 Array array = connection.createArrayOf("text", schemas);
                 ps.setArray(1, array);

@@ -1,11 +1,14 @@
 -- Columns of the tables of tables.sql, in attribute order, with identity sequence settings.
+-- A default cannot mention a column, so it is printed without the table as context (relation 0), which prints
+-- the same text without opening the table (a lock and a relation-cache entry per call); a generation
+-- expression mentions columns and is printed with its table.
 -- Parameters: 1 schemas (text[]), 2 include extension-owned objects (boolean).
 SELECT c.oid::bigint AS table_oid,
        a.attnum,
        a.attname AS name,
        pg_catalog.format_type(a.atttypid, a.atttypmod) AS type,
        a.attnotnull AS not_null,
-       CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS default_sql,
+       CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, 0) END AS default_sql,
        CASE WHEN a.attgenerated = 's' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS generated,
        a.attidentity AS identity,
        CASE WHEN a.attcollation <> t.typcollation THEN a.attcollation::pg_catalog.regcollation::text END AS collation,
