@@ -1,7 +1,11 @@
 package dev.strata.postgres.inspect;
 
+import dev.strata.model.CompositeType;
 import dev.strata.model.ContinuousAggregate;
+import dev.strata.model.Domain;
+import dev.strata.model.EnumType;
 import dev.strata.model.Extension;
+import dev.strata.model.Function;
 import dev.strata.model.Hypertable;
 import dev.strata.model.MaterializedView;
 import dev.strata.model.ObjectName;
@@ -13,7 +17,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -51,6 +59,54 @@ public final class PgInspector {
      * @throws dev.strata.error.StrataException INSPECT_FAILED when a catalog query fails
      */
     public SchemaModel inspect(Connection c, InspectOptions options) {
+        return inSnapshot(c, () -> read(c, options));
+    }
+
+    /**
+     * A read of the schema that knows the oid of each relation in it, so that it can be brought up to date by
+     * reading again only the relations a change touched ({@link PgInspector#reread}).
+     *
+     * @param model     the schema, as {@link PgInspector#inspect(Connection, InspectOptions)} reads it
+     * @param relations the tables, views, materialized views, sequences and indexes of the read schemas by oid
+     * @param options   what was read
+     * @param partial   whether this read was brought up to date from an earlier one rather than read in full
+     */
+    public record Snapshot(SchemaModel model, Map<Long, ObjectName> relations, InspectOptions options,
+                           boolean partial) {
+        public Snapshot {
+            relations = Map.copyOf(relations);
+        }
+    }
+
+    /** Reads the schema as {@link #inspect(Connection, InspectOptions)} does, with the relations' oids. */
+    public Snapshot snapshot(Connection c, InspectOptions options) {
+        return inSnapshot(c, () -> full(c, options));
+    }
+
+    /**
+     * Brings {@code previous} up to date after a change that touched the relations {@code touched} (by oid: each
+     * relation created, dropped, altered or locked by the change) and nothing else of theirs, reading only those
+     * relations and what has to be read again with them (see relations.sql) plus the schema-wide kinds that are
+     * cheap to read whole (types, functions, TimescaleDB settings); the rest is taken from {@code previous}. The
+     * model equals what a full read would give; when the read shows a change it cannot follow that way (a schema
+     * or extension added, dropped or altered; a type, enum label or function renamed or dropped, which changes how
+     * other objects print), it reads everything, in the same snapshot.
+     *
+     * @throws dev.strata.error.StrataException INSPECT_FAILED when a catalog query fails
+     */
+    public Snapshot reread(Connection c, Snapshot previous, Collection<Long> touched) {
+        return inSnapshot(c, () -> partial(c, previous, touched));
+    }
+
+    private interface Read<T> {
+        T read() throws SQLException;
+    }
+
+    /**
+     * Runs {@code read} in a read-only, repeatable-read snapshot (or a savepoint of the caller's transaction) with
+     * {@link #SETTINGS}, leaving the session as it was found.
+     */
+    private static <T> T inSnapshot(Connection c, Read<T> read) {
         try {
             boolean autoCommit = c.getAutoCommit();
             try (Statement s = c.createStatement()) {
@@ -62,7 +118,7 @@ public final class PgInspector {
                     s.execute("SAVEPOINT strata_inspect; " + SETTINGS);
                 }
                 try {
-                    return read(c, options);
+                    return read.read();
                 } finally {
                     if (autoCommit) {
                         c.rollback();
@@ -75,6 +131,136 @@ public final class PgInspector {
         } catch (SQLException e) {
             throw Catalog.failed("setting up the read-only snapshot", e);
         }
+    }
+
+    private static Snapshot full(Connection c, InspectOptions options) {
+        SchemaModel model = read(c, options);
+        Catalog catalog = new Catalog(c, options.includeExtensionObjects());
+        catalog.select(List.copyOf(model.schemas().keySet()));
+        return new Snapshot(model, relations(catalog), options, false);
+    }
+
+    private static Map<Long, ObjectName> relations(Catalog catalog) {
+        Map<Long, ObjectName> out = new HashMap<>();
+        for (Object[] row : catalog.inSchemas("relations.sql", rs -> new Object[] {
+                rs.getLong("oid"), TypeReader.name(rs)})) {
+            out.put((Long) row[0], (ObjectName) row[1]);
+        }
+        return out;
+    }
+
+    private static Snapshot partial(Connection c, Snapshot previous, Collection<Long> touched) {
+        InspectOptions options = previous.options();
+        SchemaModel was = previous.model();
+        Catalog catalog = new Catalog(c, options.includeExtensionObjects());
+        List<Object[]> schemaRows = catalog.plain("schemas.sql", rs -> options.schemaIncluded(rs.getString("name"),
+                rs.getBoolean("extension_owned")) ? new Object[] {rs.getString("name"), rs.getLong("oid")} : null);
+        schemaRows.removeIf(java.util.Objects::isNull);
+        List<String> schemaNames = schemaRows.stream().map(r -> (String) r[0]).toList();
+        List<Extension> extensions = ObjectReader.extensions(catalog);
+        if (!new HashSet<>(schemaNames).equals(was.schemas().keySet())
+                || !new HashSet<>(extensions).equals(new HashSet<>(was.extensions().values()))) {
+            return full(c, options);
+        }
+        catalog.select(schemaNames);
+        catalog.only(touched);
+        Map<Long, ObjectName> reread = relations(catalog);
+        catalog.only(reread.keySet());
+        catalog.loadComments();
+        List<Schema> schemas = schemaRows.stream().map(r -> new Schema((String) r[0],
+                catalog.comment("namespace", (Long) r[1]))).toList();
+        List<EnumType> enums = TypeReader.enums(catalog);
+        List<CompositeType> composites = TypeReader.composites(catalog);
+        List<Domain> domains = TypeReader.domains(catalog);
+        List<Function> functions = ObjectReader.functions(catalog);
+        if (!new HashSet<>(schemas).equals(new HashSet<>(was.schemas().values()))
+                || !stillPrintedAlike(was, enums, composites, domains, functions)) {
+            return full(c, options);
+        }
+        List<Hypertable> hypertables = List.of();
+        List<ContinuousAggregate> aggregates = List.of();
+        if (extensions.stream().anyMatch(e -> e.name().equals(TIMESCALEDB))) {
+            hypertables = TimescaleReader.hypertables(catalog);
+            aggregates = TimescaleReader.continuousAggregates(catalog);
+        }
+        Set<ObjectName> aggregateNames = aggregates.stream().map(ContinuousAggregate::name).collect(Collectors.toSet());
+        List<View> views = new ArrayList<>();
+        List<MaterializedView> materialized = new ArrayList<>();
+        for (Object v : ObjectReader.views(catalog)) {
+            if (v instanceof View view && !aggregateNames.contains(view.name())) {
+                views.add(view);
+            } else if (v instanceof MaterializedView m) {
+                materialized.add(m);
+            }
+        }
+        // what the previous read held of the relations read again (by their names then and now) is replaced
+        Set<ObjectName> gone = new HashSet<>(reread.values());
+        Map<Long, ObjectName> relations = new HashMap<>(previous.relations());
+        for (Long oid : touched) {
+            ObjectName n = relations.remove(oid);
+            if (n != null) {
+                gone.add(n);
+            }
+        }
+        for (Long oid : reread.keySet()) {
+            ObjectName n = relations.remove(oid);
+            if (n != null) {
+                gone.add(n);
+            }
+        }
+        relations.putAll(reread);
+        Set<ObjectName> skip = options.excludeTables();
+        Predicate<ObjectName> keep = n -> !skip.contains(n);
+        Predicate<ObjectName> kept = n -> !gone.contains(n);
+        SchemaModel model = SchemaModel.builder()
+                .schemas(schemas)
+                .extensions(extensions)
+                .tables(was.tables().values().stream().filter(t -> kept.test(t.name())).toList())
+                .tables(TableReader.read(catalog).stream().filter(t -> keep.test(t.name())).toList())
+                .views(was.views().values().stream().filter(v -> kept.test(v.name())).toList())
+                .views(views)
+                .materializedViews(was.materializedViews().values().stream().filter(m -> kept.test(m.name())).toList())
+                .materializedViews(materialized)
+                .indexes(was.indexes().values().stream()
+                        .filter(i -> kept.test(i.name()) && kept.test(i.table())).toList())
+                .indexes(TimescaleReader.withoutDefaultIndexes(IndexReader.read(catalog), hypertables).stream()
+                        .filter(i -> keep.test(i.table())).toList())
+                .sequences(was.sequences().values().stream().filter(s -> kept.test(s.name())).toList())
+                .sequences(ObjectReader.sequences(catalog).stream()
+                        .filter(s -> s.ownedByTable() == null || keep.test(s.ownedByTable())).toList())
+                .enums(enums)
+                .compositeTypes(composites)
+                .domains(domains)
+                .functions(functions)
+                .triggers(was.triggers().values().stream().filter(t -> kept.test(t.name().relation())).toList())
+                .triggers(ObjectReader.triggers(catalog).stream().filter(t -> keep.test(t.name().relation())).toList())
+                .rules(was.rules().values().stream().filter(r -> kept.test(r.name().relation())).toList())
+                .rules(ObjectReader.rules(catalog).stream().filter(r -> keep.test(r.name().relation())).toList())
+                .hypertables(hypertables.stream().filter(h -> keep.test(h.table())).toList())
+                .continuousAggregates(aggregates)
+                .build();
+        return new Snapshot(model, relations, options, true);
+    }
+
+    /**
+     * Whether the tables, views and other relations not read again still print as they did: no type, enum label or
+     * function that they could name was renamed or dropped (one added, or an enum label added, changes nothing of
+     * theirs).
+     */
+    private static boolean stillPrintedAlike(SchemaModel was, List<EnumType> enums, List<CompositeType> composites,
+                                             List<Domain> domains, List<Function> functions) {
+        Map<ObjectName, EnumType> enumsNow = enums.stream().collect(Collectors.toMap(EnumType::name, e -> e));
+        for (EnumType e : was.enums().values()) {
+            EnumType now = enumsNow.get(e.name());
+            if (now == null || !now.labels().containsAll(e.labels())) {
+                return false;
+            }
+        }
+        Set<ObjectName> compositesNow = composites.stream().map(CompositeType::name).collect(Collectors.toSet());
+        Set<ObjectName> domainsNow = domains.stream().map(Domain::name).collect(Collectors.toSet());
+        Set<Object> functionsNow = functions.stream().map(Function::key).collect(Collectors.toSet());
+        return compositesNow.containsAll(was.compositeTypes().keySet()) && domainsNow.containsAll(was.domains().keySet())
+                && functionsNow.containsAll(was.functions().keySet());
     }
 
     private static SchemaModel read(Connection c, InspectOptions options) {

@@ -1,0 +1,45 @@
+-- The relations a schema read can name (tables, views, materialized views, sequences, indexes) with their oids,
+-- so that a later read of some of them knows what they were called.
+-- Parameter: 1 schemas (text[]). A read of some relations keeps the only-part, whose parameter is the oids of
+-- the relations a change touched (oid[]), and reads what has to be read again with them: those relations;
+-- the table of each index, sequence, TOAST table or partition among them; and the relation of every object that
+-- depends on one of those (an index, an owned sequence, a view's rule, a default, a foreign key of another
+-- table, a trigger, a partition), as its printed definition can name them.
+SELECT c.oid::bigint AS oid,
+       n.nspname AS schema,
+       c.relname AS name
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'i', 'I')
+  AND n.nspname = ANY (?)
+  /*only*/ AND c.oid IN (
+      WITH seed AS (
+          SELECT s.oid FROM pg_catalog.pg_class s WHERE s.oid = ANY (?::pg_catalog.oid[])
+      ), up AS (
+          SELECT seed.oid FROM seed
+          UNION
+          SELECT d.refobjid FROM pg_catalog.pg_depend d
+          WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid IN (SELECT seed.oid FROM seed)
+            AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.deptype IN ('a', 'i')
+          UNION
+          SELECT x.indrelid FROM pg_catalog.pg_index x WHERE x.indexrelid IN (SELECT seed.oid FROM seed)
+          UNION
+          SELECT t.oid FROM pg_catalog.pg_class t
+          WHERE t.reltoastrelid IN (SELECT seed.oid FROM seed)
+      )
+      SELECT up.oid FROM up
+      UNION
+      SELECT CASE d.classid
+                 WHEN 'pg_catalog.pg_class'::pg_catalog.regclass THEN d.objid
+                 WHEN 'pg_catalog.pg_rewrite'::pg_catalog.regclass
+                     THEN (SELECT r.ev_class FROM pg_catalog.pg_rewrite r WHERE r.oid = d.objid)
+                 WHEN 'pg_catalog.pg_attrdef'::pg_catalog.regclass
+                     THEN (SELECT ad.adrelid FROM pg_catalog.pg_attrdef ad WHERE ad.oid = d.objid)
+                 WHEN 'pg_catalog.pg_constraint'::pg_catalog.regclass
+                     THEN (SELECT con.conrelid FROM pg_catalog.pg_constraint con WHERE con.oid = d.objid)
+                 WHEN 'pg_catalog.pg_trigger'::pg_catalog.regclass
+                     THEN (SELECT tg.tgrelid FROM pg_catalog.pg_trigger tg WHERE tg.oid = d.objid)
+             END
+      FROM pg_catalog.pg_depend d
+      WHERE d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjid IN (SELECT up.oid FROM up)
+  ) /*end*/
