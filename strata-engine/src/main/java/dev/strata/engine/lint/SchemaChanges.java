@@ -7,10 +7,12 @@ import dev.strata.diff.RenameCandidate;
 import dev.strata.lint.StatementObservation.SchemaChange;
 import dev.strata.model.SchemaModel;
 import dev.strata.op.Op;
+import dev.strata.postgres.inspect.InspectOptions;
 import dev.strata.postgres.inspect.PgInspector;
 
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,9 +22,10 @@ import java.util.regex.Pattern;
 /**
  * The schema change of each observed statement, as the differ's ops: the scratch database is read with the
  * inspector after a statement that could have changed the catalog and diffed against the schema read before it
- * (the previous read, so one read per such statement). Statements that cannot change the schema model (DML,
- * VACUUM, ANALYZE, REINDEX, a SELECT or DO that wrote nothing) are not read: the inspector costs about fifteen
- * catalog queries.
+ * (the previous read, so one read per such statement). Only the relations the statement locked (and what prints
+ * them) are read again ({@link PgInspector#reread}), so a read costs about the same whatever the size of the
+ * schema. Statements that cannot change the schema model (DML, VACUUM, ANALYZE, REINDEX, a SELECT or DO that
+ * wrote nothing) are not read.
  */
 final class SchemaChanges {
     /** Statements that change rows or storage, never the schema model. */
@@ -39,7 +42,7 @@ final class SchemaChanges {
     private final PgInspector inspector = new PgInspector();
     private final Differ differ = new Differ();
     /** The schema after the last statement read, or null when something ran since without a read. */
-    private SchemaModel current;
+    private PgInspector.Snapshot current;
 
     SchemaChanges(Connection c) {
         this.c = c;
@@ -53,7 +56,7 @@ final class SchemaChanges {
     /** Reads the schema before a revision's first statement, unless it is known. */
     void before() {
         if (current == null) {
-            current = inspector.inspect(c);
+            current = inspector.snapshot(c, InspectOptions.defaults());
         }
     }
 
@@ -71,14 +74,21 @@ final class SchemaChanges {
         return !WHEN_WRITING.matcher(s).matches() || wrote == null || wrote;
     }
 
-    /** The ops from the schema before the statement to the schema now (reads it); the read becomes the new before. */
-    List<SchemaChange> after(String sql) {
-        SchemaModel now = inspector.inspect(c);
-        SchemaModel was = current;
-        current = now;
-        if (was == null) {
+    /**
+     * The ops from the schema before the statement to the schema now (reads it); the read becomes the new before.
+     *
+     * @param touched the relations (oids) the statement locked, which include every one it created, dropped or
+     *                altered; null when not known (it ran in autocommit), which reads the whole schema
+     */
+    List<SchemaChange> after(String sql, Collection<Long> touched) {
+        PgInspector.Snapshot then = current;
+        current = then == null || touched == null ? inspector.snapshot(c, InspectOptions.defaults())
+                : inspector.reread(c, then, touched);
+        if (then == null) {
             return List.of();
         }
+        SchemaModel was = then.model();
+        SchemaModel now = current.model();
         DiffResult r = differ.diff(was, now, DiffOptions.defaults());
         if (!r.renameCandidates().isEmpty() && RENAME.matcher(sql).matches()) {
             Map<String, String> hints = new LinkedHashMap<>();
