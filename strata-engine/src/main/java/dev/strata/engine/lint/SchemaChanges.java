@@ -37,6 +37,15 @@ final class SchemaChanges {
     private static final Pattern WHEN_WRITING = Pattern.compile("(?is)(select|do|call)\\b.*");
     private static final Pattern LEADING = Pattern.compile("(?s)\\A(\\s+|--[^\\n]*\\n?|/\\*.*?\\*/|\\()+");
     private static final Pattern RENAME = Pattern.compile("(?is).*\\brename\\b.*");
+    /**
+     * Statements that change nothing but relations (their indexes, constraints, triggers, comments): after them the
+     * schemas, extensions, types and functions need not be read again. Not when they rename, move to another
+     * schema or cascade (a function with a SQL-standard body prints the names it uses).
+     */
+    private static final Pattern RELATIONS_ONLY = Pattern.compile("(?is)(?!.*\\b(cascade|rename|schema)\\b)"
+            + "(create\\s+(unique\\s+)?index|drop\\s+index|alter\\s+index|create\\s+(unlogged\\s+)?table|alter\\s+table"
+            + "|drop\\s+table|create\\s+(or\\s+replace\\s+)?trigger|drop\\s+trigger"
+            + "|comment\\s+on\\s+(table|column|index|constraint|trigger))\\b.*");
 
     private final Connection c;
     private final PgInspector inspector = new PgInspector();
@@ -74,6 +83,11 @@ final class SchemaChanges {
         return !WHEN_WRITING.matcher(s).matches() || wrote == null || wrote;
     }
 
+    /** Whether {@code sql} changes nothing but relations (see {@link #RELATIONS_ONLY}). */
+    static boolean relationsOnly(String sql) {
+        return RELATIONS_ONLY.matcher(LEADING.matcher(sql).replaceFirst("")).matches();
+    }
+
     /**
      * The ops from the schema before the statement to the schema now (reads it); the read becomes the new before.
      *
@@ -83,7 +97,7 @@ final class SchemaChanges {
     List<SchemaChange> after(String sql, Collection<Long> touched) {
         PgInspector.Snapshot then = current;
         current = then == null || touched == null ? inspector.snapshot(c, InspectOptions.defaults())
-                : inspector.reread(c, then, touched);
+                : inspector.reread(c, then, touched, !relationsOnly(sql));
         if (then == null) {
             return List.of();
         }

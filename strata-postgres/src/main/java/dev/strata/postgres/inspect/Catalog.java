@@ -139,6 +139,10 @@ final class Catalog {
         List<T> out = new ArrayList<>();
         String text = forServer(sql(resource));
         try (PreparedStatement ps = connection.prepareStatement(text)) {
+            if (only != null) {
+                // a reread runs after every statement: prepared on the server from the first (see PgInspector)
+                ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(1);
+            }
             if (parameters >= 1) {
                 Array array = connection.createArrayOf("text", schemas);
                 ps.setArray(1, array);

@@ -47,6 +47,12 @@ public final class PgInspector {
      */
     private static final String SETTINGS = "SELECT pg_catalog.set_config('search_path', '', true), "
             + "pg_catalog.set_config('jit', 'off', true)";
+    /**
+     * {@link #SETTINGS} for a reread, plus generic plans: a reread runs the same queries after every statement (on
+     * server-prepared statements), and planning them anew each time would cost about as much as running them.
+     */
+    private static final String REREAD_SETTINGS = SETTINGS + ", pg_catalog.set_config('plan_cache_mode', "
+            + "'force_generic_plan', true)";
 
     /** Reads the schema with {@link InspectOptions#defaults()}. */
     public SchemaModel inspect(Connection c) {
@@ -59,7 +65,7 @@ public final class PgInspector {
      * @throws dev.strata.error.StrataException INSPECT_FAILED when a catalog query fails
      */
     public SchemaModel inspect(Connection c, InspectOptions options) {
-        return inSnapshot(c, () -> read(c, options));
+        return inSnapshot(c, SETTINGS, () -> read(c, options));
     }
 
     /**
@@ -80,7 +86,7 @@ public final class PgInspector {
 
     /** Reads the schema as {@link #inspect(Connection, InspectOptions)} does, with the relations' oids. */
     public Snapshot snapshot(Connection c, InspectOptions options) {
-        return inSnapshot(c, () -> full(c, options));
+        return inSnapshot(c, SETTINGS, () -> full(c, options));
     }
 
     /**
@@ -95,7 +101,16 @@ public final class PgInspector {
      * @throws dev.strata.error.StrataException INSPECT_FAILED when a catalog query fails
      */
     public Snapshot reread(Connection c, Snapshot previous, Collection<Long> touched) {
-        return inSnapshot(c, () -> partial(c, previous, touched));
+        return reread(c, previous, touched, true);
+    }
+
+    /**
+     * As {@link #reread(Connection, Snapshot, Collection)}; without {@code schemaWide}, the schemas, extensions,
+     * types and functions are taken from {@code previous} instead of being read again: for a change known to touch
+     * nothing but relations (such as an ALTER TABLE that renames and cascades to nothing).
+     */
+    public Snapshot reread(Connection c, Snapshot previous, Collection<Long> touched, boolean schemaWide) {
+        return inSnapshot(c, REREAD_SETTINGS, () -> partial(c, previous, touched, schemaWide));
     }
 
     private interface Read<T> {
@@ -104,18 +119,18 @@ public final class PgInspector {
 
     /**
      * Runs {@code read} in a read-only, repeatable-read snapshot (or a savepoint of the caller's transaction) with
-     * {@link #SETTINGS}, leaving the session as it was found.
+     * {@code settings} (transaction-local), leaving the session as it was found.
      */
-    private static <T> T inSnapshot(Connection c, Read<T> read) {
+    private static <T> T inSnapshot(Connection c, String settings, Read<T> read) {
         try {
             boolean autoCommit = c.getAutoCommit();
             try (Statement s = c.createStatement()) {
                 // one round trip each way: the snapshot (or savepoint) and the settings go in one batch
                 if (autoCommit) {
                     c.setAutoCommit(false);
-                    s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; " + SETTINGS);
+                    s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; " + settings);
                 } else {
-                    s.execute("SAVEPOINT strata_inspect; " + SETTINGS);
+                    s.execute("SAVEPOINT strata_inspect; " + settings);
                 }
                 try {
                     return read.read();
@@ -149,10 +164,21 @@ public final class PgInspector {
         return out;
     }
 
-    private static Snapshot partial(Connection c, Snapshot previous, Collection<Long> touched) {
+    private static Snapshot partial(Connection c, Snapshot previous, Collection<Long> touched, boolean schemaWide) {
         InspectOptions options = previous.options();
         SchemaModel was = previous.model();
         Catalog catalog = new Catalog(c, options.includeExtensionObjects());
+        if (!schemaWide) {
+            catalog.select(List.copyOf(was.schemas().keySet()));
+            catalog.only(touched);
+            Map<Long, ObjectName> reread = relations(catalog);
+            catalog.only(reread.keySet());
+            catalog.loadComments();
+            return merged(catalog, previous, touched, reread, List.copyOf(was.schemas().values()),
+                    List.copyOf(was.extensions().values()), List.copyOf(was.enums().values()),
+                    List.copyOf(was.compositeTypes().values()), List.copyOf(was.domains().values()),
+                    List.copyOf(was.functions().values()));
+        }
         List<Object[]> schemaRows = catalog.plain("schemas.sql", rs -> options.schemaIncluded(rs.getString("name"),
                 rs.getBoolean("extension_owned")) ? new Object[] {rs.getString("name"), rs.getLong("oid")} : null);
         schemaRows.removeIf(java.util.Objects::isNull);
@@ -177,6 +203,19 @@ public final class PgInspector {
                 || !stillPrintedAlike(was, enums, composites, domains, functions)) {
             return full(c, options);
         }
+        return merged(catalog, previous, touched, reread, schemas, extensions, enums, composites, domains, functions);
+    }
+
+    /**
+     * {@code previous} with the relations of {@code reread} (and those of {@code touched}, by their names then)
+     * replaced by what the catalog reads of them now, and the schema-wide kinds given.
+     */
+    private static Snapshot merged(Catalog catalog, Snapshot previous, Collection<Long> touched,
+                                   Map<Long, ObjectName> reread, List<Schema> schemas, List<Extension> extensions,
+                                   List<EnumType> enums, List<CompositeType> composites, List<Domain> domains,
+                                   List<Function> functions) {
+        InspectOptions options = previous.options();
+        SchemaModel was = previous.model();
         List<Hypertable> hypertables = List.of();
         List<ContinuousAggregate> aggregates = List.of();
         if (extensions.stream().anyMatch(e -> e.name().equals(TIMESCALEDB))) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +32,10 @@ class PgInspectorRereadTest {
     private static final String LOCKED = "SELECT l.relation FROM pg_catalog.pg_locks l WHERE l.pid = pg_backend_pid()"
             + " AND l.locktype = 'relation' AND l.granted AND l.database = (SELECT oid FROM pg_catalog.pg_database"
             + " WHERE datname = current_database())";
+
+    /** Statements that touch nothing but relations (the schema-wide kinds may be taken from the previous read). */
+    private static final Pattern RELATIONS_ONLY = Pattern.compile(
+            "(?is)(?!.*\\b(type|function|schema|cascade|rename)\\b)(alter|create|drop|comment)\\b.*");
 
     private final PgInspector inspector = new PgInspector();
     private final Differ differ = new Differ();
@@ -138,6 +143,12 @@ class PgInspectorRereadTest {
         assertThat(reread.partial()).as("partial read after %s", sql).isEqualTo(partial);
         assertThat(reread.model()).as("model after %s", sql).isEqualTo(full.model());
         assertThat(reread.relations()).as("relations after %s", sql).isEqualTo(full.relations());
+        if (partial && RELATIONS_ONLY.matcher(sql).matches()) {
+            PgInspector.Snapshot relationsOnly = inspector.reread(c, before, locked, false);
+            assertThat(relationsOnly.model()).as("model after %s, relations only", sql).isEqualTo(full.model());
+            assertThat(relationsOnly.relations()).as("relations after %s, relations only", sql)
+                    .isEqualTo(full.relations());
+        }
         List<String> fromReread = ops(before, reread);
         assertThat(fromReread).as("ops of %s", sql).isEqualTo(ops(before, full));
         return reread;
