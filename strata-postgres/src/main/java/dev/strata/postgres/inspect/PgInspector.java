@@ -9,8 +9,12 @@ import dev.strata.model.Function;
 import dev.strata.model.Hypertable;
 import dev.strata.model.MaterializedView;
 import dev.strata.model.ObjectName;
+import dev.strata.model.Rule;
 import dev.strata.model.Schema;
 import dev.strata.model.SchemaModel;
+import dev.strata.model.Sequence;
+import dev.strata.model.Table;
+import dev.strata.model.Trigger;
 import dev.strata.model.View;
 
 import java.sql.Connection;
@@ -156,9 +160,25 @@ public final class PgInspector {
     }
 
     private static Map<Long, ObjectName> relations(Catalog catalog) {
+        return relations(catalog, new HashSet<>());
+    }
+
+    /**
+     * The relations of relations.sql by oid; {@code kinds} gets the relkind of each, and 'T' and 'R' when one of
+     * them has (or had) triggers or rules.
+     */
+    private static Map<Long, ObjectName> relations(Catalog catalog, Set<Character> kinds) {
         Map<Long, ObjectName> out = new HashMap<>();
-        for (Object[] row : catalog.inSchemas("relations.sql", rs -> new Object[] {
-                rs.getLong("oid"), TypeReader.name(rs)})) {
+        for (Object[] row : catalog.inSchemas("relations.sql", rs -> {
+            kinds.add(rs.getString("kind").charAt(0));
+            if (rs.getBoolean("has_triggers")) {
+                kinds.add('T');
+            }
+            if (rs.getBoolean("has_rules")) {
+                kinds.add('R');
+            }
+            return new Object[] {rs.getLong("oid"), TypeReader.name(rs)};
+        })) {
             out.put((Long) row[0], (ObjectName) row[1]);
         }
         return out;
@@ -171,10 +191,11 @@ public final class PgInspector {
         if (!schemaWide) {
             catalog.select(List.copyOf(was.schemas().keySet()));
             catalog.only(touched);
-            Map<Long, ObjectName> reread = relations(catalog);
+            Set<Character> kinds = new HashSet<>();
+            Map<Long, ObjectName> reread = relations(catalog, kinds);
             catalog.only(reread.keySet());
             catalog.loadComments();
-            return merged(catalog, previous, touched, reread, List.copyOf(was.schemas().values()),
+            return merged(catalog, previous, touched, reread, kinds, List.copyOf(was.schemas().values()),
                     List.copyOf(was.extensions().values()), List.copyOf(was.enums().values()),
                     List.copyOf(was.compositeTypes().values()), List.copyOf(was.domains().values()),
                     List.copyOf(was.functions().values()));
@@ -190,7 +211,8 @@ public final class PgInspector {
         }
         catalog.select(schemaNames);
         catalog.only(touched);
-        Map<Long, ObjectName> reread = relations(catalog);
+        Set<Character> kinds = new HashSet<>();
+        Map<Long, ObjectName> reread = relations(catalog, kinds);
         catalog.only(reread.keySet());
         catalog.loadComments();
         List<Schema> schemas = schemaRows.stream().map(r -> new Schema((String) r[0],
@@ -203,15 +225,16 @@ public final class PgInspector {
                 || !stillPrintedAlike(was, enums, composites, domains, functions)) {
             return full(c, options);
         }
-        return merged(catalog, previous, touched, reread, schemas, extensions, enums, composites, domains, functions);
+        return merged(catalog, previous, touched, reread, kinds, schemas, extensions, enums, composites, domains, functions);
     }
 
     /**
      * {@code previous} with the relations of {@code reread} (and those of {@code touched}, by their names then)
-     * replaced by what the catalog reads of them now, and the schema-wide kinds given.
+     * replaced by what the catalog reads of them now, and the schema-wide kinds given. A query that cannot find
+     * anything among the relations read again ({@code kinds}: no table, no view, ...) is not run.
      */
     private static Snapshot merged(Catalog catalog, Snapshot previous, Collection<Long> touched,
-                                   Map<Long, ObjectName> reread, List<Schema> schemas, List<Extension> extensions,
+                                   Map<Long, ObjectName> reread, Set<Character> kinds, List<Schema> schemas, List<Extension> extensions,
                                    List<EnumType> enums, List<CompositeType> composites, List<Domain> domains,
                                    List<Function> functions) {
         InspectOptions options = previous.options();
@@ -225,7 +248,8 @@ public final class PgInspector {
         Set<ObjectName> aggregateNames = aggregates.stream().map(ContinuousAggregate::name).collect(Collectors.toSet());
         List<View> views = new ArrayList<>();
         List<MaterializedView> materialized = new ArrayList<>();
-        for (Object v : ObjectReader.views(catalog)) {
+        boolean tables = kinds.contains('r') || kinds.contains('p');
+        for (Object v : kinds.contains('v') || kinds.contains('m') ? ObjectReader.views(catalog) : List.of()) {
             if (v instanceof View view && !aggregateNames.contains(view.name())) {
                 views.add(view);
             } else if (v instanceof MaterializedView m) {
@@ -255,26 +279,29 @@ public final class PgInspector {
                 .schemas(schemas)
                 .extensions(extensions)
                 .tables(was.tables().values().stream().filter(t -> kept.test(t.name())).toList())
-                .tables(TableReader.read(catalog).stream().filter(t -> keep.test(t.name())).toList())
+                .tables((tables ? TableReader.read(catalog) : List.<Table>of()).stream()
+                        .filter(t -> keep.test(t.name())).toList())
                 .views(was.views().values().stream().filter(v -> kept.test(v.name())).toList())
                 .views(views)
                 .materializedViews(was.materializedViews().values().stream().filter(m -> kept.test(m.name())).toList())
                 .materializedViews(materialized)
                 .indexes(was.indexes().values().stream()
                         .filter(i -> kept.test(i.name()) && kept.test(i.table())).toList())
-                .indexes(TimescaleReader.withoutDefaultIndexes(IndexReader.read(catalog), hypertables).stream()
-                        .filter(i -> keep.test(i.table())).toList())
+                .indexes(TimescaleReader.withoutDefaultIndexes(tables || kinds.contains('m') ? IndexReader.read(catalog)
+                        : List.of(), hypertables).stream().filter(i -> keep.test(i.table())).toList())
                 .sequences(was.sequences().values().stream().filter(s -> kept.test(s.name())).toList())
-                .sequences(ObjectReader.sequences(catalog).stream()
+                .sequences((kinds.contains('S') ? ObjectReader.sequences(catalog) : List.<Sequence>of()).stream()
                         .filter(s -> s.ownedByTable() == null || keep.test(s.ownedByTable())).toList())
                 .enums(enums)
                 .compositeTypes(composites)
                 .domains(domains)
                 .functions(functions)
                 .triggers(was.triggers().values().stream().filter(t -> kept.test(t.name().relation())).toList())
-                .triggers(ObjectReader.triggers(catalog).stream().filter(t -> keep.test(t.name().relation())).toList())
+                .triggers((kinds.contains('T') ? ObjectReader.triggers(catalog) : List.<Trigger>of()).stream()
+                        .filter(t -> keep.test(t.name().relation())).toList())
                 .rules(was.rules().values().stream().filter(r -> kept.test(r.name().relation())).toList())
-                .rules(ObjectReader.rules(catalog).stream().filter(r -> keep.test(r.name().relation())).toList())
+                .rules((kinds.contains('R') ? ObjectReader.rules(catalog) : List.<Rule>of()).stream()
+                        .filter(r -> keep.test(r.name().relation())).toList())
                 .hypertables(hypertables.stream().filter(h -> keep.test(h.table())).toList())
                 .continuousAggregates(aggregates)
                 .build();

@@ -1,5 +1,5 @@
 -- The relations a schema read can name (tables, views, materialized views, sequences, indexes) with their oids,
--- so that a later read of some of them knows what they were called.
+-- so that a later read of some of them knows what they were called (and which of its queries can find nothing).
 -- Parameter: 1 schemas (text[]). A read of some relations keeps the only-part, whose parameter is the oids of
 -- the relations a change touched (oid[]), and reads what has to be read again with them: those relations;
 -- the table of each index, sequence, TOAST table or partition among them; and the relation of every object that
@@ -7,7 +7,10 @@
 -- table, a trigger, a partition), as its printed definition can name them.
 SELECT c.oid::bigint AS oid,
        n.nspname AS schema,
-       c.relname AS name
+       c.relname AS name,
+       c.relkind::text AS kind,
+       c.relhastriggers AS has_triggers,
+       c.relhasrules AS has_rules
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'i', 'I')
