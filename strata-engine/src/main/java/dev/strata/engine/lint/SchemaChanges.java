@@ -101,8 +101,9 @@ final class SchemaChanges {
         if (then == null) {
             return List.of();
         }
-        SchemaModel was = then.model();
-        SchemaModel now = current.model();
+        // after a partial read only the relations read again can differ: the diff looks at those alone
+        SchemaModel was = current.partial() ? then.around(current.reread()) : then.model();
+        SchemaModel now = current.partial() ? current.around(current.reread()) : current.model();
         DiffResult r = differ.diff(was, now, DiffOptions.defaults());
         if (!r.renameCandidates().isEmpty() && RENAME.matcher(sql).matches()) {
             Map<String, String> hints = new LinkedHashMap<>();

@@ -80,11 +80,43 @@ public final class PgInspector {
      * @param relations the tables, views, materialized views, sequences and indexes of the read schemas by oid
      * @param options   what was read
      * @param partial   whether this read was brought up to date from an earlier one rather than read in full
+     * @param reread    in a partial read, the names (before and after) of the relations read again, and the
+     *                  hypertables: nothing else of the model's relations changed since the earlier read
      */
     public record Snapshot(SchemaModel model, Map<Long, ObjectName> relations, InspectOptions options,
-                           boolean partial) {
+                           boolean partial, Set<ObjectName> reread) {
         public Snapshot {
             relations = Map.copyOf(relations);
+            reread = Set.copyOf(reread);
+        }
+
+        /**
+         * The model with only the relations of {@code names} (with their indexes, triggers, rules and hypertable
+         * settings) and every schema-wide object: after a partial read, {@code around(reread())} of this and of
+         * the earlier snapshot differ as the whole models do, and diffing them costs what the change touched.
+         */
+        public SchemaModel around(Set<ObjectName> names) {
+            SchemaModel m = model;
+            return SchemaModel.builder()
+                    .schemas(m.schemas().values())
+                    .extensions(m.extensions().values())
+                    .tables(m.tables().values().stream().filter(t -> names.contains(t.name())).toList())
+                    .views(m.views().values().stream().filter(v -> names.contains(v.name())).toList())
+                    .materializedViews(m.materializedViews().values().stream()
+                            .filter(v -> names.contains(v.name())).toList())
+                    .indexes(m.indexes().values().stream()
+                            .filter(i -> names.contains(i.name()) || names.contains(i.table())).toList())
+                    .sequences(m.sequences().values().stream().filter(q -> names.contains(q.name())).toList())
+                    .enums(m.enums().values())
+                    .compositeTypes(m.compositeTypes().values())
+                    .domains(m.domains().values())
+                    .functions(m.functions().values())
+                    .triggers(m.triggers().values().stream()
+                            .filter(t -> names.contains(t.name().relation())).toList())
+                    .rules(m.rules().values().stream().filter(r -> names.contains(r.name().relation())).toList())
+                    .hypertables(m.hypertables().values().stream().filter(h -> names.contains(h.table())).toList())
+                    .continuousAggregates(m.continuousAggregates().values())
+                    .build();
         }
     }
 
@@ -156,7 +188,7 @@ public final class PgInspector {
         SchemaModel model = read(c, options);
         Catalog catalog = new Catalog(c, options.includeExtensionObjects());
         catalog.select(List.copyOf(model.schemas().keySet()));
-        return new Snapshot(model, relations(catalog), options, false);
+        return new Snapshot(model, relations(catalog), options, false, Set.of());
     }
 
     private static Map<Long, ObjectName> relations(Catalog catalog) {
@@ -305,7 +337,11 @@ public final class PgInspector {
                 .hypertables(hypertables.stream().filter(h -> keep.test(h.table())).toList())
                 .continuousAggregates(aggregates)
                 .build();
-        return new Snapshot(model, relations, options, true);
+        // the TimescaleDB settings are read whole (a policy is added without locking its hypertable)
+        Set<ObjectName> around = new HashSet<>(gone);
+        was.hypertables().keySet().forEach(around::add);
+        model.hypertables().keySet().forEach(around::add);
+        return new Snapshot(model, relations, options, true, around);
     }
 
     /**

@@ -151,6 +151,14 @@ class PgInspectorRereadTest {
         }
         List<String> fromReread = ops(before, reread);
         assertThat(fromReread).as("ops of %s", sql).isEqualTo(ops(before, full));
+        if (reread.partial()) {
+            List<String> around = new ArrayList<>();
+            for (Op op : differ.diff(before.around(reread.reread()), reread.around(reread.reread()),
+                    DiffOptions.defaults()).ops()) {
+                around.add(op.describe());
+            }
+            assertThat(around).as("ops of %s between the relations read again", sql).isEqualTo(fromReread);
+        }
         return reread;
     }
 
