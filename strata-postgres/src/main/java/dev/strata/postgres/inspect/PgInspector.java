@@ -257,7 +257,8 @@ public final class PgInspector {
                 || !stillPrintedAlike(was, enums, composites, domains, functions)) {
             return full(c, options);
         }
-        return merged(catalog, previous, touched, reread, kinds, schemas, extensions, enums, composites, domains, functions);
+        return merged(catalog, previous, touched, reread, kinds, schemas, extensions, enums, composites, domains,
+                functions);
     }
 
     /**
@@ -266,7 +267,8 @@ public final class PgInspector {
      * anything among the relations read again ({@code kinds}: no table, no view, ...) is not run.
      */
     private static Snapshot merged(Catalog catalog, Snapshot previous, Collection<Long> touched,
-                                   Map<Long, ObjectName> reread, Set<Character> kinds, List<Schema> schemas, List<Extension> extensions,
+                                   Map<Long, ObjectName> reread, Set<Character> kinds, List<Schema> schemas,
+                                   List<Extension> extensions,
                                    List<EnumType> enums, List<CompositeType> composites, List<Domain> domains,
                                    List<Function> functions) {
         InspectOptions options = previous.options();
@@ -361,7 +363,8 @@ public final class PgInspector {
         Set<ObjectName> compositesNow = composites.stream().map(CompositeType::name).collect(Collectors.toSet());
         Set<ObjectName> domainsNow = domains.stream().map(Domain::name).collect(Collectors.toSet());
         Set<Object> functionsNow = functions.stream().map(Function::key).collect(Collectors.toSet());
-        return compositesNow.containsAll(was.compositeTypes().keySet()) && domainsNow.containsAll(was.domains().keySet())
+        return compositesNow.containsAll(was.compositeTypes().keySet())
+                && domainsNow.containsAll(was.domains().keySet())
                 && functionsNow.containsAll(was.functions().keySet());
     }
 
