@@ -8,7 +8,11 @@
 SELECT c.oid::bigint AS oid,
        n.nspname AS schema,
        c.relname AS name,
-       c.relkind::text AS kind,
+       -- an identity column's sequence is read with its column (columns.sql), not by sequences.sql: kind 'q'
+       CASE WHEN c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_catalog.pg_depend i
+                                             WHERE i.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+                                               AND i.objid = c.oid AND i.deptype = 'i')
+            THEN 'q' ELSE c.relkind::text END AS kind,
        c.relhastriggers AS has_triggers,
        c.relhasrules AS has_rules
 FROM pg_catalog.pg_class c
