@@ -32,5 +32,5 @@ WHERE c.relkind IN ('r', 'p')
   AND (? OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
                         WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
                           AND d.objid = c.oid AND d.deptype = 'e'))
-  /*only*/ AND c.oid = ANY (?::pg_catalog.oid[]) /*end*/
+  /*only*/ AND a.attrelid = ANY (?::pg_catalog.oid[]) /*end*/
 ORDER BY c.oid, a.attnum

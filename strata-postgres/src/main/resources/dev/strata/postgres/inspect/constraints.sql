@@ -37,5 +37,5 @@ WHERE con.contype IN ('p', 'u', 'f', 'c', 'x')
                           AND d.objid = c.oid AND d.deptype = 'e'))
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint pc
                   WHERE pc.oid = con.conparentid AND pc.conrelid = con.conrelid)
-  /*only*/ AND c.oid = ANY (?::pg_catalog.oid[]) /*end*/
+  /*only*/ AND con.conrelid = ANY (?::pg_catalog.oid[]) /*end*/
 ORDER BY c.oid, con.conname

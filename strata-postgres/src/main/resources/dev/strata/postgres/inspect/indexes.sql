@@ -131,5 +131,5 @@ WHERE t.relkind IN ('r', 'p', 'm')
   AND (? OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
                         WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
                           AND d.objid = t.oid AND d.deptype = 'e'))
-  /*only*/ AND t.oid = ANY (?::pg_catalog.oid[]) /*end*/
+  /*only*/ AND x.indrelid = ANY (?::pg_catalog.oid[]) /*end*/
 ORDER BY n.nspname, ic.relname

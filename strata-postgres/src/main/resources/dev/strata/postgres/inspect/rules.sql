@@ -14,5 +14,5 @@ WHERE r.rulename <> '_RETURN'
   AND (? OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
                         WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
                           AND d.objid = c.oid AND d.deptype = 'e'))
-  /*only*/ AND c.oid = ANY (?::pg_catalog.oid[]) /*end*/
+  /*only*/ AND r.ev_class = ANY (?::pg_catalog.oid[]) /*end*/
 ORDER BY n.nspname, c.relname, r.rulename

@@ -23,5 +23,5 @@ WHERE n.nspname = ANY (?)
   AND (? OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
                         WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
                           AND d.objid = c.oid AND d.deptype = 'e'))
-  /*only*/ AND c.oid = ANY (?::pg_catalog.oid[]) /*end*/
+  /*only*/ AND s.seqrelid = ANY (?::pg_catalog.oid[]) /*end*/
 ORDER BY n.nspname, c.relname

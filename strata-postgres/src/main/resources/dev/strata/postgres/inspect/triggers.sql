@@ -16,5 +16,5 @@ WHERE NOT tg.tgisinternal
   AND (? OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
                         WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
                           AND d.objid = c.oid AND d.deptype = 'e'))
-  /*only*/ AND c.oid = ANY (?::pg_catalog.oid[]) /*end*/
+  /*only*/ AND tg.tgrelid = ANY (?::pg_catalog.oid[]) /*end*/
 ORDER BY n.nspname, c.relname, tg.tgname
