@@ -194,6 +194,7 @@ final class Observer {
             String error = null;
             boolean locksSeen = true;
             Map<Long, LockLevel> locks = new LinkedHashMap<>();
+            Set<Long> locked = new HashSet<>();
             boolean[] wrote = {false};
             boolean ran = false;
             Catalog after;
@@ -205,6 +206,7 @@ final class Observer {
                         wrote[0] = true;
                         return;
                     }
+                    locked.add(oid);
                     LockLevel l = LockLevel.fromPgLocks(mode);
                     if (l != null) {
                         locks.merge(oid, l, LockLevel::stronger);
@@ -244,7 +246,7 @@ final class Observer {
                 // a statement that failed in autocommit may still have changed the schema (a CONCURRENTLY build
                 // leaves an INVALID index behind); one that failed in a transaction was rolled back
                 boolean read = (ran || !locksSeen) && SchemaChanges.mayChange(st.sql(), locksSeen ? wrote[0] : null);
-                seen = withChanges(seen, read ? changes.after(st.sql()) : List.of(), read);
+                seen = withChanges(seen, read ? changes.after(st.sql(), locksSeen ? locked : null) : List.of(), read);
             }
             out.add(seen);
             if (m.transactional()) {

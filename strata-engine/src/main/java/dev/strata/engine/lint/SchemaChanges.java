@@ -7,10 +7,12 @@ import dev.strata.diff.RenameCandidate;
 import dev.strata.lint.StatementObservation.SchemaChange;
 import dev.strata.model.SchemaModel;
 import dev.strata.op.Op;
+import dev.strata.postgres.inspect.InspectOptions;
 import dev.strata.postgres.inspect.PgInspector;
 
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,9 +22,10 @@ import java.util.regex.Pattern;
 /**
  * The schema change of each observed statement, as the differ's ops: the scratch database is read with the
  * inspector after a statement that could have changed the catalog and diffed against the schema read before it
- * (the previous read, so one read per such statement). Statements that cannot change the schema model (DML,
- * VACUUM, ANALYZE, REINDEX, a SELECT or DO that wrote nothing) are not read: the inspector costs about fifteen
- * catalog queries.
+ * (the previous read, so one read per such statement). Only the relations the statement locked (and what prints
+ * them) are read again ({@link PgInspector#reread}), so a read costs about the same whatever the size of the
+ * schema. Statements that cannot change the schema model (DML, VACUUM, ANALYZE, REINDEX, a SELECT or DO that
+ * wrote nothing) are not read.
  */
 final class SchemaChanges {
     /** Statements that change rows or storage, never the schema model. */
@@ -34,12 +37,21 @@ final class SchemaChanges {
     private static final Pattern WHEN_WRITING = Pattern.compile("(?is)(select|do|call)\\b.*");
     private static final Pattern LEADING = Pattern.compile("(?s)\\A(\\s+|--[^\\n]*\\n?|/\\*.*?\\*/|\\()+");
     private static final Pattern RENAME = Pattern.compile("(?is).*\\brename\\b.*");
+    /**
+     * Statements that change nothing but relations (their indexes, constraints, triggers, comments): after them the
+     * schemas, extensions, types and functions need not be read again. Not when they rename, move to another
+     * schema or cascade (a function with a SQL-standard body prints the names it uses).
+     */
+    private static final Pattern RELATIONS_ONLY = Pattern.compile("(?is)(?!.*\\b(cascade|rename|schema)\\b)"
+            + "(create\\s+(unique\\s+)?index|drop\\s+index|alter\\s+index|create\\s+(unlogged\\s+)?table|alter\\s+table"
+            + "|drop\\s+table|create\\s+(or\\s+replace\\s+)?trigger|drop\\s+trigger"
+            + "|comment\\s+on\\s+(table|column|index|constraint|trigger))\\b.*");
 
     private final Connection c;
     private final PgInspector inspector = new PgInspector();
     private final Differ differ = new Differ();
     /** The schema after the last statement read, or null when something ran since without a read. */
-    private SchemaModel current;
+    private PgInspector.Snapshot current;
 
     SchemaChanges(Connection c) {
         this.c = c;
@@ -53,7 +65,7 @@ final class SchemaChanges {
     /** Reads the schema before a revision's first statement, unless it is known. */
     void before() {
         if (current == null) {
-            current = inspector.inspect(c);
+            current = inspector.snapshot(c, InspectOptions.defaults());
         }
     }
 
@@ -71,14 +83,27 @@ final class SchemaChanges {
         return !WHEN_WRITING.matcher(s).matches() || wrote == null || wrote;
     }
 
-    /** The ops from the schema before the statement to the schema now (reads it); the read becomes the new before. */
-    List<SchemaChange> after(String sql) {
-        SchemaModel now = inspector.inspect(c);
-        SchemaModel was = current;
-        current = now;
-        if (was == null) {
+    /** Whether {@code sql} changes nothing but relations (see {@link #RELATIONS_ONLY}). */
+    static boolean relationsOnly(String sql) {
+        return RELATIONS_ONLY.matcher(LEADING.matcher(sql).replaceFirst("")).matches();
+    }
+
+    /**
+     * The ops from the schema before the statement to the schema now (reads it); the read becomes the new before.
+     *
+     * @param touched the relations (oids) the statement locked, which include every one it created, dropped or
+     *                altered; null when not known (it ran in autocommit), which reads the whole schema
+     */
+    List<SchemaChange> after(String sql, Collection<Long> touched) {
+        PgInspector.Snapshot then = current;
+        current = then == null || touched == null ? inspector.snapshot(c, InspectOptions.defaults())
+                : inspector.reread(c, then, touched, !relationsOnly(sql));
+        if (then == null) {
             return List.of();
         }
+        // after a partial read only the relations read again can differ: the diff looks at those alone
+        SchemaModel was = current.partial() ? then.around(current.reread()) : then.model();
+        SchemaModel now = current.partial() ? current.around(current.reread()) : current.model();
         DiffResult r = differ.diff(was, now, DiffOptions.defaults());
         if (!r.renameCandidates().isEmpty() && RENAME.matcher(sql).matches()) {
             Map<String, String> hints = new LinkedHashMap<>();

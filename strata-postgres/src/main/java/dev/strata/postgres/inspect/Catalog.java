@@ -37,11 +37,18 @@ final class Catalog {
     /** Marks a condition in a query that needs PostgreSQL 15 or later; before 15 it is replaced by {@code false}. */
     private static final String SINCE_15 = "/*since 15*/";
     private static final String END = "/*end*/";
+    /**
+     * Marks the condition of a query that restricts it to some relations: kept, with each of its parameters bound
+     * to their oids, in a read of some relations ({@link #only}); cut out of a full read.
+     */
+    private static final String ONLY = "/*only*/";
 
     private final Connection connection;
     private final boolean includeExtensionObjects;
     private final boolean before15;
     private String[] schemas = new String[0];
+    /** The oids the {@code only} parts of the queries restrict them to; null in a full read. */
+    private Long[] only;
     private final Map<CommentKey, String> comments = new HashMap<>();
 
     Catalog(Connection connection, boolean includeExtensionObjects) {
@@ -59,17 +66,40 @@ final class Catalog {
         }
     }
 
-    /** The query text for this server: each since-15 condition becomes {@code false} on older servers. */
+    /**
+     * The query text for this server and this read: each since-15 condition becomes {@code false} on older
+     * servers; the only-parts are cut out of a full read and kept (without their markers) in a read of some
+     * relations.
+     */
     private String forServer(String sql) {
-        if (!before15) {
-            return sql;
-        }
         String out = sql;
+        for (int start = out.indexOf(ONLY); start >= 0; start = out.indexOf(ONLY)) {
+            int end = out.indexOf(END, start);
+            out = out.substring(0, start) + (only == null ? "" : out.substring(start + ONLY.length(), end))
+                    + out.substring(end + END.length());
+        }
+        if (!before15) {
+            return out;
+        }
         for (int start = out.indexOf(SINCE_15); start >= 0; start = out.indexOf(SINCE_15)) {
             int end = out.indexOf(END, start);
             out = out.substring(0, start) + "false" + out.substring(end + END.length());
         }
         return out;
+    }
+
+    /** The number of parameters in the only-parts of a query (they come after its other parameters). */
+    private static int onlyParameters(String sql) {
+        int n = 0;
+        for (int start = sql.indexOf(ONLY); start >= 0; start = sql.indexOf(ONLY, start + 1)) {
+            n += (int) sql.substring(start, sql.indexOf(END, start)).chars().filter(ch -> ch == '?').count();
+        }
+        return n;
+    }
+
+    /** Restricts the queries with an only-part to these relations; null reads everything. */
+    void only(java.util.Collection<Long> oids) {
+        only = oids == null ? null : oids.toArray(Long[]::new);
     }
 
     /** Sets the schemas that the filtered queries read. */
@@ -107,13 +137,25 @@ final class Catalog {
 
     private <T> List<T> run(String resource, int parameters, RowReader<T> reader) {
         List<T> out = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(forServer(sql(resource)))) {
+        String text = forServer(sql(resource));
+        try (PreparedStatement ps = connection.prepareStatement(text)) {
+            if (only != null) {
+                // a reread runs after every statement: prepared on the server from the first (see PgInspector)
+                ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(1);
+            }
             if (parameters >= 1) {
                 Array array = connection.createArrayOf("text", schemas);
                 ps.setArray(1, array);
             }
             if (parameters >= 2) {
                 ps.setBoolean(2, includeExtensionObjects);
+            }
+            int extra = only == null ? 0 : onlyParameters(sql(resource));
+            if (extra > 0) {
+                Array oids = connection.createArrayOf("int8", only);
+                for (int i = parameters + 1; i <= parameters + extra; i++) {
+                    ps.setArray(i, oids);
+                }
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -1,19 +1,31 @@
 package dev.strata.postgres.inspect;
 
+import dev.strata.model.CompositeType;
 import dev.strata.model.ContinuousAggregate;
+import dev.strata.model.Domain;
+import dev.strata.model.EnumType;
 import dev.strata.model.Extension;
+import dev.strata.model.Function;
 import dev.strata.model.Hypertable;
 import dev.strata.model.MaterializedView;
 import dev.strata.model.ObjectName;
+import dev.strata.model.Rule;
 import dev.strata.model.Schema;
 import dev.strata.model.SchemaModel;
+import dev.strata.model.Sequence;
+import dev.strata.model.Table;
+import dev.strata.model.Trigger;
 import dev.strata.model.View;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -39,6 +51,12 @@ public final class PgInspector {
      */
     private static final String SETTINGS = "SELECT pg_catalog.set_config('search_path', '', true), "
             + "pg_catalog.set_config('jit', 'off', true)";
+    /**
+     * {@link #SETTINGS} for a reread, plus generic plans: a reread runs the same queries after every statement (on
+     * server-prepared statements), and planning them anew each time would cost about as much as running them.
+     */
+    private static final String REREAD_SETTINGS = SETTINGS + ", pg_catalog.set_config('plan_cache_mode', "
+            + "'force_generic_plan', true)";
 
     /** Reads the schema with {@link InspectOptions#defaults()}. */
     public SchemaModel inspect(Connection c) {
@@ -51,18 +69,107 @@ public final class PgInspector {
      * @throws dev.strata.error.StrataException INSPECT_FAILED when a catalog query fails
      */
     public SchemaModel inspect(Connection c, InspectOptions options) {
+        return inSnapshot(c, SETTINGS, () -> read(c, options));
+    }
+
+    /**
+     * A read of the schema that knows the oid of each relation in it, so that it can be brought up to date by
+     * reading again only the relations a change touched ({@link PgInspector#reread}).
+     *
+     * @param model     the schema, as {@link PgInspector#inspect(Connection, InspectOptions)} reads it
+     * @param relations the tables, views, materialized views, sequences and indexes of the read schemas by oid
+     * @param options   what was read
+     * @param partial   whether this read was brought up to date from an earlier one rather than read in full
+     * @param reread    in a partial read, the names (before and after) of the relations read again, and the
+     *                  hypertables: nothing else of the model's relations changed since the earlier read
+     */
+    public record Snapshot(SchemaModel model, Map<Long, ObjectName> relations, InspectOptions options,
+                           boolean partial, Set<ObjectName> reread) {
+        public Snapshot {
+            relations = Map.copyOf(relations);
+            reread = Set.copyOf(reread);
+        }
+
+        /**
+         * The model with only the relations of {@code names} (with their indexes, triggers, rules and hypertable
+         * settings) and every schema-wide object: after a partial read, {@code around(reread())} of this and of
+         * the earlier snapshot differ as the whole models do, and diffing them costs what the change touched.
+         */
+        public SchemaModel around(Set<ObjectName> names) {
+            SchemaModel m = model;
+            return SchemaModel.builder()
+                    .schemas(m.schemas().values())
+                    .extensions(m.extensions().values())
+                    .tables(m.tables().values().stream().filter(t -> names.contains(t.name())).toList())
+                    .views(m.views().values().stream().filter(v -> names.contains(v.name())).toList())
+                    .materializedViews(m.materializedViews().values().stream()
+                            .filter(v -> names.contains(v.name())).toList())
+                    .indexes(m.indexes().values().stream()
+                            .filter(i -> names.contains(i.name()) || names.contains(i.table())).toList())
+                    .sequences(m.sequences().values().stream().filter(q -> names.contains(q.name())).toList())
+                    .enums(m.enums().values())
+                    .compositeTypes(m.compositeTypes().values())
+                    .domains(m.domains().values())
+                    .functions(m.functions().values())
+                    .triggers(m.triggers().values().stream()
+                            .filter(t -> names.contains(t.name().relation())).toList())
+                    .rules(m.rules().values().stream().filter(r -> names.contains(r.name().relation())).toList())
+                    .hypertables(m.hypertables().values().stream().filter(h -> names.contains(h.table())).toList())
+                    .continuousAggregates(m.continuousAggregates().values())
+                    .build();
+        }
+    }
+
+    /** Reads the schema as {@link #inspect(Connection, InspectOptions)} does, with the relations' oids. */
+    public Snapshot snapshot(Connection c, InspectOptions options) {
+        return inSnapshot(c, SETTINGS, () -> full(c, options));
+    }
+
+    /**
+     * Brings {@code previous} up to date after a change that touched the relations {@code touched} (by oid: each
+     * relation created, dropped, altered or locked by the change) and nothing else of theirs, reading only those
+     * relations and what has to be read again with them (see relations.sql) plus the schema-wide kinds that are
+     * cheap to read whole (types, functions, TimescaleDB settings); the rest is taken from {@code previous}. The
+     * model equals what a full read would give; when the read shows a change it cannot follow that way (a schema
+     * or extension added, dropped or altered; a type, enum label or function renamed or dropped, which changes how
+     * other objects print), it reads everything, in the same snapshot.
+     *
+     * @throws dev.strata.error.StrataException INSPECT_FAILED when a catalog query fails
+     */
+    public Snapshot reread(Connection c, Snapshot previous, Collection<Long> touched) {
+        return reread(c, previous, touched, true);
+    }
+
+    /**
+     * As {@link #reread(Connection, Snapshot, Collection)}; without {@code schemaWide}, the schemas, extensions,
+     * types and functions are taken from {@code previous} instead of being read again: for a change known to touch
+     * nothing but relations (such as an ALTER TABLE that renames and cascades to nothing).
+     */
+    public Snapshot reread(Connection c, Snapshot previous, Collection<Long> touched, boolean schemaWide) {
+        return inSnapshot(c, REREAD_SETTINGS, () -> partial(c, previous, touched, schemaWide));
+    }
+
+    private interface Read<T> {
+        T read() throws SQLException;
+    }
+
+    /**
+     * Runs {@code read} in a read-only, repeatable-read snapshot (or a savepoint of the caller's transaction) with
+     * {@code settings} (transaction-local), leaving the session as it was found.
+     */
+    private static <T> T inSnapshot(Connection c, String settings, Read<T> read) {
         try {
             boolean autoCommit = c.getAutoCommit();
             try (Statement s = c.createStatement()) {
                 // one round trip each way: the snapshot (or savepoint) and the settings go in one batch
                 if (autoCommit) {
                     c.setAutoCommit(false);
-                    s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; " + SETTINGS);
+                    s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; " + settings);
                 } else {
-                    s.execute("SAVEPOINT strata_inspect; " + SETTINGS);
+                    s.execute("SAVEPOINT strata_inspect; " + settings);
                 }
                 try {
-                    return read(c, options);
+                    return read.read();
                 } finally {
                     if (autoCommit) {
                         c.rollback();
@@ -75,6 +182,190 @@ public final class PgInspector {
         } catch (SQLException e) {
             throw Catalog.failed("setting up the read-only snapshot", e);
         }
+    }
+
+    private static Snapshot full(Connection c, InspectOptions options) {
+        SchemaModel model = read(c, options);
+        Catalog catalog = new Catalog(c, options.includeExtensionObjects());
+        catalog.select(List.copyOf(model.schemas().keySet()));
+        return new Snapshot(model, relations(catalog), options, false, Set.of());
+    }
+
+    private static Map<Long, ObjectName> relations(Catalog catalog) {
+        return relations(catalog, new HashSet<>());
+    }
+
+    /**
+     * The relations of relations.sql by oid; {@code kinds} gets the relkind of each, and 'T' and 'R' when one of
+     * them has (or had) triggers or rules.
+     */
+    private static Map<Long, ObjectName> relations(Catalog catalog, Set<Character> kinds) {
+        Map<Long, ObjectName> out = new HashMap<>();
+        for (Object[] row : catalog.inSchemas("relations.sql", rs -> {
+            kinds.add(rs.getString("kind").charAt(0));
+            if (rs.getBoolean("has_triggers")) {
+                kinds.add('T');
+            }
+            if (rs.getBoolean("has_rules")) {
+                kinds.add('R');
+            }
+            return new Object[] {rs.getLong("oid"), TypeReader.name(rs)};
+        })) {
+            out.put((Long) row[0], (ObjectName) row[1]);
+        }
+        return out;
+    }
+
+    private static Snapshot partial(Connection c, Snapshot previous, Collection<Long> touched, boolean schemaWide) {
+        InspectOptions options = previous.options();
+        SchemaModel was = previous.model();
+        Catalog catalog = new Catalog(c, options.includeExtensionObjects());
+        if (!schemaWide) {
+            catalog.select(List.copyOf(was.schemas().keySet()));
+            catalog.only(touched);
+            Set<Character> kinds = new HashSet<>();
+            Map<Long, ObjectName> reread = relations(catalog, kinds);
+            catalog.only(reread.keySet());
+            catalog.loadComments();
+            return merged(catalog, previous, touched, reread, kinds, List.copyOf(was.schemas().values()),
+                    List.copyOf(was.extensions().values()), List.copyOf(was.enums().values()),
+                    List.copyOf(was.compositeTypes().values()), List.copyOf(was.domains().values()),
+                    List.copyOf(was.functions().values()));
+        }
+        List<Object[]> schemaRows = catalog.plain("schemas.sql", rs -> options.schemaIncluded(rs.getString("name"),
+                rs.getBoolean("extension_owned")) ? new Object[] {rs.getString("name"), rs.getLong("oid")} : null);
+        schemaRows.removeIf(java.util.Objects::isNull);
+        List<String> schemaNames = schemaRows.stream().map(r -> (String) r[0]).toList();
+        List<Extension> extensions = ObjectReader.extensions(catalog);
+        if (!new HashSet<>(schemaNames).equals(was.schemas().keySet())
+                || !new HashSet<>(extensions).equals(new HashSet<>(was.extensions().values()))) {
+            return full(c, options);
+        }
+        catalog.select(schemaNames);
+        catalog.only(touched);
+        Set<Character> kinds = new HashSet<>();
+        Map<Long, ObjectName> reread = relations(catalog, kinds);
+        catalog.only(reread.keySet());
+        catalog.loadComments();
+        List<Schema> schemas = schemaRows.stream().map(r -> new Schema((String) r[0],
+                catalog.comment("namespace", (Long) r[1]))).toList();
+        List<EnumType> enums = TypeReader.enums(catalog);
+        List<CompositeType> composites = TypeReader.composites(catalog);
+        List<Domain> domains = TypeReader.domains(catalog);
+        List<Function> functions = ObjectReader.functions(catalog);
+        if (!new HashSet<>(schemas).equals(new HashSet<>(was.schemas().values()))
+                || !stillPrintedAlike(was, enums, composites, domains, functions)) {
+            return full(c, options);
+        }
+        return merged(catalog, previous, touched, reread, kinds, schemas, extensions, enums, composites, domains,
+                functions);
+    }
+
+    /**
+     * {@code previous} with the relations of {@code reread} (and those of {@code touched}, by their names then)
+     * replaced by what the catalog reads of them now, and the schema-wide kinds given. A query that cannot find
+     * anything among the relations read again ({@code kinds}: no table, no view, ...) is not run.
+     */
+    private static Snapshot merged(Catalog catalog, Snapshot previous, Collection<Long> touched,
+                                   Map<Long, ObjectName> reread, Set<Character> kinds, List<Schema> schemas,
+                                   List<Extension> extensions,
+                                   List<EnumType> enums, List<CompositeType> composites, List<Domain> domains,
+                                   List<Function> functions) {
+        InspectOptions options = previous.options();
+        SchemaModel was = previous.model();
+        List<Hypertable> hypertables = List.of();
+        List<ContinuousAggregate> aggregates = List.of();
+        if (extensions.stream().anyMatch(e -> e.name().equals(TIMESCALEDB))) {
+            hypertables = TimescaleReader.hypertables(catalog);
+            aggregates = TimescaleReader.continuousAggregates(catalog);
+        }
+        Set<ObjectName> aggregateNames = aggregates.stream().map(ContinuousAggregate::name).collect(Collectors.toSet());
+        List<View> views = new ArrayList<>();
+        List<MaterializedView> materialized = new ArrayList<>();
+        boolean tables = kinds.contains('r') || kinds.contains('p');
+        for (Object v : kinds.contains('v') || kinds.contains('m') ? ObjectReader.views(catalog) : List.of()) {
+            if (v instanceof View view && !aggregateNames.contains(view.name())) {
+                views.add(view);
+            } else if (v instanceof MaterializedView m) {
+                materialized.add(m);
+            }
+        }
+        // what the previous read held of the relations read again (by their names then and now) is replaced
+        Set<ObjectName> gone = new HashSet<>(reread.values());
+        Map<Long, ObjectName> relations = new HashMap<>(previous.relations());
+        for (Long oid : touched) {
+            ObjectName n = relations.remove(oid);
+            if (n != null) {
+                gone.add(n);
+            }
+        }
+        for (Long oid : reread.keySet()) {
+            ObjectName n = relations.remove(oid);
+            if (n != null) {
+                gone.add(n);
+            }
+        }
+        relations.putAll(reread);
+        Set<ObjectName> skip = options.excludeTables();
+        Predicate<ObjectName> keep = n -> !skip.contains(n);
+        Predicate<ObjectName> kept = n -> !gone.contains(n);
+        SchemaModel model = SchemaModel.builder()
+                .schemas(schemas)
+                .extensions(extensions)
+                .tables(was.tables().values().stream().filter(t -> kept.test(t.name())).toList())
+                .tables((tables ? TableReader.read(catalog) : List.<Table>of()).stream()
+                        .filter(t -> keep.test(t.name())).toList())
+                .views(was.views().values().stream().filter(v -> kept.test(v.name())).toList())
+                .views(views)
+                .materializedViews(was.materializedViews().values().stream().filter(m -> kept.test(m.name())).toList())
+                .materializedViews(materialized)
+                .indexes(was.indexes().values().stream()
+                        .filter(i -> kept.test(i.name()) && kept.test(i.table())).toList())
+                .indexes(TimescaleReader.withoutDefaultIndexes(tables || kinds.contains('m') ? IndexReader.read(catalog)
+                        : List.of(), hypertables).stream().filter(i -> keep.test(i.table())).toList())
+                .sequences(was.sequences().values().stream().filter(s -> kept.test(s.name())).toList())
+                .sequences((kinds.contains('S') ? ObjectReader.sequences(catalog) : List.<Sequence>of()).stream()
+                        .filter(s -> s.ownedByTable() == null || keep.test(s.ownedByTable())).toList())
+                .enums(enums)
+                .compositeTypes(composites)
+                .domains(domains)
+                .functions(functions)
+                .triggers(was.triggers().values().stream().filter(t -> kept.test(t.name().relation())).toList())
+                .triggers((kinds.contains('T') ? ObjectReader.triggers(catalog) : List.<Trigger>of()).stream()
+                        .filter(t -> keep.test(t.name().relation())).toList())
+                .rules(was.rules().values().stream().filter(r -> kept.test(r.name().relation())).toList())
+                .rules((kinds.contains('R') ? ObjectReader.rules(catalog) : List.<Rule>of()).stream()
+                        .filter(r -> keep.test(r.name().relation())).toList())
+                .hypertables(hypertables.stream().filter(h -> keep.test(h.table())).toList())
+                .continuousAggregates(aggregates)
+                .build();
+        // the TimescaleDB settings are read whole (a policy is added without locking its hypertable)
+        Set<ObjectName> around = new HashSet<>(gone);
+        was.hypertables().keySet().forEach(around::add);
+        model.hypertables().keySet().forEach(around::add);
+        return new Snapshot(model, relations, options, true, around);
+    }
+
+    /**
+     * Whether the tables, views and other relations not read again still print as they did: no type, enum label or
+     * function that they could name was renamed or dropped (one added, or an enum label added, changes nothing of
+     * theirs).
+     */
+    private static boolean stillPrintedAlike(SchemaModel was, List<EnumType> enums, List<CompositeType> composites,
+                                             List<Domain> domains, List<Function> functions) {
+        Map<ObjectName, EnumType> enumsNow = enums.stream().collect(Collectors.toMap(EnumType::name, e -> e));
+        for (EnumType e : was.enums().values()) {
+            EnumType now = enumsNow.get(e.name());
+            if (now == null || !now.labels().containsAll(e.labels())) {
+                return false;
+            }
+        }
+        Set<ObjectName> compositesNow = composites.stream().map(CompositeType::name).collect(Collectors.toSet());
+        Set<ObjectName> domainsNow = domains.stream().map(Domain::name).collect(Collectors.toSet());
+        Set<Object> functionsNow = functions.stream().map(Function::key).collect(Collectors.toSet());
+        return compositesNow.containsAll(was.compositeTypes().keySet())
+                && domainsNow.containsAll(was.domains().keySet())
+                && functionsNow.containsAll(was.functions().keySet());
     }
 
     private static SchemaModel read(Connection c, InspectOptions options) {

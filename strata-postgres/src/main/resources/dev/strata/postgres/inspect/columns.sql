@@ -3,6 +3,7 @@
 -- the same text without opening the table (a lock and a relation-cache entry per call); a generation
 -- expression mentions columns and is printed with its table.
 -- Parameters: 1 schemas (text[]), 2 include extension-owned objects (boolean).
+-- A read of some relations keeps the only-part, whose parameter is their oids (oid[]).
 SELECT c.oid::bigint AS table_oid,
        a.attnum,
        a.attname AS name,
@@ -31,4 +32,5 @@ WHERE c.relkind IN ('r', 'p')
   AND (? OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
                         WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
                           AND d.objid = c.oid AND d.deptype = 'e'))
+  /*only*/ AND a.attrelid = ANY (?::pg_catalog.oid[]) /*end*/
 ORDER BY c.oid, a.attnum

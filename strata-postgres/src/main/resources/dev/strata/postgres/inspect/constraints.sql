@@ -2,6 +2,7 @@
 -- partitioned table. Column names are looked up one key element at a time by (relation, attnum), which stays
 -- linear whatever the planner estimates (a join per constraint built a hash table of the table's attributes).
 -- Parameters: 1 schemas (text[]), 2 include extension-owned objects (boolean).
+-- A read of some relations keeps the only-part, whose parameter is their oids (oid[]).
 SELECT c.oid::bigint AS table_oid,
        con.oid::bigint AS oid,
        con.conname AS name,
@@ -36,4 +37,5 @@ WHERE con.contype IN ('p', 'u', 'f', 'c', 'x')
                           AND d.objid = c.oid AND d.deptype = 'e'))
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint pc
                   WHERE pc.oid = con.conparentid AND pc.conrelid = con.conrelid)
+  /*only*/ AND con.conrelid = ANY (?::pg_catalog.oid[]) /*end*/
 ORDER BY c.oid, con.conname

@@ -14,6 +14,7 @@
 -- certain (a domain, an access method with a default for any type, a type with binary casts) goes to
 -- pg_get_indexdef. The parts between since-15 markers are replaced by false on servers before 15.
 -- Parameters: 1 schemas (text[]), 2 include extension-owned objects (boolean).
+-- A read of some relations keeps the only-part, whose parameter is their oids (oid[]).
 SELECT ic.oid::bigint AS oid,
        n.nspname AS schema,
        ic.relname AS name,
@@ -130,4 +131,5 @@ WHERE t.relkind IN ('r', 'p', 'm')
   AND (? OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
                         WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
                           AND d.objid = t.oid AND d.deptype = 'e'))
+  /*only*/ AND x.indrelid = ANY (?::pg_catalog.oid[]) /*end*/
 ORDER BY n.nspname, ic.relname

@@ -1,5 +1,6 @@
 -- Rewrite rules, without the _RETURN rules that make up views.
 -- Parameters: 1 schemas (text[]), 2 include extension-owned objects (boolean).
+-- A read of some relations keeps the only-part, whose parameter is their oids (oid[]).
 SELECT r.oid::bigint AS oid,
        n.nspname AS schema,
        c.relname AS table_name,
@@ -13,4 +14,5 @@ WHERE r.rulename <> '_RETURN'
   AND (? OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
                         WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
                           AND d.objid = c.oid AND d.deptype = 'e'))
+  /*only*/ AND r.ev_class = ANY (?::pg_catalog.oid[]) /*end*/
 ORDER BY n.nspname, c.relname, r.rulename

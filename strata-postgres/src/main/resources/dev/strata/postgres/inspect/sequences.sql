@@ -1,5 +1,6 @@
 -- Stand-alone sequences (not those of identity columns) with the column that owns each, if any.
 -- Parameters: 1 schemas (text[]), 2 include extension-owned objects (boolean).
+-- A read of some relations keeps the only-part, whose parameter is their oids (oid[]).
 SELECT c.oid::bigint AS oid,
        n.nspname AS schema,
        c.relname AS name,
@@ -22,4 +23,5 @@ WHERE n.nspname = ANY (?)
   AND (? OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
                         WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
                           AND d.objid = c.oid AND d.deptype = 'e'))
+  /*only*/ AND s.seqrelid = ANY (?::pg_catalog.oid[]) /*end*/
 ORDER BY n.nspname, c.relname

@@ -1,5 +1,6 @@
 -- User triggers: not the internal ones of foreign keys, not the clones PostgreSQL puts on partitions.
 -- Parameters: 1 schemas (text[]), 2 include extension-owned objects (boolean).
+-- A read of some relations keeps the only-part, whose parameter is their oids (oid[]).
 SELECT tg.oid::bigint AS oid,
        n.nspname AS schema,
        c.relname AS table_name,
@@ -15,4 +16,5 @@ WHERE NOT tg.tgisinternal
   AND (? OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
                         WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
                           AND d.objid = c.oid AND d.deptype = 'e'))
+  /*only*/ AND tg.tgrelid = ANY (?::pg_catalog.oid[]) /*end*/
 ORDER BY n.nspname, c.relname, tg.tgname

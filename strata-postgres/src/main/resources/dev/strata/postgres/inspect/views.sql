@@ -1,4 +1,5 @@
 -- Views and materialized views. Parameters: 1 schemas (text[]), 2 include extension-owned objects (boolean).
+-- A read of some relations keeps the only-part, whose parameter is their oids (oid[]).
 SELECT c.oid::bigint AS oid,
        n.nspname AS schema,
        c.relname AS name,
@@ -13,4 +14,5 @@ WHERE c.relkind IN ('v', 'm')
   AND (? OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
                         WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
                           AND d.objid = c.oid AND d.deptype = 'e'))
+  /*only*/ AND c.oid = ANY (?::pg_catalog.oid[]) /*end*/
 ORDER BY n.nspname, c.relname
