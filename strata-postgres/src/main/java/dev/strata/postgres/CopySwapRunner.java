@@ -377,11 +377,16 @@ final class CopySwapRunner {
         String placeholders = String.join(", ", java.util.Collections.nCopies(n, "?"));
         String insert = copyInto();
         // other unique indexes (or exclusion constraints) can only be built on a copy of one consistent state
-        boolean oneSnapshot = exists(c, "SELECT 1 FROM pg_catalog.pg_index i WHERE i.indrelid = " + t.oid
-                + " AND i.indisunique AND NOT i.indisprimary UNION ALL SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = "
-                + t.oid + " AND contype = 'x'")
-                || exists(c, "SELECT 1 FROM pg_catalog.pg_index i WHERE i.indrelid = " + t.oid
-                + " AND i.indisprimary AND i.indnkeyatts <> " + n);
+        List<String> names = new ArrayList<>();
+        for (String k : b.key()) {
+            names.add(SqlText.literal(unquote(k)));
+        }
+        boolean oneSnapshot = exists(c, "SELECT 1 FROM pg_catalog.pg_index i WHERE i.indrelid = " + t.oid + " AND i.indisunique"
+                + " AND (i.indpred IS NOT NULL OR i.indexprs IS NOT NULL"
+                + " OR (SELECT array_agg(a.attname ORDER BY a.attname) FROM pg_catalog.pg_attribute a"
+                + " WHERE a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey[0:i.indnkeyatts - 1]))"
+                + " IS DISTINCT FROM (SELECT array_agg(x ORDER BY x) FROM unnest(ARRAY[" + String.join(", ", names) + "]::name[]) x))"
+                + " UNION ALL SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = " + t.oid + " AND contype = 'x'");
         long estimate = t.rows;
         long rows = 0;
         long batches = 0;
