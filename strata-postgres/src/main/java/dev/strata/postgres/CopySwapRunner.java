@@ -37,9 +37,9 @@ import java.util.function.Consumer;
  *       REPEATABLE READ snapshot, so that the copy is one consistent state and those indexes can be built.</li>
  *   <li>Indexes: each index of the table built on the shadow by one sort ({@code CREATE INDEX}, or {@code ADD
  *       CONSTRAINT} for primary keys, unique and exclusion constraints), then {@code ANALYZE}.</li>
- *   <li>Replay: batches of logged keys are consumed (deleted from the log in the batch's transaction), their
- *       shadow rows deleted, and the table's current rows with those keys (the table is the truth) copied again;
- *       until a pass finds little left.</li>
+ *   <li>Replay: batches of logged keys, oldest first, are consumed (deleted from the log in the batch's
+ *       transaction), their shadow rows deleted, and the table's rows with those keys (the table is the truth)
+ *       copied again, all in one REPEATABLE READ snapshot per batch; until a batch finds little left.</li>
  *   <li>Swap, one short transaction under ACCESS EXCLUSIVE (the table, then the shadow and the log; lock_timeout
  *       {@link #SWAP_LOCK_TIMEOUT_MS} ms, retried): the rest of the log replayed, foreign keys pointing at the
  *       table dropped, sequences it owns released, the old table dropped (its triggers with it), the log dropped,
@@ -233,11 +233,15 @@ final class CopySwapRunner {
         long replayed = 0;
         String previousCommit = string("SELECT current_setting('synchronous_commit')");
         boolean autoCommit = c.getAutoCommit();
+        int isolation = c.getTransactionIsolation();
         try (Statement s = c.createStatement()) {
             s.execute("SET synchronous_commit = off");
             s.execute("CREATE TEMP TABLE IF NOT EXISTS strata_copy_keys ON COMMIT DELETE ROWS AS SELECT "
                     + String.join(", ", b.key()) + " FROM " + t.log() + " WITH NO DATA");
             c.setAutoCommit(false);
+            // one snapshot for taking the changes off the log and reading the table: every change committed before
+            // it whose log row comes earlier is in the batch, so the shadow's unique indexes see no stale conflict
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             while (true) {
                 long n = replay(REPLAY_BATCH);
                 c.commit();
@@ -251,6 +255,7 @@ final class CopySwapRunner {
             throw e;
         } finally {
             c.setAutoCommit(autoCommit);
+            c.setTransactionIsolation(isolation);
             try (PreparedStatement p = c.prepareStatement("SELECT set_config('synchronous_commit', ?, false)")) {
                 p.setString(1, previousCommit);
                 p.execute();
@@ -511,7 +516,7 @@ final class CopySwapRunner {
     /**
      * One replay batch in the caller's transaction: takes up to {@code limit} logged changes off the log, deletes
      * the shadow's rows with their keys and copies the table's current rows with those keys; returns the changes
-     * taken. A change committed after this batch's first statement stays in the log for a later batch.
+     * taken. A change committed after the batch's snapshot stays in the log for a later batch.
      */
     private long replay(int limit) throws SQLException {
         String keys = String.join(", ", b.key());
