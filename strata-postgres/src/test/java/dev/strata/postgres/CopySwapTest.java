@@ -475,4 +475,48 @@ class CopySwapTest {
             assertThat(scalar(c, "SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'strata_copy%'")).isZero();
         }
     }
+
+    /** Values of a second unique index moved between rows after the copy: the replay must not trip over them. */
+    @Test
+    void uniqueValuesMovedBetweenRowsDuringTheCopySurvive() throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE tags (id int PRIMARY KEY, name text NOT NULL UNIQUE, n int NOT NULL)");
+            s.execute("INSERT INTO tags SELECT g, 'n' || g, g FROM generate_series(1, 20000) g");
+        }
+        JavaMigrationScript r1 = script("r1", o -> o.alterColumn("tags", "n", a -> a.type("integer", "bigint").notNull()
+                .strategy(Strategy.COPY_SWAP)));
+        try (JdbcTarget target = Targets.open(db); Connection other = db.connect()) {
+            CopySwapRunner.phaseHook = phase -> {
+                if (phase.equals("indexes") || phase.equals("replay")) {
+                    int a = phase.equals("indexes") ? 10 : 30;
+                    int b = a + 10;
+                    // swap the names of rows a and b, and hand a's old name on to a new row
+                    try (Statement s = other.createStatement()) {
+                        s.execute("UPDATE tags SET name = 'moving' WHERE id = " + a);
+                        s.execute("UPDATE tags SET name = 'n" + a + "' WHERE id = " + b);
+                        s.execute("UPDATE tags SET name = 'n" + b + "' WHERE id = " + a);
+                        s.execute("DELETE FROM tags WHERE id = " + (a + 1));
+                        s.execute("INSERT INTO tags VALUES (" + (100_000 + a) + ", 'n" + (a + 1) + "', 1)");
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            };
+            try {
+                new Runner(MigrationSet.of(List.of(r1)), target, new RunOptions(Duration.ZERO, "test", false), e -> { })
+                        .upgrade("head");
+            } finally {
+                CopySwapRunner.phaseHook = phase -> { };
+            }
+        }
+        try (Connection c = db.connect()) {
+            assertThat(text(c, "SELECT string_agg(id || '=' || name, ',' ORDER BY id) FROM tags WHERE id IN (10, 11, 20, 30, 31, 40)"
+                    + " OR id > 20000")).isEqualTo("10=n20,20=n10,30=n40,40=n30,100010=n11,100030=n31");
+            assertThat(scalar(c, "SELECT count(*) FROM tags")).isEqualTo(20000);
+            assertThat(text(c, "SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'tags'::regclass"
+                    + " AND attname = 'n'")).isEqualTo("bigint");
+            assertThat(text(c, "SELECT string_agg(conname || ':' || contype::text, ',' ORDER BY conname) FROM pg_constraint"
+                    + " WHERE conrelid = 'tags'::regclass AND contype IN ('p', 'u')")).isEqualTo("tags_name_key:u,tags_pkey:p");
+        }
+    }
 }
