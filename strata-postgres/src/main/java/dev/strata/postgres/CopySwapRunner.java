@@ -21,43 +21,53 @@ import java.util.function.Consumer;
 /**
  * Makes a whole-table {@link Backfill} by copy-and-swap ({@link Strategy#COPY_SWAP}): instead of updating every
  * row where it is (a second version of each row and of its index entries), it writes a fresh copy of the table
- * once, as the blocking rewrite would, while the application keeps reading and writing the original.
+ * once, as the blocking rewrite would, while the application keeps reading and writing the original. The copy
+ * is made the way pg_repack makes it: rows first, indexes after, then the changes made meanwhile.
  * <ol>
  *   <li>Setup, one short transaction (SHARE ROW EXCLUSIVE on the table for the triggers, under a short
- *       lock_timeout, retried): {@code CREATE TABLE shadow (LIKE t INCLUDING ALL)} (columns, defaults, NOT NULL,
- *       checks, indexes, identity, generated columns, comments, statistics, storage) in the table's tablespace,
- *       owned by the table's owner, autovacuum off while it fills; and triggers on the table that repeat every
- *       write on the shadow: an AFTER ROW trigger upserting the new row (with the backfill's expression for
- *       rows still pending) and deleting deleted or re-keyed ones, an AFTER TRUNCATE trigger, and a BEFORE
- *       trigger on DELETE (and on updates that change the key) taking a shared advisory lock.</li>
- *   <li>Fill: key-ordered batches {@code INSERT INTO shadow SELECT ... FROM t WHERE key in range AND NOT EXISTS
- *       (the key in the shadow)}, each its own transaction holding the advisory lock exclusively, taken before the
- *       batch's snapshot. A row the application changed meanwhile is already in the shadow and skipped, or the
- *       trigger's upsert waits for the batch and then overwrites it; a trigger's insert the batch's snapshot could
- *       not see fails the batch with a unique violation, and the batch runs again (a plain insert, not ON CONFLICT,
- *       spares a WAL record per row). A delete cannot slip between a batch's snapshot and its insert, since it waits
- *       for the batch to commit (the only thing deletes ever wait for; other writes never wait for the fill).</li>
- *   <li>Swap, one short transaction under ACCESS EXCLUSIVE (the table, then the shadow, whose autovacuum is off;
- *       lock_timeout {@link #SWAP_LOCK_TIMEOUT_MS} ms, retried): foreign keys pointing at the table are dropped, sequences it owns released, the old table
- *       dropped, the shadow renamed to its name, its indexes (and so its constraints) renamed to the old names,
- *       identity sequences set to where the old ones were and renamed, the table's triggers, grants, comment,
- *       replica identity and foreign keys (NOT VALID) re-created, sequences owned again.</li>
+ *       lock_timeout, retried): {@code CREATE TABLE shadow (LIKE t INCLUDING ALL EXCLUDING INDEXES)} (columns,
+ *       defaults, NOT NULL, checks, identity, generated columns, comments, statistics, storage) in the table's
+ *       tablespace, owned by the table's owner, autovacuum off; a log table (an identity column for order, the
+ *       operation, the key columns); and a row trigger on the table that appends the key of every inserted,
+ *       updated or deleted row to the log (the old key too when an update changes it), and a TRUNCATE trigger
+ *       that empties the shadow and the log. The application's writes never touch the shadow.</li>
+ *   <li>Fill: key-ordered batches of {@link #FILL_BATCH} rows, plain {@code INSERT INTO shadow SELECT ... FROM t
+ *       WHERE key in range} into the index-less shadow; each batch is its own transaction (no snapshot is held for
+ *       the fill), unless the table has unique indexes other than the key's: then the whole fill reads one
+ *       REPEATABLE READ snapshot, so that the copy is one consistent state and those indexes can be built.</li>
+ *   <li>Indexes: each index of the table built on the shadow by one sort ({@code CREATE INDEX}, or {@code ADD
+ *       CONSTRAINT} for primary keys, unique and exclusion constraints), then {@code ANALYZE}.</li>
+ *   <li>Replay: batches of logged keys, oldest first, are consumed (deleted from the log in the batch's
+ *       transaction), their shadow rows deleted, and the table's rows with those keys (the table is the truth)
+ *       copied again, all in one REPEATABLE READ snapshot per batch; until a batch finds little left.</li>
+ *   <li>Swap, one short transaction under ACCESS EXCLUSIVE (the table, then the shadow and the log; lock_timeout
+ *       {@link #SWAP_LOCK_TIMEOUT_MS} ms, retried): the rest of the log replayed, foreign keys pointing at the
+ *       table dropped, sequences it owns released, the old table dropped (its triggers with it), the log dropped,
+ *       the shadow renamed to its name, its indexes (and so its constraints) renamed to the old names, identity
+ *       sequences set to where the old ones were and renamed, the table's triggers, grants, comment, replica
+ *       identity and foreign keys (NOT VALID) re-created, sequences owned again.</li>
  *   <li>After: the foreign keys that were valid are validated (SHARE UPDATE EXCLUSIVE / SHARE ROW EXCLUSIVE, no
- *       write blocked), the shadow's autovacuum setting restored, and the table analyzed.</li>
+ *       write blocked); the statistics are the shadow's, gathered after its index build (no second ANALYZE).</li>
  * </ol>
- * Interrupted during the fill, a later run finds the shadow with its triggers and goes on (batches skip rows
- * already copied). What it refuses is listed in {@link #obstacle}.
+ * A run that finds the triggers of an interrupted copy removes them, the shadow and the log, and starts over.
+ * What it refuses is listed in {@link #obstacle}.
  */
 final class CopySwapRunner {
     /** The lock_timeout of the swap's lock requests: writes queue behind a waiting ACCESS EXCLUSIVE request. */
     static final int SWAP_LOCK_TIMEOUT_MS = 50;
     /** Attempts at the setup and at the swap before giving up (with growing pauses, about 90 s in all). */
     static final int LOCK_ATTEMPTS = 60;
-    /** Batches run again because the sync trigger copied one of their rows meanwhile, before giving up. */
-    static final int MAX_CONFLICTS = 10_000;
+    /** Rows per fill batch ({@code -Dstrata.copyswap.batch} to measure others). */
+    static final int FILL_BATCH = Integer.getInteger("strata.copyswap.batch", 100_000);
+    /** Logged changes per replay batch. */
+    static final int REPLAY_BATCH = 20_000;
+    /** The replay before the swap stops once a pass finds at most this many logged changes. */
+    static final int REPLAY_LEFT = 1_000;
     static final String SYNC_TRIGGER = "strata_copy_sync";
     static final String GUARD_TRIGGER = "strata_copy_guard";
     static final String TRUNCATE_TRIGGER = "strata_copy_truncate";
+    /** Called with the name of each phase as it starts ("fill", "indexes", "replay", "swap"); for tests. */
+    static volatile Consumer<String> phaseHook = phase -> { };
 
     private final Connection c;
     private final Backfill b;
@@ -84,12 +94,12 @@ final class CopySwapRunner {
             return SqlText.ident(schema) + "." + SqlText.ident(shadowName());
         }
 
-        String function(String suffix) {
-            return SqlText.ident(schema) + "." + SqlText.ident(shadowName() + "_" + suffix);
+        String log() {
+            return SqlText.ident(schema) + "." + SqlText.ident(shadowName() + "_log");
         }
 
-        long lockKey() {
-            return 0x5374726100000000L | oid;
+        String function(String suffix) {
+            return SqlText.ident(schema) + "." + SqlText.ident(shadowName() + "_" + suffix);
         }
     }
 
@@ -104,10 +114,13 @@ final class CopySwapRunner {
         }
         try {
             Table t = table(c, b.table());
-            boolean underWay = exists(c, "SELECT 1 FROM pg_catalog.pg_trigger WHERE tgrelid = " + t.oid
-                    + " AND tgname = " + SqlText.literal(SYNC_TRIGGER));
-            String obstacle = underWay ? null : obstacle(c, t, b.key());
-            if (b.strategy() == Strategy.AUTO && !underWay
+            if (exists(c, "SELECT 1 FROM pg_catalog.pg_trigger WHERE tgrelid = " + t.oid
+                    + " AND tgname = " + SqlText.literal(SYNC_TRIGGER))) {
+                // an interrupted copy: its shadow, log and triggers go, and the copy starts over
+                new CopySwapRunner(c, b, t).abandon();
+            }
+            String obstacle = obstacle(c, t, b.key());
+            if (b.strategy() == Strategy.AUTO
                     && (obstacle != null || t.rows < Backfill.AUTO_COPY_MIN_ROWS || hasIncomingForeignKeys(c, t))) {
                 return new BackfillRunner(c, b).run(progress);
             }
@@ -117,7 +130,7 @@ final class CopySwapRunner {
             }
             CopySwapRunner runner = new CopySwapRunner(c, b, t);
             try {
-                return runner.copyAndSwap(underWay, progress);
+                return runner.copyAndSwap(progress);
             } catch (SQLException | RuntimeException e) {
                 String left = runner.abandon();
                 String message = "copy-and-swap of " + b.table() + " failed: "
@@ -173,6 +186,8 @@ final class CopySwapRunner {
                         "its replica identity is an index"},
                 {"SELECT 1 FROM pg_catalog.pg_class WHERE oid = to_regclass(" + SqlText.literal(t.shadow()) + ")",
                         "a table " + t.shadow() + " exists (a leftover of an earlier copy? drop it and run again)"},
+                {"SELECT 1 FROM pg_catalog.pg_class WHERE oid = to_regclass(" + SqlText.literal(t.log()) + ")",
+                        "a table " + t.log() + " exists (a leftover of an earlier copy? drop it and run again)"},
         };
         for (String[] check : checks) {
             if (exists(c, check[0])) {
@@ -200,37 +215,75 @@ final class CopySwapRunner {
                 + " AND conrelid <> " + t.oid);
     }
 
-    private long copyAndSwap(boolean underWay, Consumer<BackfillProgress> progress) throws SQLException {
+    private long copyAndSwap(Consumer<BackfillProgress> progress) throws SQLException {
         // quoted always, as the backfill's own column names are
         List<String> columns = strings("SELECT '\"' || replace(attname, '\"', '\"\"') || '\"' FROM pg_catalog.pg_attribute"
                 + " WHERE attrelid = " + t.oid + " AND attnum > 0 AND NOT attisdropped AND attgenerated = '' ORDER BY attnum");
-        List<String> fixed = strings("SELECT '\"' || replace(attname, '\"', '\"\"') || '\"' FROM pg_catalog.pg_attribute"
-                + " WHERE attrelid = " + t.oid + " AND attnum > 0 AND NOT attisdropped AND attidentity = 'a'");
-        fixed.addAll(b.key());
         long t0 = System.nanoTime();
-        if (!underWay) {
-            inLockedTransactions("setup", () -> setup(columns, fixed));
-        }
+        inLockedTransactions("setup", this::setup);
+        int setupAttempts = attempts;
         long t1 = System.nanoTime();
+        phaseHook.accept("fill");
         long rows = fill(columns, progress);
         long t2 = System.nanoTime();
+        phaseHook.accept("indexes");
+        buildIndexes();
+        long t3 = System.nanoTime();
+        phaseHook.accept("replay");
+        long replayed = 0;
+        String previousCommit = string("SELECT current_setting('synchronous_commit')");
+        boolean autoCommit = c.getAutoCommit();
+        int isolation = c.getTransactionIsolation();
+        try (Statement s = c.createStatement()) {
+            s.execute("SET synchronous_commit = off");
+            s.execute("CREATE TEMP TABLE IF NOT EXISTS strata_copy_keys ON COMMIT DELETE ROWS AS SELECT "
+                    + String.join(", ", b.key()) + " FROM " + t.log() + " WITH NO DATA");
+            c.setAutoCommit(false);
+            // one snapshot for taking the changes off the log and reading the table: every change committed before
+            // it whose log row comes earlier is in the batch, so the shadow's unique indexes see no stale conflict
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            while (true) {
+                long n = replay(REPLAY_BATCH);
+                c.commit();
+                replayed += n;
+                if (n <= REPLAY_LEFT) {
+                    break;
+                }
+            }
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+            c.setTransactionIsolation(isolation);
+            try (PreparedStatement p = c.prepareStatement("SELECT set_config('synchronous_commit', ?, false)")) {
+                p.setString(1, previousCommit);
+                p.execute();
+            }
+        }
+        long t4 = System.nanoTime();
+        phaseHook.accept("swap");
         List<String[]> validate = new ArrayList<>();
+        long[] last = new long[1];
         inLockedTransactions("swap", () -> {
             validate.clear();
-            validate.addAll(swap());
+            validate.addAll(swap(last));
         });
-        long t3 = System.nanoTime();
+        long t5 = System.nanoTime();
         try (Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS pg_temp.strata_copy_keys");
             for (String[] v : validate) {
                 s.execute("ALTER TABLE " + v[0] + " VALIDATE CONSTRAINT " + v[1]);
             }
-            s.execute("ANALYZE " + t.sql());
+            // no ANALYZE: the shadow was analyzed once its indexes were built, and its statistics came along
         }
-        long t4 = System.nanoTime();
+        long t6 = System.nanoTime();
         if (Boolean.getBoolean("strata.copyswap.trace")) {
-            System.err.printf("copy-swap %s: setup %d ms, fill %d ms, swap %d ms (%d attempts), validate+analyze %d ms%n",
-                    t.sql(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, attempts,
-                    (t4 - t3) / 1_000_000);
+            System.err.printf("copy-swap %s: setup %d ms (%d attempts), fill %d ms (%d rows), indexes %d ms,"
+                            + " replay %d ms (%d changes), swap %d ms (%d attempts, %d changes replayed under the lock),"
+                            + " validate %d ms%n",
+                    t.sql(), (t1 - t0) / 1_000_000, setupAttempts, (t2 - t1) / 1_000_000, rows, (t3 - t2) / 1_000_000,
+                    (t4 - t3) / 1_000_000, replayed, (t5 - t4) / 1_000_000, attempts, last[0], (t6 - t5) / 1_000_000);
         }
         return rows;
     }
@@ -244,67 +297,71 @@ final class CopySwapRunner {
         return b.pending() == null ? "(" + e + ")" : "CASE WHEN " + b.pending() + " THEN " + e + " ELSE " + column + " END";
     }
 
-    private void setup(List<String> columns, List<String> fixed) throws SQLException {
+    /** {@code INSERT INTO shadow (columns) OVERRIDING SYSTEM VALUE SELECT (transformed columns) FROM t AS strata_src}. */
+    private String copyInto;
+
+    private String copyInto() throws SQLException {
+        if (copyInto != null) {
+            return copyInto;
+        }
+        List<String> columns = strings("SELECT '\"' || replace(attname, '\"', '\"\"') || '\"' FROM pg_catalog.pg_attribute"
+                + " WHERE attrelid = " + t.oid + " AND attnum > 0 AND NOT attisdropped AND attgenerated = '' ORDER BY attnum");
+        copyInto = "INSERT INTO " + t.shadow() + " (" + String.join(", ", columns) + ") OVERRIDING SYSTEM VALUE SELECT "
+                + String.join(", ", columns.stream().map(this::expression).toList()) + " FROM " + t.sql() + " AS strata_src";
+        return copyInto;
+    }
+
+    private void setup() throws SQLException {
         String owner = string("SELECT quote_ident(pg_catalog.pg_get_userbyid(relowner)) FROM pg_catalog.pg_class WHERE oid = " + t.oid);
         String space = string("SELECT quote_ident(s.spcname) FROM pg_catalog.pg_class r JOIN pg_catalog.pg_tablespace s"
                 + " ON s.oid = r.reltablespace WHERE r.oid = " + t.oid);
         String options = string("SELECT array_to_string(reloptions, ', ') FROM pg_catalog.pg_class WHERE oid = " + t.oid
                 + " AND reloptions IS NOT NULL");
-        List<String> selected = columns.stream().map(this::expression).toList();
-        List<String> updates = columns.stream().filter(col -> !fixed.contains(col)).map(col -> col + " = EXCLUDED." + col).toList();
+        List<String> keyTypes = new ArrayList<>();
+        for (String k : b.key()) {
+            keyTypes.add(k + " " + string("SELECT pg_catalog.format_type(atttypid, atttypmod) FROM pg_catalog.pg_attribute"
+                    + " WHERE attrelid = " + t.oid + " AND attname = " + SqlText.literal(unquote(k))));
+        }
         String keys = String.join(", ", b.key());
         String oldKeys = String.join(", ", b.key().stream().map(k -> "OLD." + k).toList());
         String newKeys = String.join(", ", b.key().stream().map(k -> "NEW." + k).toList());
         String sync = "\nBEGIN\n"
                 + "    IF TG_OP = 'TRUNCATE' THEN\n"
-                + "        TRUNCATE " + t.shadow() + ";\n"
+                + "        TRUNCATE " + t.shadow() + ", " + t.log() + ";\n"
                 + "        RETURN NULL;\n"
                 + "    END IF;\n"
                 + "    IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND (" + oldKeys + ") IS DISTINCT FROM (" + newKeys + ")) THEN\n"
-                + "        DELETE FROM " + t.shadow() + " WHERE (" + keys + ") = (" + oldKeys + ");\n"
+                + "        INSERT INTO " + t.log() + " (strata_op, " + keys + ") VALUES ('D', " + oldKeys + ");\n"
                 + "    END IF;\n"
-                + "    IF TG_OP = 'DELETE' THEN\n"
-                + "        RETURN NULL;\n"
-                + "    END IF;\n"
-                + "    INSERT INTO " + t.shadow() + " (" + String.join(", ", columns) + ") OVERRIDING SYSTEM VALUE\n"
-                + "        SELECT " + String.join(", ", selected) + " FROM (SELECT NEW.*) AS strata_row\n"
-                + "        ON CONFLICT (" + keys + ") " + (updates.isEmpty() ? "DO NOTHING" : "DO UPDATE SET " + String.join(", ", updates)) + ";\n"
-                + "    RETURN NULL;\n"
-                + "END\n";
-        String guard = "\nBEGIN\n"
-                + "    PERFORM pg_catalog.pg_advisory_xact_lock_shared(" + t.lockKey() + ");\n"
-                + "    IF TG_LEVEL = 'ROW' THEN\n"
-                + "        RETURN NEW;\n"
+                + "    IF TG_OP <> 'DELETE' THEN\n"
+                + "        INSERT INTO " + t.log() + " (strata_op, " + keys + ") VALUES (left(TG_OP, 1), " + newKeys + ");\n"
                 + "    END IF;\n"
                 + "    RETURN NULL;\n"
                 + "END\n";
         try (Statement s = c.createStatement()) {
             s.execute("SET LOCAL lock_timeout = '" + SWAP_LOCK_TIMEOUT_MS + "ms'");
             s.execute("LOCK TABLE " + t.sql() + " IN SHARE ROW EXCLUSIVE MODE");
-            s.execute("CREATE TABLE " + t.shadow() + " (LIKE " + t.sql() + " INCLUDING ALL)"
+            s.execute("CREATE TABLE " + t.shadow() + " (LIKE " + t.sql() + " INCLUDING ALL EXCLUDING INDEXES)"
                     + (space == null ? "" : " TABLESPACE " + space));
             s.execute("ALTER TABLE " + t.shadow() + " SET (" + (options == null ? "" : options + ", ")
                     + "autovacuum_enabled = false)");
+            s.execute("CREATE TABLE " + t.log() + " (strata_id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                    + " strata_op text NOT NULL, " + String.join(", ", keyTypes) + ")"
+                    + (space == null ? "" : " TABLESPACE " + space));
             if (!owner.equals(string("SELECT quote_ident(current_user)"))) {
                 s.execute("ALTER TABLE " + t.shadow() + " OWNER TO " + owner);
+                s.execute("ALTER TABLE " + t.log() + " OWNER TO " + owner);
             }
             s.execute("CREATE FUNCTION " + t.function("sync") + "() RETURNS trigger LANGUAGE plpgsql AS "
                     + SqlText.dollarQuoted(sync));
-            s.execute("CREATE FUNCTION " + t.function("guard") + "() RETURNS trigger LANGUAGE plpgsql AS "
-                    + SqlText.dollarQuoted(guard));
             s.execute("CREATE TRIGGER " + SYNC_TRIGGER + " AFTER INSERT OR UPDATE OR DELETE ON " + t.sql()
                     + " FOR EACH ROW EXECUTE FUNCTION " + t.function("sync") + "()");
             s.execute("CREATE TRIGGER " + TRUNCATE_TRIGGER + " AFTER TRUNCATE ON " + t.sql()
                     + " FOR EACH STATEMENT EXECUTE FUNCTION " + t.function("sync") + "()");
-            s.execute("CREATE TRIGGER " + GUARD_TRIGGER + " BEFORE DELETE ON " + t.sql()
-                    + " FOR EACH STATEMENT EXECUTE FUNCTION " + t.function("guard") + "()");
-            s.execute("CREATE TRIGGER " + GUARD_TRIGGER + "_key BEFORE UPDATE OF " + keys + " ON " + t.sql()
-                    + " FOR EACH ROW WHEN ((" + oldKeys + ") IS DISTINCT FROM (" + newKeys + ")) EXECUTE FUNCTION "
-                    + t.function("guard") + "()");
         }
     }
 
-    /** The key-ordered copy; returns the rows it inserted. */
+    /** The key-ordered copy into the index-less shadow; returns the rows it inserted. */
     private long fill(List<String> columns, Consumer<BackfillProgress> progress) throws SQLException {
         int n = b.key().size();
         String keys = String.join(", ", b.key());
@@ -323,34 +380,42 @@ final class CopySwapRunner {
             desc.append(sep).append("_k").append(i + 1).append(" DESC");
         }
         String placeholders = String.join(", ", java.util.Collections.nCopies(n, "?"));
-        // a scalar subquery, probed through the key's index for each row: as NOT EXISTS the planner may turn it into
-        // an anti join reading the whole shadow for every batch (the shadow has no statistics while it fills)
-        String dstKeys = String.join(", ", b.key().stream().map(k -> "strata_dst." + k).toList());
-        List<String> selected = columns.stream().map(this::expression).toList();
+        String insert = copyInto();
+        // other unique indexes (or exclusion constraints) can only be built on a copy of one consistent state
+        List<String> names = new ArrayList<>();
+        for (String k : b.key()) {
+            names.add(SqlText.literal(unquote(k)));
+        }
+        boolean oneSnapshot = exists(c, "SELECT 1 FROM pg_catalog.pg_index i WHERE i.indrelid = " + t.oid + " AND i.indisunique"
+                + " AND (i.indpred IS NOT NULL OR i.indexprs IS NOT NULL"
+                + " OR (SELECT array_agg(a.attname ORDER BY a.attname) FROM pg_catalog.pg_attribute a"
+                + " WHERE a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey[0:i.indnkeyatts - 1]))"
+                + " IS DISTINCT FROM (SELECT array_agg(x ORDER BY x) FROM unnest(ARRAY[" + String.join(", ", names) + "]::name[]) x))"
+                + " UNION ALL SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = " + t.oid + " AND contype = 'x'");
         long estimate = t.rows;
         long rows = 0;
         long batches = 0;
         long t0 = System.nanoTime();
         Object[] last = null;
-        int size = b.batchSize();
-        int conflicts = 0;
+        int size = FILL_BATCH;
         Map<String, PreparedStatement> prepared = new LinkedHashMap<>();
         boolean autoCommit = c.getAutoCommit();
+        int isolation = c.getTransactionIsolation();
         String previousCommit = string("SELECT current_setting('synchronous_commit')");
         try (Statement s = c.createStatement()) {
             s.execute("SET synchronous_commit = off");
             c.setAutoCommit(false);
+            if (oneSnapshot) {
+                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            }
             while (true) {
                 String sql = "WITH batch AS (SELECT " + aliased + " FROM " + t.sql()
                         + (last != null ? " WHERE (" + keys + ") > (" + placeholders + ")" : "")
                         + " ORDER BY " + keys + " LIMIT " + size + "),\n"
                         + "     upper AS (SELECT " + outKeys + " FROM batch ORDER BY " + desc + " LIMIT 1),\n"
-                        + "     copied AS (INSERT INTO " + t.shadow() + " (" + String.join(", ", columns)
-                        + ") OVERRIDING SYSTEM VALUE SELECT " + String.join(", ", selected) + " FROM " + t.sql()
-                        + " AS strata_src, upper WHERE "
+                        + "     copied AS (" + insert + ", upper WHERE "
                         + (last != null ? "(" + tableKeys + ") > (" + placeholders + ") AND " : "")
-                        + "(" + tableKeys + ") <= (" + upperKeys + ") AND (SELECT true FROM " + t.shadow()
-                        + " AS strata_dst WHERE (" + dstKeys + ") = (" + tableKeys + ")) IS NULL RETURNING 1)\n"
+                        + "(" + tableKeys + ") <= (" + upperKeys + ") RETURNING 1)\n"
                         + "SELECT " + outKeys + ", (SELECT count(*) FROM copied) FROM upper";
                 PreparedStatement p = prepared.get(sql);
                 if (p == null) {
@@ -363,11 +428,8 @@ final class CopySwapRunner {
                         p.setObject(n + i + 1, last[i]);
                     }
                 }
-                long b0 = System.nanoTime();
-                // taken before the batch's snapshot: a delete waits for this batch, or this batch for the delete
-                // and no JIT: the generic plan's estimate (a third of the table, a probe each) is far above jit_above_cost,
-                // and compiling it took longer than the batch itself (hundreds of ms, each batch)
-                s.execute("SELECT pg_catalog.pg_advisory_xact_lock(" + t.lockKey() + "), set_config('jit', 'off', true)");
+                // no JIT: compiling the batch's plan took longer than the batch itself on the first version
+                s.execute("SELECT set_config('jit', 'off', true)");
                 boolean done;
                 try (ResultSet rs = p.executeQuery()) {
                     done = !rs.next();
@@ -379,19 +441,13 @@ final class CopySwapRunner {
                         last = key;
                         rows += rs.getLong(n + 1);
                     }
-                } catch (SQLException e) {
-                    if (!"23505".equals(e.getSQLState()) || ++conflicts > MAX_CONFLICTS) {
-                        throw e;
-                    }
-                    // a trigger copied a row of this range after the batch's snapshot: the batch again sees it
-                    c.rollback();
-                    continue;
                 }
-                c.commit();
+                if (!oneSnapshot) {
+                    c.commit();
+                }
                 if (done) {
                     break;
                 }
-                size = BackfillRunner.nextSize(size, b.batchSize(), (System.nanoTime() - b0) / 1_000_000);
                 batches++;
                 progress.accept(new BackfillProgress(rows, batches, estimate, Duration.ofNanos(System.nanoTime() - t0),
                         Strategy.COPY_SWAP));
@@ -399,6 +455,7 @@ final class CopySwapRunner {
                     Thread.sleep(b.pause().toMillis());
                 }
             }
+            c.commit();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SQLException("interrupted after " + rows + " rows copied", "57014", e);
@@ -419,6 +476,7 @@ final class CopySwapRunner {
             }
             try {
                 c.setAutoCommit(autoCommit);
+                c.setTransactionIsolation(isolation);
                 try (PreparedStatement p = c.prepareStatement("SELECT set_config('synchronous_commit', ?, false)")) {
                     p.setString(1, previousCommit);
                     p.execute();
@@ -431,16 +489,72 @@ final class CopySwapRunner {
     }
 
     /**
+     * Builds the table's indexes on the filled shadow, each by one sort, under names of their own (the swap gives
+     * them the old ones): constraints backed by an index (primary key, unique, exclusion) by {@code ADD CONSTRAINT},
+     * the other indexes by {@code CREATE INDEX}; then analyzes the shadow for the replay's plans.
+     */
+    private void buildIndexes() throws SQLException {
+        List<String[]> indexes = rows("SELECT x.indexrelid::text, x.indisunique::text,"
+                + " substring(pg_catalog.pg_get_indexdef(x.indexrelid) FROM ' USING .*$'),"
+                + " (SELECT pg_catalog.pg_get_constraintdef(k.oid) FROM pg_catalog.pg_constraint k WHERE k.conrelid = x.indrelid"
+                + " AND k.conindid = x.indexrelid AND k.contype IN ('p', 'u', 'x'))"
+                + " FROM pg_catalog.pg_index x WHERE x.indrelid = " + t.oid + " ORDER BY x.indisprimary DESC, x.indexrelid", 4);
+        try (Statement s = c.createStatement()) {
+            for (String[] ix : indexes) {
+                String name = SqlText.ident("strata_copy_ix_" + ix[0]);
+                if (ix[3] != null) {
+                    s.execute("ALTER TABLE " + t.shadow() + " ADD CONSTRAINT " + name + " " + ix[3]);
+                } else {
+                    s.execute("CREATE " + (Boolean.parseBoolean(ix[1]) ? "UNIQUE " : "") + "INDEX " + name + " ON "
+                            + t.shadow() + ix[2]);
+                }
+            }
+            s.execute("ANALYZE " + t.shadow());
+        }
+    }
+
+    /**
+     * One replay batch in the caller's transaction: takes up to {@code limit} logged changes off the log, deletes
+     * the shadow's rows with their keys and copies the table's current rows with those keys; returns the changes
+     * taken. A change committed after the batch's snapshot stays in the log for a later batch.
+     */
+    private long replay(int limit) throws SQLException {
+        String keys = String.join(", ", b.key());
+        String src = String.join(", ", b.key().stream().map(k -> "strata_src." + k).toList());
+        try (Statement s = c.createStatement()) {
+            // probes through the key's index: a hash join would read the whole table for a few keys
+            s.execute("SELECT set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true),"
+                    + " set_config('jit', 'off', true)");
+            long taken;
+            try (ResultSet rs = s.executeQuery("WITH taken AS (DELETE FROM " + t.log() + " WHERE strata_id IN (SELECT strata_id FROM "
+                    + t.log() + " ORDER BY strata_id LIMIT " + limit + ") RETURNING " + keys + "),"
+                    + " kept AS (INSERT INTO pg_temp.strata_copy_keys SELECT DISTINCT " + keys + " FROM taken RETURNING 1)"
+                    + " SELECT (SELECT count(*) FROM taken), (SELECT count(*) FROM kept)")) {
+                rs.next();
+                taken = rs.getLong(1);
+            }
+            if (taken > 0) {
+                s.execute("DELETE FROM " + t.shadow() + " WHERE (" + keys + ") IN (SELECT " + keys
+                        + " FROM pg_temp.strata_copy_keys)");
+                s.execute(copyInto() + " WHERE (" + src + ") IN (SELECT " + keys + " FROM pg_temp.strata_copy_keys)");
+            }
+            return taken;
+        }
+    }
+
+    /**
      * The swap, in the caller's transaction; returns the foreign keys to validate afterwards (table, constraint).
      */
-    private List<String[]> swap() throws SQLException {
+    private List<String[]> swap(long[] replayed) throws SQLException {
         List<String[]> validate = new ArrayList<>();
         try (Statement s = c.createStatement()) {
             s.execute("SET LOCAL lock_timeout = '" + SWAP_LOCK_TIMEOUT_MS + "ms'");
-            // the table first: a write to it also writes the shadow (its trigger), so a write holding the table and
-            // waiting for a locked shadow would wait for this transaction while it waits for the write
+            // the table first: a write to it also writes the log (its trigger), so a write holding the table and
+            // waiting for a locked log would wait for this transaction while it waits for the write
             s.execute("LOCK TABLE " + t.sql() + " IN ACCESS EXCLUSIVE MODE");
-            s.execute("LOCK TABLE " + t.shadow() + " IN ACCESS EXCLUSIVE MODE");
+            s.execute("LOCK TABLE " + t.shadow() + ", " + t.log() + " IN ACCESS EXCLUSIVE MODE");
+            // no write to the table is in flight now: what the log holds is the rest
+            replayed[0] = replay(Integer.MAX_VALUE);
             String options = string("SELECT array_to_string(reloptions, ', ') FROM pg_catalog.pg_class WHERE oid = "
                     + t.oid + " AND reloptions IS NOT NULL");
             boolean autovacuumSet = options != null && options.contains("autovacuum_enabled");
@@ -488,8 +602,8 @@ final class CopySwapRunner {
                 s.execute("SELECT pg_catalog.setval(" + SqlText.literal(id[1]) + ", last_value, is_called) FROM " + id[0]);
             }
             s.execute("DROP TABLE " + t.sql());
+            s.execute("DROP TABLE " + t.log());
             s.execute("DROP FUNCTION " + t.function("sync") + "()");
-            s.execute("DROP FUNCTION " + t.function("guard") + "()");
             s.execute("ALTER TABLE " + t.shadow() + " RENAME TO " + SqlText.ident(t.name));
             String schema = SqlText.ident(t.schema) + ".";
             for (String[] ix : indexes) {
@@ -562,13 +676,15 @@ final class CopySwapRunner {
                     s.execute("DROP FUNCTION IF EXISTS " + t.function("sync") + "()");
                     s.execute("DROP FUNCTION IF EXISTS " + t.function("guard") + "()");
                     s.execute("DROP TABLE IF EXISTS " + t.shadow());
+                    s.execute("DROP TABLE IF EXISTS " + t.log());
+                    s.execute("DROP TABLE IF EXISTS pg_temp.strata_copy_keys");
                 }
             });
-            return "the shadow table and its triggers were removed, the table is as it was";
+            return "the shadow table, its log and triggers were removed, the table is as it was";
         } catch (SQLException | RuntimeException e) {
-            return "the shadow table " + t.shadow() + " and the triggers strata_copy_* on " + t.sql()
-                    + " could not be removed (" + e.getMessage() + "); the next run goes on with"
-                    + " them, or drop them by hand";
+            return "the shadow table " + t.shadow() + ", the log " + t.log() + " and the triggers strata_copy_* on "
+                    + t.sql() + " could not be removed (" + e.getMessage() + "); the next run removes them"
+                    + " and starts over, or drop them by hand";
         }
     }
 

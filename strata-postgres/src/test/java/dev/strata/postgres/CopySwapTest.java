@@ -333,7 +333,7 @@ class CopySwapTest {
                     .isInstanceOf(StrataException.class)
                     .hasMessageContaining("copy-and-swap of \"public\".\"codes\" failed")
                     .hasMessageContaining("invalid input syntax for type integer")
-                    .hasMessageContaining("the shadow table and its triggers were removed");
+                    .hasMessageContaining("the shadow table, its log and triggers were removed");
         }
         try (Connection c = db.connect()) {
             assertThat(scalar(c, "SELECT count(*) FROM pg_class WHERE relname LIKE '%strata_copy%'")).isZero();
@@ -342,6 +342,181 @@ class CopySwapTest {
             try (Statement s = c.createStatement()) {
                 s.execute("UPDATE codes SET code = '7' WHERE id = 15000");
             }
+        }
+    }
+
+    /** Writes to rows of its own (ids from 9,000,000) at the start of each phase, on top of the writers'. */
+    @Test
+    void writesDuringIndexBuildAndReplaySurvive() throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            schema(c, ROWS);
+            // no unique index but the key's: the fill's batches are transactions of their own (with one, one snapshot)
+            s.execute("DROP INDEX items_note_key");
+            s.execute("INSERT INTO items (id, customer_id, v, qty) SELECT g, 1, 1, 1 FROM generate_series(9000001, 9000300) g");
+        }
+        JavaMigrationScript r1 = script("r1", o -> o.addColumn("items", "status", "text",
+                col -> col.notNull().defaultValue("md5(random()::text)").strategy(Strategy.COPY_SWAP)));
+        Map<Long, Integer> mine = new HashMap<>();
+        for (long id = 9_000_001; id <= 9_000_300; id++) {
+            mine.put(id, 1);
+        }
+        List<String> phases = new ArrayList<>();
+        AtomicLong logged = new AtomicLong();
+        try (JdbcTarget target = Targets.open(db); Writers writers = new Writers(ROWS);
+             Connection other = db.connect()) {
+            int[] round = {0};
+            CopySwapRunner.phaseHook = phase -> {
+                phases.add(phase);
+                try (Statement s = other.createStatement()) {
+                    if (phase.equals("replay")) {
+                        logged.set(scalar(other, "SELECT count(*) FROM items_strata_copy_log"));
+                    }
+                    if (phase.equals("fill")) {
+                        return;
+                    }
+                    // the writers go on meanwhile: wait for some of their writes to land in this phase too
+                    long until = writers.writes.get() + 100;
+                    while (writers.writes.get() < until && writers.failures.isEmpty()) {
+                        Thread.sleep(5);
+                    }
+                    int r = ++round[0];
+                    // updates, deletes, key changes and inserts, each in its own transaction
+                    long base = 9_000_000 + r * 10;
+                    for (long id = base + 1; id <= base + 3; id++) {
+                        s.execute("UPDATE items SET v = " + (100 + r) + " WHERE id = " + id);
+                        mine.put(id, 100 + r);
+                    }
+                    s.execute("DELETE FROM items WHERE id = " + (base + 4));
+                    mine.remove(base + 4);
+                    s.execute("UPDATE items SET id = id + 1000, v = 7 WHERE id = " + (base + 5));
+                    mine.remove(base + 5);
+                    mine.put(base + 1005, 7);
+                    s.execute("INSERT INTO items (id, customer_id, v, qty) VALUES (" + (base + 2000) + ", 1, 9, 1)");
+                    mine.put(base + 2000, 9);
+                } catch (SQLException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            try {
+                new Runner(MigrationSet.of(List.of(r1)), target, new RunOptions(Duration.ZERO, "test", false), e -> { })
+                        .upgrade("head");
+            } finally {
+                CopySwapRunner.phaseHook = phase -> { };
+            }
+            writers.close();
+            assertThat(phases).containsExactly("fill", "indexes", "replay", "swap");
+            assertThat(logged.get()).as("changes logged before the replay").isPositive();
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                Map<Long, Integer> actual = new HashMap<>();
+                try (ResultSet rs = s.executeQuery("SELECT id, v FROM items WHERE id > 9000000")) {
+                    while (rs.next()) {
+                        actual.put(rs.getLong(1), rs.getInt(2));
+                    }
+                }
+                assertThat(actual).isEqualTo(mine);
+                assertThat(scalar(c, "SELECT count(*) FROM items WHERE status IS NULL OR length(status) <> 32")).isZero();
+                assertThat(scalar(c, "SELECT count(*) FROM pg_class WHERE relname LIKE '%strata_copy%'")).isZero();
+                s.execute("DELETE FROM items WHERE id > 9000000");
+                writers.check(c);
+            }
+        }
+    }
+
+    @Test
+    void anInterruptedCopyIsRemovedAndStartedOver() throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE codes (id int PRIMARY KEY, code int NOT NULL)");
+            s.execute("INSERT INTO codes SELECT g, g FROM generate_series(1, 20000) g");
+        }
+        JavaMigrationScript r1 = script("r1", o -> o.alterColumn("codes", "code", a -> a.type("integer", "bigint").notNull()
+                .strategy(Strategy.COPY_SWAP)));
+        // the process "dies" at the replay: the hook's failure stands for it, and the shadow is left as it was
+        try (JdbcTarget target = Targets.open(db)) {
+            CopySwapRunner.phaseHook = phase -> {
+                if (phase.equals("replay")) {
+                    try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                        s.execute("UPDATE codes SET code = -1 WHERE id = 5");
+                        // a copy of what would be left behind: the failure handler removes the originals
+                        s.execute("CREATE TABLE keep_shadow AS SELECT * FROM codes_strata_copy");
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    throw new IllegalStateException("killed");
+                }
+            };
+            try {
+                assertThatThrownBy(() -> new Runner(MigrationSet.of(List.of(r1)), target,
+                        new RunOptions(Duration.ZERO, "test", false), e -> { }).upgrade("head"))
+                        .hasMessageContaining("killed");
+            } finally {
+                CopySwapRunner.phaseHook = phase -> { };
+            }
+        }
+        // leave what a dead process leaves: the shadow, the log and the triggers
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE codes_strata_copy (LIKE keep_shadow)");
+            s.execute("CREATE TABLE codes_strata_copy_log (strata_id bigint GENERATED ALWAYS AS IDENTITY, strata_op text, id int)");
+            s.execute("CREATE FUNCTION codes_strata_copy_sync() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                    + " INSERT INTO codes_strata_copy_log (strata_op, id) VALUES ('U', NEW.id); RETURN NULL; END $$");
+            s.execute("CREATE TRIGGER strata_copy_sync AFTER INSERT OR UPDATE ON codes FOR EACH ROW EXECUTE FUNCTION codes_strata_copy_sync()");
+            s.execute("UPDATE codes SET code = -2 WHERE id = 6");
+        }
+        try (JdbcTarget target = Targets.open(db)) {
+            new Runner(MigrationSet.of(List.of(r1)), target, new RunOptions(Duration.ZERO, "test", true), e -> { })
+                    .upgrade("head");
+        }
+        try (Connection c = db.connect()) {
+            assertThat(text(c, "SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'codes'::regclass"
+                    + " AND attname = 'code'")).isEqualTo("bigint");
+            assertThat(scalar(c, "SELECT count(*) FROM codes")).isEqualTo(20000);
+            assertThat(scalar(c, "SELECT count(*) FROM codes WHERE code <> CASE id WHEN 5 THEN -1 WHEN 6 THEN -2 ELSE id END"))
+                    .isZero();
+            assertThat(scalar(c, "SELECT count(*) FROM pg_class WHERE relname LIKE '%strata_copy%'")).isZero();
+            assertThat(scalar(c, "SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'strata_copy%'")).isZero();
+        }
+    }
+
+    /** Values of a second unique index moved between rows after the copy: the replay must not trip over them. */
+    @Test
+    void uniqueValuesMovedBetweenRowsDuringTheCopySurvive() throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE tags (id int PRIMARY KEY, name text NOT NULL UNIQUE, n int NOT NULL)");
+            s.execute("INSERT INTO tags SELECT g, 'n' || g, g FROM generate_series(1, 20000) g");
+        }
+        JavaMigrationScript r1 = script("r1", o -> o.alterColumn("tags", "n", a -> a.type("integer", "bigint").notNull()
+                .strategy(Strategy.COPY_SWAP)));
+        try (JdbcTarget target = Targets.open(db); Connection other = db.connect()) {
+            CopySwapRunner.phaseHook = phase -> {
+                if (phase.equals("indexes") || phase.equals("replay")) {
+                    int a = phase.equals("indexes") ? 10 : 30;
+                    int b = a + 10;
+                    // swap the names of rows a and b, and hand a's old name on to a new row
+                    try (Statement s = other.createStatement()) {
+                        s.execute("UPDATE tags SET name = 'moving' WHERE id = " + a);
+                        s.execute("UPDATE tags SET name = 'n" + a + "' WHERE id = " + b);
+                        s.execute("UPDATE tags SET name = 'n" + b + "' WHERE id = " + a);
+                        s.execute("DELETE FROM tags WHERE id = " + (a + 1));
+                        s.execute("INSERT INTO tags VALUES (" + (100_000 + a) + ", 'n" + (a + 1) + "', 1)");
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            };
+            try {
+                new Runner(MigrationSet.of(List.of(r1)), target, new RunOptions(Duration.ZERO, "test", false), e -> { })
+                        .upgrade("head");
+            } finally {
+                CopySwapRunner.phaseHook = phase -> { };
+            }
+        }
+        try (Connection c = db.connect()) {
+            assertThat(text(c, "SELECT string_agg(id || '=' || name, ',' ORDER BY id) FROM tags WHERE id IN (10, 11, 20, 30, 31, 40)"
+                    + " OR id > 20000")).isEqualTo("10=n20,20=n10,30=n40,40=n30,100010=n11,100030=n31");
+            assertThat(scalar(c, "SELECT count(*) FROM tags")).isEqualTo(20000);
+            assertThat(text(c, "SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'tags'::regclass"
+                    + " AND attname = 'n'")).isEqualTo("bigint");
+            assertThat(text(c, "SELECT string_agg(conname || ':' || contype::text, ',' ORDER BY conname) FROM pg_constraint"
+                    + " WHERE conrelid = 'tags'::regclass AND contype IN ('p', 'u')")).isEqualTo("tags_name_key:u,tags_pkey:p");
         }
     }
 }
