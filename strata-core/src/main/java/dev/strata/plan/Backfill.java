@@ -35,10 +35,11 @@ public record Backfill(String table, List<String> key, String assignments, Strin
      *   <li>{@link #IN_PLACE}: a batched {@code UPDATE} of the table's rows, one key range at a time. Works
      *       on any table with a key; writes a second version of every row and its index entries (about twice
      *       the I/O of a rewrite), leaves half the table dead until vacuum, holds each batch's row locks.</li>
-     *   <li>{@link #COPY_SWAP}: a shadow copy of the table ({@code LIKE ... INCLUDING ALL}, so its indexes
-     *       and constraints) is kept in step by triggers and filled in key-ordered batches, then swapped in
-     *       under one short ACCESS EXCLUSIVE lock (dropped, renamed; triggers, grants, owner, comment,
-     *       sequences and foreign keys carried over; foreign keys re-created NOT VALID and validated after).
+     *   <li>{@link #COPY_SWAP}: a shadow copy of the table ({@code LIKE ... INCLUDING ALL EXCLUDING INDEXES})
+     *       is filled in large key-ordered batches while a trigger logs the keys the application changes; the
+     *       indexes and constraints are then built by sorting, the logged keys copied again, and the shadow
+     *       swapped in under one short ACCESS EXCLUSIVE lock (the last logged keys replayed; the old table
+     *       dropped, the shadow renamed; triggers, grants, owner, comment, sequences and foreign keys carried over; foreign keys re-created NOT VALID and validated after).
      *       Writes each row once, like the blocking rewrite; needs the table's size again in free disk until
      *       the old copy is dropped; refuses tables with dependent views or rules, row-level security,
      *       inheritance or partitions, publications, column privileges or NOT VALID checks.</li>
