@@ -39,7 +39,8 @@ public record Backfill(String table, List<String> key, String assignments, Strin
      *       is filled in large key-ordered batches while a trigger logs the keys the application changes; the
      *       indexes and constraints are then built by sorting, the logged keys copied again, and the shadow
      *       swapped in under one short ACCESS EXCLUSIVE lock (the last logged keys replayed; the old table
-     *       dropped, the shadow renamed; triggers, grants, owner, comment, sequences and foreign keys carried over; foreign keys re-created NOT VALID and validated after).
+     *       dropped, the shadow renamed; triggers, grants, owner, comment, sequences and foreign keys carried
+     *       over; foreign keys re-created NOT VALID and validated after).
      *       Writes each row once, like the blocking rewrite; needs the table's size again in free disk until
      *       the old copy is dropped; refuses tables with dependent views or rules, row-level security,
      *       inheritance or partitions, publications, column privileges or NOT VALID checks.</li>
