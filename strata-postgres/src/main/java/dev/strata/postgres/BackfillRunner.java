@@ -154,30 +154,15 @@ final class BackfillRunner {
      * the update's range.
      */
     private String sql(String keys, String pending, boolean after, int limit) {
-        int n = b.key().size();
-        StringBuilder aliased = new StringBuilder();
-        StringBuilder tableKeys = new StringBuilder();
-        StringBuilder upperKeys = new StringBuilder();
-        StringBuilder outKeys = new StringBuilder();
-        StringBuilder desc = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            String k = b.key().get(i);
-            String sep = i == 0 ? "" : ", ";
-            aliased.append(sep).append(k).append(" AS _k").append(i + 1);
-            tableKeys.append(sep).append("t.").append(k);
-            upperKeys.append(sep).append("upper._k").append(i + 1);
-            outKeys.append(sep).append("_k").append(i + 1);
-            desc.append(sep).append("_k").append(i + 1).append(" DESC");
-        }
-        String placeholders = String.join(", ", java.util.Collections.nCopies(n, "?"));
-        return "WITH batch AS (SELECT " + aliased + " FROM " + b.table()
-                + (after ? " WHERE (" + keys + ") > (" + placeholders + ")" : "")
+        KeyWalk w = KeyWalk.of(b.key(), "t");
+        return "WITH batch AS (SELECT " + w.aliased() + " FROM " + b.table()
+                + (after ? " WHERE (" + keys + ") > (" + w.placeholders() + ")" : "")
                 + " ORDER BY " + keys + " LIMIT " + limit + "),\n"
-                + "     upper AS (SELECT " + outKeys + " FROM batch ORDER BY " + desc + " LIMIT 1),\n"
+                + "     upper AS (SELECT " + w.outKeys() + " FROM batch ORDER BY " + w.desc() + " LIMIT 1),\n"
                 + "     changed AS (UPDATE " + b.table() + " t SET " + b.assignments() + " FROM upper WHERE "
-                + (after ? "(" + tableKeys + ") > (" + placeholders + ") AND " : "")
-                + "(" + tableKeys + ") <= (" + upperKeys + ") AND " + pending + " RETURNING 1)\n"
-                + "SELECT " + outKeys + ", (SELECT count(*) FROM changed) FROM upper";
+                + (after ? "(" + w.tableKeys() + ") > (" + w.placeholders() + ") AND " : "")
+                + "(" + w.tableKeys() + ") <= (" + w.upperKeys() + ") AND " + pending + " RETURNING 1)\n"
+                + "SELECT " + w.outKeys() + ", (SELECT count(*) FROM changed) FROM upper";
     }
 
     /**

@@ -365,21 +365,7 @@ final class CopySwapRunner {
     private long fill(List<String> columns, Consumer<BackfillProgress> progress) throws SQLException {
         int n = b.key().size();
         String keys = String.join(", ", b.key());
-        StringBuilder aliased = new StringBuilder();
-        StringBuilder tableKeys = new StringBuilder();
-        StringBuilder upperKeys = new StringBuilder();
-        StringBuilder outKeys = new StringBuilder();
-        StringBuilder desc = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            String k = b.key().get(i);
-            String sep = i == 0 ? "" : ", ";
-            aliased.append(sep).append(k).append(" AS _k").append(i + 1);
-            tableKeys.append(sep).append("strata_src.").append(k);
-            upperKeys.append(sep).append("upper._k").append(i + 1);
-            outKeys.append(sep).append("_k").append(i + 1);
-            desc.append(sep).append("_k").append(i + 1).append(" DESC");
-        }
-        String placeholders = String.join(", ", java.util.Collections.nCopies(n, "?"));
+        KeyWalk w = KeyWalk.of(b.key(), "strata_src");
         String insert = copyInto();
         // other unique indexes (or exclusion constraints) can only be built on a copy of one consistent state
         List<String> names = new ArrayList<>();
@@ -409,14 +395,14 @@ final class CopySwapRunner {
                 c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             }
             while (true) {
-                String sql = "WITH batch AS (SELECT " + aliased + " FROM " + t.sql()
-                        + (last != null ? " WHERE (" + keys + ") > (" + placeholders + ")" : "")
+                String sql = "WITH batch AS (SELECT " + w.aliased() + " FROM " + t.sql()
+                        + (last != null ? " WHERE (" + keys + ") > (" + w.placeholders() + ")" : "")
                         + " ORDER BY " + keys + " LIMIT " + size + "),\n"
-                        + "     upper AS (SELECT " + outKeys + " FROM batch ORDER BY " + desc + " LIMIT 1),\n"
+                        + "     upper AS (SELECT " + w.outKeys() + " FROM batch ORDER BY " + w.desc() + " LIMIT 1),\n"
                         + "     copied AS (" + insert + ", upper WHERE "
-                        + (last != null ? "(" + tableKeys + ") > (" + placeholders + ") AND " : "")
-                        + "(" + tableKeys + ") <= (" + upperKeys + ") RETURNING 1)\n"
-                        + "SELECT " + outKeys + ", (SELECT count(*) FROM copied) FROM upper";
+                        + (last != null ? "(" + w.tableKeys() + ") > (" + w.placeholders() + ") AND " : "")
+                        + "(" + w.tableKeys() + ") <= (" + w.upperKeys() + ") RETURNING 1)\n"
+                        + "SELECT " + w.outKeys() + ", (SELECT count(*) FROM copied) FROM upper";
                 PreparedStatement p = prepared.get(sql);
                 if (p == null) {
                     p = c.prepareStatement(sql);
