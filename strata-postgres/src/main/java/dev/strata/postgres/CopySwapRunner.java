@@ -219,18 +219,12 @@ final class CopySwapRunner {
         // quoted always, as the backfill's own column names are
         List<String> columns = strings("SELECT '\"' || replace(attname, '\"', '\"\"') || '\"' FROM pg_catalog.pg_attribute"
                 + " WHERE attrelid = " + t.oid + " AND attnum > 0 AND NOT attisdropped AND attgenerated = '' ORDER BY attnum");
-        long t0 = System.nanoTime();
         inLockedTransactions("setup", this::setup);
-        int setupAttempts = attempts;
-        long t1 = System.nanoTime();
         phaseHook.accept("fill");
         long rows = fill(columns, progress);
-        long t2 = System.nanoTime();
         phaseHook.accept("indexes");
         buildIndexes();
-        long t3 = System.nanoTime();
         phaseHook.accept("replay");
-        long replayed = 0;
         String previousCommit = string("SELECT current_setting('synchronous_commit')");
         boolean autoCommit = c.getAutoCommit();
         int isolation = c.getTransactionIsolation();
@@ -245,7 +239,6 @@ final class CopySwapRunner {
             while (true) {
                 long n = replay(REPLAY_BATCH);
                 c.commit();
-                replayed += n;
                 if (n <= REPLAY_LEFT) {
                     break;
                 }
@@ -261,29 +254,18 @@ final class CopySwapRunner {
                 p.execute();
             }
         }
-        long t4 = System.nanoTime();
         phaseHook.accept("swap");
         List<String[]> validate = new ArrayList<>();
-        long[] last = new long[1];
         inLockedTransactions("swap", () -> {
             validate.clear();
-            validate.addAll(swap(last));
+            validate.addAll(swap());
         });
-        long t5 = System.nanoTime();
         try (Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS pg_temp.strata_copy_keys");
             for (String[] v : validate) {
                 s.execute("ALTER TABLE " + v[0] + " VALIDATE CONSTRAINT " + v[1]);
             }
             // no ANALYZE: the shadow was analyzed once its indexes were built, and its statistics came along
-        }
-        long t6 = System.nanoTime();
-        if (Boolean.getBoolean("strata.copyswap.trace")) {
-            System.err.printf("copy-swap %s: setup %d ms (%d attempts), fill %d ms (%d rows), indexes %d ms,"
-                            + " replay %d ms (%d changes), swap %d ms (%d attempts, %d changes replayed under the lock),"
-                            + " validate %d ms%n",
-                    t.sql(), (t1 - t0) / 1_000_000, setupAttempts, (t2 - t1) / 1_000_000, rows, (t3 - t2) / 1_000_000,
-                    (t4 - t3) / 1_000_000, replayed, (t5 - t4) / 1_000_000, attempts, last[0], (t6 - t5) / 1_000_000);
         }
         return rows;
     }
@@ -531,7 +513,7 @@ final class CopySwapRunner {
     /**
      * The swap, in the caller's transaction; returns the foreign keys to validate afterwards (table, constraint).
      */
-    private List<String[]> swap(long[] replayed) throws SQLException {
+    private List<String[]> swap() throws SQLException {
         List<String[]> validate = new ArrayList<>();
         try (Statement s = c.createStatement()) {
             s.execute("SET LOCAL lock_timeout = '" + SWAP_LOCK_TIMEOUT_MS + "ms'");
@@ -540,7 +522,7 @@ final class CopySwapRunner {
             s.execute("LOCK TABLE " + t.sql() + " IN ACCESS EXCLUSIVE MODE");
             s.execute("LOCK TABLE " + t.shadow() + ", " + t.log() + " IN ACCESS EXCLUSIVE MODE");
             // no write to the table is in flight now: what the log holds is the rest
-            replayed[0] = replay(Integer.MAX_VALUE);
+            replay(Integer.MAX_VALUE);
             String options = string("SELECT array_to_string(reloptions, ', ') FROM pg_catalog.pg_class WHERE oid = "
                     + t.oid + " AND reloptions IS NOT NULL");
             boolean autovacuumSet = options != null && options.contains("autovacuum_enabled");
@@ -682,14 +664,11 @@ final class CopySwapRunner {
      * Runs {@code work} in a transaction, again after a lock timeout (55P03) with a growing pause: its locks are
      * asked for with a short lock_timeout, so application writes queue behind a waiting request only briefly.
      */
-    private int attempts;
-
     private void inLockedTransactions(String what, Work work) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         try {
             c.setAutoCommit(false);
             for (int attempt = 1; ; attempt++) {
-                attempts = attempt;
                 try {
                     work.run();
                     c.commit();
