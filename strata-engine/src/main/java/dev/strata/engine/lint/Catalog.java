@@ -57,7 +57,6 @@ final class Catalog {
      */
     static Catalog read(Connection c, boolean timescale, String locksQuery,
                         java.util.function.BiConsumer<Long, String> locks, boolean commit) throws SQLException {
-        Map<String, String> hypertableOf = new HashMap<>();
         try (Statement s = c.createStatement()) {
             s.execute((locksQuery == null ? "" : locksQuery + ";\n") + (timescale ? CHUNKS + ";\n" : "") + RELATIONS
                     + (commit ? ";\nCOMMIT" : ""));
@@ -69,22 +68,31 @@ final class Catalog {
                 }
                 s.getMoreResults();
             }
-            if (timescale) {
-                try (ResultSet rs = s.getResultSet()) {
-                    while (rs.next()) {
-                        hypertableOf.put(rs.getString(1), rs.getString(2));
-                    }
-                }
-                s.getMoreResults();
-            }
-            Map<Long, Rel> out = new HashMap<>();
+            return new Catalog(relations(s, timescale));
+        }
+    }
+
+    /**
+     * The result sets at {@code s}'s current position: the hypertable of each chunk (with {@code timescale}), then
+     * the relations.
+     */
+    private static Map<Long, Rel> relations(Statement s, boolean timescale) throws SQLException {
+        Map<String, String> hypertableOf = new HashMap<>();
+        if (timescale) {
             try (ResultSet rs = s.getResultSet()) {
                 while (rs.next()) {
-                    out.put(rs.getLong(1), rel(rs, hypertableOf));
+                    hypertableOf.put(rs.getString(1), rs.getString(2));
                 }
             }
-            return new Catalog(out);
+            s.getMoreResults();
         }
+        Map<Long, Rel> out = new HashMap<>();
+        try (ResultSet rs = s.getResultSet()) {
+            while (rs.next()) {
+                out.put(rs.getLong(1), rel(rs, hypertableOf));
+            }
+        }
+        return out;
     }
 
     /** The relations among the ones this backend holds a lock on (a created, dropped or rewritten one is locked). */
@@ -102,7 +110,6 @@ final class Catalog {
      */
     static Catalog runAndRead(Connection c, String statement, Catalog before, boolean timescale, String locksQuery,
                               java.util.function.BiConsumer<Long, String> locks) throws SQLException {
-        Map<String, String> hypertableOf = new HashMap<>();
         try (Statement s = c.createStatement()) {
             s.execute(statement + "\n;\n" + locksQuery + ";\n" + (timescale ? CHUNKS + ";\n" : "") + RELATIONS + LOCKED
                     + ";\nCOMMIT");
@@ -115,21 +122,7 @@ final class Catalog {
                 }
             }
             s.getMoreResults();
-            if (timescale) {
-                try (ResultSet rs = s.getResultSet()) {
-                    while (rs.next()) {
-                        hypertableOf.put(rs.getString(1), rs.getString(2));
-                    }
-                }
-                s.getMoreResults();
-            }
-            Map<Long, Rel> fresh = new HashMap<>();
-            try (ResultSet rs = s.getResultSet()) {
-                while (rs.next()) {
-                    fresh.put(rs.getLong(1), rel(rs, hypertableOf));
-                }
-            }
-            return before.updated(fresh, locked);
+            return before.updated(relations(s, timescale), locked);
         }
     }
 
