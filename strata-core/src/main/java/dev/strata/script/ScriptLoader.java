@@ -47,6 +47,15 @@ public final class ScriptLoader {
      * revisions they run (see {@link dev.strata.run.MigrationSet#splitAllBut}).
      */
     public static List<MigrationScript> load(Path dir, Path displayBase, boolean lazy) {
+        return load(dir, displayBase, lazy, null);
+    }
+
+    /**
+     * As {@link #load(Path, Path, boolean)} with {@code lazy}, looking each file's bytes up in {@code cache} first
+     * (null: none): a file read before is not parsed again (its sections are, from the same bytes, when they are
+     * split); the others are parsed and added to the cache. Call {@link RevisionCache#save()} after.
+     */
+    public static List<MigrationScript> load(Path dir, Path displayBase, boolean lazy, RevisionCache cache) {
         if (!Files.isDirectory(dir)) {
             String why = Files.exists(dir) ? "is not a directory" : "does not exist";
             throw new StrataException(ErrorCode.SCRIPT_DIRECTORY_UNREADABLE, StrataException.Input.MIGRATIONS_DIR,
@@ -65,7 +74,18 @@ public final class ScriptLoader {
         List<Object> parsed = files.parallelStream().map(relative -> {
             String location = base + relative;
             try {
-                String text = read(dir.resolve(relative), location);
+                byte[] bytes = readBytes(dir.resolve(relative), location);
+                if (lazy && cache != null) {
+                    String key = RevisionCache.key(bytes);
+                    SqlMigration known = cache.find(key, location, bytes);
+                    if (known != null) {
+                        return (Object) known;
+                    }
+                    SqlMigration fresh = ScriptParser.parseHeader(location, decodeUtf8(bytes, location));
+                    cache.remember(key, fresh);
+                    return (Object) fresh;
+                }
+                String text = decodeUtf8(bytes, location);
                 return (Object) (lazy ? ScriptParser.parseHeader(location, text) : ScriptParser.parse(location, text));
             } catch (StrataException e) {
                 return e;
@@ -110,10 +130,9 @@ public final class ScriptLoader {
         }
     }
 
-    private static String read(Path file, String location) {
-        byte[] bytes;
+    private static byte[] readBytes(Path file, String location) {
         try {
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new StrataException(ErrorCode.IO_FAILED, "cannot read " + location
                     + ": it disappeared while reading the migrations folder; run the command again", e);
@@ -121,7 +140,6 @@ public final class ScriptLoader {
             throw new StrataException(ErrorCode.IO_FAILED, "cannot read " + location + " (" + describe(e)
                     + "): check that the file is readable", e);
         }
-        return decodeUtf8(bytes, location);
     }
 
     /** Decodes strict UTF-8, reporting the line and byte offset of the first invalid byte. */

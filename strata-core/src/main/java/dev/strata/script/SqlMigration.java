@@ -29,7 +29,7 @@ public record SqlMigration(Revision revision, String location, boolean transacti
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(checksum, "checksum");
-        if (body.downgradeText() == null && irreversible == null) {
+        if (!body.hasDowngrade() && irreversible == null) {
             throw new IllegalArgumentException("a revision has either a downgrade or an irreversible reason");
         }
     }
@@ -106,7 +106,7 @@ public record SqlMigration(Revision revision, String location, boolean transacti
     /** Known from the file's directives, without splitting it. */
     @Override
     public boolean mayDeferBuilds() {
-        return !body.deferLines.isEmpty();
+        return body.mayDefer();
     }
 
     private List<Statement> plan(List<SqlStatement> statements) {
@@ -130,18 +130,15 @@ public record SqlMigration(Revision revision, String location, boolean transacti
 
     /**
      * The text of both sections with the line their text starts at, split into statements on first use
-     * (thread-safe; the result is kept). Equal when the texts and lines are.
+     * (thread-safe; the result is kept). Equal when the texts and lines are. A body read from a {@link RevisionCache}
+     * holds the file's bytes instead, and parses them on first use.
      */
     public static final class Body {
         private final String location;
-        private final String upgradeText;
-        private final int upgradeLine;
-        private final List<Integer> deferLines;
-        private final String downgradeText;
-        private final int downgradeLine;
-        private final Integer irreversibleLine;
-        private final String verifyText;
-        private final int verifyLine;
+        private final byte[] source;
+        private final boolean hasDowngrade;
+        private final boolean mayDefer;
+        private volatile Sections sections;
         private volatile Split split;
 
         /**
@@ -150,20 +147,58 @@ public record SqlMigration(Revision revision, String location, boolean transacti
          */
         Body(String location, String upgradeText, int upgradeLine, List<Integer> deferLines, String downgradeText,
              int downgradeLine, Integer irreversibleLine, String verifyText, int verifyLine) {
-            this.verifyText = verifyText;
-            this.verifyLine = verifyLine;
             this.location = location;
-            this.upgradeText = Objects.requireNonNull(upgradeText);
-            this.upgradeLine = upgradeLine;
-            this.deferLines = List.copyOf(deferLines);
-            this.downgradeText = downgradeText;
-            this.downgradeLine = downgradeLine;
-            this.irreversibleLine = irreversibleLine;
+            this.source = null;
+            this.sections = new Sections(Objects.requireNonNull(upgradeText), upgradeLine, List.copyOf(deferLines),
+                    downgradeText, downgradeLine, irreversibleLine, verifyText, verifyLine);
+            this.hasDowngrade = downgradeText != null;
+            this.mayDefer = !deferLines.isEmpty();
+        }
+
+        private Body(String location, byte[] source, boolean hasDowngrade, boolean mayDefer) {
+            this.location = location;
+            this.source = source;
+            this.hasDowngrade = hasDowngrade;
+            this.mayDefer = mayDefer;
+        }
+
+        /**
+         * The body of the file whose bytes are {@code source}, parsed on first use; {@code hasDowngrade} and
+         * {@code mayDefer} are what an earlier parse of the same bytes found.
+         */
+        static Body fromSource(String location, byte[] source, boolean hasDowngrade, boolean mayDefer) {
+            return new Body(location, source.clone(), hasDowngrade, mayDefer);
+        }
+
+        /** The sections: given, or parsed once from the file's bytes. */
+        private Sections sections() {
+            Sections s = sections;
+            if (s == null) {
+                synchronized (this) {
+                    s = sections;
+                    if (s == null) {
+                        s = ScriptParser.parseHeader(location, ScriptLoader.decodeUtf8(source, location)).body()
+                                .sections();
+                        sections = s;
+                    }
+                }
+            }
+            return s;
         }
 
         /** The downgrade section's text; null when the file has none. */
         String downgradeText() {
-            return downgradeText;
+            return sections().downgradeText;
+        }
+
+        /** Whether the file has a downgrade section (known without parsing a cached body). */
+        boolean hasDowngrade() {
+            return hasDowngrade;
+        }
+
+        /** Whether the upgrade section has a {@code defer-until-rows} directive (known without parsing). */
+        boolean mayDefer() {
+            return mayDefer;
         }
 
         /** The statements of both sections (downgrade empty when irreversible), split once. */
@@ -173,8 +208,9 @@ public record SqlMigration(Revision revision, String location, boolean transacti
                 synchronized (this) {
                     s = split;
                     if (s == null) {
-                        s = ScriptParser.split(location, upgradeText, upgradeLine, deferLines, downgradeText,
-                                downgradeLine, irreversibleLine, verifyText, verifyLine);
+                        Sections t = sections();
+                        s = ScriptParser.split(location, t.upgradeText, t.upgradeLine, t.deferLines, t.downgradeText,
+                                t.downgradeLine, t.irreversibleLine, t.verifyText, t.verifyLine);
                         split = s;
                     }
                 }
@@ -184,20 +220,35 @@ public record SqlMigration(Revision revision, String location, boolean transacti
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Body b && upgradeText.equals(b.upgradeText) && upgradeLine == b.upgradeLine
-                    && Objects.equals(downgradeText, b.downgradeText) && downgradeLine == b.downgradeLine
-                    && Objects.equals(irreversibleLine, b.irreversibleLine)
-                    && Objects.equals(verifyText, b.verifyText) && verifyLine == b.verifyLine;
+            return o instanceof Body b && sections().equals(b.sections());
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(upgradeText, upgradeLine, downgradeText, downgradeLine);
+            Sections t = sections();
+            return Objects.hash(t.upgradeText, t.upgradeLine, t.downgradeText, t.downgradeLine);
         }
 
         @Override
         public String toString() {
             return "Body[" + location + "]";
+        }
+    }
+
+    /** The section texts of a file and the lines they start at (equal when those are; the defer lines aside). */
+    private record Sections(String upgradeText, int upgradeLine, List<Integer> deferLines, String downgradeText,
+                            int downgradeLine, Integer irreversibleLine, String verifyText, int verifyLine) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Sections t && upgradeText.equals(t.upgradeText) && upgradeLine == t.upgradeLine
+                    && Objects.equals(downgradeText, t.downgradeText) && downgradeLine == t.downgradeLine
+                    && Objects.equals(irreversibleLine, t.irreversibleLine)
+                    && Objects.equals(verifyText, t.verifyText) && verifyLine == t.verifyLine;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(upgradeText, upgradeLine, downgradeText, downgradeLine);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.strata.engine.config.Settings;
 import dev.strata.java.JavaMigrationLoader;
 import dev.strata.run.MigrationSet;
 import dev.strata.script.MigrationScript;
+import dev.strata.script.RevisionCache;
 import dev.strata.script.ScriptLoader;
 
 import java.net.URLClassLoader;
@@ -30,6 +31,7 @@ public final class Project implements AutoCloseable {
     private URLClassLoader javaLoader;
     private boolean firstJavaRevision;
     private boolean splitOnUse;
+    private java.util.Map<String, String> cacheEnvironment;
 
     private Project(List<String> locations, Path folder, Path workingDir, ClassLoader classLoader, Settings settings) {
         this.locations = locations;
@@ -84,6 +86,16 @@ public final class Project implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Keeps what the SQL revision files parse to between runs, in the {@link RevisionCache} that the variables of
+     * {@code env} place (see {@link #cacheFile}), for the runs of {@link #splittingOnUse()}: the command line's
+     * projects do. Call before {@link #migrations()}; no effect after.
+     */
+    public synchronized Project cachingIn(java.util.Map<String, String> env) {
+        this.cacheEnvironment = java.util.Map.copyOf(env);
+        return this;
+    }
+
     /** The folder the SQL revisions are read from, when they come from a folder (new revisions are written there). */
     public Optional<Path> folder() {
         return Optional.ofNullable(folder);
@@ -92,6 +104,55 @@ public final class Project implements AutoCloseable {
     /** Where the SQL revisions come from, as messages name it. */
     public String location() {
         return locations.isEmpty() ? folder.toString() : String.join(", ", locations);
+    }
+
+    /**
+     * The SQL revisions of a folder; for runs ({@link #splittingOnUse()}), through the folder's
+     * {@link RevisionCache}, so that the files read before are hashed, not parsed.
+     */
+    private List<MigrationScript> loadFolder(Path dir) {
+        if (!splitOnUse) {
+            return ScriptLoader.load(dir, workingDir, false);
+        }
+        Optional<Path> file = cacheEnvironment == null ? Optional.empty() : cacheFile(dir, cacheEnvironment);
+        if (file.isEmpty()) {
+            return ScriptLoader.load(dir, workingDir, true);
+        }
+        RevisionCache cache = RevisionCache.open(file.get(), "strata " + EngineVersion.get());
+        List<MigrationScript> scripts = ScriptLoader.load(dir, workingDir, true, cache);
+        cache.save();
+        return scripts;
+    }
+
+    /**
+     * Where the revision cache of the migrations folder {@code dir} is kept: a file named after the folder's absolute
+     * path under {@code $XDG_CACHE_HOME/strata/revisions} (else {@code $HOME/.cache/strata/revisions}), or under
+     * {@code $STRATA_CACHE_DIR/revisions} when set; none when {@code STRATA_CACHE_DIR} is {@code off} or neither
+     * {@code XDG_CACHE_HOME} nor {@code HOME} is set.
+     */
+    static Optional<Path> cacheFile(Path dir, java.util.Map<String, String> env) {
+        String configured = env.get("STRATA_CACHE_DIR");
+        String xdg = env.get("XDG_CACHE_HOME");
+        String home = env.get("HOME");
+        try {
+            Path root;
+            if (configured != null && !configured.isBlank()) {
+                if (configured.equals("off")) {
+                    return Optional.empty();
+                }
+                root = Path.of(configured);
+            } else if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
+                root = Path.of(xdg, "strata");
+            } else if (home != null && !home.isBlank() && Path.of(home).isAbsolute()) {
+                root = Path.of(home, ".cache", "strata");
+            } else {
+                return Optional.empty();
+            }
+            String name = dev.strata.script.Checksum.sha256(dir.toAbsolutePath().normalize().toString()).shortHex();
+            return Optional.of(root.resolve("revisions").resolve(name));
+        } catch (java.nio.file.InvalidPathException e) {
+            return Optional.empty(); // a variable that names no path: no cache
+        }
     }
 
     /** Every revision, loaded and validated once (graph errors and ids used by both kinds surface here). */
@@ -104,11 +165,11 @@ public final class Project implements AutoCloseable {
                     if (ClasspathScripts.isClasspath(location)) {
                         scripts.addAll(ClasspathScripts.load(classLoader, location));
                     } else {
-                        scripts.addAll(ScriptLoader.load(folderOf(location, workingDir), workingDir, splitOnUse));
+                        scripts.addAll(loadFolder(folderOf(location, workingDir)));
                     }
                 }
             } else if (!java || Files.exists(folder)) {
-                scripts.addAll(ScriptLoader.load(folder, workingDir, splitOnUse));
+                scripts.addAll(loadFolder(folder));
             }
             if (java && !(firstJavaRevision && noJavaRevisionsYet())) {
                 String pkg = settings.java().packageName().orElseThrow();

@@ -99,6 +99,9 @@ public final class Workspace implements AutoCloseable {
     public synchronized Project project() {
         if (project == null) {
             project = projects.apply(settings());
+            if (inputs != null) {
+                project.cachingIn(inputs.environmentVariables()); // the command line's: see Project#cacheFile
+            }
         }
         return project;
     }

@@ -1,0 +1,116 @@
+package dev.strata.script;
+
+import dev.strata.error.StrataException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RevisionCacheTest {
+    @TempDir
+    Path project;
+
+    private static final String FIRST = "-- strata:revision r1\n-- strata:message first one\n-- strata:branch-labels main\n"
+            + "\n-- strata:upgrade\nCREATE TABLE t (id int);\n\n-- strata:downgrade\nDROP TABLE t;\n"
+            + "\n-- strata:verify\nSELECT 1 FROM t;\n";
+    private static final String SECOND = "-- strata:revision r2\n-- strata:parents r1\n-- strata:transactional false\n"
+            + "-- strata:irreversible data goes\n\n-- strata:upgrade\nCREATE INDEX CONCURRENTLY i ON t (id);\n"
+            + "-- strata:downgrade\n-- nothing to undo\n";
+
+    private Path migrations() throws IOException {
+        Path dir = Files.createDirectories(project.resolve("migrations"));
+        Files.writeString(dir.resolve("0001_first.sql"), FIRST, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("0002_second.sql"), SECOND, StandardCharsets.UTF_8);
+        return dir;
+    }
+
+    private List<MigrationScript> load(Path dir, Path cacheFile, String stamp) {
+        RevisionCache cache = RevisionCache.open(cacheFile, stamp);
+        List<MigrationScript> scripts = ScriptLoader.load(dir, project, true, cache);
+        cache.save();
+        return scripts;
+    }
+
+    @Test
+    void aCachedFileIsTheSameRevisionWithTheSameChecksumAndStatements() throws IOException {
+        Path dir = migrations();
+        Path cacheFile = project.resolve("cache/revisions");
+        List<MigrationScript> fresh = ScriptLoader.load(dir, project, false);
+        List<MigrationScript> first = load(dir, cacheFile, "v1");
+        assertThat(cacheFile).exists();
+        RevisionCache reopened = RevisionCache.open(cacheFile, "v1");
+        List<MigrationScript> cached = ScriptLoader.load(dir, project, true, reopened);
+        assertThat(reopened.complete()).isTrue();
+        for (int i = 0; i < fresh.size(); i++) {
+            SqlMigration f = (SqlMigration) fresh.get(i);
+            SqlMigration c = (SqlMigration) cached.get(i);
+            assertThat(c.checksum()).isEqualTo(f.checksum()).isEqualTo(first.get(i).checksum());
+            assertThat(c.revision()).isEqualTo(f.revision());
+            assertThat(c.transactional()).isEqualTo(f.transactional());
+            assertThat(c.irreversibleReason()).isEqualTo(f.irreversibleReason());
+            assertThat(c.mayDeferBuilds()).isEqualTo(f.mayDeferBuilds());
+            assertThat(c.upgrade()).isEqualTo(f.upgrade());
+            assertThat(c.downgradeStatements()).isEqualTo(f.downgradeStatements());
+            assertThat(c.verify()).isEqualTo(f.verify());
+            assertThat(c).isEqualTo(f);
+        }
+    }
+
+    @Test
+    void anEditedFileMissesAndIsParsedAgain() throws IOException {
+        Path dir = migrations();
+        Path cacheFile = project.resolve("cache/revisions");
+        load(dir, cacheFile, "v1");
+        Files.writeString(dir.resolve("0001_first.sql"), FIRST.replace("id int", "id bigint"), StandardCharsets.UTF_8);
+        RevisionCache cache = RevisionCache.open(cacheFile, "v1");
+        List<MigrationScript> scripts = ScriptLoader.load(dir, project, true, cache);
+        assertThat(cache.complete()).isFalse();
+        assertThat(scripts.get(0).checksum()).isEqualTo(ScriptLoader.load(dir, project, false).get(0).checksum());
+        cache.save();
+        assertThat(RevisionCache.open(cacheFile, "v1")).satisfies(c -> {
+            ScriptLoader.load(dir, project, true, c);
+            assertThat(c.complete()).isTrue(); // rewritten with exactly the files read
+        });
+    }
+
+    @Test
+    void anotherStampOrAMalformedFileIsIgnored() throws IOException {
+        Path dir = migrations();
+        Path cacheFile = project.resolve("cache/revisions");
+        load(dir, cacheFile, "v1");
+        RevisionCache other = RevisionCache.open(cacheFile, "v2");
+        ScriptLoader.load(dir, project, true, other);
+        assertThat(other.complete()).isFalse();
+        Files.write(cacheFile, new byte[] {0, 3, 'x', 'y'});
+        RevisionCache broken = RevisionCache.open(cacheFile, "v1");
+        assertThat(ScriptLoader.load(dir, project, true, broken)).hasSize(2);
+        assertThat(broken.complete()).isFalse();
+    }
+
+    @Test
+    void aCachedFileWithABadStatementFailsWhenSplitAsAParsedOneDoes() throws IOException {
+        Path dir = migrations();
+        Files.writeString(dir.resolve("0003_bad.sql"), "-- strata:revision r3\n-- strata:parents r2\n"
+                + "-- strata:upgrade\nSELECT 'unterminated;\n-- strata:downgrade\n", StandardCharsets.UTF_8);
+        Path cacheFile = project.resolve("cache/revisions");
+        load(dir, cacheFile, "v1");
+        List<MigrationScript> cached = load(dir, cacheFile, "v1");
+        assertThatThrownBy(() -> ((SqlMigration) cached.get(2)).split())
+                .isInstanceOf(StrataException.class).hasMessageContaining("0003_bad.sql");
+    }
+
+    @Test
+    void aFolderThatCannotBeWrittenOnlyMeansNoCache() throws IOException {
+        Path dir = migrations();
+        Path blocked = Files.writeString(project.resolve("file"), "not a folder");
+        List<MigrationScript> scripts = load(dir, blocked.resolve("revisions"), "v1");
+        assertThat(scripts).hasSize(2);
+    }
+}
