@@ -18,13 +18,30 @@ import java.util.stream.Stream;
 /**
  * The training run of the launcher's class archive (see bin/strata): a separate JVM, whose output goes nowhere, that
  * does what commands do at start-up without a database — every command's options and help, a small project's
- * revisions read, checked and rendered as offline SQL (text and JSON), a connection attempt to a port nobody listens
- * on — and then loads, without initializing them, the classes of Strata, picocli and pgjdbc that this did not reach.
- * The JVM lists what it loaded; the archive made from that list is the same whatever command ran first after a build.
+ * revisions read, checked and rendered as offline SQL (text and JSON), two upgrades' connection attempts to a port
+ * nobody listens on (the first writes the revision cache, the second reads it) — and then loads, without initializing
+ * them, the classes of Strata, picocli and pgjdbc that this did not reach. The JVM lists what it loaded; the archive
+ * made from that list is the same whatever command ran first after a build.
  * Nothing here touches a database or the user's files: the project is a temporary folder, deleted at the end.
  */
 public final class Warmup {
     private static final List<String> PACKAGES = List.of("dev/strata/", "picocli/", "org/postgresql/");
+    /**
+     * Classes outside those packages that only a run with a database reaches (a live connection's socket streams and
+     * pgjdbc's date and time handling, the process environment's entries, the telemetry switch): listed from a no-op
+     * upgrade's class list, so that it finds them in the archive too.
+     */
+    private static final List<String> ONLINE = List.of("io.opentelemetry.api.OpenTelemetry",
+            "java.io.RandomAccessFile$1", "java.lang.ProcessEnvironment$StringEntry",
+            "java.lang.ProcessEnvironment$StringEntrySet", "java.lang.ProcessEnvironment$StringEntrySet$1",
+            "java.lang.StrictMath", "java.net.Socket$SocketInputStream", "java.net.Socket$SocketOutputStream",
+            "java.net.UnknownHostException", "java.security.CodeSigner", "java.sql.Date", "java.text.ParsePosition",
+            "java.time.DateTimeException", "java.time.Instant$1", "java.time.LocalDate$1", "java.time.LocalDateTime$1",
+            "java.time.LocalTime$1", "java.time.format.DateTimeParseException", "java.util.SimpleTimeZone",
+            "java.util.concurrent.atomic.AtomicIntegerFieldUpdater",
+            "java.util.concurrent.atomic.AtomicIntegerFieldUpdater$AtomicIntegerFieldUpdaterImpl",
+            "java.util.concurrent.atomic.AtomicIntegerFieldUpdater$AtomicIntegerFieldUpdaterImpl$1",
+            "java.util.jar.JarVerifier", "sun.nio.ch.NioSocketImpl$1", "sun.nio.ch.NioSocketImpl$2");
 
     private Warmup() {
     }
@@ -43,7 +60,8 @@ public final class Warmup {
             }
             String m = migrations.toString();
             String refused = "jdbc:postgresql://127.0.0.1:1/strata_warmup?user=strata&connectTimeout=1";
-            Map<String, String> env = Map.of();
+            // the revision cache in the temporary folder: the refused upgrades write it, then read it
+            Map<String, String> env = Map.of("STRATA_CACHE_DIR", dir.resolve("cache").toString());
             for (String[] line : List.of(
                     new String[] {"--help"},
                     new String[] {"upgrade", "--help"},
@@ -52,6 +70,7 @@ public final class Warmup {
                     new String[] {"--dir", m, "upgrade", "head", "--sql"},
                     new String[] {"--dir", m, "--json", "upgrade", "head", "--sql"},
                     new String[] {"--dir", m, "downgrade", "head:base", "--sql"},
+                    new String[] {"--url", refused, "--dir", m, "upgrade", "head", "-q"},
                     new String[] {"--url", refused, "--dir", m, "upgrade", "head", "-q"},
                     new String[] {"--url", refused, "--dir", m, "--json", "current"},
                     new String[] {"--dir", m, "no-such-command"})) {
@@ -63,6 +82,13 @@ public final class Warmup {
             }
             // what pgjdbc reads at every connection (the heap size, for its result buffer limit)
             java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+            for (String name : ONLINE) {
+                try {
+                    Class.forName(name, false, Warmup.class.getClassLoader());
+                } catch (ClassNotFoundException | LinkageError e) {
+                    // another JDK's or build's name: not archived
+                }
+            }
             loadPackages();
         } finally {
             delete(dir);

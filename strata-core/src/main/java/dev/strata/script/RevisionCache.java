@@ -196,13 +196,17 @@ public final class RevisionCache {
 
         private static List<String> values(List<RevisionId> ids) {
             List<String> out = new ArrayList<>(ids.size());
-            ids.forEach(id -> out.add(id.value()));
+            for (RevisionId id : ids) {
+                out.add(id.value());
+            }
             return out;
         }
 
         private static List<RevisionId> ids(List<String> values) {
             List<RevisionId> out = new ArrayList<>(values.size());
-            values.forEach(v -> out.add(RevisionId.of(v)));
+            for (String v : values) {
+                out.add(RevisionId.of(v));
+            }
             return out;
         }
 
