@@ -8,11 +8,8 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -31,50 +28,50 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>The checksum itself does not change: it is still the one of {@link ChecksumForm}, computed by the parser the
  * first time these bytes were seen. An entry can be neither stale nor wrong for other bytes — an edited file has
- * other bytes, so it misses and is parsed (and its checksum computed) as always. The whole cache is ignored when
- * its stamp (the engine's version and the checksum form's) differs from the reader's, when it cannot be read,
- * or when it is malformed; it is rewritten, under a temporary name then renamed, with the entries of the files
- * the run read, whenever one of them was not in it. Writing is best effort: a folder that cannot be written only
- * means the next run parses again.
+ * other bytes, so it misses and is parsed (and its checksum computed) as always. A kept cache is ignored whole when
+ * its stamp (the caller's, e.g. the engine's version, with the checksum form's) differs from the reader's, or when it
+ * is malformed. Where it is kept is the caller's business ({@link #read}, {@link #write}): the command line keeps one
+ * file per migrations folder, and rewrites it with the entries of the files a run read whenever one of them was
+ * missing ({@link #complete()}).
  */
 public final class RevisionCache {
     private static final String MAGIC = "strata-revision-cache 1";
     private static final MessageDigest PROTOTYPE = sha256();
 
-    private final Path file;
     private final String stamp;
     private final Map<String, Entry> known;
     private final Map<String, Entry> used = new ConcurrentHashMap<>();
     private volatile boolean missed;
 
-    private RevisionCache(Path file, String stamp, Map<String, Entry> known) {
-        this.file = file;
-        this.stamp = stamp;
+    private RevisionCache(String stamp, Map<String, Entry> known) {
+        this.stamp = stamp + " / " + ChecksumForm.VERSION;
         this.known = known;
     }
 
+    /** An empty cache for readers of {@code stamp}. */
+    public static RevisionCache empty(String stamp) {
+        return new RevisionCache(Objects.requireNonNull(stamp, "stamp"), new HashMap<>());
+    }
+
     /**
-     * The cache kept in {@code file} (which may not exist yet) for readers of {@code stamp}; empty when the file
-     * is missing, unreadable, malformed or of another stamp.
+     * The cache {@link #write} wrote to {@code in}, for readers of {@code stamp}; empty when it was written for another
+     * stamp, cannot be read or is malformed. Does not close {@code in}.
      */
-    public static RevisionCache open(Path file, String stamp) {
-        Objects.requireNonNull(file, "file");
-        Objects.requireNonNull(stamp, "stamp");
-        Map<String, Entry> known = new HashMap<>();
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-            if (in.readUTF().equals(MAGIC) && in.readUTF().equals(stamp)) {
-                int n = in.readInt();
+    public static RevisionCache read(InputStream in, String stamp) {
+        RevisionCache cache = empty(stamp);
+        try {
+            DataInputStream data = new DataInputStream(new BufferedInputStream(in, 1 << 16));
+            if (data.readUTF().equals(MAGIC) && data.readUTF().equals(cache.stamp)) {
+                int n = data.readInt();
                 for (int i = 0; i < n; i++) {
-                    Entry e = Entry.read(in);
-                    known.put(e.key, e);
+                    Entry e = Entry.read(data);
+                    cache.known.put(e.key, e);
                 }
             }
-        } catch (NoSuchFileException e) {
-            // the first run: nothing kept yet
         } catch (IOException | RuntimeException e) {
-            known.clear(); // unreadable or malformed: as if absent (the next write replaces it)
+            cache.known.clear(); // unreadable or malformed: as if absent (the next write replaces it)
         }
-        return new RevisionCache(file, stamp, known);
+        return cache;
     }
 
     /** The key of a file's bytes: their SHA-256, in hex. */
@@ -104,46 +101,22 @@ public final class RevisionCache {
         used.put(key, Entry.of(key, parsed));
     }
 
-    /** Whether the files read since {@link #open} were all in the cache (nothing to write). */
+    /** Whether the files looked up were all in the cache and it holds no others: then there is nothing to write. */
     public boolean complete() {
         return !missed && used.size() == known.size();
     }
 
-    /**
-     * Writes the entries of the files read since {@link #open} when the cache did not hold exactly them; best
-     * effort (an error leaves the old file, or none).
-     */
-    public void save() {
-        if (complete()) {
-            return;
+    /** Writes the entries of the files looked up (found or parsed) to {@code out}, which it does not close. */
+    public void write(OutputStream out) throws IOException {
+        DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out, 1 << 16));
+        data.writeUTF(MAGIC);
+        data.writeUTF(stamp);
+        List<Entry> entries = new ArrayList<>(used.values());
+        data.writeInt(entries.size());
+        for (Entry e : entries) {
+            e.write(data);
         }
-        Path tmp = null;
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
-            try (OutputStream raw = Files.newOutputStream(tmp);
-                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
-                out.writeUTF(MAGIC);
-                out.writeUTF(stamp);
-                List<Entry> entries = new ArrayList<>(used.values());
-                out.writeInt(entries.size());
-                for (Entry e : entries) {
-                    e.write(out);
-                }
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            tmp = null;
-        } catch (IOException | RuntimeException e) {
-            // best effort: the next run parses the files again
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // nothing more to do
-                }
-            }
-        }
+        data.flush();
     }
 
     private static MessageDigest sha256() {

@@ -53,7 +53,7 @@ public final class ScriptLoader {
     /**
      * As {@link #load(Path, Path, boolean)} with {@code lazy}, looking each file's bytes up in {@code cache} first
      * (null: none): a file read before is not parsed again (its sections are, from the same bytes, when they are
-     * split); the others are parsed and added to the cache. Call {@link RevisionCache#save()} after.
+     * split); the others are parsed and added to the cache (to be written after, see {@link RevisionCache#complete()}).
      */
     public static List<MigrationScript> load(Path dir, Path displayBase, boolean lazy, RevisionCache cache) {
         if (!Files.isDirectory(dir)) {

@@ -118,9 +118,9 @@ public final class Project implements AutoCloseable {
         if (file.isEmpty()) {
             return ScriptLoader.load(dir, workingDir, true);
         }
-        RevisionCache cache = RevisionCache.open(file.get(), "strata " + EngineVersion.get());
+        RevisionCache cache = RevisionCacheFile.read(file.get(), "strata " + EngineVersion.get());
         List<MigrationScript> scripts = ScriptLoader.load(dir, workingDir, true, cache);
-        cache.save();
+        RevisionCacheFile.save(cache, file.get());
         return scripts;
     }
 
