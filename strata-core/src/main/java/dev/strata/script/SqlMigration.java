@@ -163,11 +163,11 @@ public record SqlMigration(Revision revision, String location, boolean transacti
         }
 
         /**
-         * The body of the file whose bytes are {@code source}, parsed on first use; {@code hasDowngrade} and
-         * {@code mayDefer} are what an earlier parse of the same bytes found.
+         * The body of the file whose bytes are {@code source} (kept, not copied), parsed on first use;
+         * {@code hasDowngrade} and {@code mayDefer} are what an earlier parse of the same bytes found.
          */
         static Body fromSource(String location, byte[] source, boolean hasDowngrade, boolean mayDefer) {
-            return new Body(location, source.clone(), hasDowngrade, mayDefer);
+            return new Body(location, source, hasDowngrade, mayDefer);
         }
 
         /** The sections: given, or parsed once from the file's bytes. */

@@ -19,9 +19,9 @@ class RevisionCacheTest {
     @TempDir
     Path project;
 
-    private static final String FIRST = "-- strata:revision r1\n-- strata:message first one\n-- strata:branch-labels main\n"
-            + "\n-- strata:upgrade\nCREATE TABLE t (id int);\n\n-- strata:downgrade\nDROP TABLE t;\n"
-            + "\n-- strata:verify\nSELECT 1 FROM t;\n";
+    private static final String FIRST = "-- strata:revision r1\n-- strata:message first one\n"
+            + "-- strata:branch-labels main\n\n-- strata:upgrade\nCREATE TABLE t (id int);\n\n"
+            + "-- strata:downgrade\nDROP TABLE t;\n\n-- strata:verify\nSELECT 1 FROM t;\n";
     private static final String SECOND = "-- strata:revision r2\n-- strata:parents r1\n-- strata:transactional false\n"
             + "-- strata:irreversible data goes\n\n-- strata:upgrade\nCREATE INDEX CONCURRENTLY i ON t (id);\n"
             + "-- strata:downgrade\n-- nothing to undo\n";

@@ -115,10 +115,11 @@ public final class Project implements AutoCloseable {
             return ScriptLoader.load(dir, workingDir, false);
         }
         Optional<Path> file = cacheEnvironment == null ? Optional.empty() : cacheFile(dir, cacheEnvironment);
-        if (file.isEmpty()) {
+        Optional<String> stamp = file.isEmpty() ? Optional.empty() : cacheStamp();
+        if (file.isEmpty() || stamp.isEmpty()) {
             return ScriptLoader.load(dir, workingDir, true);
         }
-        RevisionCache cache = RevisionCacheFile.read(file.get(), "strata " + EngineVersion.get());
+        RevisionCache cache = RevisionCacheFile.read(file.get(), stamp.get());
         List<MigrationScript> scripts = ScriptLoader.load(dir, workingDir, true, cache);
         RevisionCacheFile.save(cache, file.get());
         return scripts;
@@ -152,6 +153,30 @@ public final class Project implements AutoCloseable {
             return Optional.of(root.resolve("revisions").resolve(name));
         } catch (java.nio.file.InvalidPathException e) {
             return Optional.empty(); // a variable that names no path: no cache
+        }
+    }
+
+    /**
+     * What a revision cache must have been written by to be read: this engine version; for a development build
+     * ({@code -SNAPSHOT}, or unfiltered sources), also the size and modification time of the jar or class file the
+     * parser comes from, since such a build may change what the parser accepts without a new version; empty (no
+     * cache) when that file cannot be found.
+     */
+    private static Optional<String> cacheStamp() {
+        String version = EngineVersion.get();
+        if (!version.equals("dev") && !version.endsWith("-SNAPSHOT")) {
+            return Optional.of("strata " + version);
+        }
+        try {
+            java.net.URL code = ScriptLoader.class.getProtectionDomain().getCodeSource().getLocation();
+            Path where = Path.of(code.toURI());
+            if (Files.isDirectory(where)) {
+                where = where.resolve("dev/strata/script/ScriptParser.class");
+            }
+            return Optional.of("strata " + version + " " + Files.size(where) + " "
+                    + Files.getLastModifiedTime(where).toMillis());
+        } catch (java.io.IOException | java.net.URISyntaxException | RuntimeException e) {
+            return Optional.empty(); // no code source to tell this build from the next
         }
     }
 
