@@ -9,12 +9,8 @@ import dev.strata.model.Function;
 import dev.strata.model.Hypertable;
 import dev.strata.model.MaterializedView;
 import dev.strata.model.ObjectName;
-import dev.strata.model.Rule;
 import dev.strata.model.Schema;
 import dev.strata.model.SchemaModel;
-import dev.strata.model.Sequence;
-import dev.strata.model.Table;
-import dev.strata.model.Trigger;
 import dev.strata.model.View;
 
 import java.sql.Connection;
