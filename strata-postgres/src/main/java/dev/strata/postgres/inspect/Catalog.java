@@ -33,22 +33,35 @@ final class Catalog {
     }
 
     private static final Map<String, String> SQL = new ConcurrentHashMap<>();
+    /** The texts {@link #send} sent, by what they were made of. */
+    private static final Map<List<Object>, String> SENT = new ConcurrentHashMap<>();
 
     /** Marks a condition in a query that needs PostgreSQL 15 or later; before 15 it is replaced by {@code false}. */
     private static final String SINCE_15 = "/*since 15*/";
     private static final String END = "/*end*/";
     /**
-     * Marks the condition of a query that restricts it to some relations: kept, with each of its parameters bound
-     * to their oids, in a read of some relations ({@link #only}); cut out of a full read.
+     * Marks the condition of a query that restricts it to some relations: kept in a read of some relations
+     * ({@link #send}), with its parameter replaced by {@link #REREAD}; cut out of a full read.
      */
     private static final String ONLY = "/*only*/";
+    /** The parameter of an only-part, as the queries write it. */
+    private static final String ONLY_PARAMETER = "?::pg_catalog.oid[]";
+    /**
+     * What stands for it in a read of some relations: the oids reread.sql chose, read once per query (a sub-select
+     * with a cast, which {@code = ANY} takes for an array rather than for a set of rows).
+     */
+    private static final String REREAD = "(SELECT pg_catalog.current_setting('strata.reread')::pg_catalog.oid[])"
+            + "::pg_catalog.oid[]";
 
     private final Connection connection;
     private final boolean includeExtensionObjects;
     private final boolean before15;
     private String[] schemas = new String[0];
-    /** The oids the {@code only} parts of the queries restrict them to; null in a full read. */
-    private Long[] only;
+    /** Whether the only-parts of the queries are kept: a read of some relations ({@link #send}). */
+    private boolean some;
+    /** The statement that {@link #send} ran, and the rows of each of its queries by resource, until read. */
+    private java.sql.Statement sent;
+    private final Map<String, ResultSet> results = new HashMap<>();
     private final Map<CommentKey, String> comments = new HashMap<>();
 
     Catalog(Connection connection, boolean includeExtensionObjects) {
@@ -68,15 +81,15 @@ final class Catalog {
 
     /**
      * The query text for this server and this read: each since-15 condition becomes {@code false} on older
-     * servers; the only-parts are cut out of a full read and kept (without their markers) in a read of some
-     * relations.
+     * servers; the only-parts are cut out of a full read and kept (without their markers, reading the oids
+     * that reread.sql chose) in a read of some relations.
      */
     private String forServer(String sql) {
         String out = sql;
         for (int start = out.indexOf(ONLY); start >= 0; start = out.indexOf(ONLY)) {
             int end = out.indexOf(END, start);
-            out = out.substring(0, start) + (only == null ? "" : out.substring(start + ONLY.length(), end))
-                    + out.substring(end + END.length());
+            out = out.substring(0, start) + (some ? out.substring(start + ONLY.length(), end)
+                    .replace(ONLY_PARAMETER, REREAD) : "") + out.substring(end + END.length());
         }
         if (!before15) {
             return out;
@@ -86,20 +99,6 @@ final class Catalog {
             out = out.substring(0, start) + "false" + out.substring(end + END.length());
         }
         return out;
-    }
-
-    /** The number of parameters in the only-parts of a query (they come after its other parameters). */
-    private static int onlyParameters(String sql) {
-        int n = 0;
-        for (int start = sql.indexOf(ONLY); start >= 0; start = sql.indexOf(ONLY, start + 1)) {
-            n += (int) sql.substring(start, sql.indexOf(END, start)).chars().filter(ch -> ch == '?').count();
-        }
-        return n;
-    }
-
-    /** Restricts the queries with an only-part to these relations; null reads everything. */
-    void only(java.util.Collection<Long> oids) {
-        only = oids == null ? null : oids.toArray(Long[]::new);
     }
 
     /** Sets the schemas that the filtered queries read. */
@@ -137,35 +136,103 @@ final class Catalog {
 
     private <T> List<T> run(String resource, int parameters, RowReader<T> reader) {
         List<T> out = new ArrayList<>();
-        String text = forServer(sql(resource));
-        try (PreparedStatement ps = connection.prepareStatement(text)) {
-            if (only != null) {
-                // a reread runs after every statement: prepared on the server from the first (see PgInspector)
-                ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(1);
-            }
-            if (parameters >= 1) {
-                Array array = connection.createArrayOf("text", schemas);
-                ps.setArray(1, array);
-            }
-            if (parameters >= 2) {
-                ps.setBoolean(2, includeExtensionObjects);
-            }
-            int extra = only == null ? 0 : onlyParameters(sql(resource));
-            if (extra > 0) {
-                Array oids = connection.createArrayOf("int8", only);
-                for (int i = parameters + 1; i <= parameters + extra; i++) {
-                    ps.setArray(i, oids);
+        try {
+            if (some) {
+                ResultSet rs = results.remove(resource);
+                if (rs == null) {
+                    throw new IllegalStateException("inspect/" + resource + " was not sent with the others");
                 }
+                read(rs, reader, out);
+                return out;
             }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(reader.read(rs));
-                }
+            try (PreparedStatement ps = connection.prepareStatement(forServer(sql(resource)))) {
+                bind(ps, 1, parameters);
+                read(ps.executeQuery(), reader, out);
             }
         } catch (SQLException e) {
             throw failed("catalog query inspect/" + resource, e);
         }
         return out;
+    }
+
+    /** Binds the schemas and the extension-objects flag, as far as {@code parameters} go, from {@code index} on. */
+    private int bind(PreparedStatement ps, int index, int parameters) throws SQLException {
+        int i = index;
+        if (parameters >= 1) {
+            ps.setArray(i++, connection.createArrayOf("text", schemas));
+        }
+        if (parameters >= 2) {
+            ps.setBoolean(i++, includeExtensionObjects);
+        }
+        return i;
+    }
+
+    private static <T> void read(ResultSet rs, RowReader<T> reader, List<T> out) throws SQLException {
+        try (rs) {
+            while (rs.next()) {
+                out.add(reader.read(rs));
+            }
+        }
+    }
+
+    /** A query to {@link #send}: its resource and how many of the schemas and flag parameters it takes. */
+    record Query(String resource, int parameters) {
+    }
+
+    /**
+     * Reads some relations: sends {@code before}, reread.sql (which chooses the relations to read again from the
+     * ones {@code touched}), each of {@code queries} with its only-part kept, and {@code after}, all in one round
+     * trip; the readers then take each query's rows from what came back, in any order. {@code before} and
+     * {@code after} take no parameters, and {@code after} returns no rows. Each query is prepared on the server
+     * from the first time (a reread runs after every statement; see PgInspector).
+     */
+    void send(String before, java.util.Collection<Long> touched, List<Query> queries, String after) {
+        some = true;
+        // the same String each time: the driver finds its prepared statements by the text, hashed and compared
+        String text = SENT.computeIfAbsent(List.of(before, queries, after, before15), k -> {
+            StringBuilder b = new StringBuilder(before).append("\n;\n").append(sql("reread.sql"));
+            for (Query q : queries) {
+                b.append("\n;\n").append(forServer(sql(q.resource())));
+            }
+            return b.append("\n;\n").append(after).toString();
+        });
+        try {
+            PreparedStatement ps = connection.prepareStatement(text);
+            sent = ps;
+            ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(1);
+            ps.setArray(1, connection.createArrayOf("int8", touched.toArray(Long[]::new)));
+            int next = 2;
+            for (Query q : queries) {
+                next = bind(ps, next, q.parameters());
+            }
+            List<ResultSet> sets = new ArrayList<>();
+            for (boolean rows = ps.execute(); rows || ps.getUpdateCount() != -1;
+                 rows = ps.getMoreResults(java.sql.Statement.KEEP_CURRENT_RESULT)) {
+                if (rows) {
+                    sets.add(ps.getResultSet());
+                }
+            }
+            // the last ones are the queries' (after returns none)
+            int first = sets.size() - queries.size();
+            for (int i = 0; i < queries.size(); i++) {
+                results.put(queries.get(i).resource(), sets.get(first + i));
+            }
+        } catch (SQLException e) {
+            throw failed("reading the changed relations", e);
+        }
+    }
+
+    /** Closes what {@link #send} left open. */
+    void close() {
+        results.clear();
+        if (sent != null) {
+            try {
+                sent.close();
+            } catch (SQLException e) {
+                // the connection is gone; nothing is left to release
+            }
+            sent = null;
+        }
     }
 
     static StrataException failed(String what, SQLException e) {

@@ -9,12 +9,8 @@ import dev.strata.model.Function;
 import dev.strata.model.Hypertable;
 import dev.strata.model.MaterializedView;
 import dev.strata.model.ObjectName;
-import dev.strata.model.Rule;
 import dev.strata.model.Schema;
 import dev.strata.model.SchemaModel;
-import dev.strata.model.Sequence;
-import dev.strata.model.Table;
-import dev.strata.model.Trigger;
 import dev.strata.model.View;
 
 import java.sql.Connection;
@@ -40,7 +36,8 @@ import java.util.stream.Collectors;
  * transaction it works in a savepoint that it rolls back, so the session is left as it was found
  * (except that a caller's transaction keeps its own isolation level).
  *
- * <p>Cost: one round trip per object kind (about fifteen), independent of the number of tables.
+ * <p>Cost: one round trip per object kind (about fifteen), independent of the number of tables; a reread of some
+ * relations ({@link #reread}) is one round trip.
  */
 public final class PgInspector {
     private static final String TIMESCALEDB = "timescaledb";
@@ -128,11 +125,12 @@ public final class PgInspector {
     /**
      * Brings {@code previous} up to date after a change that touched the relations {@code touched} (by oid: each
      * relation created, dropped, altered or locked by the change) and nothing else of theirs, reading only those
-     * relations and what has to be read again with them (see relations.sql) plus the schema-wide kinds that are
-     * cheap to read whole (types, functions, TimescaleDB settings); the rest is taken from {@code previous}. The
-     * model equals what a full read would give; when the read shows a change it cannot follow that way (a schema
-     * or extension added, dropped or altered; a type, enum label or function renamed or dropped, which changes how
-     * other objects print), it reads everything, in the same snapshot.
+     * relations and what has to be read again with them (see reread.sql) plus the schema-wide kinds that are
+     * cheap to read whole (schemas, extensions, types, functions, TimescaleDB settings); the rest is taken from
+     * {@code previous}. The whole read is one round trip. The model equals what a full read would give; when the
+     * read shows a change it cannot follow that way (a schema or extension added, dropped or altered; a type, enum
+     * label or function renamed or dropped, which changes how other objects print), it reads everything, in a
+     * snapshot of its own.
      *
      * @throws dev.strata.error.StrataException INSPECT_FAILED when a catalog query fails
      */
@@ -146,7 +144,8 @@ public final class PgInspector {
      * nothing but relations (such as an ALTER TABLE that renames and cascades to nothing).
      */
     public Snapshot reread(Connection c, Snapshot previous, Collection<Long> touched, boolean schemaWide) {
-        return inSnapshot(c, REREAD_SETTINGS, () -> partial(c, previous, touched, schemaWide));
+        Snapshot s = partial(c, previous, touched, schemaWide);
+        return s != null ? s : snapshot(c, previous.options());
     }
 
     private interface Read<T> {
@@ -191,84 +190,119 @@ public final class PgInspector {
         return new Snapshot(model, relations(catalog), options, false, Set.of());
     }
 
+    /** The relations of relations.sql by oid. */
     private static Map<Long, ObjectName> relations(Catalog catalog) {
-        return relations(catalog, new HashSet<>());
-    }
-
-    /**
-     * The relations of relations.sql by oid; {@code kinds} gets the relkind of each, and 'T' and 'R' when one of
-     * them has (or had) triggers or rules.
-     */
-    private static Map<Long, ObjectName> relations(Catalog catalog, Set<Character> kinds) {
         Map<Long, ObjectName> out = new HashMap<>();
-        for (Object[] row : catalog.inSchemas("relations.sql", rs -> {
-            kinds.add(rs.getString("kind").charAt(0));
-            if (rs.getBoolean("has_triggers")) {
-                kinds.add('T');
-            }
-            if (rs.getBoolean("has_rules")) {
-                kinds.add('R');
-            }
-            return new Object[] {rs.getLong("oid"), TypeReader.name(rs)};
-        })) {
+        for (Object[] row : catalog.inSchemas("relations.sql",
+                rs -> new Object[] {rs.getLong("oid"), TypeReader.name(rs)})) {
             out.put((Long) row[0], (ObjectName) row[1]);
         }
         return out;
     }
 
+    /** The queries of a reread (with those of the schema-wide kinds when {@code schemaWide}), in the order sent. */
+    private static List<Catalog.Query> rereadQueries(boolean schemaWide, boolean timescale) {
+        List<Catalog.Query> out = new ArrayList<>(List.of(new Catalog.Query("relations.sql", 1),
+                new Catalog.Query("comments.sql", 0)));
+        if (schemaWide) {
+            out.addAll(List.of(new Catalog.Query("schemas.sql", 0), new Catalog.Query("extensions.sql", 0),
+                    new Catalog.Query("enums.sql", 2), new Catalog.Query("composites.sql", 2),
+                    new Catalog.Query("domains.sql", 2), new Catalog.Query("functions.sql", 2)));
+        }
+        if (timescale) {
+            out.addAll(List.of(new Catalog.Query("timescale_hypertables.sql", 1),
+                    new Catalog.Query("timescale_continuous_aggregates.sql", 1)));
+        }
+        for (String r : List.of("views.sql", "columns.sql", "constraints.sql", "tables.sql", "indexes.sql",
+                "sequences.sql", "triggers.sql", "rules.sql")) {
+            out.add(new Catalog.Query(r, 2));
+        }
+        return out;
+    }
+
+    /**
+     * The reread as one round trip: the snapshot (or a savepoint of the caller's transaction) with
+     * {@link #REREAD_SETTINGS}, the queries, and the rollback go together. Null when a full read is needed instead.
+     */
     private static Snapshot partial(Connection c, Snapshot previous, Collection<Long> touched, boolean schemaWide) {
+        SchemaModel was = previous.model();
+        Catalog catalog = new Catalog(c, previous.options().includeExtensionObjects());
+        catalog.select(List.copyOf(was.schemas().keySet()));
+        boolean timescale = was.extensions().values().stream().anyMatch(e -> e.name().equals(TIMESCALEDB));
+        List<Catalog.Query> queries = rereadQueries(schemaWide, timescale);
+        try {
+            try {
+                boolean autoCommit = c.getAutoCommit();
+                if (autoCommit) {
+                    c.setAutoCommit(false);
+                    try {
+                        catalog.send("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY;\n" + REREAD_SETTINGS,
+                                touched, queries, "ROLLBACK");
+                    } finally {
+                        c.rollback();  // no round trip when the batch's own rollback ran
+                        c.setAutoCommit(true);
+                    }
+                } else {
+                    boolean ended = false;
+                    try {
+                        catalog.send("SAVEPOINT strata_inspect;\n" + REREAD_SETTINGS, touched, queries,
+                                "ROLLBACK TO SAVEPOINT strata_inspect;\nRELEASE SAVEPOINT strata_inspect");
+                        ended = true;
+                    } finally {
+                        if (!ended) {
+                            try (Statement s = c.createStatement()) {
+                                s.execute("ROLLBACK TO SAVEPOINT strata_inspect; RELEASE SAVEPOINT strata_inspect");
+                            }
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                throw Catalog.failed("setting up the read-only snapshot", e);
+            }
+            return partial(catalog, previous, touched, schemaWide);
+        } finally {
+            catalog.close();
+        }
+    }
+
+    /** The reread from the rows that came back, or null when a full read is needed instead. */
+    private static Snapshot partial(Catalog catalog, Snapshot previous, Collection<Long> touched,
+                                    boolean schemaWide) {
         InspectOptions options = previous.options();
         SchemaModel was = previous.model();
-        Catalog catalog = new Catalog(c, options.includeExtensionObjects());
+        Map<Long, ObjectName> reread = relations(catalog);
+        catalog.loadComments();
         if (!schemaWide) {
-            catalog.select(List.copyOf(was.schemas().keySet()));
-            catalog.only(touched);
-            Set<Character> kinds = new HashSet<>();
-            Map<Long, ObjectName> reread = relations(catalog, kinds);
-            catalog.only(reread.keySet());
-            catalog.loadComments();
-            return merged(catalog, previous, touched, reread, kinds, List.copyOf(was.schemas().values()),
+            return merged(catalog, previous, touched, reread, List.copyOf(was.schemas().values()),
                     List.copyOf(was.extensions().values()), List.copyOf(was.enums().values()),
                     List.copyOf(was.compositeTypes().values()), List.copyOf(was.domains().values()),
                     List.copyOf(was.functions().values()));
         }
-        List<Object[]> schemaRows = catalog.plain("schemas.sql", rs -> options.schemaIncluded(rs.getString("name"),
-                rs.getBoolean("extension_owned")) ? new Object[] {rs.getString("name"), rs.getLong("oid")} : null);
-        schemaRows.removeIf(java.util.Objects::isNull);
-        List<String> schemaNames = schemaRows.stream().map(r -> (String) r[0]).toList();
+        List<Schema> schemas = catalog.plain("schemas.sql", rs -> options.schemaIncluded(rs.getString("name"),
+                        rs.getBoolean("extension_owned"))
+                        ? new Schema(rs.getString("name"), catalog.comment("namespace", rs.getLong("oid")))
+                        : null)
+                .stream().filter(java.util.Objects::nonNull).toList();
         List<Extension> extensions = ObjectReader.extensions(catalog);
-        if (!new HashSet<>(schemaNames).equals(was.schemas().keySet())
-                || !new HashSet<>(extensions).equals(new HashSet<>(was.extensions().values()))) {
-            return full(c, options);
-        }
-        catalog.select(schemaNames);
-        catalog.only(touched);
-        Set<Character> kinds = new HashSet<>();
-        Map<Long, ObjectName> reread = relations(catalog, kinds);
-        catalog.only(reread.keySet());
-        catalog.loadComments();
-        List<Schema> schemas = schemaRows.stream().map(r -> new Schema((String) r[0],
-                catalog.comment("namespace", (Long) r[1]))).toList();
         List<EnumType> enums = TypeReader.enums(catalog);
         List<CompositeType> composites = TypeReader.composites(catalog);
         List<Domain> domains = TypeReader.domains(catalog);
         List<Function> functions = ObjectReader.functions(catalog);
         if (!new HashSet<>(schemas).equals(new HashSet<>(was.schemas().values()))
+                || !new HashSet<>(extensions).equals(new HashSet<>(was.extensions().values()))
                 || !stillPrintedAlike(was, enums, composites, domains, functions)) {
-            return full(c, options);
+            return null;
         }
-        return merged(catalog, previous, touched, reread, kinds, schemas, extensions, enums, composites, domains,
+        return merged(catalog, previous, touched, reread, schemas, extensions, enums, composites, domains,
                 functions);
     }
 
     /**
      * {@code previous} with the relations of {@code reread} (and those of {@code touched}, by their names then)
-     * replaced by what the catalog reads of them now, and the schema-wide kinds given. A query that cannot find
-     * anything among the relations read again ({@code kinds}: no table, no view, ...) is not run.
+     * replaced by what the catalog reads of them now, and the schema-wide kinds given.
      */
     private static Snapshot merged(Catalog catalog, Snapshot previous, Collection<Long> touched,
-                                   Map<Long, ObjectName> reread, Set<Character> kinds, List<Schema> schemas,
-                                   List<Extension> extensions,
+                                   Map<Long, ObjectName> reread, List<Schema> schemas, List<Extension> extensions,
                                    List<EnumType> enums, List<CompositeType> composites, List<Domain> domains,
                                    List<Function> functions) {
         InspectOptions options = previous.options();
@@ -282,8 +316,7 @@ public final class PgInspector {
         Set<ObjectName> aggregateNames = aggregates.stream().map(ContinuousAggregate::name).collect(Collectors.toSet());
         List<View> views = new ArrayList<>();
         List<MaterializedView> materialized = new ArrayList<>();
-        boolean tables = kinds.contains('r') || kinds.contains('p');
-        for (Object v : kinds.contains('v') || kinds.contains('m') ? ObjectReader.views(catalog) : List.of()) {
+        for (Object v : ObjectReader.views(catalog)) {
             if (v instanceof View view && !aggregateNames.contains(view.name())) {
                 views.add(view);
             } else if (v instanceof MaterializedView m) {
@@ -313,29 +346,26 @@ public final class PgInspector {
                 .schemas(schemas)
                 .extensions(extensions)
                 .tables(was.tables().values().stream().filter(t -> kept.test(t.name())).toList())
-                .tables((tables ? TableReader.read(catalog) : List.<Table>of()).stream()
-                        .filter(t -> keep.test(t.name())).toList())
+                .tables(TableReader.read(catalog).stream().filter(t -> keep.test(t.name())).toList())
                 .views(was.views().values().stream().filter(v -> kept.test(v.name())).toList())
                 .views(views)
                 .materializedViews(was.materializedViews().values().stream().filter(m -> kept.test(m.name())).toList())
                 .materializedViews(materialized)
                 .indexes(was.indexes().values().stream()
                         .filter(i -> kept.test(i.name()) && kept.test(i.table())).toList())
-                .indexes(TimescaleReader.withoutDefaultIndexes(tables || kinds.contains('m') ? IndexReader.read(catalog)
-                        : List.of(), hypertables).stream().filter(i -> keep.test(i.table())).toList())
+                .indexes(TimescaleReader.withoutDefaultIndexes(IndexReader.read(catalog), hypertables).stream()
+                        .filter(i -> keep.test(i.table())).toList())
                 .sequences(was.sequences().values().stream().filter(s -> kept.test(s.name())).toList())
-                .sequences((kinds.contains('S') ? ObjectReader.sequences(catalog) : List.<Sequence>of()).stream()
+                .sequences(ObjectReader.sequences(catalog).stream()
                         .filter(s -> s.ownedByTable() == null || keep.test(s.ownedByTable())).toList())
                 .enums(enums)
                 .compositeTypes(composites)
                 .domains(domains)
                 .functions(functions)
                 .triggers(was.triggers().values().stream().filter(t -> kept.test(t.name().relation())).toList())
-                .triggers((kinds.contains('T') ? ObjectReader.triggers(catalog) : List.<Trigger>of()).stream()
-                        .filter(t -> keep.test(t.name().relation())).toList())
+                .triggers(ObjectReader.triggers(catalog).stream().filter(t -> keep.test(t.name().relation())).toList())
                 .rules(was.rules().values().stream().filter(r -> kept.test(r.name().relation())).toList())
-                .rules((kinds.contains('R') ? ObjectReader.rules(catalog) : List.<Rule>of()).stream()
-                        .filter(r -> keep.test(r.name().relation())).toList())
+                .rules(ObjectReader.rules(catalog).stream().filter(r -> keep.test(r.name().relation())).toList())
                 .hypertables(hypertables.stream().filter(h -> keep.test(h.table())).toList())
                 .continuousAggregates(aggregates)
                 .build();

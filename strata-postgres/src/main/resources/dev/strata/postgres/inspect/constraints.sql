@@ -35,7 +35,8 @@ WHERE con.contype IN ('p', 'u', 'f', 'c', 'x')
   AND (? OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
                         WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
                           AND d.objid = c.oid AND d.deptype = 'e'))
-  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint pc
-                  WHERE pc.oid = con.conparentid AND pc.conrelid = con.conrelid)
+  -- (conparentid = 0 first: an index lookup for the rare copy, not an anti-join over every constraint)
+  AND (con.conparentid = 0 OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint pc
+                                          WHERE pc.oid = con.conparentid AND pc.conrelid = con.conrelid))
   /*only*/ AND con.conrelid = ANY (?::pg_catalog.oid[]) /*end*/
 ORDER BY c.oid, con.conname

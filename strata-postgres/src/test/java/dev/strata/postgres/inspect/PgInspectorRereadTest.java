@@ -125,6 +125,37 @@ class PgInspectorRereadTest {
         }
     }
 
+    @Test
+    void aRereadInsideTheCallersTransactionSeesItsChangesAndLeavesItOpen() throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE t (id int PRIMARY KEY, name text)");
+            PgInspector.Snapshot before = inspector.snapshot(c, InspectOptions.defaults());
+            c.setAutoCommit(false);
+            try {
+                s.execute("ALTER TABLE t ADD COLUMN note text");
+                Set<Long> locked = new LinkedHashSet<>();
+                try (ResultSet rs = s.executeQuery(LOCKED)) {
+                    while (rs.next()) {
+                        locked.add(rs.getLong(1));
+                    }
+                }
+                PgInspector.Snapshot reread = inspector.reread(c, before, locked);
+                assertThat(reread.partial()).isTrue();
+                assertThat(reread.model()).isEqualTo(inspector.snapshot(c, InspectOptions.defaults()).model());
+                assertThat(ops(before, reread)).hasSize(1);
+                // the transaction is still the caller's, with its change and its search path
+                s.execute("ALTER TABLE t ADD COLUMN more text");
+                try (ResultSet rs = s.executeQuery("SELECT current_setting('search_path') <> ''")) {
+                    assertThat(rs.next() && rs.getBoolean(1)).isTrue();
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+            assertThat(inspector.snapshot(c, InspectOptions.defaults()).model()).isEqualTo(before.model());
+        }
+    }
+
     /** Runs {@code sql} in a transaction, rereads what it locked and checks that against a full read. */
     private PgInspector.Snapshot step(Connection c, PgInspector.Snapshot before, String sql, boolean partial)
             throws SQLException {
