@@ -27,6 +27,12 @@ public final class StatementClassifier {
             "execute", "comment", "copy");
     private static final Set<String> COLUMN_CONSTRAINT_WORDS = Set.of("not", "null", "default", "primary",
             "references", "unique", "check", "constraint", "generated", "collate", "deferrable", "initially", "using");
+    /** Words that open a table constraint (or LIKE) where a column definition could stand. */
+    private static final Set<String> NOT_A_COLUMN = Set.of("constraint", "primary", "unique", "foreign", "check",
+            "exclude", "like");
+    /** Words after ADD that make an ALTER TABLE action add a constraint. */
+    private static final Set<String> CONSTRAINT_STARTS = Set.of("constraint", "check", "unique", "primary", "foreign",
+            "exclude");
 
     private StatementClassifier() {
     }
@@ -312,8 +318,7 @@ public final class StatementClassifier {
             return null;
         }
         Token nameTok = e.get(i);
-        if (nameTok.type() == Token.Type.WORD && Set.of("constraint", "primary", "unique", "foreign", "check",
-                "exclude", "like").contains(nameTok.text())) {
+        if (nameTok.type() == Token.Type.WORD && NOT_A_COLUMN.contains(nameTok.text())) {
             return null;
         }
         StringBuilder type = new StringBuilder();
@@ -451,7 +456,7 @@ public final class StatementClassifier {
         String w1 = word(p, 1);
         switch (w0) {
             case "add" -> {
-                if (Set.of("constraint", "check", "unique", "primary", "foreign", "exclude").contains(w1)) {
+                if (CONSTRAINT_STARTS.contains(w1)) {
                     return new Action(ActionKind.ADD_CONSTRAINT, null, p);
                 }
                 int c = w1.equals("column") ? 2 : 1;
