@@ -46,9 +46,14 @@ public final class Console {
         out.flush();
     }
 
+    /** Whether {@link #info} prints anything: callers may skip making lines no one sees (one per revision). */
+    public boolean informs() {
+        return !quiet && !json;
+    }
+
     /** Progress for people, on standard error; silent with --quiet or --json. */
     public void info(String text) {
-        if (!quiet && !json) {
+        if (informs()) {
             err.println(Redaction.redact(text));
         }
     }

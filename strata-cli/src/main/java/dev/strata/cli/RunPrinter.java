@@ -30,6 +30,9 @@ final class RunPrinter implements RunListener {
                 console.info("waiting for the migration lock, held by " + w.holder().describe());
             }
         } else if (event instanceof RunEvent.StepStarted s) {
+            if (offline == null && !(console.verbose() && console.informs())) {
+                return;
+            }
             String line = "Running " + describe(s.step()) + message(s.step());
             if (offline != null) {
                 offline.comment(line + " (" + s.script().location() + ")");
@@ -45,7 +48,7 @@ final class RunPrinter implements RunListener {
                 console.progressDone();
                 progressShown = false;
             }
-            if (offline == null) {
+            if (offline == null && console.informs()) {
                 console.info("Ran " + describe(f.step()) + message(f.step()) + " (" + f.millis() + " ms)");
             }
         } else if (event instanceof RunEvent.LockRetry r) {

@@ -111,7 +111,8 @@ final class GraphIndex {
             }
             map.put(r.id(), List.copyOf(needs));
         }
-        return Map.copyOf(map);
+        // not Map.copyOf: its open addressing makes long probe runs of ids that hash to neighbouring values (r0001...)
+        return Collections.unmodifiableMap(map);
     }
 
     private Map<RevisionId, List<RevisionId>> invert(boolean withDependencies) {
@@ -124,7 +125,7 @@ final class GraphIndex {
         }
         Map<RevisionId, List<RevisionId>> map = new HashMap<>();
         sets.forEach((k, v) -> map.put(k, List.copyOf(v)));
-        return Map.copyOf(map);
+        return Collections.unmodifiableMap(map);
     }
 
     private List<Revision> topologicalOrder() {
@@ -201,6 +202,6 @@ final class GraphIndex {
         });
         Map<RevisionId, Set<String>> frozen = new HashMap<>();
         map.forEach((k, v) -> frozen.put(k, Collections.unmodifiableSet(v)));
-        return Map.copyOf(frozen);
+        return Collections.unmodifiableMap(frozen);
     }
 }

@@ -29,6 +29,14 @@ import java.util.stream.Collectors;
  */
 public final class RevisionGraph {
     private final GraphIndex index;
+    /**
+     * The last upgrade planned: one upgrade asks for the same plan up to four times (its lint gate, its preflight,
+     * the runner), each a walk over the whole graph. The graph does not change, so the plan does not either.
+     */
+    private volatile LastUpgrade lastUpgrade;
+
+    private record LastUpgrade(Set<RevisionId> from, String target, List<Step> steps) {
+    }
     private final Map<RevisionId, Integer> position = new HashMap<>();
 
     private RevisionGraph(GraphIndex index) {
@@ -140,7 +148,13 @@ public final class RevisionGraph {
 
     /** The steps that upgrade from {@code currentHeads} to {@code target}; empty when there is nothing to do. */
     public List<Step> upgradeSteps(Set<RevisionId> currentHeads, String target) {
-        return new StepPlanner(this).upgrade(currentHeads, target);
+        LastUpgrade last = lastUpgrade;
+        if (last != null && last.target().equals(target) && last.from().equals(currentHeads)) {
+            return last.steps();
+        }
+        List<Step> steps = List.copyOf(new StepPlanner(this).upgrade(currentHeads, target));
+        lastUpgrade = new LastUpgrade(Set.copyOf(currentHeads), target, steps);
+        return steps;
     }
 
     /**

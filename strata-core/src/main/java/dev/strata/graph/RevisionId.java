@@ -27,6 +27,19 @@ public record RevisionId(String value) implements Comparable<RevisionId> {
         return value != null && VALID.matcher(value).matches();
     }
 
+    // written out: the record's own equals and hashCode go through method handles, which the client compiler
+    // (bin/strata's) does not inline, and revision ids are looked up in maps thousands of times per run
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof RevisionId other && value.equals(other.value);
+    }
+
+    /** The value's hash, as the record's own hashCode gives it (maps and sets keep their order). */
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
     @Override
     public int compareTo(RevisionId o) {
         return value.compareTo(o.value);

@@ -121,8 +121,11 @@ final class ColumnRules {
         return null;
     }
 
+    private static final Set<String> SERIAL_TYPES = Set.of("serial", "bigserial", "smallserial", "serial4", "serial8",
+            "serial2");
+
     static boolean serialType(String type) {
-        return Set.of("serial", "bigserial", "smallserial", "serial4", "serial8", "serial2").contains(type);
+        return SERIAL_TYPES.contains(type);
     }
 
     private static void volatileDefault(Stmt s, Scope scope, Sink out) {

@@ -31,7 +31,11 @@ public final class SessionEffects {
 
     /** Whether running {@code sql} (one statement) may change a session setting; true when in doubt. */
     public static boolean mayChangeSettings(String sql) {
-        List<Token> t = Tokens.of(sql);
+        return mayChangeSettings(Tokens.of(sql));
+    }
+
+    /** As {@link #mayChangeSettings(String)}, of the statement's tokens. */
+    static boolean mayChangeSettings(List<Token> t) {
         if (t.isEmpty()) {
             return false;
         }

@@ -27,6 +27,12 @@ public final class StatementClassifier {
             "execute", "comment", "copy");
     private static final Set<String> COLUMN_CONSTRAINT_WORDS = Set.of("not", "null", "default", "primary",
             "references", "unique", "check", "constraint", "generated", "collate", "deferrable", "initially", "using");
+    /** Words that open a table constraint (or LIKE) where a column definition could stand. */
+    private static final Set<String> NOT_A_COLUMN = Set.of("constraint", "primary", "unique", "foreign", "check",
+            "exclude", "like");
+    /** Words after ADD that make an ALTER TABLE action add a constraint. */
+    private static final Set<String> CONSTRAINT_STARTS = Set.of("constraint", "check", "unique", "primary", "foreign",
+            "exclude");
 
     private StatementClassifier() {
     }
@@ -38,8 +44,13 @@ public final class StatementClassifier {
      * out as far as the statement's form tells.
      */
     public static List<String> relations(SqlStatement s) {
+        return relations(classify(s));
+    }
+
+    /** As {@link #relations(SqlStatement)}, of a statement already classified. */
+    static List<String> relations(List<Stmt> classified) {
         java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
-        for (Stmt st : classify(s)) {
+        for (Stmt st : classified) {
             switch (st.kind()) {
                 case CREATE_TABLE, ALTER_TABLE, DROP_TABLE, TRUNCATE, CLUSTER, REFRESH_MATVIEW, UPDATE, DELETE, INSERT,
                      COPY, DROP_INDEX, ALTER_INDEX, CREATE_OTHER -> {
@@ -70,8 +81,13 @@ public final class StatementClassifier {
      * before it runs (else it fails), so the runner need not read their size beforehand.
      */
     public static List<String> created(SqlStatement s) {
+        return created(classify(s));
+    }
+
+    /** As {@link #created(SqlStatement)}, of a statement already classified. */
+    static List<String> created(List<Stmt> classified) {
         java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
-        for (Stmt st : classify(s)) {
+        for (Stmt st : classified) {
             if (st.inDo() || st.hasSequence("if", "not", "exists")) {
                 continue;
             }
@@ -89,7 +105,12 @@ public final class StatementClassifier {
 
     /** The index a {@code CREATE INDEX} statement builds, as SQL names it; null for any other statement (or no name). */
     public static String indexBuilt(SqlStatement s) {
-        for (Stmt st : classify(s)) {
+        return indexBuilt(classify(s));
+    }
+
+    /** As {@link #indexBuilt(SqlStatement)}, of a statement already classified. */
+    static String indexBuilt(List<Stmt> classified) {
+        for (Stmt st : classified) {
             if (st.kind() == Kind.CREATE_INDEX) {
                 return st.index() == null || st.index().name() == null ? "(unnamed)" : sqlName(st.index().name());
             }
@@ -108,13 +129,21 @@ public final class StatementClassifier {
 
     /** The statements {@code s} consists of: itself, or for a DO block the statements inside it. */
     static List<Stmt> classify(SqlStatement s) {
+        return classify(s, Tokens.of(s.sql()));
+    }
+
+    /** As {@link #classify(SqlStatement)}, with the statement's tokens already cut ({@code Tokens.of(s.sql())}). */
+    static List<Stmt> classify(SqlStatement s, List<Token> tokens) {
         List<Stmt> out = new ArrayList<>();
-        classify(s.sql(), s.line(), false, out, 0);
+        classify(s.sql(), tokens, s.line(), false, out, 0);
         return out;
     }
 
     private static void classify(String sql, int line, boolean inDo, List<Stmt> out, int depth) {
-        List<Token> t = Tokens.of(sql);
+        classify(sql, Tokens.of(sql), line, inDo, out, depth);
+    }
+
+    private static void classify(String sql, List<Token> t, int line, boolean inDo, List<Stmt> out, int depth) {
         if (t.isEmpty()) {
             return;
         }
@@ -289,8 +318,7 @@ public final class StatementClassifier {
             return null;
         }
         Token nameTok = e.get(i);
-        if (nameTok.type() == Token.Type.WORD && Set.of("constraint", "primary", "unique", "foreign", "check",
-                "exclude", "like").contains(nameTok.text())) {
+        if (nameTok.type() == Token.Type.WORD && NOT_A_COLUMN.contains(nameTok.text())) {
             return null;
         }
         StringBuilder type = new StringBuilder();
@@ -428,7 +456,7 @@ public final class StatementClassifier {
         String w1 = word(p, 1);
         switch (w0) {
             case "add" -> {
-                if (Set.of("constraint", "check", "unique", "primary", "foreign", "exclude").contains(w1)) {
+                if (CONSTRAINT_STARTS.contains(w1)) {
                     return new Action(ActionKind.ADD_CONSTRAINT, null, p);
                 }
                 int c = w1.equals("column") ? 2 : 1;

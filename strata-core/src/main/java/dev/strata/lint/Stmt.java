@@ -28,6 +28,8 @@ record Stmt(String sql, int line, List<Token> tokens, Kind kind, String table, L
         LOCK, CREATE_OTHER, OTHER
     }
 
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
     /** The kinds that change data rather than schema. */
     static final Set<Kind> DATA = Set.of(Kind.UPDATE, Kind.DELETE, Kind.INSERT, Kind.COPY);
 
@@ -125,7 +127,7 @@ record Stmt(String sql, int line, List<Token> tokens, Kind kind, String table, L
 
     /** The statement's text shortened to one line, for messages. */
     String excerpt() {
-        String flat = sql.replaceAll("\\s+", " ").strip();
+        String flat = WHITESPACE.matcher(sql).replaceAll(" ").strip();
         return flat.length() <= 90 ? flat : flat.substring(0, 87) + "...";
     }
 }

@@ -11,6 +11,15 @@ import java.util.Locale;
  * runs to the end of the text (the splitter has already rejected such input).
  */
 final class Tokens {
+    /** One-character strings of the ASCII symbols, made once: symbols are the commonest tokens after words. */
+    private static final String[] ASCII = new String[128];
+
+    static {
+        for (char c = 0; c < ASCII.length; c++) {
+            ASCII[c] = String.valueOf(c);
+        }
+    }
+
     private Tokens() {
     }
 
@@ -62,7 +71,7 @@ final class Tokens {
                 out.add(new Token("::", Token.Type.SYMBOL, i));
                 i += 2;
             } else {
-                out.add(new Token(String.valueOf(c), Token.Type.SYMBOL, i));
+                out.add(new Token(c < ASCII.length ? ASCII[c] : String.valueOf(c), Token.Type.SYMBOL, i));
                 i++;
             }
         }

@@ -35,7 +35,9 @@ public final class MigrationSet {
             }
         }
         List<Revision> revisions = list.stream().map(MigrationScript::revision).toList();
-        return new MigrationSet(RevisionGraph.of(revisions), Map.copyOf(byId));
+        // a HashMap rather than Map.copyOf: ids like r0001..r1000 hash to neighbouring values, which the immutable map's
+        // open addressing turns into long probe runs (a 1,000-revision apply looks scripts up thousands of times)
+        return new MigrationSet(RevisionGraph.of(revisions), java.util.Collections.unmodifiableMap(byId));
     }
 
     public RevisionGraph graph() {

@@ -2,10 +2,9 @@ package dev.strata.run;
 
 import dev.strata.graph.Direction;
 import dev.strata.graph.Step;
-import dev.strata.lint.StatementClassifier;
+import dev.strata.lint.StatementShape;
 import dev.strata.plan.Statement;
 import dev.strata.plan.Tx;
-import dev.strata.sql.SqlStatement;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -56,9 +55,9 @@ final class StepMeasure {
             if (s.sql().isBlank()) {
                 continue;
             }
-            SqlStatement statement = new SqlStatement(s.sql(), 1);
-            List<String> named = StatementClassifier.relations(statement);
-            List<String> made = StatementClassifier.created(statement);
+            StatementShape shape = StatementShape.of(s.sql());
+            List<String> named = shape.relations();
+            List<String> made = shape.created();
             if (named.isEmpty()) {
                 continue;
             }
@@ -92,7 +91,7 @@ final class StepMeasure {
             if (s.tx() == Tx.BATCHED) {
                 out.add(s.backfill().table());
             } else if (!s.sql().isBlank()) {
-                out.addAll(StatementClassifier.relations(new SqlStatement(s.sql(), 1)));
+                out.addAll(StatementShape.of(s.sql()).relations());
             }
         }
         return List.copyOf(out);

@@ -1,11 +1,5 @@
 package dev.strata.run;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
 
@@ -30,6 +24,8 @@ import java.util.Objects;
 public record StepMetrics(String revision, String direction, String status, long durationMs, long rowsAffected,
                           long lockWaitMs, int lockRetries, List<RelationSize> relations, List<IndexBuild> indexBuilds,
                           List<Backfill> backfills, Verify verify) {
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
     public StepMetrics {
         Objects.requireNonNull(revision, "revision");
         Objects.requireNonNull(direction, "direction");
@@ -72,64 +68,81 @@ public record StepMetrics(String revision, String direction, String status, long
         return indexBuilds.stream().mapToLong(IndexBuild::millis).sum();
     }
 
-    /** The JSON stored in the history table's {@code details} column (snake_case keys, as the --json documents). */
+    /**
+     * The JSON stored in the history table's {@code details} column (snake_case keys, as the --json documents):
+     * compact, and escaped as Jackson writes it. Written by hand: it is made for every step, and a JSON generator
+     * cost more to set up than the few fields cost to write.
+     */
     public String toJson() {
-        StringWriter w = new StringWriter();
-        try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
-            g.writeStartObject();
-            g.writeNumberField("duration_ms", durationMs);
-            g.writeNumberField("rows_affected", rowsAffected);
-            g.writeNumberField("lock_wait_ms", lockWaitMs);
-            g.writeNumberField("lock_retries", lockRetries);
-            g.writeArrayFieldStart("relations");
-            for (RelationSize r : relations) {
-                g.writeStartObject();
-                g.writeStringField("relation", r.relation());
-                g.writeStringField("kind", r.kind());
-                nullable(g, "bytes_before", r.bytesBefore());
-                nullable(g, "bytes_after", r.bytesAfter());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("index_builds");
-            for (IndexBuild b : indexBuilds) {
-                g.writeStartObject();
-                g.writeStringField("index", b.index());
-                g.writeNumberField("ms", b.millis());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("backfills");
-            for (Backfill b : backfills) {
-                g.writeStartObject();
-                g.writeStringField("table", b.table());
-                g.writeNumberField("rows", b.rows());
-                g.writeNumberField("ms", b.millis());
-                g.writeNumberField("rows_per_second", b.rowsPerSecond());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            if (verify != null) {
-                g.writeObjectFieldStart("verify");
-                g.writeNumberField("statements", verify.statements());
-                g.writeBooleanField("passed", verify.passed());
-                if (verify.failure() != null) {
-                    g.writeStringField("failure", verify.failure());
-                }
-                g.writeEndObject();
-            }
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        StringBuilder j = new StringBuilder(128);
+        j.append("{\"duration_ms\":").append(durationMs)
+                .append(",\"rows_affected\":").append(rowsAffected)
+                .append(",\"lock_wait_ms\":").append(lockWaitMs)
+                .append(",\"lock_retries\":").append(lockRetries)
+                .append(",\"relations\":[");
+        for (int i = 0; i < relations.size(); i++) {
+            RelationSize r = relations.get(i);
+            j.append(i == 0 ? "{" : ",{").append("\"relation\":");
+            string(j, r.relation());
+            j.append(",\"kind\":");
+            string(j, r.kind());
+            j.append(",\"bytes_before\":").append(r.bytesBefore())
+                    .append(",\"bytes_after\":").append(r.bytesAfter()).append('}');
         }
-        return w.toString();
+        j.append("],\"index_builds\":[");
+        for (int i = 0; i < indexBuilds.size(); i++) {
+            IndexBuild b = indexBuilds.get(i);
+            j.append(i == 0 ? "{" : ",{").append("\"index\":");
+            string(j, b.index());
+            j.append(",\"ms\":").append(b.millis()).append('}');
+        }
+        j.append("],\"backfills\":[");
+        for (int i = 0; i < backfills.size(); i++) {
+            Backfill b = backfills.get(i);
+            j.append(i == 0 ? "{" : ",{").append("\"table\":");
+            string(j, b.table());
+            j.append(",\"rows\":").append(b.rows()).append(",\"ms\":").append(b.millis())
+                    .append(",\"rows_per_second\":").append(b.rowsPerSecond()).append('}');
+        }
+        j.append(']');
+        if (verify != null) {
+            j.append(",\"verify\":{\"statements\":").append(verify.statements())
+                    .append(",\"passed\":").append(verify.passed());
+            if (verify.failure() != null) {
+                j.append(",\"failure\":");
+                string(j, verify.failure());
+            }
+            j.append('}');
+        }
+        return j.append('}').toString();
     }
 
-    private static void nullable(JsonGenerator g, String name, Long value) throws IOException {
-        if (value == null) {
-            g.writeNullField(name);
-        } else {
-            g.writeNumberField(name, value);
+    /** A JSON string (null: {@code null}): quote, backslash and control characters escaped, the rest as is. */
+    private static void string(StringBuilder j, String s) {
+        if (s == null) {
+            j.append("null");
+            return;
         }
+        j.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> j.append("\\\"");
+                case '\\' -> j.append("\\\\");
+                case '\b' -> j.append("\\b");
+                case '\t' -> j.append("\\t");
+                case '\n' -> j.append("\\n");
+                case '\f' -> j.append("\\f");
+                case '\r' -> j.append("\\r");
+                default -> {
+                    if (c < 0x20) {
+                        j.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+                    } else {
+                        j.append(c);
+                    }
+                }
+            }
+        }
+        j.append('"');
     }
 }

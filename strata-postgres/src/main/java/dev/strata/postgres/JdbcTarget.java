@@ -437,15 +437,16 @@ public final class JdbcTarget implements Target {
 
     /** The prepared bookkeeping-and-COMMIT statement, with the settings' restore in front when {@code restoring}. */
     private PreparedStatement finishing(boolean restoring) throws SQLException {
-        String sql = tables.bookkeepingStatement() + ";\nCOMMIT";
+        // the text is made only when the statement is prepared: once per run, not once per step
         if (restoring) {
             if (finishRestoring == null) {
-                finishRestoring = c.prepareStatement(SessionBaseline.RESTORE + ";\n" + sql);
+                finishRestoring = c.prepareStatement(SessionBaseline.RESTORE + ";\n" + tables.bookkeepingStatement()
+                        + ";\nCOMMIT");
             }
             return finishRestoring;
         }
         if (finish == null) {
-            finish = c.prepareStatement(sql);
+            finish = c.prepareStatement(tables.bookkeepingStatement() + ";\nCOMMIT");
         }
         return finish;
     }
@@ -468,7 +469,7 @@ public final class JdbcTarget implements Target {
 
     /** Runs one statement, adding its update count to the stats and timing it when it builds an index. */
     private void execute(Statement s, String sql) throws SQLException {
-        if (!settingsTouched && dev.strata.lint.SessionEffects.mayChangeSettings(sql)) {
+        if (!settingsTouched && dev.strata.lint.StatementShape.of(sql).mayChangeSettings()) {
             settingsTouched = true;
         }
         String index = indexBuilt(sql);
@@ -491,7 +492,7 @@ public final class JdbcTarget implements Target {
         if (!sql.toLowerCase(java.util.Locale.ROOT).contains("index")) {
             return null;
         }
-        return dev.strata.lint.StatementClassifier.indexBuilt(new dev.strata.sql.SqlStatement(sql, 1));
+        return dev.strata.lint.StatementShape.of(sql).indexBuilt();
     }
 
     @Override
@@ -763,7 +764,11 @@ public final class JdbcTarget implements Target {
     }
 
     private static Object[] ids(List<RevisionId> ids) {
-        return ids.stream().map(RevisionId::value).toArray();
+        Object[] out = new Object[ids.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ids.get(i).value();
+        }
+        return out;
     }
 
     private void beginTransaction() {

@@ -1,13 +1,12 @@
 package dev.strata.postgres;
 
-import dev.strata.lint.SessionEffects;
-import dev.strata.lint.StatementClassifier;
+import dev.strata.lint.StatementShape;
 import dev.strata.plan.Statement;
-import dev.strata.sql.SqlStatement;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Which statements of a transactional step may go to the server together, in one round trip (a JDBC batch), instead
@@ -25,6 +24,7 @@ import java.util.Set;
  */
 final class Pipelining {
     private static final Set<String> NAMES_ANOTHER = Set.of("references", "like", "inherits", "partition");
+    private static final Pattern NOT_A_WORD = Pattern.compile("[^a-z_]+");
 
     private Pipelining() {
     }
@@ -38,30 +38,29 @@ final class Pipelining {
             if (sql.isBlank()) {
                 continue;
             }
-            SqlStatement statement = new SqlStatement(sql, 1);
-            String index = StatementClassifier.indexBuilt(statement);
-            List<String> named = StatementClassifier.relations(statement);
-            if (index == null) {
-                out[i] = freshTable(sql) && !StatementClassifier.created(statement).isEmpty();
+            StatementShape shape = StatementShape.of(sql);
+            List<String> named = shape.relations();
+            if (shape.indexBuilt() == null) {
+                out[i] = freshTable(sql, shape) && !shape.created().isEmpty();
             } else {
                 out[i] = !named.isEmpty() && created.contains(named.get(0)) && !sql.regionMatches(true, 0, "do", 0, 2)
-                        && !SessionEffects.mayChangeSettings(sql);
+                        && !shape.mayChangeSettings();
             }
-            created.addAll(StatementClassifier.created(statement));
+            created.addAll(shape.created());
         }
         return out;
     }
 
     /** A plain CREATE TABLE that names no other relation. */
-    private static boolean freshTable(String sql) {
-        if (SessionEffects.mayChangeSettings(sql)) {
+    private static boolean freshTable(String sql, StatementShape shape) {
+        if (shape.mayChangeSettings()) {
             return false;
         }
         String lower = sql.toLowerCase(java.util.Locale.ROOT);
         if (!lower.stripLeading().startsWith("create")) {
             return false;
         }
-        for (String word : lower.split("[^a-z_]+")) {
+        for (String word : NOT_A_WORD.split(lower)) {
             if (NAMES_ANOTHER.contains(word)) {
                 return false;
             }

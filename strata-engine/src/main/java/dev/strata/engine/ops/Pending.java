@@ -5,6 +5,7 @@ import dev.strata.engine.Workspace;
 import dev.strata.graph.RevisionId;
 import dev.strata.graph.Step;
 import dev.strata.lint.LintInput;
+import dev.strata.lint.StatementFacts;
 import dev.strata.run.DatabaseState;
 import dev.strata.run.MigrationSet;
 import dev.strata.sql.SqlStatement;
@@ -41,7 +42,7 @@ record Pending(DatabaseState state, Set<RevisionId> from, List<Step> steps) {
         List<FileStatements> out = new ArrayList<>();
         for (Step s : steps) {
             LintInput in = LintInput.of(set.script(s.id()), null);
-            out.add(new FileStatements(s.id().value(), in.file(), in.upgrade()));
+            out.add(new FileStatements(s.id().value(), in.file(), in.upgrade(), StatementFacts.of(in.upgrade())));
         }
         return out;
     }
@@ -57,6 +58,12 @@ record Pending(DatabaseState state, Set<RevisionId> from, List<Step> steps) {
         return steps.isEmpty() ? fromLabel() : steps.get(steps.size() - 1).id().value();
     }
 
-    record FileStatements(String revision, String file, List<SqlStatement> statements) {
+    /**
+     * One pending revision's upgrade statements.
+     *
+     * @param touches the tables they lock ({@link StatementFacts#of}), read once for every check that asks
+     */
+    record FileStatements(String revision, String file, List<SqlStatement> statements,
+                          List<StatementFacts.Touch> touches) {
     }
 }

@@ -243,7 +243,7 @@ public final class Preflight {
                 }
             }
             for (Pending.FileStatements f : statements) {
-                for (StatementFacts.Touch t : StatementFacts.of(f.statements())) {
+                for (StatementFacts.Touch t : f.touches()) {
                     if (!t.buildsIndex()) {
                         continue;
                     }
@@ -282,7 +282,7 @@ public final class Preflight {
             throws SQLException {
         Map<String, String> byText = new LinkedHashMap<>();
         for (Pending.FileStatements f : statements) {
-            for (StatementFacts.Touch t : StatementFacts.of(f.statements())) {
+            for (StatementFacts.Touch t : f.touches()) {
                 byText.put(regclassText(t.table()), t.table());
             }
         }
@@ -359,7 +359,7 @@ public final class Preflight {
         Map<String, LockLevel> needed = new LinkedHashMap<>();
         boolean concurrentBuild = false;
         for (Pending.FileStatements f : statements) {
-            for (StatementFacts.Touch t : StatementFacts.of(f.statements())) {
+            for (StatementFacts.Touch t : f.touches()) {
                 if (existing.containsKey(t.table())) {
                     needed.merge(t.table(), t.lock(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
                     concurrentBuild |= t.buildsIndex() && t.lock() == LockLevel.SHARE_UPDATE_EXCLUSIVE;
