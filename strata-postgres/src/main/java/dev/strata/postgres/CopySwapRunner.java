@@ -5,6 +5,8 @@ import dev.strata.plan.Backfill.Strategy;
 import dev.strata.run.StatementFailedException;
 import dev.strata.run.Target.BackfillProgress;
 import dev.strata.sql.SqlText;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,10 +33,13 @@ import java.util.function.Consumer;
  *       operation, the key columns); and a row trigger on the table that appends the key of every inserted,
  *       updated or deleted row to the log (the old key too when an update changes it), and a TRUNCATE trigger
  *       that empties the shadow and the log. The application's writes never touch the shadow.</li>
- *   <li>Fill: key-ordered batches of {@link #FILL_BATCH} rows, plain {@code INSERT INTO shadow SELECT ... FROM t
- *       WHERE key in range} into the index-less shadow; each batch is its own transaction (no snapshot is held for
- *       the fill), unless the table has unique indexes other than the key's: then the whole fill reads one
- *       REPEATABLE READ snapshot, so that the copy is one consistent state and those indexes can be built.</li>
+ *   <li>Fill: key-ordered batches of up to {@link #FILL_BATCH} rows (about {@link #FILL_BYTES} bytes) into the
+ *       index-less shadow by binary {@code COPY} through this process ({@code COPY (SELECT ... FROM t WHERE key in
+ *       range) TO STDOUT}, then {@code COPY shadow FROM STDIN}; see {@link BinaryFill}), or by plain {@code INSERT
+ *       INTO shadow SELECT ...} when a column's type has no binary form or the connection is not pgjdbc's; each
+ *       batch is its own transaction (no snapshot is held for the fill), unless the table has unique indexes other
+ *       than the key's: then the whole fill reads one REPEATABLE READ snapshot, so that the copy is one consistent
+ *       state and those indexes can be built.</li>
  *   <li>Indexes: each index of the table built on the shadow by one sort ({@code CREATE INDEX}, or {@code ADD
  *       CONSTRAINT} for primary keys, unique and exclusion constraints), then {@code ANALYZE}.</li>
  *   <li>Replay: batches of logged keys, oldest first, are consumed (deleted from the log in the batch's
@@ -59,6 +64,15 @@ final class CopySwapRunner {
     static final int LOCK_ATTEMPTS = 60;
     /** Rows per fill batch ({@code -Dstrata.copyswap.batch} to measure others). */
     static final int FILL_BATCH = Integer.getInteger("strata.copyswap.batch", 100_000);
+    /** Bytes of copied rows a fill batch holds in this process (about; the batch size follows the rows' width). */
+    static final long FILL_BYTES = 16L << 20;
+    /**
+     * The fill's {@code backend_flush_after}: the pages it writes itself go to the kernel's writeback as it goes
+     * (as the checkpointer's do), instead of piling up for a checkpoint's fsync to write all at once.
+     */
+    static final String FLUSH_AFTER = "'256kB'";
+    /** {@code -Dstrata.copyswap.insert=true} fills by {@code INSERT ... SELECT} even where COPY works, to compare. */
+    private static final boolean FILL_BY_INSERT = Boolean.getBoolean("strata.copyswap.insert");
     /** Logged changes per replay batch. */
     static final int REPLAY_BATCH = 20_000;
     /** The replay before the swap stops once a pass finds at most this many logged changes. */
@@ -322,6 +336,9 @@ final class CopySwapRunner {
                 + "END\n";
         try (Statement s = c.createStatement()) {
             s.execute("SET LOCAL lock_timeout = '" + SWAP_LOCK_TIMEOUT_MS + "ms'");
+            // the lock goes at the commit, not after its WAL flush (slow while the disk is busy); the runner's own
+            // later synchronous commit makes this one durable (an application write's commit does too)
+            s.execute("SET LOCAL synchronous_commit = off");
             s.execute("LOCK TABLE " + t.sql() + " IN SHARE ROW EXCLUSIVE MODE");
             s.execute("CREATE TABLE " + t.shadow() + " (LIKE " + t.sql() + " INCLUDING ALL EXCLUDING INDEXES)"
                     + (space == null ? "" : " TABLESPACE " + space));
@@ -370,11 +387,20 @@ final class CopySwapRunner {
         boolean autoCommit = c.getAutoCommit();
         int isolation = c.getTransactionIsolation();
         String previousCommit = string("SELECT current_setting('synchronous_commit')");
+        String previousFlush = string("SELECT current_setting('backend_flush_after')");
+        BinaryFill copy = !FILL_BY_INSERT && BinaryFill.possible(c, t.oid)
+                ? new BinaryFill(columns) : null;
         try (Statement s = c.createStatement()) {
             s.execute("SET synchronous_commit = off");
             c.setAutoCommit(false);
             if (oneSnapshot) {
                 c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            }
+            if (copy != null) {
+                s.execute("SET backend_flush_after = " + FLUSH_AFTER);
+                rows = copy.run(oneSnapshot, progress);
+                c.commit();
+                return rows;
             }
             while (true) {
                 String sql = "WITH batch AS (SELECT " + w.aliased() + " FROM " + t.sql()
@@ -445,8 +471,10 @@ final class CopySwapRunner {
             try {
                 c.setAutoCommit(autoCommit);
                 c.setTransactionIsolation(isolation);
-                try (PreparedStatement p = c.prepareStatement("SELECT set_config('synchronous_commit', ?, false)")) {
+                try (PreparedStatement p = c.prepareStatement("SELECT set_config('synchronous_commit', ?, false),"
+                        + " set_config('backend_flush_after', ?, false)")) {
                     p.setString(1, previousCommit);
+                    p.setString(2, previousFlush);
                     p.execute();
                 }
             } catch (SQLException ignored) {
@@ -454,6 +482,149 @@ final class CopySwapRunner {
             }
         }
         return rows;
+    }
+
+    /**
+     * The fill by binary {@code COPY}, batch by batch through this process: {@code COPY (SELECT transformed columns
+     * FROM t WHERE key in range) TO STDOUT}, then {@code COPY shadow FROM STDIN}. Unlike {@code INSERT ... SELECT},
+     * {@code COPY FROM} writes through a small ring of buffers of its own (so it writes its own dirty pages out,
+     * with {@code backend_flush_after}, instead of leaving them for the application's backends to write before
+     * they can reuse a buffer) and inserts a page's worth of rows per WAL record (a third less WAL).
+     */
+    private final class BinaryFill {
+        private final String copyIn;
+        private final String select;
+        private final List<String> keyTypes = new ArrayList<>();
+        private final Bytes buffer = new Bytes();
+
+        BinaryFill(List<String> columns) throws SQLException {
+            // the same assignment as the INSERT (its type checks and errors), planned on no rows
+            try (Statement s = c.createStatement()) {
+                s.execute(copyInto() + " WHERE false");
+            }
+            Map<String, String> types = new LinkedHashMap<>();
+            Map<String, String> exactTypes = new LinkedHashMap<>();
+            for (String[] r : rows("SELECT '\"' || replace(attname, '\"', '\"\"') || '\"', pg_catalog.format_type(atttypid, NULL),"
+                    + " pg_catalog.format_type(atttypid, atttypmod) FROM pg_catalog.pg_attribute WHERE attrelid = " + t.oid
+                    + " AND attnum > 0 AND NOT attisdropped", 3)) {
+                types.put(r[0], r[1]);
+                exactTypes.put(r[0], r[2]);
+            }
+            for (String k : b.key()) {
+                keyTypes.add(exactTypes.get(k));
+            }
+            // binary input needs each value in the column's own type: the set columns are cast to it (its type
+            // modifier, a length or a precision, is applied by the column's binary input as by an assignment)
+            List<String> out = new ArrayList<>();
+            for (String col : columns) {
+                out.add(b.set().containsKey(col) ? "CAST(" + expression(col) + " AS " + types.get(col) + ")" : col);
+            }
+            select = "SELECT " + String.join(", ", out) + " FROM " + t.sql() + " AS strata_src";
+            copyIn = "COPY " + t.shadow() + " (" + String.join(", ", columns) + ") FROM STDIN (FORMAT binary)";
+        }
+
+        /** Whether the columns' types (and the types inside them) all have binary send and receive functions. */
+        static boolean possible(Connection c, long oid) throws SQLException {
+            if (!c.isWrapperFor(PGConnection.class)) {
+                return false;
+            }
+            return !exists(c, "WITH RECURSIVE ty(oid) AS (SELECT atttypid FROM pg_catalog.pg_attribute WHERE attrelid = " + oid
+                    + " AND attnum > 0 AND NOT attisdropped AND attgenerated = ''"
+                    + " UNION SELECT z.x FROM ty JOIN pg_catalog.pg_type y ON y.oid = ty.oid, LATERAL ("
+                    + "SELECT nullif(y.typbasetype, 0) UNION ALL SELECT nullif(y.typelem, 0)"
+                    + " UNION ALL SELECT r.rngsubtype FROM pg_catalog.pg_range r WHERE r.rngtypid = y.oid"
+                    + " UNION ALL SELECT a.atttypid FROM pg_catalog.pg_attribute a WHERE y.typrelid <> 0 AND a.attrelid = y.typrelid"
+                    + " AND a.attnum > 0 AND NOT a.attisdropped) z(x) WHERE z.x IS NOT NULL)"
+                    + " SELECT 1 FROM ty JOIN pg_catalog.pg_type y ON y.oid = ty.oid WHERE y.typsend::oid = 0 OR y.typreceive::oid = 0");
+        }
+
+        /** Copies every row in key order, batch by batch, in the caller's transaction settings; returns the rows. */
+        long run(boolean oneSnapshot, Consumer<BackfillProgress> progress) throws SQLException {
+            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+            String keys = String.join(", ", b.key());
+            KeyWalk w = KeyWalk.of(b.key(), "strata_src");
+            long rows = 0;
+            long batches = 0;
+            long t0 = System.nanoTime();
+            String[] last = null;
+            // the first batch from the table's size on disk per row (values may be wider once decompressed), the
+            // next ones from the bytes per row the batches before them held
+            String perRow = string("SELECT pg_catalog.pg_table_size(" + t.oid + ") / nullif(" + t.rows + ", 0)");
+            int size = perRow == null ? 100 : (int) Math.max(1, Math.min(Math.min(FILL_BATCH, 10_000),
+                    FILL_BYTES / Math.max(1, Long.parseLong(perRow))));
+            try (Statement s = c.createStatement()) {
+                while (true) {
+                    s.execute("SELECT set_config('jit', 'off', true)");
+                    // the batch's last key: the size-th key after the previous batch's
+                    String[] upper = null;
+                    try (ResultSet rs = s.executeQuery("SELECT " + keys + " FROM " + t.sql()
+                            + (last == null ? "" : " WHERE (" + keys + ") > (" + literals(last) + ")")
+                            + " ORDER BY " + keys + " OFFSET " + (size - 1) + " LIMIT 1")) {
+                        if (rs.next()) {
+                            upper = new String[keyTypes.size()];
+                            for (int i = 0; i < upper.length; i++) {
+                                upper[i] = rs.getString(i + 1);
+                            }
+                        }
+                    }
+                    List<String> range = new ArrayList<>();
+                    if (last != null) {
+                        range.add("(" + w.tableKeys() + ") > (" + literals(last) + ")");
+                    }
+                    if (upper != null) {
+                        range.add("(" + w.tableKeys() + ") <= (" + literals(upper) + ")");
+                    }
+                    buffer.reset();
+                    copy.copyOut("COPY (" + select + (range.isEmpty() ? "" : " WHERE " + String.join(" AND ", range))
+                            + ") TO STDOUT (FORMAT binary)", buffer);
+                    long n = copy.copyIn(copyIn, new java.io.ByteArrayInputStream(buffer.array(), 0, buffer.size()), 1 << 16);
+                    if (!oneSnapshot) {
+                        c.commit();
+                    }
+                    rows += n;
+                    batches++;
+                    if (n > 0) {
+                        // batches of about FILL_BYTES in this process's memory, at most FILL_BATCH rows
+                        size = (int) Math.max(1, Math.min(FILL_BATCH, FILL_BYTES * n / Math.max(1, buffer.size())));
+                    }
+                    progress.accept(new BackfillProgress(rows, batches, t.rows, Duration.ofNanos(System.nanoTime() - t0),
+                            Strategy.COPY_SWAP));
+                    if (upper == null) {
+                        return rows;
+                    }
+                    last = upper;
+                    if (!b.pause().isZero()) {
+                        try {
+                            Thread.sleep(b.pause().toMillis());
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new SQLException("interrupted after " + rows + " rows copied", "57014", e);
+                        }
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new SQLException("copying rows into " + t.shadow() + ": " + e.getMessage(), "58030", e);
+            }
+        }
+
+        private String literals(String[] values) {
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < values.length; i++) {
+                out.add(values[i] == null ? "NULL::" + keyTypes.get(i) : SqlText.literal(values[i]) + "::" + keyTypes.get(i));
+            }
+            return String.join(", ", out);
+        }
+    }
+
+    /** A byte buffer whose array is read in place, kept (and grown) from batch to batch. */
+    private static final class Bytes extends java.io.ByteArrayOutputStream {
+        Bytes() {
+            super(1 << 20);
+        }
+
+        byte[] array() {
+            return buf;
+        }
     }
 
     /**
@@ -517,6 +688,8 @@ final class CopySwapRunner {
         List<String[]> validate = new ArrayList<>();
         try (Statement s = c.createStatement()) {
             s.execute("SET LOCAL lock_timeout = '" + SWAP_LOCK_TIMEOUT_MS + "ms'");
+            // the writes waiting for the lock go on at the commit, not after its WAL flush (as the setup's)
+            s.execute("SET LOCAL synchronous_commit = off");
             // the table first: a write to it also writes the log (its trigger), so a write holding the table and
             // waiting for a locked log would wait for this transaction while it waits for the write
             s.execute("LOCK TABLE " + t.sql() + " IN ACCESS EXCLUSIVE MODE");
