@@ -495,6 +495,8 @@ final class CopySwapRunner {
         private final String copyIn;
         private final String select;
         private final List<String> keyTypes = new ArrayList<>();
+        private final String keyTexts;
+        private final Bytes raw = new Bytes();
         private final Bytes buffer = new Bytes();
 
         BinaryFill(List<String> columns) throws SQLException {
@@ -519,7 +521,8 @@ final class CopySwapRunner {
             for (String col : columns) {
                 out.add(b.set().containsKey(col) ? "CAST(" + expression(col) + " AS " + types.get(col) + ")" : col);
             }
-            select = "SELECT " + String.join(", ", out) + " FROM " + t.sql() + " AS strata_src";
+            select = "SELECT " + String.join(", ", out);
+            keyTexts = String.join(", ", b.key().stream().map(k -> "strata_src." + k + "::text").toList());
             copyIn = "COPY " + t.shadow() + " (" + String.join(", ", columns) + ") FROM STDIN (FORMAT binary)";
         }
 
@@ -541,7 +544,6 @@ final class CopySwapRunner {
         /** Copies every row in key order, batch by batch, in the caller's transaction settings; returns the rows. */
         long run(boolean oneSnapshot, Consumer<BackfillProgress> progress) throws SQLException {
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-            String keys = String.join(", ", b.key());
             KeyWalk w = KeyWalk.of(b.key(), "strata_src");
             long rows = 0;
             long batches = 0;
@@ -555,44 +557,30 @@ final class CopySwapRunner {
             try (Statement s = c.createStatement()) {
                 while (true) {
                     s.execute("SELECT set_config('jit', 'off', true)");
-                    // the batch's last key: the size-th key after the previous batch's
-                    String[] upper = null;
-                    try (ResultSet rs = s.executeQuery("SELECT " + keys + " FROM " + t.sql()
-                            + (last == null ? "" : " WHERE (" + keys + ") > (" + literals(last) + ")")
-                            + " ORDER BY " + keys + " OFFSET " + (size - 1) + " LIMIT 1")) {
-                        if (rs.next()) {
-                            upper = new String[keyTypes.size()];
-                            for (int i = 0; i < upper.length; i++) {
-                                upper[i] = rs.getString(i + 1);
-                            }
-                        }
-                    }
-                    List<String> range = new ArrayList<>();
-                    if (last != null) {
-                        range.add("(" + w.tableKeys() + ") > (" + literals(last) + ")");
-                    }
-                    if (upper != null) {
-                        range.add("(" + w.tableKeys() + ") <= (" + literals(upper) + ")");
-                    }
+                    // the next rows in key order, each with its key as text at the end (dropped on the way in)
+                    raw.reset();
+                    copy.copyOut("COPY (" + select + ", " + keyTexts + " FROM " + t.sql() + " AS strata_src"
+                            + (last == null ? "" : " WHERE (" + w.tableKeys() + ") > (" + literals(last) + ")")
+                            + " ORDER BY " + w.tableKeys() + " LIMIT " + size + ") TO STDOUT (FORMAT binary)", raw);
                     buffer.reset();
-                    copy.copyOut("COPY (" + select + (range.isEmpty() ? "" : " WHERE " + String.join(" AND ", range))
-                            + ") TO STDOUT (FORMAT binary)", buffer);
-                    long n = copy.copyIn(copyIn, new java.io.ByteArrayInputStream(buffer.array(), 0, buffer.size()), 1 << 16);
+                    String[] lastKey = new String[keyTypes.size()];
+                    long n = withoutKeys(raw, buffer, keyTypes.size(), lastKey);
+                    if (n > 0) {
+                        copy.copyIn(copyIn, new java.io.ByteArrayInputStream(buffer.array(), 0, buffer.size()), 1 << 16);
+                    }
                     if (!oneSnapshot) {
                         c.commit();
                     }
                     rows += n;
                     batches++;
-                    if (n > 0) {
-                        // batches of about FILL_BYTES in this process's memory, at most FILL_BATCH rows
-                        size = (int) Math.max(1, Math.min(FILL_BATCH, FILL_BYTES * n / Math.max(1, buffer.size())));
-                    }
                     progress.accept(new BackfillProgress(rows, batches, t.rows, Duration.ofNanos(System.nanoTime() - t0),
                             Strategy.COPY_SWAP));
-                    if (upper == null) {
+                    if (n < size) {
                         return rows;
                     }
-                    last = upper;
+                    last = lastKey;
+                    // batches of about FILL_BYTES in this process's memory, at most FILL_BATCH rows
+                    size = (int) Math.max(1, Math.min(FILL_BATCH, FILL_BYTES * n / Math.max(1, buffer.size())));
                     if (!b.pause().isZero()) {
                         try {
                             Thread.sleep(b.pause().toMillis());
@@ -605,6 +593,50 @@ final class CopySwapRunner {
             } catch (java.io.IOException e) {
                 throw new SQLException("copying rows into " + t.shadow() + ": " + e.getMessage(), "58030", e);
             }
+        }
+
+        /**
+         * Moves the binary COPY data in {@code in} to {@code out} without the last {@code extra} fields of each row,
+         * which hold the row's key as text: those of the last row are left in {@code lastKey}. Returns the rows.
+         */
+        static long withoutKeys(Bytes in, Bytes out, int extra, String[] lastKey) throws SQLException {
+            java.nio.ByteBuffer data = java.nio.ByteBuffer.wrap(in.array(), 0, in.size());
+            byte[] bytes = in.array();
+            // the header: an 11-byte signature, 32-bit flags, a 32-bit extension length and the extension
+            int p = 15 + 4 + data.getInt(15);
+            out.write(bytes, 0, p);
+            long rows = 0;
+            while (p < in.size()) {
+                short fields = data.getShort(p);
+                if (fields == -1) {
+                    out.write(bytes, p, 2);
+                    break;
+                }
+                int keep = fields - extra;
+                if (keep < 0) {
+                    throw new SQLException("unexpected COPY data: a row of " + fields + " fields", "XX000");
+                }
+                int q = p + 2;
+                int kept = -1;
+                for (int f = 0; f < fields; f++) {
+                    if (f == keep) {
+                        kept = q;
+                    }
+                    int length = data.getInt(q);
+                    q += 4;
+                    if (f >= keep) {
+                        lastKey[f - keep] = length < 0 ? null
+                                : new String(bytes, q, length, java.nio.charset.StandardCharsets.UTF_8);
+                    }
+                    q += Math.max(0, length);
+                }
+                out.write(keep >> 8);
+                out.write(keep);
+                out.write(bytes, p + 2, kept - p - 2);
+                p = q;
+                rows++;
+            }
+            return rows;
         }
 
         private String literals(String[] values) {
