@@ -31,10 +31,13 @@ import java.util.function.Consumer;
  *       operation, the key columns); and a row trigger on the table that appends the key of every inserted,
  *       updated or deleted row to the log (the old key too when an update changes it), and a TRUNCATE trigger
  *       that empties the shadow and the log. The application's writes never touch the shadow.</li>
- *   <li>Fill: key-ordered batches of {@link #FILL_BATCH} rows, plain {@code INSERT INTO shadow SELECT ... FROM t
- *       WHERE key in range} into the index-less shadow; each batch is its own transaction (no snapshot is held for
- *       the fill), unless the table has unique indexes other than the key's: then the whole fill reads one
- *       REPEATABLE READ snapshot, so that the copy is one consistent state and those indexes can be built.</li>
+ *   <li>Fill: key-ordered batches of up to {@link #FILL_BATCH} rows (about {@link CopyFill#FILL_BYTES} bytes) into the
+ *       index-less shadow by binary {@code COPY} through this process ({@code COPY (SELECT ... FROM t WHERE key in
+ *       range) TO STDOUT}, then {@code COPY shadow FROM STDIN}; see {@link CopyFill}), or by plain {@code INSERT
+ *       INTO shadow SELECT ...} when a column's type has no binary form or the connection is not pgjdbc's; each
+ *       batch is its own transaction (no snapshot is held for the fill), unless the table has unique indexes other
+ *       than the key's: then the whole fill reads one REPEATABLE READ snapshot, so that the copy is one consistent
+ *       state and those indexes can be built.</li>
  *   <li>Indexes: each index of the table built on the shadow by one sort ({@code CREATE INDEX}, or {@code ADD
  *       CONSTRAINT} for primary keys, unique and exclusion constraints), then {@code ANALYZE}.</li>
  *   <li>Replay: batches of logged keys, oldest first, are consumed (deleted from the log in the batch's
@@ -59,6 +62,8 @@ final class CopySwapRunner {
     static final int LOCK_ATTEMPTS = 60;
     /** Rows per fill batch ({@code -Dstrata.copyswap.batch} to measure others). */
     static final int FILL_BATCH = Integer.getInteger("strata.copyswap.batch", 100_000);
+    /** {@code -Dstrata.copyswap.insert=true} fills by {@code INSERT ... SELECT} even where COPY works, to compare. */
+    private static final boolean FILL_BY_INSERT = Boolean.getBoolean("strata.copyswap.insert");
     /** Logged changes per replay batch. */
     static final int REPLAY_BATCH = 20_000;
     /** The replay before the swap stops once a pass finds at most this many logged changes. */
@@ -322,6 +327,9 @@ final class CopySwapRunner {
                 + "END\n";
         try (Statement s = c.createStatement()) {
             s.execute("SET LOCAL lock_timeout = '" + SWAP_LOCK_TIMEOUT_MS + "ms'");
+            // the lock goes at the commit, not after its WAL flush (slow while the disk is busy); the runner's own
+            // later synchronous commit makes this one durable (an application write's commit does too)
+            s.execute("SET LOCAL synchronous_commit = off");
             s.execute("LOCK TABLE " + t.sql() + " IN SHARE ROW EXCLUSIVE MODE");
             s.execute("CREATE TABLE " + t.shadow() + " (LIKE " + t.sql() + " INCLUDING ALL EXCLUDING INDEXES)"
                     + (space == null ? "" : " TABLESPACE " + space));
@@ -370,11 +378,26 @@ final class CopySwapRunner {
         boolean autoCommit = c.getAutoCommit();
         int isolation = c.getTransactionIsolation();
         String previousCommit = string("SELECT current_setting('synchronous_commit')");
+        String previousFlush = string("SELECT current_setting('backend_flush_after')");
+        CopyFill copy = null;
+        if (!FILL_BY_INSERT && CopyFill.possible(c, t.oid)) {
+            // the same assignment as the INSERT's (its type checks and errors), planned on no rows
+            try (Statement s = c.createStatement()) {
+                s.execute(copyInto() + " WHERE false");
+            }
+            copy = new CopyFill(c, b, t.oid, t.sql(), t.shadow(), t.rows, columns, this::expression);
+        }
         try (Statement s = c.createStatement()) {
             s.execute("SET synchronous_commit = off");
             c.setAutoCommit(false);
             if (oneSnapshot) {
                 c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            }
+            if (copy != null) {
+                s.execute("SET backend_flush_after = " + CopyFill.FLUSH_AFTER);
+                rows = copy.run(oneSnapshot, progress);
+                c.commit();
+                return rows;
             }
             while (true) {
                 String sql = "WITH batch AS (SELECT " + w.aliased() + " FROM " + t.sql()
@@ -445,8 +468,10 @@ final class CopySwapRunner {
             try {
                 c.setAutoCommit(autoCommit);
                 c.setTransactionIsolation(isolation);
-                try (PreparedStatement p = c.prepareStatement("SELECT set_config('synchronous_commit', ?, false)")) {
+                try (PreparedStatement p = c.prepareStatement("SELECT set_config('synchronous_commit', ?, false),"
+                        + " set_config('backend_flush_after', ?, false)")) {
                     p.setString(1, previousCommit);
+                    p.setString(2, previousFlush);
                     p.execute();
                 }
             } catch (SQLException ignored) {
@@ -517,6 +542,8 @@ final class CopySwapRunner {
         List<String[]> validate = new ArrayList<>();
         try (Statement s = c.createStatement()) {
             s.execute("SET LOCAL lock_timeout = '" + SWAP_LOCK_TIMEOUT_MS + "ms'");
+            // the writes waiting for the lock go on at the commit, not after its WAL flush (as the setup's)
+            s.execute("SET LOCAL synchronous_commit = off");
             // the table first: a write to it also writes the log (its trigger), so a write holding the table and
             // waiting for a locked log would wait for this transaction while it waits for the write
             s.execute("LOCK TABLE " + t.sql() + " IN ACCESS EXCLUSIVE MODE");

@@ -519,4 +519,55 @@ class CopySwapTest {
                     + " WHERE conrelid = 'tags'::regclass AND contype IN ('p', 'u')")).isEqualTo("tags_name_key:u,tags_pkey:p");
         }
     }
+
+    /**
+     * The fill copies rows by binary COPY: every value arrives as it was (domains, enums, arrays, composites,
+     * numerics, text with a length limit, json), a changed column gets its new type with the type modifier applied
+     * as an assignment would, and a table with a column of a type without binary input and output (aclitem) is
+     * still copied (by INSERT ... SELECT).
+     */
+    @Test
+    void copiesEveryKindOfValueAndFallsBackForTypesWithoutBinaryForm() throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy')");
+            s.execute("CREATE TYPE pair AS (a int, b text)");
+            s.execute("CREATE DOMAIN positive AS int CHECK (VALUE > 0)");
+            s.execute("CREATE TABLE kinds (id int PRIMARY KEY, m mood, p pair, d positive, a int[], n numeric(8,2),"
+                    + " v varchar(12), j jsonb, ts timestamptz, r int4range, u uuid, price numeric)");
+            s.execute("INSERT INTO kinds SELECT g, (ARRAY['sad','ok','happy']::mood[])[1 + g % 3], ROW(g, 'b' || g)::pair, g,"
+                    + " ARRAY[g, g + 1, NULL], g / 7.0, 'v' || g, jsonb_build_object('g', g, 'l', ARRAY[1, 2]),"
+                    + " timestamptz '2024-01-01 00:00:00+00' + g * interval '1 minute', int4range(g, g + 10), md5(g::text)::uuid,"
+                    + " CASE WHEN g % 5 = 0 THEN NULL ELSE g / 3.0 END FROM generate_series(1, 3000) g");
+            s.execute("CREATE TABLE acl (id int PRIMARY KEY, a aclitem, v int)");
+            s.execute("INSERT INTO acl SELECT g, 'postgres=r/postgres'::aclitem, g FROM generate_series(1, 3000) g");
+        }
+        String before;
+        try (Connection c = db.connect()) {
+            before = text(c, "SELECT md5(string_agg(k::text, '|' ORDER BY id)) FROM kinds k");
+        }
+        JavaMigrationScript r1 = script("r1", o -> o.alterColumn("kinds", "price", a -> a.type("numeric", "numeric(10,1)")
+                .strategy(Strategy.COPY_SWAP)));
+        JavaMigrationScript r2 = script("r2", o -> o.addColumn("acl", "status", "text",
+                col -> col.notNull().defaultValue("md5(random()::text)").strategy(Strategy.COPY_SWAP)));
+        List<RunEvent> events = new ArrayList<>();
+        try (JdbcTarget target = Targets.open(db)) {
+            new Runner(MigrationSet.of(List.of(r1)), target, new RunOptions(Duration.ZERO, "test", false), events::add)
+                    .upgrade("head");
+        }
+        try (JdbcTarget target = Targets.open(db, new dev.strata.run.StateTables("public", "acl_version", "acl_history"))) {
+            new Runner(MigrationSet.of(List.of(r2)), target, new RunOptions(Duration.ZERO, "test", false), events::add)
+                    .upgrade("head");
+        }
+        assertThat(strategies(events)).containsExactly(Strategy.COPY_SWAP);
+        try (Connection c = db.connect()) {
+            assertThat(text(c, "SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'kinds'::regclass"
+                    + " AND attname = 'price'")).isEqualTo("numeric(10,1)");
+            assertThat(scalar(c, "SELECT count(*) FROM kinds WHERE price IS DISTINCT FROM"
+                    + " CASE WHEN id % 5 = 0 THEN NULL ELSE round(id / 3.0, 1) END")).isZero();
+            assertThat(text(c, "SELECT md5(string_agg(ROW(id, m, p, d, a, n, v, j, ts, r, u,"
+                    + " CASE WHEN id % 5 = 0 THEN NULL ELSE id / 3.0 END)::text, '|' ORDER BY id)) FROM kinds")).isEqualTo(before);
+            assertThat(scalar(c, "SELECT count(*) FROM acl WHERE status IS NULL OR NOT a = 'postgres=r/postgres'::aclitem")).isZero();
+            assertThat(scalar(c, "SELECT count(*) FROM acl")).isEqualTo(3000);
+        }
+    }
 }

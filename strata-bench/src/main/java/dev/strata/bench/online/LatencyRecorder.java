@@ -80,6 +80,18 @@ final class LatencyRecorder {
                 (finished[worst] - scheduled[worst]) / 1e6, (toNanos - fromNanos) / 1e9);
     }
 
+    /** The writes in flight during {@code [fromNanos, toNanos]} slower than {@code slowNanos}: {scheduled, finished}. */
+    synchronized java.util.List<long[]> slowWrites(long fromNanos, long toNanos, long slowNanos) {
+        java.util.List<long[]> out = new java.util.ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            if (scheduled[i] <= toNanos && finished[i] >= fromNanos && finished[i] - scheduled[i] > slowNanos) {
+                out.add(new long[] {scheduled[i], finished[i]});
+            }
+        }
+        out.sort(java.util.Comparator.comparingLong(w -> w[0]));
+        return out;
+    }
+
     /** Nearest-rank percentile of ascending {@code sorted}; 0 when empty. */
     static long percentile(long[] sorted, double p) {
         if (sorted.length == 0) {

@@ -109,8 +109,10 @@ public final class OnlineDdlBenchmark {
             java.time.Instant startedAt;
             ServerSample after;
             StrataOpsChanges.lastStrategy = null;
+            Timeline timeline = null;
             try (Connection probe = DriverManager.getConnection(database.url())) {
                 Thread.sleep(options.settle().toMillis());
+                timeline = Timeline.startIfTracing(database.url(), ddl);
                 before = ServerSample.take(probe);
                 startedAt = java.time.Instant.now();
                 start = System.nanoTime();
@@ -128,10 +130,17 @@ public final class OnlineDdlBenchmark {
                     failure = e.getSQLState() + " " + e.getMessage();
                 }
                 end = System.nanoTime();
+                if (timeline != null) {
+                    timeline.close();
+                }
                 after = ServerSample.take(probe);
                 Thread.sleep(options.settle().toMillis());
             } finally {
                 recorder = load.stop();
+            }
+            if (timeline != null) {
+                out.println("  timeline of " + op.label() + " " + mode.label() + ":");
+                timeline.print(out, recorder, start, end, Long.getLong("online.slow.ms", 60L) * 1_000_000L);
             }
             boolean inPlace = failure == null && database.verify(op);
             String server = (mode.isStrata() && op.backfillsEveryRow() && StrataOpsChanges.lastStrategy != null

@@ -1,0 +1,243 @@
+package dev.strata.postgres;
+
+import dev.strata.plan.Backfill;
+import dev.strata.plan.Backfill.Strategy;
+import dev.strata.run.Target.BackfillProgress;
+import dev.strata.sql.SqlText;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * The fill by binary {@code COPY}, batch by batch through this process: {@code COPY (SELECT transformed columns
+ * FROM t WHERE key in range) TO STDOUT}, then {@code COPY shadow FROM STDIN}. Unlike {@code INSERT ... SELECT},
+ * {@code COPY FROM} writes through a small ring of buffers of its own (so it writes its own dirty pages out,
+ * with {@code backend_flush_after}, instead of leaving them for the application's backends to write before
+ * they can reuse a buffer) and inserts a page's worth of rows per WAL record (a third less WAL).
+ */
+final class CopyFill {
+    /** Bytes of copied rows a batch holds in this process (about; the batch size follows the rows' width). */
+    static final long FILL_BYTES = 16L << 20;
+    /**
+     * The fill's {@code backend_flush_after}: the pages it writes itself go to the kernel's writeback as it goes
+     * (as the checkpointer's do), instead of piling up for a checkpoint's fsync to write all at once.
+     */
+    static final String FLUSH_AFTER = "'256kB'";
+
+    private final Connection c;
+    private final Backfill b;
+    private final long oid;
+    private final String table;
+    private final String shadow;
+    private final long estimate;
+    private final String copyIn;
+    private final String select;
+    private final List<String> keyTypes = new ArrayList<>();
+    private final String keyTexts;
+    private final Bytes raw = new Bytes();
+    private final Bytes buffer = new Bytes();
+
+    /**
+     * The fill of {@code shadow} from {@code table} (its oid, its row estimate), the columns given, the set
+     * columns' values from {@code expression}; the caller has checked that {@link #possible} and that the
+     * INSERT's assignment of those expressions works.
+     */
+    CopyFill(Connection c, Backfill b, long oid, String table, String shadow, long estimate, List<String> columns,
+             UnaryOperator<String> expression) throws SQLException {
+        this.c = c;
+        this.b = b;
+        this.oid = oid;
+        this.table = table;
+        this.shadow = shadow;
+        this.estimate = estimate;
+        Map<String, String> types = new LinkedHashMap<>();
+        Map<String, String> exactTypes = new LinkedHashMap<>();
+        for (String[] r : rows(c, "SELECT '\"' || replace(attname, '\"', '\"\"') || '\"', pg_catalog.format_type(atttypid, NULL),"
+                + " pg_catalog.format_type(atttypid, atttypmod) FROM pg_catalog.pg_attribute WHERE attrelid = " + oid
+                + " AND attnum > 0 AND NOT attisdropped", 3)) {
+            types.put(r[0], r[1]);
+            exactTypes.put(r[0], r[2]);
+        }
+        for (String k : b.key()) {
+            keyTypes.add(exactTypes.get(k));
+        }
+        // binary input needs each value in the column's own type: the set columns are cast to it (its type
+        // modifier, a length or a precision, is applied by the column's binary input as by an assignment)
+        List<String> out = new ArrayList<>();
+        for (String col : columns) {
+            out.add(b.set().containsKey(col) ? "CAST(" + expression.apply(col) + " AS " + types.get(col) + ")" : col);
+        }
+        select = "SELECT " + String.join(", ", out);
+        keyTexts = String.join(", ", b.key().stream().map(k -> "strata_src." + k + "::text").toList());
+        copyIn = "COPY " + shadow + " (" + String.join(", ", columns) + ") FROM STDIN (FORMAT binary)";
+    }
+
+    /** Whether the columns' types (and the types inside them) all have binary send and receive functions. */
+    static boolean possible(Connection c, long relation) throws SQLException {
+        if (!c.isWrapperFor(PGConnection.class)) {
+            return false;
+        }
+        return !exists(c, "WITH RECURSIVE ty(oid) AS (SELECT atttypid FROM pg_catalog.pg_attribute WHERE attrelid = " + relation
+                + " AND attnum > 0 AND NOT attisdropped AND attgenerated = ''"
+                + " UNION SELECT z.x FROM ty JOIN pg_catalog.pg_type y ON y.oid = ty.oid, LATERAL ("
+                + "SELECT nullif(y.typbasetype, 0) UNION ALL SELECT nullif(y.typelem, 0)"
+                + " UNION ALL SELECT r.rngsubtype FROM pg_catalog.pg_range r WHERE r.rngtypid = y.oid"
+                + " UNION ALL SELECT a.atttypid FROM pg_catalog.pg_attribute a WHERE y.typrelid <> 0 AND a.attrelid = y.typrelid"
+                + " AND a.attnum > 0 AND NOT a.attisdropped) z(x) WHERE z.x IS NOT NULL)"
+                + " SELECT 1 FROM ty JOIN pg_catalog.pg_type y ON y.oid = ty.oid WHERE y.typsend::oid = 0 OR y.typreceive::oid = 0");
+    }
+
+    /** Copies every row in key order, batch by batch, in the caller's transaction settings; returns the rows. */
+    long run(boolean oneSnapshot, Consumer<BackfillProgress> progress) throws SQLException {
+        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+        KeyWalk w = KeyWalk.of(b.key(), "strata_src");
+        long rows = 0;
+        long batches = 0;
+        long t0 = System.nanoTime();
+        String[] last = null;
+        // the first batch from the table's size on disk per row (values may be wider once decompressed), the
+        // next ones from the bytes per row the batches before them held
+        String perRow = string(c, "SELECT pg_catalog.pg_table_size(" + oid + ") / nullif(" + estimate + ", 0)");
+        int size = perRow == null ? 100 : (int) Math.max(1, Math.min(Math.min(CopySwapRunner.FILL_BATCH, 10_000),
+                FILL_BYTES / Math.max(1, Long.parseLong(perRow))));
+        try (Statement s = c.createStatement()) {
+            while (true) {
+                s.execute("SELECT set_config('jit', 'off', true)");
+                // the next rows in key order, each with its key as text at the end (dropped on the way in)
+                raw.reset();
+                copy.copyOut("COPY (" + select + ", " + keyTexts + " FROM " + table + " AS strata_src"
+                        + (last == null ? "" : " WHERE (" + w.tableKeys() + ") > (" + literals(last) + ")")
+                        + " ORDER BY " + w.tableKeys() + " LIMIT " + size + ") TO STDOUT (FORMAT binary)", raw);
+                buffer.reset();
+                String[] lastKey = new String[keyTypes.size()];
+                long n = withoutKeys(raw, buffer, keyTypes.size(), lastKey);
+                if (n > 0) {
+                    copy.copyIn(copyIn, new java.io.ByteArrayInputStream(buffer.array(), 0, buffer.size()), 1 << 16);
+                }
+                if (!oneSnapshot) {
+                    c.commit();
+                }
+                rows += n;
+                batches++;
+                progress.accept(new BackfillProgress(rows, batches, estimate, Duration.ofNanos(System.nanoTime() - t0),
+                        Strategy.COPY_SWAP));
+                if (n < size) {
+                    return rows;
+                }
+                last = lastKey;
+                // batches of about FILL_BYTES in this process's memory, at most CopySwapRunner.FILL_BATCH rows
+                size = (int) Math.max(1, Math.min(CopySwapRunner.FILL_BATCH, FILL_BYTES * n / Math.max(1, buffer.size())));
+                if (!b.pause().isZero()) {
+                    try {
+                        Thread.sleep(b.pause().toMillis());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new SQLException("interrupted after " + rows + " rows copied", "57014", e);
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new SQLException("copying rows into " + shadow + ": " + e.getMessage(), "58030", e);
+        }
+    }
+
+    /**
+     * Moves the binary COPY data in {@code in} to {@code out} without the last {@code extra} fields of each row,
+     * which hold the row's key as text: those of the last row are left in {@code lastKey}. Returns the rows.
+     */
+    static long withoutKeys(Bytes in, Bytes out, int extra, String[] lastKey) throws SQLException {
+        java.nio.ByteBuffer data = java.nio.ByteBuffer.wrap(in.array(), 0, in.size());
+        byte[] bytes = in.array();
+        // the header: an 11-byte signature, 32-bit flags, a 32-bit extension length and the extension
+        int p = 15 + 4 + data.getInt(15);
+        out.write(bytes, 0, p);
+        long rows = 0;
+        while (p < in.size()) {
+            short fields = data.getShort(p);
+            if (fields == -1) {
+                out.write(bytes, p, 2);
+                break;
+            }
+            int keep = fields - extra;
+            if (keep < 0) {
+                throw new SQLException("unexpected COPY data: a row of " + fields + " fields", "XX000");
+            }
+            int q = p + 2;
+            int kept = -1;
+            for (int f = 0; f < fields; f++) {
+                if (f == keep) {
+                    kept = q;
+                }
+                int length = data.getInt(q);
+                q += 4;
+                if (f >= keep) {
+                    lastKey[f - keep] = length < 0 ? null
+                            : new String(bytes, q, length, java.nio.charset.StandardCharsets.UTF_8);
+                }
+                q += Math.max(0, length);
+            }
+            out.write(keep >> 8);
+            out.write(keep);
+            out.write(bytes, p + 2, kept - p - 2);
+            p = q;
+            rows++;
+        }
+        return rows;
+    }
+
+    private String literals(String[] values) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            out.add(values[i] == null ? "NULL::" + keyTypes.get(i) : SqlText.literal(values[i]) + "::" + keyTypes.get(i));
+        }
+        return String.join(", ", out);
+    }
+
+    /** A byte buffer whose array is read in place, kept (and grown) from batch to batch. */
+    private static final class Bytes extends java.io.ByteArrayOutputStream {
+        Bytes() {
+            super(1 << 20);
+        }
+
+        byte[] array() {
+            return buf;
+        }
+    }
+
+    private static boolean exists(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next();
+        }
+    }
+
+    private static String string(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    private static List<String[]> rows(Connection c, String sql, int width) throws SQLException {
+        List<String[]> out = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                String[] row = new String[width];
+                for (int i = 0; i < width; i++) {
+                    row[i] = rs.getString(i + 1);
+                }
+                out.add(row);
+            }
+        }
+        return out;
+    }
+}
