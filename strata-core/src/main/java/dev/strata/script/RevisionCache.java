@@ -35,11 +35,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * missing ({@link #complete()}).
  */
 public final class RevisionCache {
-    private static final String MAGIC = "strata-revision-cache 1";
+    private static final String MAGIC = "strata-revision-cache 2";
     private static final MessageDigest PROTOTYPE = sha256();
 
     private final String stamp;
     private final Map<String, Entry> known;
+    private final Map<String, Entry> byLocation = new HashMap<>();
     private final Map<String, Entry> used = new ConcurrentHashMap<>();
     private volatile boolean missed;
 
@@ -66,10 +67,12 @@ public final class RevisionCache {
                 for (int i = 0; i < n; i++) {
                     Entry e = Entry.read(data);
                     cache.known.put(e.key, e);
+                    cache.byLocation.put(e.location, e);
                 }
             }
         } catch (IOException | RuntimeException e) {
             cache.known.clear(); // unreadable or malformed: as if absent (the next write replaces it)
+            cache.byLocation.clear();
         }
         return cache;
     }
@@ -85,20 +88,49 @@ public final class RevisionCache {
         return java.util.HexFormat.of().formatHex(md.digest(bytes));
     }
 
-    /** The revision these bytes parsed to before, at {@code location} now; null when they were not seen. */
-    SqlMigration find(String key, String location, byte[] bytes) {
+    /**
+     * The revision the file at {@code relative} (to the migrations folder; {@code location} in messages) parsed to
+     * before, without reading it: found when the cache holds an entry for that path whose file status ({@link Stat}) is the file's now; null otherwise (then the file is
+     * read and looked up by its bytes). {@code reread} gives the file's bytes when its sections are needed; they are
+     * checked against the entry's hash then, so a file changed in between is refused rather than run.
+     */
+    SqlMigration find(String relative, String location, Stat stat, java.util.function.Supplier<byte[]> reread) {
+        Entry e = stat == null ? null : byLocation.get(relative);
+        if (e == null || !stat.equals(e.stat)) {
+            return null;
+        }
+        used.put(e.key, e);
+        return e.migration(location, SqlMigration.Body.fromFile(location, () -> {
+            byte[] bytes = reread.get();
+            if (!key(bytes).equals(e.key)) {
+                throw new dev.strata.error.StrataException(dev.strata.error.ErrorCode.IO_FAILED, location
+                        + " changed while Strata was running: run the command again");
+            }
+            return bytes;
+        }, e.hasDowngrade, e.mayDefer));
+    }
+
+    /**
+     * The revision these bytes parsed to before, at {@code relative} ({@code location}) now with file status
+     * {@code stat} (null when not to be kept); null when they were not seen.
+     */
+    SqlMigration find(String key, String relative, String location, byte[] bytes, Stat stat) {
         Entry e = known.get(key);
         if (e == null) {
             missed = true;
             return null;
         }
+        if (!relative.equals(e.location) || !Objects.equals(stat, e.stat)) {
+            e = e.at(relative, stat);
+            missed = true; // the same bytes, moved or touched: written again with what the file is now
+        }
         used.put(key, e);
-        return e.migration(location, bytes);
+        return e.migration(location, SqlMigration.Body.fromSource(location, bytes, e.hasDowngrade, e.mayDefer));
     }
 
-    /** Keeps what {@code bytes} (of {@code key}) parsed to. */
-    void remember(String key, SqlMigration parsed) {
-        used.put(key, Entry.of(key, parsed));
+    /** Keeps what {@code bytes} (of {@code key}, at {@code relative} with {@code stat}, or null) parsed to. */
+    void remember(String key, SqlMigration parsed, String relative, Stat stat) {
+        used.put(key, Entry.of(key, parsed, relative, stat));
     }
 
     /** Whether the files looked up were all in the cache and it holds no others: then there is nothing to write. */
@@ -127,26 +159,47 @@ public final class RevisionCache {
         }
     }
 
+    /**
+     * What the file system says of a file, as git's index keeps it: size, modification and status-change times (in
+     * nanoseconds) and inode number. Any write to the file changes its status-change time, which no tool can set
+     * back, so an equal status means the same bytes as when the entry was made. The loader gives no status for a
+     * file changed in the last seconds (whose next write could fall in the same clock tick): such a file is hashed.
+     */
+    public record Stat(long size, long modified, long changed, long inode) {
+    }
+
     /** One file's bytes as parsed: the header's fields, the checksum, and what the sections hold at a glance. */
     private record Entry(String key, String id, List<String> parents, List<String> dependsOn, List<String> labels,
                          String message, boolean transactional, String irreversible, String destructive,
-                         boolean hasDowngrade, boolean mayDefer, String checksum) {
-        static Entry of(String key, SqlMigration m) {
+                         boolean hasDowngrade, boolean mayDefer, String checksum, String location, Stat stat) {
+        static Entry of(String key, SqlMigration m, String location, Stat stat) {
             Revision r = m.revision();
             return new Entry(key, r.id().value(), values(r.parents()), values(r.dependsOn()),
                     List.copyOf(new java.util.TreeSet<>(r.branchLabels())), r.message(), m.transactional(),
                     m.irreversibleReason().orElse(null), m.destructiveReason().orElse(null),
-                    m.body().hasDowngrade(), m.mayDeferBuilds(), m.checksum().hex());
+                    m.body().hasDowngrade(), m.mayDeferBuilds(), m.checksum().hex(), location, stat);
         }
 
-        SqlMigration migration(String location, byte[] bytes) {
+        Entry at(String newLocation, Stat newStat) {
+            return new Entry(key, id, parents, dependsOn, labels, message, transactional, irreversible, destructive,
+                    hasDowngrade, mayDefer, checksum, newLocation, newStat);
+        }
+
+        SqlMigration migration(String at, SqlMigration.Body body) {
             Revision r = new Revision(RevisionId.of(id), ids(parents), ids(dependsOn), new HashSet<>(labels), message,
-                    location);
-            return new SqlMigration(r, location, transactional, SqlMigration.Body.fromSource(location, bytes,
-                    hasDowngrade, mayDefer), irreversible, destructive, new Checksum(checksum));
+                    at);
+            return new SqlMigration(r, at, transactional, body, irreversible, destructive, new Checksum(checksum));
         }
 
         void write(DataOutputStream out) throws IOException {
+            out.writeUTF(location);
+            out.writeBoolean(stat != null);
+            if (stat != null) {
+                out.writeLong(stat.size());
+                out.writeLong(stat.modified());
+                out.writeLong(stat.changed());
+                out.writeLong(stat.inode());
+            }
             out.writeUTF(key);
             out.writeUTF(id);
             writeList(out, parents);
@@ -162,9 +215,11 @@ public final class RevisionCache {
         }
 
         static Entry read(DataInputStream in) throws IOException {
+            String location = in.readUTF();
+            Stat stat = in.readBoolean() ? new Stat(in.readLong(), in.readLong(), in.readLong(), in.readLong()) : null;
             return new Entry(in.readUTF(), in.readUTF(), readList(in), readList(in), readList(in), in.readUTF(),
                     in.readBoolean(), readNullable(in), readNullable(in), in.readBoolean(), in.readBoolean(),
-                    in.readUTF());
+                    in.readUTF(), location, stat);
         }
 
         private static List<String> values(List<RevisionId> ids) {

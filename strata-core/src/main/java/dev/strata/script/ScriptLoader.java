@@ -13,10 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
  * Reads a migrations folder: every {@code *.sql} file under it, recursively, parsed with
@@ -69,20 +72,29 @@ public final class ScriptLoader {
         java.util.Collections.sort(files);
         String prefix = display(dir, displayBase);
         String base = prefix.equals(".") ? "" : prefix + "/";
+        long now = System.currentTimeMillis();
         // Parse on every core; errors are reported for the first bad file in sorted order, so the outcome does
         // not depend on thread timing.
         List<Object> parsed = files.parallelStream().map(relative -> {
             String location = base + relative;
             try {
-                byte[] bytes = readBytes(dir.resolve(relative), location);
+                Path file = dir.resolve(relative);
+                RevisionCache.Stat stat = lazy && cache != null ? stat(file, now) : null;
+                if (stat != null) {
+                    SqlMigration unchanged = cache.find(relative, location, stat, () -> readBytes(file, location));
+                    if (unchanged != null) {
+                        return (Object) unchanged;
+                    }
+                }
+                byte[] bytes = readBytes(file, location);
                 if (lazy && cache != null) {
                     String key = RevisionCache.key(bytes);
-                    SqlMigration known = cache.find(key, location, bytes);
+                    SqlMigration known = cache.find(key, relative, location, bytes, stat);
                     if (known != null) {
                         return (Object) known;
                     }
                     SqlMigration fresh = ScriptParser.parseHeader(location, decodeUtf8(bytes, location));
-                    cache.remember(key, fresh);
+                    cache.remember(key, fresh, relative, stat);
                     return (Object) fresh;
                 }
                 String text = decodeUtf8(bytes, location);
@@ -129,6 +141,28 @@ public final class ScriptLoader {
                     + " permissions, or set the migrations folder to another one (run 'strata init' to create one)", e);
         }
     }
+
+    /**
+     * The file's status for the revision cache (see {@link RevisionCache.Stat}); null where the file system has no
+     * inode and status-change time, when it cannot be read, or when the file changed in the last
+     * {@link #settledMs} ms (a write in the same clock tick could keep its times).
+     */
+    private static RevisionCache.Stat stat(Path file, long now) {
+        try {
+            Map<String, Object> a = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,ino");
+            long changed = ((FileTime) a.get("ctime")).to(TimeUnit.NANOSECONDS);
+            long modified = ((FileTime) a.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS);
+            if (now - TimeUnit.NANOSECONDS.toMillis(Math.max(changed, modified)) < settledMs) {
+                return null;
+            }
+            return new RevisionCache.Stat((Long) a.get("size"), modified, changed, (Long) a.get("ino"));
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+            return null;
+        }
+    }
+
+    /** How long ago a file must have last changed for its status to stand for its bytes (tests lower it). */
+    static volatile long settledMs = 2_000;
 
     private static byte[] readBytes(Path file, String location) {
         try {

@@ -136,6 +136,7 @@ public record SqlMigration(Revision revision, String location, boolean transacti
     public static final class Body {
         private final String location;
         private final byte[] source;
+        private final java.util.function.Supplier<byte[]> reader;
         private final boolean hasDowngrade;
         private final boolean mayDefer;
         private volatile Sections sections;
@@ -149,15 +150,18 @@ public record SqlMigration(Revision revision, String location, boolean transacti
              int downgradeLine, Integer irreversibleLine, String verifyText, int verifyLine) {
             this.location = location;
             this.source = null;
+            this.reader = null;
             this.sections = new Sections(Objects.requireNonNull(upgradeText), upgradeLine, List.copyOf(deferLines),
                     downgradeText, downgradeLine, irreversibleLine, verifyText, verifyLine);
             this.hasDowngrade = downgradeText != null;
             this.mayDefer = !deferLines.isEmpty();
         }
 
-        private Body(String location, byte[] source, boolean hasDowngrade, boolean mayDefer) {
+        private Body(String location, byte[] source, java.util.function.Supplier<byte[]> reader,
+                     boolean hasDowngrade, boolean mayDefer) {
             this.location = location;
             this.source = source;
+            this.reader = reader;
             this.hasDowngrade = hasDowngrade;
             this.mayDefer = mayDefer;
         }
@@ -167,7 +171,13 @@ public record SqlMigration(Revision revision, String location, boolean transacti
          * {@code hasDowngrade} and {@code mayDefer} are what an earlier parse of the same bytes found.
          */
         static Body fromSource(String location, byte[] source, boolean hasDowngrade, boolean mayDefer) {
-            return new Body(location, source, hasDowngrade, mayDefer);
+            return new Body(location, source, null, hasDowngrade, mayDefer);
+        }
+
+        /** As {@link #fromSource}, the bytes read by {@code reader} on first use (it checks they are the same). */
+        static Body fromFile(String location, java.util.function.Supplier<byte[]> reader, boolean hasDowngrade,
+                             boolean mayDefer) {
+            return new Body(location, null, reader, hasDowngrade, mayDefer);
         }
 
         /** The sections: given, or parsed once from the file's bytes. */
@@ -177,7 +187,8 @@ public record SqlMigration(Revision revision, String location, boolean transacti
                 synchronized (this) {
                     s = sections;
                     if (s == null) {
-                        s = ScriptParser.parseHeader(location, ScriptLoader.decodeUtf8(source, location)).body()
+                        byte[] bytes = source != null ? source : reader.get();
+                        s = ScriptParser.parseHeader(location, ScriptLoader.decodeUtf8(bytes, location)).body()
                                 .sections();
                         sections = s;
                     }

@@ -122,4 +122,38 @@ class RevisionCacheTest {
         assertThatThrownBy(() -> ((SqlMigration) cached.get(2)).split())
                 .isInstanceOf(StrataException.class).hasMessageContaining("0003_bad.sql");
     }
+
+    @Test
+    void aSettledFileIsFoundByItsStatusAndReadOnlyWhenSplitCheckedAgainstItsHash() throws IOException {
+        long settled = ScriptLoader.settledMs;
+        ScriptLoader.settledMs = 0; // the files were written just now; as if they had settled
+        try {
+            Path dir = migrations();
+            Path cacheFile = project.resolve("revisions.cache");
+            List<MigrationScript> fresh = ScriptLoader.load(dir, project, false);
+            load(dir, cacheFile, "v1");
+            RevisionCache byStatus = open(cacheFile, "v1");
+            List<MigrationScript> found = ScriptLoader.load(dir, project, true, byStatus);
+            assertThat(byStatus.complete()).isTrue();
+            for (int i = 0; i < fresh.size(); i++) {
+                assertThat(found.get(i).checksum()).isEqualTo(fresh.get(i).checksum());
+                assertThat(((SqlMigration) found.get(i)).upgrade())
+                        .isEqualTo(((SqlMigration) fresh.get(i)).upgrade());
+            }
+            // changed after it was found by its status and before its statements were needed: refused, not run
+            List<MigrationScript> stale = ScriptLoader.load(dir, project, true, open(cacheFile, "v1"));
+            Files.writeString(dir.resolve("0001_first.sql"), FIRST.replace("id int", "id bigint"),
+                    StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> ((SqlMigration) stale.get(0)).split())
+                    .isInstanceOf(StrataException.class).hasMessageContaining("0001_first.sql changed while");
+            // the next run sees its new status, reads it and gives the edited file's checksum
+            RevisionCache again = open(cacheFile, "v1");
+            List<MigrationScript> reread = ScriptLoader.load(dir, project, true, again);
+            assertThat(again.complete()).isFalse();
+            assertThat(reread.get(0).checksum()).isEqualTo(ScriptLoader.load(dir, project, false).get(0).checksum())
+                    .isNotEqualTo(fresh.get(0).checksum());
+        } finally {
+            ScriptLoader.settledMs = settled;
+        }
+    }
 }
