@@ -181,7 +181,8 @@ public final class Workspace implements AutoCloseable {
     /**
      * Starts connecting ({@link #target()}) on a thread of its own and returns at once, so the connection is made
      * while the caller reads the revision files; {@link #target()} waits for it and reports its error, if any. No
-     * effect when connected already or connecting. The thread is a daemon, and {@link #close()} closes what it
+     * effect when connected already or connecting, or without a database URL (the embedded server starts when needed,
+     * not behind a command that may fail first). The thread is a daemon, and {@link #close()} closes what it
      * opened.
      */
     public void connectInBackground() {
@@ -189,7 +190,12 @@ public final class Workspace implements AutoCloseable {
             if (target != null || connecting != null || connectFailure != null) {
                 return;
             }
-            settings(); // a bad configuration is reported on the caller's thread, before anything starts
+            if (settings().url().isEmpty()) {
+                // no URL: the embedded server (or a data source) is connected to when needed, on the caller's
+                // thread; starting the embedded server creates files in the project, which must not happen behind
+                // a command that fails first (or after it has ended)
+                return;
+            }
             Thread t = new Thread(() -> {
                 JdbcTarget made;
                 try {
@@ -212,6 +218,23 @@ public final class Workspace implements AutoCloseable {
             t.setDaemon(true);
             connecting = t;
             t.start();
+            // pgjdbc's first connection initializes, one after the other, JDK services that take a while to start:
+            // the memory bean (it sizes the result buffer from the heap), a Gregorian calendar with the default
+            // time zone and locale data, a number format (to parse the server's version). Started here on a second
+            // thread, they are ready or nearly so when the connecting thread reaches them.
+            Thread warm = new Thread(Workspace::warmConnectionClasses, "strata-connect-warm");
+            warm.setDaemon(true);
+            warm.start();
+        }
+    }
+
+    private static void warmConnectionClasses() {
+        try {
+            java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+            new java.util.GregorianCalendar().getTimeInMillis();
+            java.text.NumberFormat.getIntegerInstance().format(15);
+        } catch (RuntimeException | Error e) {
+            // only a head start: the connecting thread does the same work itself when it gets there
         }
     }
 
