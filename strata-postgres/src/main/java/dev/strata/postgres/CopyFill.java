@@ -227,7 +227,8 @@ final class CopyFill {
         }
     }
 
-    private static List<String[]> rows(Connection c, String sql, int width) throws SQLException {
+    /** The rows of {@code sql}, each as its first {@code width} columns' text (also the copy-and-swap runner's). */
+    static List<String[]> rows(Connection c, String sql, int width) throws SQLException {
         List<String[]> out = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {

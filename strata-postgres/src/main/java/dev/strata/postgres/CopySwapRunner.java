@@ -739,17 +739,7 @@ final class CopySwapRunner {
     }
 
     private List<String[]> rows(String sql, int width) throws SQLException {
-        List<String[]> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                String[] row = new String[width];
-                for (int i = 0; i < width; i++) {
-                    row[i] = rs.getString(i + 1);
-                }
-                out.add(row);
-            }
-        }
-        return out;
+        return CopyFill.rows(c, sql, width);
     }
 
     /** A quoted identifier as the catalog spells it. */
