@@ -307,68 +307,37 @@ public final class PgInspector {
                                    List<Function> functions) {
         InspectOptions options = previous.options();
         SchemaModel was = previous.model();
-        List<Hypertable> hypertables = List.of();
-        List<ContinuousAggregate> aggregates = List.of();
-        if (extensions.stream().anyMatch(e -> e.name().equals(TIMESCALEDB))) {
-            hypertables = TimescaleReader.hypertables(catalog);
-            aggregates = TimescaleReader.continuousAggregates(catalog);
-        }
-        Set<ObjectName> aggregateNames = aggregates.stream().map(ContinuousAggregate::name).collect(Collectors.toSet());
-        List<View> views = new ArrayList<>();
-        List<MaterializedView> materialized = new ArrayList<>();
-        for (Object v : ObjectReader.views(catalog)) {
-            if (v instanceof View view && !aggregateNames.contains(view.name())) {
-                views.add(view);
-            } else if (v instanceof MaterializedView m) {
-                materialized.add(m);
-            }
-        }
         // what the previous read held of the relations read again (by their names then and now) is replaced
         Set<ObjectName> gone = new HashSet<>(reread.values());
         Map<Long, ObjectName> relations = new HashMap<>(previous.relations());
-        for (Long oid : touched) {
-            ObjectName n = relations.remove(oid);
-            if (n != null) {
-                gone.add(n);
-            }
-        }
-        for (Long oid : reread.keySet()) {
-            ObjectName n = relations.remove(oid);
-            if (n != null) {
-                gone.add(n);
+        for (Collection<Long> oids : List.of(touched, reread.keySet())) {
+            for (Long oid : oids) {
+                ObjectName n = relations.remove(oid);
+                if (n != null) {
+                    gone.add(n);
+                }
             }
         }
         relations.putAll(reread);
         Set<ObjectName> skip = options.excludeTables();
         Predicate<ObjectName> keep = n -> !skip.contains(n);
         Predicate<ObjectName> kept = n -> !gone.contains(n);
-        SchemaModel model = SchemaModel.builder()
+        SchemaModel.Builder b = SchemaModel.builder()
                 .schemas(schemas)
                 .extensions(extensions)
                 .tables(was.tables().values().stream().filter(t -> kept.test(t.name())).toList())
-                .tables(TableReader.read(catalog).stream().filter(t -> keep.test(t.name())).toList())
                 .views(was.views().values().stream().filter(v -> kept.test(v.name())).toList())
-                .views(views)
                 .materializedViews(was.materializedViews().values().stream().filter(m -> kept.test(m.name())).toList())
-                .materializedViews(materialized)
                 .indexes(was.indexes().values().stream()
                         .filter(i -> kept.test(i.name()) && kept.test(i.table())).toList())
-                .indexes(TimescaleReader.withoutDefaultIndexes(IndexReader.read(catalog), hypertables).stream()
-                        .filter(i -> keep.test(i.table())).toList())
                 .sequences(was.sequences().values().stream().filter(s -> kept.test(s.name())).toList())
-                .sequences(ObjectReader.sequences(catalog).stream()
-                        .filter(s -> s.ownedByTable() == null || keep.test(s.ownedByTable())).toList())
                 .enums(enums)
                 .compositeTypes(composites)
                 .domains(domains)
                 .functions(functions)
                 .triggers(was.triggers().values().stream().filter(t -> kept.test(t.name().relation())).toList())
-                .triggers(ObjectReader.triggers(catalog).stream().filter(t -> keep.test(t.name().relation())).toList())
-                .rules(was.rules().values().stream().filter(r -> kept.test(r.name().relation())).toList())
-                .rules(ObjectReader.rules(catalog).stream().filter(r -> keep.test(r.name().relation())).toList())
-                .hypertables(hypertables.stream().filter(h -> keep.test(h.table())).toList())
-                .continuousAggregates(aggregates)
-                .build();
+                .rules(was.rules().values().stream().filter(r -> kept.test(r.name().relation())).toList());
+        SchemaModel model = addRelations(b, catalog, extensions, keep).build();
         // the TimescaleDB settings are read whole (a policy is added without locking its hypertable)
         Set<ObjectName> around = new HashSet<>(gone);
         was.hypertables().keySet().forEach(around::add);
@@ -408,6 +377,26 @@ public final class PgInspector {
                 .stream().filter(java.util.Objects::nonNull).toList();
         catalog.select(schemas.stream().map(Schema::name).toList());
         List<Extension> extensions = ObjectReader.extensions(catalog);
+        Set<ObjectName> skip = options.excludeTables();
+        Predicate<ObjectName> keep = n -> !skip.contains(n);
+        SchemaModel.Builder b = SchemaModel.builder()
+                .schemas(schemas)
+                .extensions(extensions)
+                .enums(TypeReader.enums(catalog))
+                .compositeTypes(TypeReader.composites(catalog))
+                .domains(TypeReader.domains(catalog))
+                .functions(ObjectReader.functions(catalog));
+        return addRelations(b, catalog, extensions, keep).build();
+    }
+
+    /**
+     * Adds to {@code b} what the catalog reads of relations (all of them, or in a reread those of the only-parts) and
+     * of what hangs on them: tables, views and materialized views (not the views of continuous aggregates), indexes
+     * (not TimescaleDB's default ones), sequences, triggers, rules, and the hypertables and continuous aggregates
+     * when TimescaleDB is among {@code extensions}; those on tables {@code keep} refuses are left out.
+     */
+    private static SchemaModel.Builder addRelations(SchemaModel.Builder b, Catalog catalog, List<Extension> extensions,
+                                                    Predicate<ObjectName> keep) {
         List<Hypertable> hypertables = List.of();
         List<ContinuousAggregate> aggregates = List.of();
         if (extensions.stream().anyMatch(e -> e.name().equals(TIMESCALEDB))) {
@@ -424,26 +413,16 @@ public final class PgInspector {
                 materialized.add(m);
             }
         }
-        Set<ObjectName> skip = options.excludeTables();
-        Predicate<ObjectName> keep = n -> !skip.contains(n);
-        return SchemaModel.builder()
-                .schemas(schemas)
-                .extensions(extensions)
-                .tables(TableReader.read(catalog).stream().filter(t -> keep.test(t.name())).toList())
+        return b.tables(TableReader.read(catalog).stream().filter(t -> keep.test(t.name())).toList())
                 .views(views)
                 .materializedViews(materialized)
                 .indexes(TimescaleReader.withoutDefaultIndexes(IndexReader.read(catalog), hypertables).stream()
                         .filter(i -> keep.test(i.table())).toList())
                 .sequences(ObjectReader.sequences(catalog).stream()
                         .filter(s -> s.ownedByTable() == null || keep.test(s.ownedByTable())).toList())
-                .enums(TypeReader.enums(catalog))
-                .compositeTypes(TypeReader.composites(catalog))
-                .domains(TypeReader.domains(catalog))
-                .functions(ObjectReader.functions(catalog))
                 .triggers(ObjectReader.triggers(catalog).stream().filter(t -> keep.test(t.name().relation())).toList())
                 .rules(ObjectReader.rules(catalog).stream().filter(r -> keep.test(r.name().relation())).toList())
                 .hypertables(hypertables.stream().filter(h -> keep.test(h.table())).toList())
-                .continuousAggregates(aggregates)
-                .build();
+                .continuousAggregates(aggregates);
     }
 }
