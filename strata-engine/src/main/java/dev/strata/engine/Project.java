@@ -88,7 +88,7 @@ public final class Project implements AutoCloseable {
 
     /**
      * Keeps what the SQL revision files parse to between runs, in the {@link RevisionCache} that the variables of
-     * {@code env} place (see {@link #cacheFile}), for the runs of {@link #splittingOnUse()}: the command line's
+     * {@code env} place (see {@link RevisionCacheFile#location}), for the runs of {@link #splittingOnUse()}: the command line's
      * projects do. Call before {@link #migrations()}; no effect after.
      */
     public synchronized Project cachingIn(java.util.Map<String, String> env) {
@@ -114,8 +114,9 @@ public final class Project implements AutoCloseable {
         if (!splitOnUse) {
             return ScriptLoader.load(dir, workingDir, false);
         }
-        Optional<Path> file = cacheEnvironment == null ? Optional.empty() : cacheFile(dir, cacheEnvironment);
-        Optional<String> stamp = file.isEmpty() ? Optional.empty() : cacheStamp();
+        Optional<Path> file = cacheEnvironment == null ? Optional.empty()
+                : RevisionCacheFile.location(dir, cacheEnvironment);
+        Optional<String> stamp = file.isEmpty() ? Optional.empty() : RevisionCacheFile.stamp();
         if (file.isEmpty() || stamp.isEmpty()) {
             return ScriptLoader.load(dir, workingDir, true);
         }
@@ -123,61 +124,6 @@ public final class Project implements AutoCloseable {
         List<MigrationScript> scripts = ScriptLoader.load(dir, workingDir, true, cache);
         RevisionCacheFile.save(cache, file.get());
         return scripts;
-    }
-
-    /**
-     * Where the revision cache of the migrations folder {@code dir} is kept: a file named after the folder's absolute
-     * path under {@code $XDG_CACHE_HOME/strata/revisions} (else {@code $HOME/.cache/strata/revisions}), or under
-     * {@code $STRATA_CACHE_DIR/revisions} when set; none when {@code STRATA_CACHE_DIR} is {@code off} or neither
-     * {@code XDG_CACHE_HOME} nor {@code HOME} is set.
-     */
-    static Optional<Path> cacheFile(Path dir, java.util.Map<String, String> env) {
-        String configured = env.get("STRATA_CACHE_DIR");
-        String xdg = env.get("XDG_CACHE_HOME");
-        String home = env.get("HOME");
-        try {
-            Path root;
-            if (configured != null && !configured.isBlank()) {
-                if (configured.equals("off")) {
-                    return Optional.empty();
-                }
-                root = Path.of(configured);
-            } else if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
-                root = Path.of(xdg, "strata");
-            } else if (home != null && !home.isBlank() && Path.of(home).isAbsolute()) {
-                root = Path.of(home, ".cache", "strata");
-            } else {
-                return Optional.empty();
-            }
-            String name = dev.strata.script.Checksum.sha256(dir.toAbsolutePath().normalize().toString()).shortHex();
-            return Optional.of(root.resolve("revisions").resolve(name));
-        } catch (java.nio.file.InvalidPathException e) {
-            return Optional.empty(); // a variable that names no path: no cache
-        }
-    }
-
-    /**
-     * What a revision cache must have been written by to be read: this engine version; for a development build
-     * ({@code -SNAPSHOT}, or unfiltered sources), also the size and modification time of the jar or class file the
-     * parser comes from, since such a build may change what the parser accepts without a new version; empty (no
-     * cache) when that file cannot be found.
-     */
-    private static Optional<String> cacheStamp() {
-        String version = EngineVersion.get();
-        if (!version.equals("dev") && !version.endsWith("-SNAPSHOT")) {
-            return Optional.of("strata " + version);
-        }
-        try {
-            java.net.URL code = ScriptLoader.class.getProtectionDomain().getCodeSource().getLocation();
-            Path where = Path.of(code.toURI());
-            if (Files.isDirectory(where)) {
-                where = where.resolve("dev/strata/script/ScriptParser.class");
-            }
-            return Optional.of("strata " + version + " " + Files.size(where) + " "
-                    + Files.getLastModifiedTime(where).toMillis());
-        } catch (java.io.IOException | java.net.URISyntaxException | RuntimeException e) {
-            return Optional.empty(); // no code source to tell this build from the next
-        }
     }
 
     /** Every revision, loaded and validated once (graph errors and ids used by both kinds surface here). */

@@ -1,6 +1,7 @@
 package dev.strata.engine;
 
 import dev.strata.script.RevisionCache;
+import dev.strata.script.ScriptLoader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,9 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 
 /**
- * A migrations folder's {@link RevisionCache} kept in a file (see {@link Project#cacheFile} for where): read before the
+ * A migrations folder's {@link RevisionCache} kept in a file (see {@link #location} for where): read before the
  * revisions are loaded, rewritten after when the run read a file it did not hold. Both are best effort: a missing,
  * unreadable or malformed file is an empty cache, and a file that cannot be written only means the next run parses
  * the revisions again. The new file is written under a temporary name and renamed, so concurrent runs never read a
@@ -19,6 +21,61 @@ import java.nio.file.StandardCopyOption;
  */
 final class RevisionCacheFile {
     private RevisionCacheFile() {
+    }
+
+    /**
+     * Where the revision cache of the migrations folder {@code dir} is kept: a file named after the folder's absolute
+     * path under {@code $XDG_CACHE_HOME/strata/revisions} (else {@code $HOME/.cache/strata/revisions}), or under
+     * {@code $STRATA_CACHE_DIR/revisions} when set; none when {@code STRATA_CACHE_DIR} is {@code off} or neither
+     * {@code XDG_CACHE_HOME} nor {@code HOME} is set.
+     */
+    static Optional<Path> location(Path dir, java.util.Map<String, String> env) {
+        String configured = env.get("STRATA_CACHE_DIR");
+        String xdg = env.get("XDG_CACHE_HOME");
+        String home = env.get("HOME");
+        try {
+            Path root;
+            if (configured != null && !configured.isBlank()) {
+                if (configured.equals("off")) {
+                    return Optional.empty();
+                }
+                root = Path.of(configured);
+            } else if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
+                root = Path.of(xdg, "strata");
+            } else if (home != null && !home.isBlank() && Path.of(home).isAbsolute()) {
+                root = Path.of(home, ".cache", "strata");
+            } else {
+                return Optional.empty();
+            }
+            String name = dev.strata.script.Checksum.sha256(dir.toAbsolutePath().normalize().toString()).shortHex();
+            return Optional.of(root.resolve("revisions").resolve(name));
+        } catch (java.nio.file.InvalidPathException e) {
+            return Optional.empty(); // a variable that names no path: no cache
+        }
+    }
+
+    /**
+     * What a revision cache must have been written by to be read: this engine version; for a development build
+     * ({@code -SNAPSHOT}, or unfiltered sources), also the size and modification time of the jar or class file the
+     * parser comes from, since such a build may change what the parser accepts without a new version; empty (no
+     * cache) when that file cannot be found.
+     */
+    static Optional<String> stamp() {
+        String version = EngineVersion.get();
+        if (!version.equals("dev") && !version.endsWith("-SNAPSHOT")) {
+            return Optional.of("strata " + version);
+        }
+        try {
+            java.net.URL code = ScriptLoader.class.getProtectionDomain().getCodeSource().getLocation();
+            Path where = Path.of(code.toURI());
+            if (Files.isDirectory(where)) {
+                where = where.resolve("dev/strata/script/ScriptParser.class");
+            }
+            return Optional.of("strata " + version + " " + Files.size(where) + " "
+                    + Files.getLastModifiedTime(where).toMillis());
+        } catch (java.io.IOException | java.net.URISyntaxException | RuntimeException e) {
+            return Optional.empty(); // no code source to tell this build from the next
+        }
     }
 
     static RevisionCache read(Path file, String stamp) {

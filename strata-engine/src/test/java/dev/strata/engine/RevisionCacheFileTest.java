@@ -59,20 +59,20 @@ class RevisionCacheFileTest {
 
     @Test
     void underTheUsersCacheFolderNamedAfterTheMigrationsFolder() {
-        Path home = Project.cacheFile(DIR, Map.of("HOME", "/home/u")).orElseThrow();
+        Path home = RevisionCacheFile.location(DIR, Map.of("HOME", "/home/u")).orElseThrow();
         assertThat(home.getParent()).isEqualTo(Path.of("/home/u/.cache/strata/revisions"));
-        assertThat(Project.cacheFile(DIR, Map.of("HOME", "/home/u", "XDG_CACHE_HOME", "/var/cache/u")).orElseThrow())
+        assertThat(RevisionCacheFile.location(DIR, Map.of("HOME", "/home/u", "XDG_CACHE_HOME", "/var/cache/u")).orElseThrow())
                 .isEqualTo(Path.of("/var/cache/u/strata/revisions").resolve(home.getFileName()));
-        assertThat(Project.cacheFile(DIR, Map.of("HOME", "/home/u", "STRATA_CACHE_DIR", "/tmp/c")).orElseThrow())
+        assertThat(RevisionCacheFile.location(DIR, Map.of("HOME", "/home/u", "STRATA_CACHE_DIR", "/tmp/c")).orElseThrow())
                 .isEqualTo(Path.of("/tmp/c/revisions").resolve(home.getFileName()));
-        assertThat(Project.cacheFile(Path.of("/srv/other/migrations"), Map.of("HOME", "/home/u")).orElseThrow())
+        assertThat(RevisionCacheFile.location(Path.of("/srv/other/migrations"), Map.of("HOME", "/home/u")).orElseThrow())
                 .isNotEqualTo(home);
     }
 
     @Test
     void noneWhenTurnedOffOrWithoutAHome() {
-        assertThat(Project.cacheFile(DIR, Map.of("HOME", "/home/u", "STRATA_CACHE_DIR", "off"))).isEmpty();
-        assertThat(Project.cacheFile(DIR, Map.of())).isEmpty();
-        assertThat(Project.cacheFile(DIR, Map.of("HOME", "relative"))).isEmpty();
+        assertThat(RevisionCacheFile.location(DIR, Map.of("HOME", "/home/u", "STRATA_CACHE_DIR", "off"))).isEmpty();
+        assertThat(RevisionCacheFile.location(DIR, Map.of())).isEmpty();
+        assertThat(RevisionCacheFile.location(DIR, Map.of("HOME", "relative"))).isEmpty();
     }
 }
