@@ -10,8 +10,9 @@ import java.util.Map;
  * What the runner asks about one statement's text while it applies a revision, worked out in one pass: the text is
  * cut into tokens once and classified once. Each of a step's statements is asked about several times (the relations
  * its measurements read, which statements may share a round trip, which build an index, whether one may change a
- * setting), and each answer used to lex and classify it again (issue 14: up to eight
- * passes over each statement of a 1,000-revision apply). The shapes of the statements seen last are kept, so the askers need not pass them to one another.
+ * setting), and each answer used to lex and classify it again (issue 14: up to eight passes over each statement of a
+ * 1,000-revision apply). The shapes of the statements seen last are kept, so the askers need not pass them to one
+ * another.
  *
  * @param relations         as {@link StatementClassifier#relations(SqlStatement)}
  * @param created           as {@link StatementClassifier#created(SqlStatement)}

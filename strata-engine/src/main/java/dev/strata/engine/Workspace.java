@@ -100,7 +100,7 @@ public final class Workspace implements AutoCloseable {
         if (project == null) {
             project = projects.apply(settings());
             if (inputs != null) {
-                project.cachingIn(inputs.environmentVariables()); // the command line's: see Project#cacheFile
+                project.cachingIn(inputs.environmentVariables()); // the command line's: see RevisionCacheFile#location
             }
         }
         return project;

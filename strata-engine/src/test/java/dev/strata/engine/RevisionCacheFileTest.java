@@ -12,7 +12,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Where and how the command line keeps a migrations folder's revision cache ({@link Project#cacheFile}). */
+/** Where and how the command line keeps a migrations folder's revision cache ({@link RevisionCacheFile#location}). */
 class RevisionCacheFileTest {
     private static final Path DIR = Path.of("/srv/app/migrations");
 
