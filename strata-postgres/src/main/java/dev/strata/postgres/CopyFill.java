@@ -43,8 +43,10 @@ final class CopyFill {
     private final long estimate;
     private final String copyIn;
     private final String select;
+    private final KeyWalk walk;
     private final List<String> keyTypes = new ArrayList<>();
     private final String keyTexts;
+    /** The COPY data as read (with the keys), by one thread at a time: the caller's, or the reading thread. */
     private final Bytes raw = new Bytes();
     private final Bytes buffer = new Bytes();
 
@@ -61,6 +63,7 @@ final class CopyFill {
         this.table = table;
         this.shadow = shadow;
         this.estimate = estimate;
+        this.walk = KeyWalk.of(b.key(), "strata_src");
         Map<String, String> types = new LinkedHashMap<>();
         Map<String, String> exactTypes = new LinkedHashMap<>();
         for (String[] r : rows(c, "SELECT '\"' || replace(attname, '\"', '\"\"') || '\"', pg_catalog.format_type(atttypid, NULL),"
@@ -83,6 +86,59 @@ final class CopyFill {
         copyIn = "COPY " + shadow + " (" + String.join(", ", columns) + ") FROM STDIN (FORMAT binary)";
     }
 
+    /**
+     * A second connection for reading the batches, from {@code connections} (null when there is none), made to
+     * read as the caller's session does: the same database of the same server, the table {@code relation} there,
+     * the same login, and the caller's session settings (those set in its session: search_path, TimeZone, ...,
+     * which the set columns' expressions may depend on) and role; JIT off. Null, the connection closed, when
+     * any of it does not hold: the fill then reads on the caller's connection.
+     */
+    static Connection reader(Connection c, java.util.function.Supplier<Connection> connections, long relation) {
+        if (connections == null) {
+            return null;
+        }
+        Connection r = null;
+        try {
+            r = connections.get();
+            if (r == null || !r.isWrapperFor(PGConnection.class)) {
+                throw new SQLException("no pgjdbc connection");
+            }
+            String where = "SELECT current_database() || '/' || extract(epoch FROM pg_catalog.pg_postmaster_start_time()) || '/'"
+                    + " || coalesce(pg_catalog.inet_server_port(), 0) || '/' || session_user || '/'"
+                    + " || (SELECT relname FROM pg_catalog.pg_class WHERE oid = " + relation + ")";
+            String here = string(c, where);
+            if (here == null || !here.equals(string(r, where))) {
+                throw new SQLException("another database, server or login");
+            }
+            try (java.sql.PreparedStatement p = r.prepareStatement("SELECT pg_catalog.set_config(name, setting, false)"
+                    + " FROM unnest(?::text[], ?::text[]) AS s(name, setting)")) {
+                List<String> names = new ArrayList<>();
+                List<String> values = new ArrayList<>();
+                for (String[] row : rows(c, "SELECT name, setting FROM pg_catalog.pg_settings WHERE source = 'session'"
+                        + " AND name NOT LIKE 'transaction\\_%' UNION ALL SELECT 'role', current_user::text"
+                        + " WHERE current_user <> session_user", 2)) {
+                    names.add(row[0]);
+                    values.add(row[1]);
+                }
+                names.add("jit");
+                values.add("off");
+                p.setArray(1, r.createArrayOf("text", names.toArray()));
+                p.setArray(2, r.createArrayOf("text", values.toArray()));
+                p.executeQuery().close();
+            }
+            return r;
+        } catch (SQLException | RuntimeException e) {
+            if (r != null) {
+                try {
+                    r.close();
+                } catch (SQLException ignored) {
+                    // it is not used
+                }
+            }
+            return null;
+        }
+    }
+
     /** Whether the columns' types (and the types inside them) all have binary send and receive functions. */
     static boolean possible(Connection c, long relation) throws SQLException {
         if (!c.isWrapperFor(PGConnection.class)) {
@@ -98,57 +154,192 @@ final class CopyFill {
                 + " SELECT 1 FROM ty JOIN pg_catalog.pg_type y ON y.oid = ty.oid WHERE y.typsend::oid = 0 OR y.typreceive::oid = 0");
     }
 
-    /** Copies every row in key order, batch by batch, in the caller's transaction settings; returns the rows. */
-    long run(boolean oneSnapshot, Consumer<BackfillProgress> progress) throws SQLException {
+    /**
+     * Copies every row in key order, batch by batch, in the caller's transaction settings; returns the rows. With a
+     * {@code reader} (a second connection to the same database, prepared by {@link #reader}) the batches are read
+     * there while the batch before is written here, so that reading and writing overlap; without one, each batch
+     * is read, then written, on the caller's connection.
+     */
+    long run(boolean oneSnapshot, Consumer<BackfillProgress> progress, Connection reader) throws SQLException {
+        return reader == null ? runAlone(oneSnapshot, progress) : runBeside(reader, oneSnapshot, progress);
+    }
+
+    /** One batch as read: its COPY data without the keys, its rows, the last row's key and the rows it was asked for. */
+    private record Batch(Bytes data, long rows, String[] lastKey, int size) {
+    }
+
+    private long runAlone(boolean oneSnapshot, Consumer<BackfillProgress> progress) throws SQLException {
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-        KeyWalk w = KeyWalk.of(b.key(), "strata_src");
         long rows = 0;
         long batches = 0;
         long t0 = System.nanoTime();
         String[] last = null;
-        // the first batch from the table's size on disk per row (values may be wider once decompressed), the
-        // next ones from the bytes per row the batches before them held
-        String perRow = string(c, "SELECT pg_catalog.pg_table_size(" + oid + ") / nullif(" + estimate + ", 0)");
-        int size = perRow == null ? 100 : (int) Math.max(1, Math.min(Math.min(CopySwapRunner.FILL_BATCH, 10_000),
-                FILL_BYTES / Math.max(1, Long.parseLong(perRow))));
+        int size = firstSize();
         try (Statement s = c.createStatement()) {
             while (true) {
                 s.execute("SELECT set_config('jit', 'off', true)");
-                // the next rows in key order, each with its key as text at the end (dropped on the way in)
-                raw.reset();
-                copy.copyOut("COPY (" + select + ", " + keyTexts + " FROM " + table + " AS strata_src"
-                        + (last == null ? "" : " WHERE (" + w.tableKeys() + ") > (" + literals(last) + ")")
-                        + " ORDER BY " + w.tableKeys() + " LIMIT " + size + ") TO STDOUT (FORMAT binary)", raw);
-                buffer.reset();
-                String[] lastKey = new String[keyTypes.size()];
-                long n = withoutKeys(raw, buffer, keyTypes.size(), lastKey);
-                if (n > 0) {
-                    copy.copyIn(copyIn, new java.io.ByteArrayInputStream(buffer.array(), 0, buffer.size()), 1 << 16);
-                }
+                Batch batch = read(copy, last, size, buffer);
+                write(copy, batch);
                 if (!oneSnapshot) {
                     c.commit();
                 }
-                rows += n;
+                rows += batch.rows;
                 batches++;
                 progress.accept(new BackfillProgress(rows, batches, estimate, Duration.ofNanos(System.nanoTime() - t0),
                         Strategy.COPY_SWAP));
-                if (n < size) {
+                if (batch.rows < batch.size) {
                     return rows;
                 }
-                last = lastKey;
-                // batches of about FILL_BYTES in this process's memory, at most CopySwapRunner.FILL_BATCH rows
-                size = (int) Math.max(1, Math.min(CopySwapRunner.FILL_BATCH, FILL_BYTES * n / Math.max(1, buffer.size())));
-                if (!b.pause().isZero()) {
-                    try {
-                        Thread.sleep(b.pause().toMillis());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new SQLException("interrupted after " + rows + " rows copied", "57014", e);
-                    }
-                }
+                last = batch.lastKey;
+                size = nextSize(batch);
+                pause(rows);
             }
         } catch (java.io.IOException e) {
             throw new SQLException("copying rows into " + shadow + ": " + e.getMessage(), "58030", e);
+        }
+    }
+
+    /**
+     * The fill on two connections: a thread reads the batches on {@code reader} (each in its own transaction, or
+     * all in one REPEATABLE READ snapshot when {@code oneSnapshot}) and hands each over when the one before it is
+     * written; this thread writes them on the caller's connection. At most two batches are in memory.
+     */
+    private long runBeside(Connection reader, boolean oneSnapshot, Consumer<BackfillProgress> progress) throws SQLException {
+        CopyManager in = c.unwrap(PGConnection.class).getCopyAPI();
+        CopyManager out = reader.unwrap(PGConnection.class).getCopyAPI();
+        java.util.concurrent.SynchronousQueue<Object> handOver = new java.util.concurrent.SynchronousQueue<>();
+        java.util.concurrent.ArrayBlockingQueue<Bytes> free = new java.util.concurrent.ArrayBlockingQueue<>(2);
+        free.add(buffer);
+        free.add(new Bytes());
+        int first = firstSize();
+        Thread thread = new Thread(() -> {
+            Object failure;
+            try {
+                String[] from = null;
+                int size = first;
+                while (true) {
+                    Batch batch = read(out, from, size, free.take());
+                    if (batch.rows < batch.size) {
+                        if (oneSnapshot) {
+                            reader.commit();
+                        }
+                        handOver.put(batch);
+                        return;
+                    }
+                    handOver.put(batch);
+                    from = batch.lastKey;
+                    size = nextSize(batch);
+                }
+            } catch (InterruptedException e) {
+                // the writer has stopped
+                return;
+            } catch (SQLException | java.io.IOException | RuntimeException e) {
+                failure = e;
+            }
+            try {
+                handOver.put(failure);
+            } catch (InterruptedException e) {
+                // the writer has stopped
+            }
+        }, "strata-copy-reader");
+        thread.setDaemon(true);
+        long rows = 0;
+        long batches = 0;
+        long t0 = System.nanoTime();
+        boolean done = false;
+        try {
+            reader.setAutoCommit(!oneSnapshot);
+            if (oneSnapshot) {
+                reader.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            }
+            thread.start();
+            while (true) {
+                Object next = handOver.take();
+                if (next instanceof SQLException e) {
+                    throw new SQLException("reading rows of " + table + ": " + e.getMessage(), e.getSQLState(), e);
+                }
+                if (next instanceof Exception e) {
+                    throw new SQLException("reading rows of " + table + ": " + e.getMessage(), "58030", e);
+                }
+                Batch batch = (Batch) next;
+                write(in, batch);
+                free.add(batch.data);
+                // the reader holds the snapshot (if one is needed): each written batch can be committed
+                c.commit();
+                rows += batch.rows;
+                batches++;
+                progress.accept(new BackfillProgress(rows, batches, estimate, Duration.ofNanos(System.nanoTime() - t0),
+                        Strategy.COPY_SWAP));
+                if (batch.rows < batch.size) {
+                    done = true;
+                    thread.join();
+                    return rows;
+                }
+                pause(rows);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted after " + rows + " rows copied", "57014", e);
+        } catch (java.io.IOException e) {
+            throw new SQLException("copying rows into " + shadow + ": " + e.getMessage(), "58030", e);
+        } finally {
+            if (!done) {
+                // the reader may be inside a COPY: closing its connection ends it; the caller's close is then a no-op
+                thread.interrupt();
+                try {
+                    reader.abort(Runnable::run);
+                } catch (SQLException | RuntimeException ignored) {
+                    // the failure being reported is the writer's
+                }
+                try {
+                    thread.join(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    /** The first batch's rows: from the table's size on disk per row (values may be wider once decompressed). */
+    private int firstSize() throws SQLException {
+        String perRow = string(c, "SELECT pg_catalog.pg_table_size(" + oid + ") / nullif(" + estimate + ", 0)");
+        return perRow == null ? 100 : (int) Math.max(1, Math.min(Math.min(CopySwapRunner.fillBatch, 10_000),
+                FILL_BYTES / Math.max(1, Long.parseLong(perRow))));
+    }
+
+    /** The next batch's rows: about FILL_BYTES in this process's memory, at most CopySwapRunner.fillBatch rows. */
+    private static int nextSize(Batch batch) {
+        return (int) Math.max(1, Math.min(CopySwapRunner.fillBatch,
+                FILL_BYTES * batch.rows / Math.max(1, batch.data.size())));
+    }
+
+    /** Reads up to {@code size} rows after the key {@code after} (from the start when null) into {@code into}. */
+    private Batch read(CopyManager copy, String[] after, int size, Bytes into) throws SQLException, java.io.IOException {
+        // the next rows in key order, each with its key as text at the end (dropped on the way in)
+        raw.reset();
+        copy.copyOut("COPY (" + select + ", " + keyTexts + " FROM " + table + " AS strata_src"
+                + (after == null ? "" : " WHERE (" + walk.tableKeys() + ") > (" + literals(after) + ")")
+                + " ORDER BY " + walk.tableKeys() + " LIMIT " + size + ") TO STDOUT (FORMAT binary)", raw);
+        into.reset();
+        String[] lastKey = new String[keyTypes.size()];
+        long n = withoutKeys(raw, into, keyTypes.size(), lastKey);
+        return new Batch(into, n, lastKey, size);
+    }
+
+    private void write(CopyManager copy, Batch batch) throws SQLException, java.io.IOException {
+        if (batch.rows > 0) {
+            copy.copyIn(copyIn, new java.io.ByteArrayInputStream(batch.data.array(), 0, batch.data.size()), 1 << 16);
+        }
+    }
+
+    private void pause(long rows) throws SQLException {
+        if (!b.pause().isZero()) {
+            try {
+                Thread.sleep(b.pause().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted after " + rows + " rows copied", "57014", e);
+            }
         }
     }
 

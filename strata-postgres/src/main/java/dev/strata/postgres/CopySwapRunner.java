@@ -62,8 +62,15 @@ final class CopySwapRunner {
     static final int LOCK_ATTEMPTS = 60;
     /** Rows per fill batch ({@code -Dstrata.copyswap.batch} to measure others). */
     static final int FILL_BATCH = Integer.getInteger("strata.copyswap.batch", 100_000);
+    /** The fill's largest batch in rows: {@link #FILL_BATCH} (tests set fewer). */
+    static volatile int fillBatch = FILL_BATCH;
     /** {@code -Dstrata.copyswap.insert=true} fills by {@code INSERT ... SELECT} even where COPY works, to compare. */
     private static final boolean FILL_BY_INSERT = Boolean.getBoolean("strata.copyswap.insert");
+    /**
+     * {@code -Dstrata.copyswap.oneConnection=true} reads and writes the COPY fill's batches on the runner's connection
+     * even when a second one can be opened, to compare.
+     */
+    private static final boolean ONE_CONNECTION = Boolean.getBoolean("strata.copyswap.oneConnection");
     /** Logged changes per replay batch. */
     static final int REPLAY_BATCH = 20_000;
     /** The replay before the swap stops once a pass finds at most this many logged changes. */
@@ -71,17 +78,23 @@ final class CopySwapRunner {
     static final String SYNC_TRIGGER = "strata_copy_sync";
     static final String GUARD_TRIGGER = "strata_copy_guard";
     static final String TRUNCATE_TRIGGER = "strata_copy_truncate";
-    /** Called with the name of each phase as it starts ("fill", "indexes", "replay", "swap"); for tests. */
+    /**
+     * Called with the name of each phase as it starts ("fill", "indexes", "replay", "swap"), and with "fill beside"
+     * when the COPY fill reads on a second connection; for tests.
+     */
     static volatile Consumer<String> phaseHook = phase -> { };
 
     private final Connection c;
     private final Backfill b;
     private final Table t;
+    /** Opens a second connection to the same database for the fill's reading, or null (the fill reads on c). */
+    private final java.util.function.Supplier<Connection> connections;
 
-    private CopySwapRunner(Connection c, Backfill b, Table t) {
+    private CopySwapRunner(Connection c, Backfill b, Table t, java.util.function.Supplier<Connection> connections) {
         this.c = c;
         this.b = b;
         this.t = t;
+        this.connections = connections;
     }
 
     /** The table as the catalog names it, and the names derived from it. */
@@ -112,8 +125,11 @@ final class CopySwapRunner {
      * Runs the backfill the way its strategy says: in place ({@link BackfillRunner}) or by copy-and-swap; AUTO
      * chooses copy-and-swap for a table that can be copied, has no foreign keys pointing at it and holds at
      * least {@link Backfill#AUTO_COPY_MIN_ROWS} rows, or that has a copy under way from an interrupted run.
+     * {@code connections} (or null) opens a second connection to the same database, on which the fill reads its
+     * batches while the batch before is written (see {@link CopyFill#reader}).
      */
-    static long run(Connection c, Backfill b, Consumer<BackfillProgress> progress) {
+    static long run(Connection c, Backfill b, Consumer<BackfillProgress> progress,
+                    java.util.function.Supplier<Connection> connections) {
         if (b.strategy() == Strategy.IN_PLACE) {
             return new BackfillRunner(c, b).run(progress);
         }
@@ -122,7 +138,7 @@ final class CopySwapRunner {
             if (exists(c, "SELECT 1 FROM pg_catalog.pg_trigger WHERE tgrelid = " + t.oid
                     + " AND tgname = " + SqlText.literal(SYNC_TRIGGER))) {
                 // an interrupted copy: its shadow, log and triggers go, and the copy starts over
-                new CopySwapRunner(c, b, t).abandon();
+                new CopySwapRunner(c, b, t, null).abandon();
             }
             String obstacle = obstacle(c, t, b.key());
             if (b.strategy() == Strategy.AUTO
@@ -133,7 +149,7 @@ final class CopySwapRunner {
                 throw new StatementFailedException(0, null, "copy-and-swap of " + b.table() + " is not possible: "
                         + obstacle + "; use strategy IN_PLACE (or AUTO) for this change", null);
             }
-            CopySwapRunner runner = new CopySwapRunner(c, b, t);
+            CopySwapRunner runner = new CopySwapRunner(c, b, t, connections);
             try {
                 return runner.copyAndSwap(progress);
             } catch (SQLException | RuntimeException e) {
@@ -373,7 +389,7 @@ final class CopySwapRunner {
         long batches = 0;
         long t0 = System.nanoTime();
         Object[] last = null;
-        int size = FILL_BATCH;
+        int size = fillBatch;
         Map<String, PreparedStatement> prepared = new LinkedHashMap<>();
         boolean autoCommit = c.getAutoCommit();
         int isolation = c.getTransactionIsolation();
@@ -395,7 +411,12 @@ final class CopySwapRunner {
             }
             if (copy != null) {
                 s.execute("SET backend_flush_after = " + CopyFill.FLUSH_AFTER);
-                rows = copy.run(oneSnapshot, progress);
+                try (Connection reader = ONE_CONNECTION ? null : CopyFill.reader(c, connections, t.oid)) {
+                    if (reader != null) {
+                        phaseHook.accept("fill beside");
+                    }
+                    rows = copy.run(oneSnapshot, progress, reader);
+                }
                 c.commit();
                 return rows;
             }

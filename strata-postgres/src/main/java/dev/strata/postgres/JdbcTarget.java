@@ -571,7 +571,7 @@ public final class JdbcTarget implements Target {
         captureBaseline();
         committed = true;
         settingsTouched = true; // its UPDATEs fire triggers
-        return CopySwapRunner.run(c, backfill, progress);
+        return CopySwapRunner.run(c, backfill, progress, monitor);
     }
 
     @Override
@@ -816,7 +816,8 @@ public final class JdbcTarget implements Target {
     /** The backend pid of this target's session (for messages and tests). */
     /**
      * Watches concurrent index builds from second sessions that {@code connections} opens (one per build, closed
-     * after it), reporting {@code pg_stat_progress_create_index} every {@code interval}; returns this target.
+     * after it), reporting {@code pg_stat_progress_create_index} every {@code interval}; returns this target. A
+     * copy-and-swap backfill also reads its rows on such a session while it writes them on this one.
      */
     public JdbcTarget withIndexProgress(java.util.function.Supplier<Connection> connections, Duration interval) {
         this.monitor = connections;

@@ -166,10 +166,15 @@ class CopySwapTest {
     }
 
     private static JavaMigrationScript script(String id, Consumer<Operations> ops) {
+        return script(Revision.of(id), ops);
+    }
+
+    private static JavaMigrationScript script(Revision revision, Consumer<Operations> ops) {
+        String id = revision.id().value();
         Operations o = new Operations();
         ops.accept(o);
         List<Op> list = o.ops();
-        return new JavaMigrationScript(Revision.of(id), id, true, list, Reversal.ofAll(list), true, null);
+        return new JavaMigrationScript(revision, id, true, list, Reversal.ofAll(list), true, null);
     }
 
     private static List<Strategy> strategies(List<RunEvent> events) {
@@ -258,6 +263,107 @@ class CopySwapTest {
                 assertThat(scalar(c, "SELECT count(*) FROM items WHERE id > " + ROWS + " AND qty <> 3")).isZero();
             }
         }
+    }
+
+    /**
+     * With a second session at hand (as the CLI's target has), the COPY fill reads its batches there while it writes
+     * on the runner's: in batches of their own transactions, then (with a second unique index) in one snapshot;
+     * under concurrent writes, every row and write is kept, and the rows are read with the runner's session
+     * settings (an expression reading one).
+     */
+    @Test
+    void readsOnASecondSessionAsTheRunnersOwnUnderWrites() throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            schema(c, ROWS);
+            s.execute("DROP INDEX items_note_key");
+        }
+        JavaMigrationScript r1 = script("r1", o -> o.addColumn("items", "status", "text",
+                col -> col.notNull().defaultValue("current_setting('TimeZone') || ' ' || md5(random()::text)")
+                        .strategy(Strategy.COPY_SWAP)));
+        JavaMigrationScript r2 = script(Revision.of("r2", "r1"), o -> o.alterColumn("items", "qty",
+                a -> a.type("integer", "bigint").notNull().strategy(Strategy.COPY_SWAP)));
+        List<String> phases = java.util.Collections.synchronizedList(new ArrayList<>());
+        Connection own = PgConnections.open(PgUrl.parse(db.jdbcUrl()), null);
+        try (Statement s = own.createStatement()) {
+            s.execute("SET TimeZone = 'Pacific/Chatham'");
+        }
+        CopySwapRunner.fillBatch = 1_000;
+        CopySwapRunner.phaseHook = phases::add;
+        try (JdbcTarget target = Targets.withSecondSessions(db, own); Writers writers = new Writers(ROWS)) {
+            new Runner(MigrationSet.of(List.of(r1, r2)), target, new RunOptions(Duration.ZERO, "test", false), e -> { })
+                    .upgrade("r1");
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                s.execute("CREATE UNIQUE INDEX items_note_key ON items (note)");
+            }
+            new Runner(MigrationSet.of(List.of(r1, r2)), target, new RunOptions(Duration.ZERO, "test", false),
+                    e -> { }).upgrade("head");
+            writers.close();
+            try (Connection c = db.connect()) {
+                writers.check(c);
+                // copied by the fill (or the replay) with the runner's setting; a writer's insert has its own session's
+                assertThat(scalar(c, "SELECT count(*) FROM items WHERE id <= " + ROWS
+                        + " AND status !~ '^Pacific/Chatham [0-9a-f]{32}$'")).isZero();
+                assertThat(scalar(c, "SELECT count(*) FROM items WHERE status !~ ' [0-9a-f]{32}$'")).isZero();
+                assertThat(text(c, "SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'items'::regclass"
+                        + " AND attname = 'qty'")).isEqualTo("bigint");
+                assertThat(scalar(c, "SELECT count(*) FROM items WHERE id <= " + ROWS + " AND qty <> id % 7")).isZero();
+                assertThat(scalar(c, "SELECT count(*) FROM pg_class WHERE relname LIKE '%strata_copy%'")).isZero();
+            }
+        } finally {
+            CopySwapRunner.fillBatch = CopySwapRunner.FILL_BATCH;
+            CopySwapRunner.phaseHook = phase -> { };
+        }
+        assertThat(phases).containsSubsequence("fill", "fill beside", "indexes", "fill", "fill beside", "indexes");
+        assertNoSessionsLeft();
+    }
+
+    /** Waits (up to 5 s) until no session but this one is connected to the test database. */
+    private static void assertNoSessionsLeft() throws Exception {
+        try (Connection c = db.connect()) {
+            long others = 0;
+            for (int i = 0; i < 50; i++) {
+                others = scalar(c, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                        + " AND pid <> pg_backend_pid()");
+                if (others == 0) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            assertThat(others).as("sessions left on the test database").isZero();
+        }
+    }
+
+    /** A row the reading session cannot convert, some batches in: the failure is the reader's, and nothing is left. */
+    @Test
+    void aFailedReadOnTheSecondSessionRemovesItsShadowAndTriggers() throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE codes (id int PRIMARY KEY, code text NOT NULL)");
+            s.execute("INSERT INTO codes SELECT g, g::text FROM generate_series(1, 20000) g");
+            s.execute("UPDATE codes SET code = 'x' WHERE id = 15000");
+        }
+        JavaMigrationScript r1 = script("r1", o -> o.alterColumn("codes", "code", a -> a.type("text", "integer").notNull()
+                .using("code::integer", "code::text").strategy(Strategy.COPY_SWAP)));
+        List<String> phases = java.util.Collections.synchronizedList(new ArrayList<>());
+        CopySwapRunner.fillBatch = 1_000;
+        CopySwapRunner.phaseHook = phases::add;
+        try (JdbcTarget target = Targets.withSecondSessions(db, PgConnections.open(PgUrl.parse(db.jdbcUrl()), null))) {
+            assertThatThrownBy(() -> new Runner(MigrationSet.of(List.of(r1)), target,
+                    new RunOptions(Duration.ZERO, "test", false), e -> { }).upgrade("head"))
+                    .isInstanceOf(StrataException.class)
+                    .hasMessageContaining("copy-and-swap of \"public\".\"codes\" failed")
+                    .hasMessageContaining("invalid input syntax for type integer")
+                    .hasMessageContaining("the shadow table, its log and triggers were removed");
+        } finally {
+            CopySwapRunner.fillBatch = CopySwapRunner.FILL_BATCH;
+            CopySwapRunner.phaseHook = phase -> { };
+        }
+        assertThat(phases).contains("fill beside");
+        try (Connection c = db.connect()) {
+            assertThat(scalar(c, "SELECT count(*) FROM pg_class WHERE relname LIKE '%strata_copy%'")).isZero();
+            assertThat(scalar(c, "SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'strata_copy%'")).isZero();
+            assertThat(scalar(c, "SELECT count(*) FROM codes")).isEqualTo(20000);
+        }
+        assertNoSessionsLeft();
     }
 
     @Test

@@ -28,6 +28,12 @@ final class Targets {
         return new JdbcTarget(PgConnections.open(PgUrl.parse(db.jdbcUrl()), null), tables, "0.1.0-test");
     }
 
+    /** A target on {@code c} that opens second sessions to the same database when it needs them, as the CLI's does. */
+    static JdbcTarget withSecondSessions(TestDatabase db, Connection c) {
+        return new JdbcTarget(c, StateTables.DEFAULT, "0.1.0-test")
+                .withIndexProgress(() -> PgConnections.open(PgUrl.parse(db.jdbcUrl()), null), java.time.Duration.ofSeconds(1));
+    }
+
     static List<dev.strata.plan.Statement> sql(String... statements) {
         List<dev.strata.plan.Statement> out = new ArrayList<>();
         for (int i = 0; i < statements.length; i++) {

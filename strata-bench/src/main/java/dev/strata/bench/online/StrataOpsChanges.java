@@ -100,9 +100,20 @@ public final class StrataOpsChanges {
     }
 
     private static void runUpgrade(Connection c, JavaMigrationScript script) {
-        JdbcTarget target = new JdbcTarget(c, StateTables.DEFAULT, "bench").withSessionSettings(LOCK_TIMEOUT, Duration.ZERO);
+        // as the CLI's target: second sessions on the same database (index progress, the copy's reading side)
+        JdbcTarget target = new JdbcTarget(c, StateTables.DEFAULT, "bench").withSessionSettings(LOCK_TIMEOUT, Duration.ZERO)
+                .withIndexProgress(() -> second(c), Duration.ofSeconds(1));
         new Runner(MigrationSet.of(List.of(script)), target, new RunOptions(Duration.ofSeconds(30), "bench", false),
                 StrataOpsChanges::trace).upgrade("head");
+    }
+
+    /** A second connection to the database of {@code c} (the benchmark's URL carries its login). */
+    private static Connection second(Connection c) {
+        try {
+            return java.sql.DriverManager.getConnection(c.getMetaData().getURL());
+        } catch (SQLException e) {
+            throw new IllegalStateException("opening a second connection: " + e.getMessage(), e);
+        }
     }
 
     /** Run events on standard error when the JVM runs with {@code -Donline.trace=true}, for tuning. */
