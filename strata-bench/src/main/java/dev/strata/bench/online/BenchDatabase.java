@@ -120,6 +120,23 @@ final class BenchDatabase {
         }
     }
 
+    /**
+     * Writes out what the undo (or the load) left dirty, when this login may ({@code CHECKPOINT}: superuser or
+     * {@code pg_checkpoint}): an undo that rewrote the table (int -> bigint's) leaves the whole table dirty in the
+     * kernel's cache, and the next checkpoint's sync phase would write it out during the next change, which would
+     * then be measured with the undo's writes. Returns whether it ran.
+     */
+    boolean checkpoint() throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            if (!"true".equals(queryString(c, "SELECT (rolsuper OR pg_has_role(current_user, 'pg_checkpoint', 'MEMBER'))::text"
+                    + " FROM pg_roles WHERE rolname = current_user"))) {
+                return false;
+            }
+            s.execute("CHECKPOINT");
+            return true;
+        }
+    }
+
     /** Whether {@code op}'s change is completely in place. */
     boolean verify(OnlineOp op) throws SQLException {
         try (Connection c = DriverManager.getConnection(url)) {

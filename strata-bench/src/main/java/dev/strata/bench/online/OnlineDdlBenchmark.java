@@ -57,7 +57,7 @@ public final class OnlineDdlBenchmark {
         out.printf("table:   orders, %,d rows; customers, %,d rows; load %d writes/s from %d connections%n",
                 options.rows(), options.customers(), options.rate(), options.pool());
         out.printf("strata:  the ops' online defaults (backfill batches of %,d rows), lock_timeout %d s;"
-                        + " settle %d ms before and after each change%n",
+                        + " settle %d ms before and after each change, a CHECKPOINT before it (when this login may)%n",
                 BackfillRows.DEFAULT_BATCH, StrataOpsChanges.LOCK_TIMEOUT.toSeconds(), options.settle().toMillis());
         if (options.reuse() && database.isLoaded(options.rows())) {
             out.println("load:    reusing " + database.name());
@@ -94,6 +94,8 @@ public final class OnlineDdlBenchmark {
 
     private RunResult runOne(OnlineOp op, Mode mode) throws SQLException, InterruptedException {
         database.undo(op);
+        // the change starts with nothing of the undo's left to write out (see BenchDatabase#checkpoint)
+        database.checkpoint();
         try (Connection ddl = DriverManager.getConnection(database.url())) {
             try (Statement s = ddl.createStatement()) {
                 s.execute("SET maintenance_work_mem = '256MB'");
