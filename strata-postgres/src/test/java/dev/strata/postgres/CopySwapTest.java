@@ -424,6 +424,27 @@ class CopySwapTest {
         assertThat(strategies(events)).containsExactly(Strategy.IN_PLACE);
     }
 
+    /** The swap renames the old table aside before dropping it: what uses its row type would stay with it. */
+    @Test
+    void refusesATableWhoseRowTypeIsUsed() throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE typed_use (id int PRIMARY KEY, v int)");
+            s.execute("INSERT INTO typed_use SELECT g, g FROM generate_series(1, 1000) g");
+            s.execute("CREATE FUNCTION typed_use_v(r typed_use) RETURNS int LANGUAGE sql AS 'SELECT r.v'");
+        }
+        JavaMigrationScript forced = script("r1", o -> o.addColumn("typed_use", "status", "text",
+                col -> col.notNull().defaultValue("md5(random()::text)").strategy(Strategy.COPY_SWAP)));
+        try (JdbcTarget target = Targets.open(db)) {
+            assertThatThrownBy(() -> new Runner(MigrationSet.of(List.of(forced)), target,
+                    new RunOptions(Duration.ZERO, "test", false), e -> { }).upgrade("head"))
+                    .isInstanceOf(StrataException.class)
+                    .hasMessageContaining("is not possible: other objects use its row type");
+        }
+        try (Connection c = db.connect()) {
+            assertThat(scalar(c, "SELECT count(*) FROM pg_class WHERE relname LIKE 'typed_use_strata%'")).isZero();
+        }
+    }
+
     @Test
     void aFailedCopyRemovesItsShadowAndTriggers() throws Exception {
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
@@ -510,7 +531,8 @@ class CopySwapTest {
                 CopySwapRunner.phaseHook = phase -> { };
             }
             writers.close();
-            assertThat(phases).containsExactly("fill", "indexes", "replay", "swap");
+            // the writes at "drop" land on the swapped-in table while the old one waits for its drop
+            assertThat(phases).containsExactly("fill", "indexes", "replay", "swap", "drop");
             assertThat(logged.get()).as("changes logged before the replay").isPositive();
             try (Connection c = db.connect(); Statement s = c.createStatement()) {
                 Map<Long, Integer> actual = new HashMap<>();
