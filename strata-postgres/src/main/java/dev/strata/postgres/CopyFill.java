@@ -46,6 +46,10 @@ final class CopyFill {
     private final KeyWalk walk;
     private final List<String> keyTypes = new ArrayList<>();
     private final String keyTexts;
+    /** Rows and batches written so far, and when the fill started. */
+    private long rowsDone;
+    private long batchesDone;
+    private long started;
     /** The COPY data as read (with the keys), by one thread at a time: the caller's, or the reading thread. */
     private final Bytes raw = new Bytes();
     private final Bytes buffer = new Bytes();
@@ -161,6 +165,7 @@ final class CopyFill {
      * is read, then written, on the caller's connection.
      */
     long run(boolean oneSnapshot, Consumer<BackfillProgress> progress, Connection reader) throws SQLException {
+        started = System.nanoTime();
         return reader == null ? runAlone(oneSnapshot, progress) : runBeside(reader, oneSnapshot, progress);
     }
 
@@ -170,29 +175,18 @@ final class CopyFill {
 
     private long runAlone(boolean oneSnapshot, Consumer<BackfillProgress> progress) throws SQLException {
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-        long rows = 0;
-        long batches = 0;
-        long t0 = System.nanoTime();
         String[] last = null;
         int size = firstSize();
         try (Statement s = c.createStatement()) {
             while (true) {
                 s.execute("SELECT set_config('jit', 'off', true)");
                 Batch batch = read(copy, last, size, buffer);
-                write(copy, batch);
-                if (!oneSnapshot) {
-                    c.commit();
-                }
-                rows += batch.rows;
-                batches++;
-                progress.accept(new BackfillProgress(rows, batches, estimate, Duration.ofNanos(System.nanoTime() - t0),
-                        Strategy.COPY_SWAP));
-                if (batch.rows < batch.size) {
-                    return rows;
+                if (written(copy, batch, !oneSnapshot, progress)) {
+                    return rowsDone;
                 }
                 last = batch.lastKey;
                 size = nextSize(batch);
-                pause(rows);
+                pause();
             }
         } catch (java.io.IOException e) {
             throw new SQLException("copying rows into " + shadow + ": " + e.getMessage(), "58030", e);
@@ -243,9 +237,6 @@ final class CopyFill {
             }
         }, "strata-copy-reader");
         thread.setDaemon(true);
-        long rows = 0;
-        long batches = 0;
-        long t0 = System.nanoTime();
         boolean done = false;
         try {
             reader.setAutoCommit(!oneSnapshot);
@@ -262,24 +253,19 @@ final class CopyFill {
                     throw new SQLException("reading rows of " + table + ": " + e.getMessage(), "58030", e);
                 }
                 Batch batch = (Batch) next;
-                write(in, batch);
-                free.add(batch.data);
                 // the reader holds the snapshot (if one is needed): each written batch can be committed
-                c.commit();
-                rows += batch.rows;
-                batches++;
-                progress.accept(new BackfillProgress(rows, batches, estimate, Duration.ofNanos(System.nanoTime() - t0),
-                        Strategy.COPY_SWAP));
-                if (batch.rows < batch.size) {
+                boolean last = written(in, batch, true, progress);
+                free.add(batch.data);
+                if (last) {
                     done = true;
                     thread.join();
-                    return rows;
+                    return rowsDone;
                 }
-                pause(rows);
+                pause();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SQLException("interrupted after " + rows + " rows copied", "57014", e);
+            throw new SQLException("interrupted after " + rowsDone + " rows copied", "57014", e);
         } catch (java.io.IOException e) {
             throw new SQLException("copying rows into " + shadow + ": " + e.getMessage(), "58030", e);
         } finally {
@@ -326,19 +312,32 @@ final class CopyFill {
         return new Batch(into, n, lastKey, size);
     }
 
-    private void write(CopyManager copy, Batch batch) throws SQLException, java.io.IOException {
+    /**
+     * Writes {@code batch} on the caller's connection, commits it when told, counts it and reports the progress;
+     * returns whether it was the last batch (fewer rows than asked for).
+     */
+    private boolean written(CopyManager copy, Batch batch, boolean commit, Consumer<BackfillProgress> progress)
+            throws SQLException, java.io.IOException {
         if (batch.rows > 0) {
             copy.copyIn(copyIn, new java.io.ByteArrayInputStream(batch.data.array(), 0, batch.data.size()), 1 << 16);
         }
+        if (commit) {
+            c.commit();
+        }
+        rowsDone += batch.rows;
+        batchesDone++;
+        progress.accept(new BackfillProgress(rowsDone, batchesDone, estimate, Duration.ofNanos(System.nanoTime() - started),
+                Strategy.COPY_SWAP));
+        return batch.rows < batch.size;
     }
 
-    private void pause(long rows) throws SQLException {
+    private void pause() throws SQLException {
         if (!b.pause().isZero()) {
             try {
                 Thread.sleep(b.pause().toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new SQLException("interrupted after " + rows + " rows copied", "57014", e);
+                throw new SQLException("interrupted after " + rowsDone + " rows copied", "57014", e);
             }
         }
     }

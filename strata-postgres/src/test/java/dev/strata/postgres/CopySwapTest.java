@@ -336,33 +336,16 @@ class CopySwapTest {
     /** A row the reading session cannot convert, some batches in: the failure is the reader's, and nothing is left. */
     @Test
     void aFailedReadOnTheSecondSessionRemovesItsShadowAndTriggers() throws Exception {
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE codes (id int PRIMARY KEY, code text NOT NULL)");
-            s.execute("INSERT INTO codes SELECT g, g::text FROM generate_series(1, 20000) g");
-            s.execute("UPDATE codes SET code = 'x' WHERE id = 15000");
-        }
-        JavaMigrationScript r1 = script("r1", o -> o.alterColumn("codes", "code", a -> a.type("text", "integer").notNull()
-                .using("code::integer", "code::text").strategy(Strategy.COPY_SWAP)));
         List<String> phases = java.util.Collections.synchronizedList(new ArrayList<>());
         CopySwapRunner.fillBatch = 1_000;
         CopySwapRunner.phaseHook = phases::add;
-        try (JdbcTarget target = Targets.withSecondSessions(db, PgConnections.open(PgUrl.parse(db.jdbcUrl()), null))) {
-            assertThatThrownBy(() -> new Runner(MigrationSet.of(List.of(r1)), target,
-                    new RunOptions(Duration.ZERO, "test", false), e -> { }).upgrade("head"))
-                    .isInstanceOf(StrataException.class)
-                    .hasMessageContaining("copy-and-swap of \"public\".\"codes\" failed")
-                    .hasMessageContaining("invalid input syntax for type integer")
-                    .hasMessageContaining("the shadow table, its log and triggers were removed");
+        try {
+            assertAFailedCopyLeavesNothing(() -> Targets.withSecondSessions(db, PgConnections.open(PgUrl.parse(db.jdbcUrl()), null)));
         } finally {
             CopySwapRunner.fillBatch = CopySwapRunner.FILL_BATCH;
             CopySwapRunner.phaseHook = phase -> { };
         }
         assertThat(phases).contains("fill beside");
-        try (Connection c = db.connect()) {
-            assertThat(scalar(c, "SELECT count(*) FROM pg_class WHERE relname LIKE '%strata_copy%'")).isZero();
-            assertThat(scalar(c, "SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'strata_copy%'")).isZero();
-            assertThat(scalar(c, "SELECT count(*) FROM codes")).isEqualTo(20000);
-        }
         assertNoSessionsLeft();
     }
 
@@ -405,15 +388,7 @@ class CopySwapTest {
             s.execute("ANALYZE viewed");
             s.execute("ANALYZE viewed2");
         }
-        JavaMigrationScript forced = script("r1", o -> o.addColumn("viewed", "status", "text",
-                col -> col.notNull().defaultValue("md5(random()::text)").strategy(Strategy.COPY_SWAP)));
-        try (JdbcTarget target = Targets.open(db)) {
-            assertThatThrownBy(() -> new Runner(MigrationSet.of(List.of(forced)), target,
-                    new RunOptions(Duration.ZERO, "test", false), e -> { }).upgrade("head"))
-                    .isInstanceOf(StrataException.class)
-                    .hasMessageContaining("copy-and-swap of \"public\".\"viewed\" is not possible: views or rules depend on it")
-                    .hasMessageContaining("IN_PLACE");
-        }
+        assertCopyRefused("viewed", "views or rules depend on it");
         JavaMigrationScript auto = script("r2", o -> o.addColumn("viewed2", "status", "text",
                 col -> col.notNull().defaultValue("md5(random()::text)")));
         List<RunEvent> events = new ArrayList<>();
@@ -432,21 +407,32 @@ class CopySwapTest {
             s.execute("INSERT INTO typed_use SELECT g, g FROM generate_series(1, 1000) g");
             s.execute("CREATE FUNCTION typed_use_v(r typed_use) RETURNS int LANGUAGE sql AS 'SELECT r.v'");
         }
-        JavaMigrationScript forced = script("r1", o -> o.addColumn("typed_use", "status", "text",
-                col -> col.notNull().defaultValue("md5(random()::text)").strategy(Strategy.COPY_SWAP)));
-        try (JdbcTarget target = Targets.open(db)) {
-            assertThatThrownBy(() -> new Runner(MigrationSet.of(List.of(forced)), target,
-                    new RunOptions(Duration.ZERO, "test", false), e -> { }).upgrade("head"))
-                    .isInstanceOf(StrataException.class)
-                    .hasMessageContaining("is not possible: other objects use its row type");
-        }
+        assertCopyRefused("typed_use", "other objects use its row type");
         try (Connection c = db.connect()) {
             assertThat(scalar(c, "SELECT count(*) FROM pg_class WHERE relname LIKE 'typed_use_strata%'")).isZero();
         }
     }
 
+    /** A forced copy of {@code table} (for a new NOT NULL column) is refused for {@code reason}. */
+    private static void assertCopyRefused(String table, String reason) {
+        JavaMigrationScript forced = script("r1", o -> o.addColumn(table, "status", "text",
+                col -> col.notNull().defaultValue("md5(random()::text)").strategy(Strategy.COPY_SWAP)));
+        try (JdbcTarget target = Targets.open(db)) {
+            assertThatThrownBy(() -> new Runner(MigrationSet.of(List.of(forced)), target,
+                    new RunOptions(Duration.ZERO, "test", false), e -> { }).upgrade("head"))
+                    .isInstanceOf(StrataException.class)
+                    .hasMessageContaining("copy-and-swap of \"public\".\"" + table + "\" is not possible: " + reason)
+                    .hasMessageContaining("IN_PLACE");
+        }
+    }
+
     @Test
     void aFailedCopyRemovesItsShadowAndTriggers() throws Exception {
+        assertAFailedCopyLeavesNothing(() -> Targets.open(db));
+    }
+
+    /** A type change that fails on row 15,000 of 20,000 (on the target {@code targets} opens) leaves nothing behind. */
+    private static void assertAFailedCopyLeavesNothing(java.util.function.Supplier<JdbcTarget> targets) throws Exception {
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE codes (id int PRIMARY KEY, code text NOT NULL)");
             s.execute("INSERT INTO codes SELECT g, g::text FROM generate_series(1, 20000) g");
@@ -454,7 +440,7 @@ class CopySwapTest {
         }
         JavaMigrationScript r1 = script("r1", o -> o.alterColumn("codes", "code", a -> a.type("text", "integer").notNull()
                 .using("code::integer", "code::text").strategy(Strategy.COPY_SWAP)));
-        try (JdbcTarget target = Targets.open(db)) {
+        try (JdbcTarget target = targets.get()) {
             assertThatThrownBy(() -> new Runner(MigrationSet.of(List.of(r1)), target,
                     new RunOptions(Duration.ZERO, "test", false), e -> { }).upgrade("head"))
                     .isInstanceOf(StrataException.class)
