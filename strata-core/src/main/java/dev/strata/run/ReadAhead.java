@@ -76,7 +76,7 @@ final class ReadAhead implements AutoCloseable {
     @Override
     public void close() {
         if (thread != null) {
-            thread.shutdownNow();
+            thread.shutdown(); // a read under way ends on its own; the thread is a daemon
         }
     }
 }
