@@ -18,8 +18,8 @@ import java.util.concurrent.RejectedExecutionException;
  * when that is still to do, and works out the {@link StatementShape} of each statement, which the runner and the
  * target ask about (the relations a step's measurements name, which statements may share a round trip, index builds,
  * settings). In a request/response protocol the client's work adds to the run's time while the server waits; on a
- * second core it is done while the server works instead (issue 14: a seventh of the client's time per revision of a
- * 1,000-revision apply went to working out shapes).
+ * second core it is done while the server works instead (issue 14: about a sixth of the client's samples per revision
+ * of a 1,000-revision apply, in a JFR profile, went to working out shapes).
  *
  * <p>Nothing is sent ahead and nothing is decided here: the runner asks the same questions in the same order as
  * before, and finds the answers kept ({@link StatementShape} keeps the shapes seen last). A failure here (a file that
