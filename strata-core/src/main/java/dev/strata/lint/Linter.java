@@ -45,6 +45,16 @@ public final class Linter {
      * @param report which of them to report findings for
      */
     public LintReport lint(List<LintInput> chain, Predicate<LintInput> report) {
+        return lint(chain, report, true);
+    }
+
+    /**
+     * As {@link #lint(List, Predicate)}; without {@code downgrades}, the downgrade sections are not judged (no
+     * {@link Finding#downgrade()} findings): for the gate in front of an upgrade, which never runs them and whose
+     * verdict counts upgrade findings only. A downgrade section has facts of its own, so the upgrade findings are the
+     * same either way.
+     */
+    public LintReport lint(List<LintInput> chain, Predicate<LintInput> report, boolean downgrades) {
         ChainFacts facts = new ChainFacts();
         List<Finding> findings = new ArrayList<>();
         List<LintReport.FileSuppression> suppressions = new ArrayList<>();
@@ -59,12 +69,24 @@ public final class Linter {
             up.deferredLines = in.deferred();
             run(in, in.upgrade(), up, wanted, own, origin);
             if (wanted) {
-                Scope down = new Scope(in.file(), in.transactional(), false, in.destructive(), in.irreversible(),
-                        options.strataLockTimeout(), new ChainFacts());
-                down.changedSchema = !in.upgrade().isEmpty();
-                run(in, in.downgrade(), down, true, own, origin);
+                if (downgrades) {
+                    Scope down = new Scope(in.file(), in.transactional(), false, in.destructive(), in.irreversible(),
+                            options.strataLockTimeout(), new ChainFacts());
+                    down.changedSchema = !in.upgrade().isEmpty();
+                    run(in, in.downgrade(), down, true, own, origin);
+                }
                 List<Suppression> allows = Suppressions.of(in.text());
-                own = applySuppressions(in, own, origin, allows);
+                // a suppression of a downgrade statement's finding is not unused because the downgrade was not judged
+                Set<Integer> unjudged = new HashSet<>();
+                if (!downgrades) {
+                    for (SqlStatement s : in.downgrade()) {
+                        int lines = (int) s.sql().chars().filter(c -> c == '\n').count();
+                        for (int l = s.line(); l <= s.line() + lines; l++) {
+                            unjudged.add(l);
+                        }
+                    }
+                }
+                own = applySuppressions(in, own, origin, allows, unjudged);
                 own.sort(Comparator.comparingInt((Finding f) -> f.location().line()).thenComparing(f -> f.rule().id()));
                 findings.addAll(own);
                 allows.forEach(a -> suppressions.add(new LintReport.FileSuppression(in.file(), a)));
@@ -123,7 +145,7 @@ public final class Linter {
     }
 
     private List<Finding> applySuppressions(LintInput in, List<Finding> own, Map<Stmt, Integer> origin,
-                                            List<Suppression> allows) {
+                                            List<Suppression> allows, Set<Integer> unjudged) {
         if (allows.isEmpty()) {
             return own;
         }
@@ -155,7 +177,8 @@ public final class Linter {
                         : "names rule '" + a.rule() + "', which does not exist", stmt, result);
             } else if (a.reason().isBlank()) {
                 meta(RuleSet.INVALID_SUPPRESSION, at, "suppresses " + a.ruleId() + " without a reason", stmt, result);
-            } else if (!used.contains(a) && !ObservedRules.isObserved(a.ruleId())) {
+            } else if (!used.contains(a) && !ObservedRules.isObserved(a.ruleId())
+                    && !unjudged.contains(a.targetLine())) {
                 meta(RuleSet.UNUSED_SUPPRESSION, at, "suppresses " + a.ruleId() + (a.targetLine() == 0
                         ? " but no statement follows it" : " but the statement at line " + a.targetLine()
                         + " has no such finding"), stmt, result);

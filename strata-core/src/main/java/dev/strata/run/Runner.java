@@ -327,10 +327,21 @@ public final class Runner {
     private void runSteps(DatabaseState state, List<Step> steps) {
         long start = System.nanoTime();
         listener.on(new RunEvent.RunStarted(steps.get(0).direction(), steps));
+        try (ReadAhead ahead = new ReadAhead()) {
+            runSteps(state, steps, ahead);
+        }
+        listener.on(new RunEvent.RunFinished(steps.get(0).direction(), steps, (System.nanoTime() - start) / 1_000_000));
+    }
+
+    private void runSteps(DatabaseState state, List<Step> steps, ReadAhead ahead) {
         int i = 0;
         for (Step step : steps) {
             MigrationScript script = set.script(step.id());
             listener.on(new RunEvent.StepStarted(step, script, i++, steps.size()));
+            if (i < steps.size()) {
+                // the next step's statements are read on a second thread while this one runs on the server
+                ahead.after(step, script, steps.get(i), set.script(steps.get(i).id()));
+            }
             int skip = 0;
             if (options.resume()) {
                 for (DatabaseState.PartialFailure p : state.partial()) {
@@ -348,7 +359,6 @@ public final class Runner {
             }
             listener.on(new RunEvent.StepFinished(step, script, ms));
         }
-        listener.on(new RunEvent.RunFinished(steps.get(0).direction(), steps, (System.nanoTime() - start) / 1_000_000));
     }
 
     /** The ids in graph order (bases first), so that messages and records are deterministic. */

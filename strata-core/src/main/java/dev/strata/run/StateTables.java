@@ -78,7 +78,7 @@ public record StateTables(String schema, String versionTable, String historyTabl
                 + "     added AS (INSERT INTO " + version() + " (revision) SELECT unnest(?::text[]))\n"
                 + "INSERT INTO " + history() + " (revision, action, message, checksum, started_at, execution_ms,"
                 + " tool_version, status, error, statements_run, statements_total, details)\n"
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)";
+                + "VALUES (?, ?, ?, ?, ?::timestamptz, ?, ?, ?, ?, ?, ?, ?::jsonb)";
     }
 
     /** The same bookkeeping as literal SQL statements, for offline scripts; started_at is now(), execution_ms NULL. */

@@ -188,8 +188,7 @@ public record SqlMigration(Revision revision, String location, boolean transacti
                     s = sections;
                     if (s == null) {
                         byte[] bytes = source != null ? source : reader.get();
-                        s = ScriptParser.parseHeader(location, ScriptLoader.decodeUtf8(bytes, location)).body()
-                                .sections();
+                        s = ScriptParser.body(location, ScriptLoader.decodeUtf8(bytes, location)).sections();
                         sections = s;
                     }
                 }

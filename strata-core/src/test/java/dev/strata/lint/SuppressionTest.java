@@ -35,6 +35,23 @@ class SuppressionTest {
     }
 
     @Test
+    void withoutTheDowngradesTheUpgradeFindingsAreTheSameAndADowngradeAllowIsNotUnused() {
+        SqlMigration m = ScriptParser.parse("r1.sql", FILE);
+        List<LintInput> chain = List.of(LintInput.of(m, FILE));
+        LintReport all = new Linter(LintOptions.DEFAULTS).lint(chain, in -> true, true);
+        LintReport upgrades = new Linter(LintOptions.DEFAULTS).lint(chain, in -> true, false);
+        assertThat(upgrades.findings()).extracting(f -> f.rule().id() + "@" + f.location().line() + ":" + f.isSuppressed())
+                .containsExactly("SA001@4:true", "SA001@5:false");
+        assertThat(upgrades.findings()).containsExactlyElementsOf(all.findings().stream().filter(f -> !f.downgrade())
+                .toList());
+        // an allow that suppresses nothing in the upgrade is still reported
+        String unused = FILE.replace("CREATE INDEX j", "-- strata:allow SA002 not here\nCREATE INDEX j");
+        SqlMigration u = ScriptParser.parse("r1.sql", unused);
+        assertThat(new Linter(LintOptions.DEFAULTS).lint(List.of(LintInput.of(u, unused)), in -> true, false).findings())
+                .anyMatch(f -> f.rule().id().equals("SA901"));
+    }
+
+    @Test
     void allowLineInTheHeaderIsStillAnUnknownHeaderKey() {
         assertThatThrownBy(() -> ScriptParser.parse("r1.sql", "-- strata:revision r1\n-- strata:allow SA001 x\n"
                 + "-- strata:upgrade\nSELECT 1;\n-- strata:downgrade\n"))
