@@ -66,6 +66,10 @@ final class Observer {
     /** The schema change of each statement (the differ's ops), or null when not recorded (fixtures). */
     private final SchemaChanges changes;
     private boolean timescale;
+    /** The schema changes being diffed, by the index of their observation in the output. */
+    private final Map<Integer, java.util.concurrent.CompletableFuture<List<SchemaChange>>> pending = new HashMap<>();
+    /** The probes after each statement, prepared on the session. */
+    private final Catalog.Probes probes;
     /** The catalog after the last observed statement; null when something else ran since. */
     private Catalog last;
 
@@ -74,6 +78,7 @@ final class Observer {
         this.c = c;
         this.samples = samples;
         this.changes = changes;
+        this.probes = new Catalog.Probes(c, LOCKS_AND_XID);
     }
 
     /**
@@ -97,13 +102,20 @@ final class Observer {
                 s.execute("SET synchronous_commit = off");
             }
             Observer o = new Observer(ws, c, new SampleRows(c, sampleFrom, 3), changes(ws, set, order, linted, last, c));
-            for (int i = 0; i <= last; i++) {
-                Revision r = order.get(i);
-                MigrationScript script = set.script(r.id());
-                if (linted.contains(r.id()) && script instanceof SqlMigration m) {
-                    o.observe(m, out);
-                } else {
-                    o.apply(script);
+            try {
+                for (int i = 0; i <= last; i++) {
+                    Revision r = order.get(i);
+                    MigrationScript script = set.script(r.id());
+                    if (linted.contains(r.id()) && script instanceof SqlMigration m) {
+                        o.observe(m, out);
+                    } else {
+                        o.apply(script);
+                    }
+                }
+                o.withChanges(out);
+            } finally {
+                if (o.changes != null) {
+                    o.changes.close();
                 }
             }
         } catch (SQLException e) {
@@ -198,10 +210,11 @@ final class Observer {
             boolean[] wrote = {false};
             boolean ran = false;
             Catalog after;
+            probes.prepare(timescale);
             c.setAutoCommit(false);
             try {
                 // the statement, its locks, whether it wrote, the relations it locked, and the commit: one round trip
-                after = Catalog.runAndRead(c, st.sql(), before, timescale, LOCKS_AND_XID, (oid, mode) -> {
+                after = Catalog.runAndRead(c, st.sql(), before, timescale, probes, (oid, mode) -> {
                     if (oid == 0) {
                         wrote[0] = true;
                         return;
@@ -246,7 +259,11 @@ final class Observer {
                 // a statement that failed in autocommit may still have changed the schema (a CONCURRENTLY build
                 // leaves an INVALID index behind); one that failed in a transaction was rolled back
                 boolean read = (ran || !locksSeen) && SchemaChanges.mayChange(st.sql(), locksSeen ? wrote[0] : null);
-                seen = withChanges(seen, read ? changes.after(st.sql(), locksSeen ? locked : null) : List.of(), read);
+                if (read) {
+                    pending.put(out.size(), changes.after(st.sql(), locksSeen ? locked : null));
+                } else {
+                    seen = withChanges(seen, List.of(), false);
+                }
             }
             out.add(seen);
             if (m.transactional()) {
@@ -276,6 +293,23 @@ final class Observer {
                     + " extension the revisions use (" + oneLine(e) + "); pass --dev-url with a server that has it,"
                     + " or lint with --static", e);
         }
+    }
+
+    /** The observations of {@code out} that {@link #pending} holds, with their schema changes (waits for them). */
+    private void withChanges(List<StatementObservation> out) {
+        for (Map.Entry<Integer, java.util.concurrent.CompletableFuture<List<SchemaChange>>> e : pending.entrySet()) {
+            List<SchemaChange> ops;
+            try {
+                ops = e.getValue().join();
+            } catch (java.util.concurrent.CompletionException failed) {
+                if (failed.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw failed;
+            }
+            out.set(e.getKey(), withChanges(out.get(e.getKey()), ops, true));
+        }
+        pending.clear();
     }
 
     private static StatementObservation withChanges(StatementObservation o, List<SchemaChange> ops, boolean read) {
