@@ -129,6 +129,29 @@ class ObservedLintTest {
     }
 
     @Test
+    void aRevisionThatDeallocatesTheSessionsPreparedStatementsIsStillObserved() throws Exception {
+        // the probes after each statement and the sample rows' queries are prepared on the scratch session
+        revision("p1", null, "CREATE TABLE parent (id int PRIMARY KEY);");
+        revision("p2", "p1", "DEALLOCATE ALL;\nALTER TABLE parent ADD COLUMN note text;\n"
+                + "CREATE TABLE child (id int PRIMARY KEY, parent_id int REFERENCES parent (id));");
+        revision("p3", "p2", "DEALLOCATE ALL;\nCREATE INDEX child_parent ON child (parent_id);");
+        try (Workspace ws = workspace()) {
+            LintOptions options = LintGate.options(ws);
+            List<RevisionId> linted = List.of(new RevisionId("p2"), new RevisionId("p3"));
+            List<StatementObservation> seen = LintGate.observe(ws, LintGate.lint(ws, options, linted), options,
+                    linted, Optional.empty(), Optional.empty()).observations();
+            assertThat(seen).hasSize(5).allMatch(o -> o.error() == null);
+            assertThat(seen.get(1).locks()).extracting(StatementObservation.TableLock::table)
+                    .containsExactly("public.parent");
+            assertThat(seen.get(1).changeSummary()).isEqualTo("add column note to public.parent");
+            assertThat(seen.get(2).created()).contains("public.child");
+            assertThat(seen.get(4).created()).containsExactly("public.child_parent");
+            assertThat(seen.get(4).changes()).extracting(StatementObservation.SchemaChange::op)
+                    .containsExactly("create_index");
+        }
+    }
+
+    @Test
     void aFailedConcurrentBuildIsReadForTheIndexItLeftBehind() throws Exception {
         revision("d1", null, "CREATE TABLE dup (v int);\nINSERT INTO dup VALUES (1), (1);");
         Files.writeString(dir.resolve("migrations/d2.sql"), "-- strata:revision d2\n-- strata:parents d1\n"
