@@ -298,16 +298,7 @@ final class Observer {
     /** The observations of {@code out} that {@link #pending} holds, with their schema changes (waits for them). */
     private void withChanges(List<StatementObservation> out) {
         for (Map.Entry<Integer, java.util.concurrent.CompletableFuture<List<SchemaChange>>> e : pending.entrySet()) {
-            List<SchemaChange> ops;
-            try {
-                ops = e.getValue().join();
-            } catch (java.util.concurrent.CompletionException failed) {
-                if (failed.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                throw failed;
-            }
-            out.set(e.getKey(), withChanges(out.get(e.getKey()), ops, true));
+            out.set(e.getKey(), withChanges(out.get(e.getKey()), SchemaChanges.joined(e.getValue()), true));
         }
         pending.clear();
     }

@@ -54,9 +54,17 @@ final class SchemaChanges implements AutoCloseable {
     private final Connection c;
     private final PgInspector inspector = new PgInspector();
     private final Differ differ = new Differ();
-    /** The schema after the last statement read, or null when something ran since without a read. */
-    private PgInspector.Snapshot current;
-    /** Diffs the reads, one at a time in the order read (the differ is not shared). */
+    /**
+     * The schema after the last statement read (being merged on the second thread after a relations-only read), or
+     * null when something ran since without a read.
+     */
+    private CompletableFuture<PgInspector.Snapshot> current;
+    /**
+     * The last snapshot read on this thread: its schemas, extensions and options are those of {@link #current} (a
+     * relations-only read keeps them), which a relations-only read goes by.
+     */
+    private PgInspector.Snapshot shape;
+    /** Merges and diffs the reads, one at a time in the order read (the differ is not shared). */
     private final ExecutorService differs = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "strata-lint-diff");
         t.setDaemon(true);
@@ -75,12 +83,14 @@ final class SchemaChanges implements AutoCloseable {
     /** Something ran that was not followed (a revision applied as it is): the next statement reads anew. */
     void forget() {
         current = null;
+        shape = null;
     }
 
     /** Reads the schema before a revision's first statement, unless it is known. */
     void before() {
         if (current == null) {
-            current = inspector.snapshot(c, InspectOptions.defaults());
+            shape = inspector.snapshot(c, InspectOptions.defaults());
+            current = CompletableFuture.completedFuture(shape);
         }
     }
 
@@ -111,14 +121,37 @@ final class SchemaChanges implements AutoCloseable {
      *                altered; null when not known (it ran in autocommit), which reads the whole schema
      */
     CompletableFuture<List<SchemaChange>> after(String sql, Collection<Long> touched) {
-        PgInspector.Snapshot then = current;
+        if (current != null && touched != null && relationsOnly(sql)) {
+            // read now; merged into the schema before (once the second thread has it) and diffed there
+            PgInspector.RelationRows rows = inspector.rereadRelations(c, shape, touched);
+            CompletableFuture<PgInspector.Snapshot> then = current;
+            current = then.thenApplyAsync(before -> inspector.merge(before, rows), differs);
+            return current.thenApplyAsync(now -> changes(sql, then.join(), now), differs);
+        }
+        PgInspector.Snapshot then = current == null ? null : joined(current);
         PgInspector.Snapshot now = then == null || touched == null ? inspector.snapshot(c, InspectOptions.defaults())
-                : inspector.reread(c, then, touched, !relationsOnly(sql));
-        current = now;
+                : inspector.reread(c, then, touched, true);
+        current = CompletableFuture.completedFuture(now);
+        shape = now;
         if (then == null) {
             return CompletableFuture.completedFuture(List.of());
         }
         return CompletableFuture.supplyAsync(() -> changes(sql, then, now), differs);
+    }
+
+    /** What {@code f} completed with, or the exception it failed with. */
+    static <T> T joined(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     /** The ops from {@code then} to {@code now} (read after {@code sql}). */
