@@ -101,7 +101,7 @@ final class Observer {
                 // a throw-away database: a commit need not wait for the WAL flush (one commit per statement)
                 s.execute("SET synchronous_commit = off");
             }
-            Observer o = new Observer(ws, c, new SampleRows(c, sampleFrom, 3), changes(ws, set, order, linted, last, c));
+            Observer o = new Observer(ws, c, new SampleRows(c, sampleFrom, 3), changes(ws, c));
             try {
                 for (int i = 0; i <= last; i++) {
                     Revision r = order.get(i);
@@ -125,30 +125,9 @@ final class Observer {
         return out;
     }
 
-    /**
-     * The schema-change reader, or null when the statements that may change the schema outnumber
-     * {@code [lint] observe_changes}' limit (each read is one inspection of the whole scratch database).
-     */
-    private static SchemaChanges changes(Workspace ws, MigrationSet set, List<Revision> order,
-                                         Collection<RevisionId> linted, int last, Connection c) {
-        int limit = LintConfig.observeChangesLimit(ws.settings().configFile());
-        int candidates = 0;
-        for (int i = 0; i <= last && candidates <= limit; i++) {
-            if (linted.contains(order.get(i).id()) && set.script(order.get(i).id()) instanceof SqlMigration m) {
-                for (SqlStatement st : m.upgrade()) {
-                    candidates += SchemaChanges.mayChange(st.sql(), null) ? 1 : 0;
-                }
-            }
-        }
-        if (candidates > limit) {
-            if (limit > 0) {
-                ws.notice(RunEvent.Notice.Level.INFO, "lint: schema changes not read: more than " + limit
-                        + " statements may change the schema (one inspection each); set [lint] observe_changes = true"
-                        + " to read them all");
-            }
-            return null;
-        }
-        return new SchemaChanges(c);
+    /** The schema-change reader, or null when {@code [lint] observe_changes = false}. */
+    private static SchemaChanges changes(Workspace ws, Connection c) {
+        return LintConfig.observeChanges(ws.settings().configFile()) ? new SchemaChanges(c) : null;
     }
 
     /** Applies a revision that is not linted, statement by statement in autocommit. */

@@ -172,9 +172,10 @@ class ObservedLintTest {
     }
 
     @Test
-    void schemaReadsStopAboveTheLimitUnlessConfigured() throws Exception {
+    void everyStatementsSchemaChangeIsReadUnlessConfiguredOff() throws Exception {
+        // more statements than the 100 that observe_changes = "auto" once stopped at
         StringBuilder many = new StringBuilder();
-        for (int i = 0; i <= LintConfig.AUTO_CHANGES_LIMIT; i++) {
+        for (int i = 0; i <= 100; i++) {
             many.append("CREATE TABLE t").append(i).append(" (id int);\n");
         }
         revision("m1", null, many.toString());
@@ -183,17 +184,17 @@ class ObservedLintTest {
             LintOptions options = LintGate.options(ws);
             List<StatementObservation> seen = LintGate.observe(ws, LintGate.lint(ws, options, m1), options, m1,
                     Optional.empty(), Optional.empty()).observations();
-            assertThat(seen).hasSize(LintConfig.AUTO_CHANGES_LIMIT + 1).noneMatch(StatementObservation::changesSeen);
+            assertThat(seen).hasSize(101).allMatch(StatementObservation::changesSeen);
+            assertThat(seen.get(7).changeSummary()).isEqualTo("create table public.t7");
         }
         Files.writeString(dir.resolve("strata.toml"), Files.readString(dir.resolve("strata.toml"))
-                + "[lint]\nobserve_changes = true\n");
+                + "[lint]\nobserve_changes = false\n");
         try (Workspace ws = new Workspace(new ConfigLoader.Inputs(Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Map.of(), dir), RunListener.NONE)) {
             LintOptions options = LintGate.options(ws);
             List<StatementObservation> seen = LintGate.observe(ws, LintGate.lint(ws, options, m1), options, m1,
                     Optional.empty(), Optional.empty()).observations();
-            assertThat(seen).allMatch(StatementObservation::changesSeen);
-            assertThat(seen.get(7).changeSummary()).isEqualTo("create table public.t7");
+            assertThat(seen).hasSize(101).noneMatch(StatementObservation::changesSeen);
         }
     }
 
