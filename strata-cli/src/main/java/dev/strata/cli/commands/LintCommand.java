@@ -67,9 +67,9 @@ public final class LintCommand implements Callable<Integer> {
                     + " contradicted (new findings SA950-SA953 for what no rule predicted). Default: on ([lint] observe"
                     + " = \"auto\"), on a scratch database of --dev-url or dev_url, else a throw-away embedded"
                     + " PostgreSQL; when none can be had it lints statically and says why. Given explicitly, a failure"
-                    + " to observe is an error. --no-observe (or --static) skips it. The schema is read after the"
-                    + " statements that may change it (the relations each locked, read again), when at most 100 do"
-                    + " ([lint] observe_changes = \"auto\"; true: always, false: never).")
+                    + " to observe is an error. --no-observe (or --static) skips it. The schema is read after each"
+                    + " statement that may change it (the relations it locked, read again; [lint] observe_changes ="
+                    + " false: never).")
     Boolean observe;
 
     @Option(names = "--static", description = "Static analysis only, no scratch database (same as --no-observe).")

@@ -29,8 +29,8 @@ import java.util.Optional;
  * upgrade = "off"            # refuse (default): upgrade lints first and refuses failing findings; off
  * observe = "auto"          # auto (default): lint replays revisions on a scratch database; off: static only
  * upgrade_observe = false    # true: the upgrade gate observes too (slower; default false, static)
- * observe_changes = "auto"   # each statement's schema change: auto (default) reads the schema after each
- *                            # statement that may change it when at most 100 may; true: always; false: never
+ * observe_changes = true     # each statement's schema change: true (default) reads the schema after each
+ *                            # statement that may change it; false: never ("auto" is read as true)
  * size_aware = true          # findings on tables of the configured database are sized (default true)
  * rows_plus_one = 10000      # above this many rows, size-sensitive findings rise one level
  * rows_plus_two = 1000000    # above this many, two
@@ -73,7 +73,7 @@ public final class LintConfig {
                                 throw fail(name, "[lint] upgrade_observe must be true or false");
                             }
                         }
-                        case "observe_changes" -> changesLimit(name, e.getValue());
+                        case "observe_changes" -> observeChanges(name, e.getValue());
                         case "size_aware" -> {
                             if (!e.getValue().isBoolean()) {
                                 throw fail(name, "[lint] size_aware must be true or false");
@@ -129,27 +129,24 @@ public final class LintConfig {
         return v != null && v.isBoolean() && v.booleanValue();
     }
 
-    /** How many statements that may change the schema {@code observe_changes = "auto"} reads the schema after. */
-    public static final int AUTO_CHANGES_LIMIT = 100;
-
     /**
-     * Up to how many statements that may change the schema observation reads it after
-     * ({@code [lint] observe_changes}): "auto" (default) {@link #AUTO_CHANGES_LIMIT}, true no limit, false none.
-     * Above the limit no statement's schema change is read.
+     * Whether observation reads the schema after each statement that may change it ({@code [lint]
+     * observe_changes}): true (default), false never. "auto", which once stopped above 100 such statements, is read
+     * as true.
      */
-    public static int observeChangesLimit(Optional<Path> file) {
+    public static boolean observeChanges(Optional<Path> file) {
         JsonNode v = key(file, "observe_changes");
-        return v == null ? AUTO_CHANGES_LIMIT : changesLimit(file.get().getFileName().toString(), v);
+        return v == null || observeChanges(file.get().getFileName().toString(), v);
     }
 
-    private static int changesLimit(String name, JsonNode v) {
+    private static boolean observeChanges(String name, JsonNode v) {
         if (v.isBoolean()) {
-            return v.booleanValue() ? Integer.MAX_VALUE : 0;
+            return v.booleanValue();
         }
         if (v.isTextual() && v.textValue().equals("auto")) {
-            return AUTO_CHANGES_LIMIT;
+            return true;
         }
-        throw fail(name, "[lint] observe_changes must be \"auto\", true or false");
+        throw fail(name, "[lint] observe_changes must be true or false");
     }
 
     private static JsonNode key(Optional<Path> file, String key) {

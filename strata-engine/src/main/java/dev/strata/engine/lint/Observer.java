@@ -66,6 +66,10 @@ final class Observer {
     /** The schema change of each statement (the differ's ops), or null when not recorded (fixtures). */
     private final SchemaChanges changes;
     private boolean timescale;
+    /** The schema changes being diffed, by the index of their observation in the output. */
+    private final Map<Integer, java.util.concurrent.CompletableFuture<List<SchemaChange>>> pending = new HashMap<>();
+    /** The probes after each statement, prepared on the session. */
+    private final Catalog.Probes probes;
     /** The catalog after the last observed statement; null when something else ran since. */
     private Catalog last;
 
@@ -74,6 +78,7 @@ final class Observer {
         this.c = c;
         this.samples = samples;
         this.changes = changes;
+        this.probes = new Catalog.Probes(c, LOCKS_AND_XID);
     }
 
     /**
@@ -96,14 +101,21 @@ final class Observer {
                 // a throw-away database: a commit need not wait for the WAL flush (one commit per statement)
                 s.execute("SET synchronous_commit = off");
             }
-            Observer o = new Observer(ws, c, new SampleRows(c, sampleFrom, 3), changes(ws, set, order, linted, last, c));
-            for (int i = 0; i <= last; i++) {
-                Revision r = order.get(i);
-                MigrationScript script = set.script(r.id());
-                if (linted.contains(r.id()) && script instanceof SqlMigration m) {
-                    o.observe(m, out);
-                } else {
-                    o.apply(script);
+            Observer o = new Observer(ws, c, new SampleRows(c, sampleFrom, 3), changes(ws, c));
+            try {
+                for (int i = 0; i <= last; i++) {
+                    Revision r = order.get(i);
+                    MigrationScript script = set.script(r.id());
+                    if (linted.contains(r.id()) && script instanceof SqlMigration m) {
+                        o.observe(m, out);
+                    } else {
+                        o.apply(script);
+                    }
+                }
+                o.withChanges(out);
+            } finally {
+                if (o.changes != null) {
+                    o.changes.close();
                 }
             }
         } catch (SQLException e) {
@@ -113,30 +125,9 @@ final class Observer {
         return out;
     }
 
-    /**
-     * The schema-change reader, or null when the statements that may change the schema outnumber
-     * {@code [lint] observe_changes}' limit (each read is one inspection of the whole scratch database).
-     */
-    private static SchemaChanges changes(Workspace ws, MigrationSet set, List<Revision> order,
-                                         Collection<RevisionId> linted, int last, Connection c) {
-        int limit = LintConfig.observeChangesLimit(ws.settings().configFile());
-        int candidates = 0;
-        for (int i = 0; i <= last && candidates <= limit; i++) {
-            if (linted.contains(order.get(i).id()) && set.script(order.get(i).id()) instanceof SqlMigration m) {
-                for (SqlStatement st : m.upgrade()) {
-                    candidates += SchemaChanges.mayChange(st.sql(), null) ? 1 : 0;
-                }
-            }
-        }
-        if (candidates > limit) {
-            if (limit > 0) {
-                ws.notice(RunEvent.Notice.Level.INFO, "lint: schema changes not read: more than " + limit
-                        + " statements may change the schema (one inspection each); set [lint] observe_changes = true"
-                        + " to read them all");
-            }
-            return null;
-        }
-        return new SchemaChanges(c);
+    /** The schema-change reader, or null when {@code [lint] observe_changes = false}. */
+    private static SchemaChanges changes(Workspace ws, Connection c) {
+        return LintConfig.observeChanges(ws.settings().configFile()) ? new SchemaChanges(c) : null;
     }
 
     /** Applies a revision that is not linted, statement by statement in autocommit. */
@@ -198,10 +189,11 @@ final class Observer {
             boolean[] wrote = {false};
             boolean ran = false;
             Catalog after;
+            probes.prepare(timescale);
             c.setAutoCommit(false);
             try {
                 // the statement, its locks, whether it wrote, the relations it locked, and the commit: one round trip
-                after = Catalog.runAndRead(c, st.sql(), before, timescale, LOCKS_AND_XID, (oid, mode) -> {
+                after = Catalog.runAndRead(c, st.sql(), before, timescale, probes, (oid, mode) -> {
                     if (oid == 0) {
                         wrote[0] = true;
                         return;
@@ -246,7 +238,11 @@ final class Observer {
                 // a statement that failed in autocommit may still have changed the schema (a CONCURRENTLY build
                 // leaves an INVALID index behind); one that failed in a transaction was rolled back
                 boolean read = (ran || !locksSeen) && SchemaChanges.mayChange(st.sql(), locksSeen ? wrote[0] : null);
-                seen = withChanges(seen, read ? changes.after(st.sql(), locksSeen ? locked : null) : List.of(), read);
+                if (read) {
+                    pending.put(out.size(), changes.after(st.sql(), locksSeen ? locked : null));
+                } else {
+                    seen = withChanges(seen, List.of(), false);
+                }
             }
             out.add(seen);
             if (m.transactional()) {
@@ -276,6 +272,14 @@ final class Observer {
                     + " extension the revisions use (" + oneLine(e) + "); pass --dev-url with a server that has it,"
                     + " or lint with --static", e);
         }
+    }
+
+    /** The observations of {@code out} that {@link #pending} holds, with their schema changes (waits for them). */
+    private void withChanges(List<StatementObservation> out) {
+        for (Map.Entry<Integer, java.util.concurrent.CompletableFuture<List<SchemaChange>>> e : pending.entrySet()) {
+            out.set(e.getKey(), withChanges(out.get(e.getKey()), SchemaChanges.joined(e.getValue()), true));
+        }
+        pending.clear();
     }
 
     private static StatementObservation withChanges(StatementObservation o, List<SchemaChange> ops, boolean read) {

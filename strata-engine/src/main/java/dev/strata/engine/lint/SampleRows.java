@@ -55,6 +55,9 @@ final class SampleRows {
     private final Connection c;
     private final Optional<Connection> source;
     private final int rows;
+    private static final java.util.concurrent.atomic.AtomicLong SETS = new java.util.concurrent.atomic.AtomicLong();
+    /** The suffix of the prepared columns and foreign keys queries' names, or null when they are not prepared. */
+    private String prepared;
     /** Tables already filled or found holding rows: a later revision does not look at them again. */
     private final Set<Long> seen = new HashSet<>();
 
@@ -115,7 +118,9 @@ final class SampleRows {
         String oids = "'{" + String.join(",", fresh.stream().map(String::valueOf).toList()) + "}'::oid[]";
         // the columns and the foreign keys of the new tables in one round trip
         try (Statement s = c.createStatement()) {
-            s.execute(COLUMNS.replace("?", oids) + ";\n" + FOREIGN_KEYS + " AND f.conrelid = ANY (" + oids + ")");
+            if (!columnsAndKeys(s, oids)) {
+                s.execute(COLUMNS.replace("?", oids) + ";\n" + FOREIGN_KEYS + " AND f.conrelid = ANY (" + oids + ")");
+            }
             try (ResultSet rs = s.getResultSet()) {
                 while (rs.next()) {
                     long oid = rs.getLong(1);
@@ -178,6 +183,32 @@ final class SampleRows {
             filled += ok ? 1 : 0;
         }
         return filled;
+    }
+
+    /**
+     * Runs the columns and foreign keys queries for {@code oids} on {@code s} as statements prepared on the session
+     * (PREPARE, once: planning them cost more than running them, once for each linted revision); false when the
+     * prepared statements are gone (a revision deallocated them), to be run from their text this time.
+     */
+    private boolean columnsAndKeys(Statement s, String oids) throws SQLException {
+        if (prepared == null) {
+            String next = "_" + SETS.incrementAndGet();
+            s.execute("PREPARE strata_sample_columns" + next + " (pg_catalog.oid[]) AS " + COLUMNS.replace("?", "$1")
+                    + ";\nPREPARE strata_sample_keys" + next + " (pg_catalog.oid[]) AS " + FOREIGN_KEYS
+                    + " AND f.conrelid = ANY ($1)");
+            prepared = next;
+        }
+        try {
+            s.execute("EXECUTE strata_sample_columns" + prepared + " (" + oids + ");\nEXECUTE strata_sample_keys"
+                    + prepared + " (" + oids + ")");
+            return true;
+        } catch (SQLException e) {
+            if (!"26000".equals(e.getSQLState()) || !c.getAutoCommit()) {
+                throw e;
+            }
+            prepared = null;
+            return false;
+        }
     }
 
     private static List<Table> parentsFirst(Map<Long, Table> tables, Map<Long, List<Ref>> refs) {

@@ -17,6 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 
 /**
@@ -25,9 +28,10 @@ import java.util.regex.Pattern;
  * (the previous read, so one read per such statement). Only the relations the statement locked (and what prints
  * them) are read again ({@link PgInspector#reread}), so a read costs about the same whatever the size of the
  * schema. Statements that cannot change the schema model (DML, VACUUM, ANALYZE, REINDEX, a SELECT or DO that
- * wrote nothing) are not read.
+ * wrote nothing) are not read. The diff of each read runs on a second thread while the next statements run on the
+ * server.
  */
-final class SchemaChanges {
+final class SchemaChanges implements AutoCloseable {
     /** Statements that change rows or storage, never the schema model. */
     private static final Pattern NO_SCHEMA_CHANGE = Pattern.compile("(?is)(insert|update|delete|merge|copy|truncate"
             + "|vacuum|analyze|analyse|reindex|cluster|refresh|checkpoint|lock|set|reset|discard|notify|listen"
@@ -50,22 +54,43 @@ final class SchemaChanges {
     private final Connection c;
     private final PgInspector inspector = new PgInspector();
     private final Differ differ = new Differ();
-    /** The schema after the last statement read, or null when something ran since without a read. */
-    private PgInspector.Snapshot current;
+    /**
+     * The schema after the last statement read (being merged on the second thread after a relations-only read), or
+     * null when something ran since without a read.
+     */
+    private CompletableFuture<PgInspector.Snapshot> current;
+    /**
+     * The last snapshot read on this thread: its schemas, extensions and options are those of {@link #current} (a
+     * relations-only read keeps them), which a relations-only read goes by.
+     */
+    private PgInspector.Snapshot shape;
+    /** Merges and diffs the reads, one at a time in the order read (the differ is not shared). */
+    private final ExecutorService differs = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "strata-lint-diff");
+        t.setDaemon(true);
+        return t;
+    });
 
     SchemaChanges(Connection c) {
         this.c = c;
     }
 
+    @Override
+    public void close() {
+        differs.shutdownNow();
+    }
+
     /** Something ran that was not followed (a revision applied as it is): the next statement reads anew. */
     void forget() {
         current = null;
+        shape = null;
     }
 
     /** Reads the schema before a revision's first statement, unless it is known. */
     void before() {
         if (current == null) {
-            current = inspector.snapshot(c, InspectOptions.defaults());
+            shape = inspector.snapshot(c, InspectOptions.defaults());
+            current = CompletableFuture.completedFuture(shape);
         }
     }
 
@@ -89,18 +114,48 @@ final class SchemaChanges {
     }
 
     /**
-     * The ops from the schema before the statement to the schema now (reads it); the read becomes the new before.
+     * The ops from the schema before the statement to the schema now: reads it now (the read becomes the new
+     * before) and diffs on the second thread; the ops are there once the returned future completes.
      *
      * @param touched the relations (oids) the statement locked, which include every one it created, dropped or
      *                altered; null when not known (it ran in autocommit), which reads the whole schema
      */
-    List<SchemaChange> after(String sql, Collection<Long> touched) {
-        PgInspector.Snapshot then = current;
-        current = then == null || touched == null ? inspector.snapshot(c, InspectOptions.defaults())
-                : inspector.reread(c, then, touched, !relationsOnly(sql));
-        if (then == null) {
-            return List.of();
+    CompletableFuture<List<SchemaChange>> after(String sql, Collection<Long> touched) {
+        if (current != null && touched != null && relationsOnly(sql)) {
+            // read now; merged into the schema before (once the second thread has it) and diffed there
+            PgInspector.RelationRows rows = inspector.rereadRelations(c, shape, touched);
+            CompletableFuture<PgInspector.Snapshot> then = current;
+            current = then.thenApplyAsync(before -> inspector.merge(before, rows), differs);
+            return current.thenApplyAsync(now -> changes(sql, then.join(), now), differs);
         }
+        PgInspector.Snapshot then = current == null ? null : joined(current);
+        PgInspector.Snapshot now = then == null || touched == null ? inspector.snapshot(c, InspectOptions.defaults())
+                : inspector.reread(c, then, touched, true);
+        current = CompletableFuture.completedFuture(now);
+        shape = now;
+        if (then == null) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        return CompletableFuture.supplyAsync(() -> changes(sql, then, now), differs);
+    }
+
+    /** What {@code f} completed with, or the exception it failed with. */
+    static <T> T joined(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    /** The ops from {@code then} to {@code now} (read after {@code sql}). */
+    private List<SchemaChange> changes(String sql, PgInspector.Snapshot then, PgInspector.Snapshot current) {
         // after a partial read only the relations read again can differ: the diff looks at those alone
         SchemaModel was = current.partial() ? then.around(current.reread()) : then.model();
         SchemaModel now = current.partial() ? current.around(current.reread()) : current.model();

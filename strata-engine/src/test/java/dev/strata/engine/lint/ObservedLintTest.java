@@ -129,6 +129,29 @@ class ObservedLintTest {
     }
 
     @Test
+    void aRevisionThatDeallocatesTheSessionsPreparedStatementsIsStillObserved() throws Exception {
+        // the probes after each statement and the sample rows' queries are prepared on the scratch session
+        revision("p1", null, "CREATE TABLE parent (id int PRIMARY KEY);");
+        revision("p2", "p1", "DEALLOCATE ALL;\nALTER TABLE parent ADD COLUMN note text;\n"
+                + "CREATE TABLE child (id int PRIMARY KEY, parent_id int REFERENCES parent (id));");
+        revision("p3", "p2", "DEALLOCATE ALL;\nCREATE INDEX child_parent ON child (parent_id);");
+        try (Workspace ws = workspace()) {
+            LintOptions options = LintGate.options(ws);
+            List<RevisionId> linted = List.of(new RevisionId("p2"), new RevisionId("p3"));
+            List<StatementObservation> seen = LintGate.observe(ws, LintGate.lint(ws, options, linted), options,
+                    linted, Optional.empty(), Optional.empty()).observations();
+            assertThat(seen).hasSize(5).allMatch(o -> o.error() == null);
+            assertThat(seen.get(1).locks()).extracting(StatementObservation.TableLock::table)
+                    .containsExactly("public.parent");
+            assertThat(seen.get(1).changeSummary()).isEqualTo("add column note to public.parent");
+            assertThat(seen.get(2).created()).contains("public.child");
+            assertThat(seen.get(4).created()).containsExactly("public.child_parent");
+            assertThat(seen.get(4).changes()).extracting(StatementObservation.SchemaChange::op)
+                    .containsExactly("create_index");
+        }
+    }
+
+    @Test
     void aFailedConcurrentBuildIsReadForTheIndexItLeftBehind() throws Exception {
         revision("d1", null, "CREATE TABLE dup (v int);\nINSERT INTO dup VALUES (1), (1);");
         Files.writeString(dir.resolve("migrations/d2.sql"), "-- strata:revision d2\n-- strata:parents d1\n"
@@ -149,9 +172,10 @@ class ObservedLintTest {
     }
 
     @Test
-    void schemaReadsStopAboveTheLimitUnlessConfigured() throws Exception {
+    void everyStatementsSchemaChangeIsReadUnlessConfiguredOff() throws Exception {
+        // more statements than the 100 that observe_changes = "auto" once stopped at
         StringBuilder many = new StringBuilder();
-        for (int i = 0; i <= LintConfig.AUTO_CHANGES_LIMIT; i++) {
+        for (int i = 0; i <= 100; i++) {
             many.append("CREATE TABLE t").append(i).append(" (id int);\n");
         }
         revision("m1", null, many.toString());
@@ -160,17 +184,17 @@ class ObservedLintTest {
             LintOptions options = LintGate.options(ws);
             List<StatementObservation> seen = LintGate.observe(ws, LintGate.lint(ws, options, m1), options, m1,
                     Optional.empty(), Optional.empty()).observations();
-            assertThat(seen).hasSize(LintConfig.AUTO_CHANGES_LIMIT + 1).noneMatch(StatementObservation::changesSeen);
+            assertThat(seen).hasSize(101).allMatch(StatementObservation::changesSeen);
+            assertThat(seen.get(7).changeSummary()).isEqualTo("create table public.t7");
         }
         Files.writeString(dir.resolve("strata.toml"), Files.readString(dir.resolve("strata.toml"))
-                + "[lint]\nobserve_changes = true\n");
+                + "[lint]\nobserve_changes = false\n");
         try (Workspace ws = new Workspace(new ConfigLoader.Inputs(Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Map.of(), dir), RunListener.NONE)) {
             LintOptions options = LintGate.options(ws);
             List<StatementObservation> seen = LintGate.observe(ws, LintGate.lint(ws, options, m1), options, m1,
                     Optional.empty(), Optional.empty()).observations();
-            assertThat(seen).allMatch(StatementObservation::changesSeen);
-            assertThat(seen.get(7).changeSummary()).isEqualTo("create table public.t7");
+            assertThat(seen).hasSize(101).noneMatch(StatementObservation::changesSeen);
         }
     }
 

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -225,44 +226,114 @@ public final class PgInspector {
      * {@link #REREAD_SETTINGS}, the queries, and the rollback go together. Null when a full read is needed instead.
      */
     private static Snapshot partial(Connection c, Snapshot previous, Collection<Long> touched, boolean schemaWide) {
+        Catalog catalog = sent(c, previous, touched, schemaWide);
+        try {
+            return partial(catalog, previous, touched, schemaWide);
+        } finally {
+            catalog.close();
+        }
+    }
+
+    /**
+     * The catalog holding the rows of a reread after {@code previous} (whose schemas, extensions and options it
+     * reads by), sent as one round trip; the caller closes it.
+     */
+    private static Catalog sent(Connection c, Snapshot previous, Collection<Long> touched, boolean schemaWide) {
         SchemaModel was = previous.model();
         Catalog catalog = new Catalog(c, previous.options().includeExtensionObjects());
         catalog.select(List.copyOf(was.schemas().keySet()));
         boolean timescale = was.extensions().values().stream().anyMatch(e -> e.name().equals(TIMESCALEDB));
         List<Catalog.Query> queries = rereadQueries(schemaWide, timescale);
+        boolean done = false;
         try {
-            try {
-                boolean autoCommit = c.getAutoCommit();
-                if (autoCommit) {
-                    c.setAutoCommit(false);
-                    try {
-                        catalog.send("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY;\n" + REREAD_SETTINGS,
-                                touched, queries, "ROLLBACK");
-                    } finally {
-                        c.rollback();  // no round trip when the batch's own rollback ran
-                        c.setAutoCommit(true);
-                    }
-                } else {
-                    boolean ended = false;
-                    try {
-                        catalog.send("SAVEPOINT strata_inspect;\n" + REREAD_SETTINGS, touched, queries,
-                                "ROLLBACK TO SAVEPOINT strata_inspect;\nRELEASE SAVEPOINT strata_inspect");
-                        ended = true;
-                    } finally {
-                        if (!ended) {
-                            try (Statement s = c.createStatement()) {
-                                s.execute("ROLLBACK TO SAVEPOINT strata_inspect; RELEASE SAVEPOINT strata_inspect");
-                            }
+            boolean autoCommit = c.getAutoCommit();
+            if (autoCommit) {
+                c.setAutoCommit(false);
+                try {
+                    catalog.send("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY;\n" + REREAD_SETTINGS,
+                            touched, queries, "ROLLBACK");
+                } finally {
+                    c.rollback();  // no round trip when the batch's own rollback ran
+                    c.setAutoCommit(true);
+                }
+            } else {
+                boolean ended = false;
+                try {
+                    catalog.send("SAVEPOINT strata_inspect;\n" + REREAD_SETTINGS, touched, queries,
+                            "ROLLBACK TO SAVEPOINT strata_inspect;\nRELEASE SAVEPOINT strata_inspect");
+                    ended = true;
+                } finally {
+                    if (!ended) {
+                        try (Statement s = c.createStatement()) {
+                            s.execute("ROLLBACK TO SAVEPOINT strata_inspect; RELEASE SAVEPOINT strata_inspect");
                         }
                     }
                 }
-            } catch (SQLException e) {
-                throw Catalog.failed("setting up the read-only snapshot", e);
             }
-            return partial(catalog, previous, touched, schemaWide);
+            done = true;
+            return catalog;
+        } catch (SQLException e) {
+            throw Catalog.failed("setting up the read-only snapshot", e);
+        } finally {
+            if (!done) {
+                catalog.close();
+            }
+        }
+    }
+
+    /**
+     * The rows of a reread of some relations after a change known to touch nothing but relations, read and
+     * decoded ({@link #rereadRelations}); {@link #merge} puts them into the snapshot they follow.
+     */
+    public static final class RelationRows {
+        private final List<Long> touched;
+        private final Map<Long, ObjectName> reread;
+        private final UnaryOperator<SchemaModel.Builder> relations;
+
+        private RelationRows(List<Long> touched, Map<Long, ObjectName> reread,
+                             UnaryOperator<SchemaModel.Builder> relations) {
+            this.touched = touched;
+            this.reread = reread;
+            this.relations = relations;
+        }
+    }
+
+    /**
+     * The first half of {@link #reread(Connection, Snapshot, Collection, boolean)} without {@code schemaWide}: reads
+     * (one round trip) and decodes the relations a change touched, for {@link #merge} to put into the snapshot
+     * before the change, which may be computed later (on another thread) from the same schemas, extensions and
+     * options as {@code shape}, an earlier snapshot.
+     *
+     * @throws dev.strata.error.StrataException INSPECT_FAILED when a catalog query fails
+     */
+    public RelationRows rereadRelations(Connection c, Snapshot shape, Collection<Long> touched) {
+        Catalog catalog = sent(c, shape, touched, false);
+        try {
+            Map<Long, ObjectName> reread = relations(catalog);
+            catalog.loadComments();
+            return new RelationRows(List.copyOf(touched), reread, relationRows(catalog,
+                    List.copyOf(shape.model().extensions().values()), keep(shape.options())));
         } finally {
             catalog.close();
         }
+    }
+
+    /**
+     * {@code previous} brought up to date with {@code rows}: the snapshot {@link #reread(Connection, Snapshot,
+     * Collection, boolean)} without {@code schemaWide} gives. No database access.
+     */
+    public Snapshot merge(Snapshot previous, RelationRows rows) {
+        SchemaModel was = previous.model();
+        return merged(rows.relations, previous, rows.touched, rows.reread, List.copyOf(was.schemas().values()),
+                List.copyOf(was.extensions().values()), List.copyOf(was.enums().values()),
+                List.copyOf(was.compositeTypes().values()), List.copyOf(was.domains().values()),
+                List.copyOf(was.functions().values()));
+    }
+
+    /** The relations not left out by {@code options}' excluded tables. */
+    private static Predicate<ObjectName> keep(InspectOptions options) {
+        Set<ObjectName> skip = options.excludeTables();
+        return n -> !skip.contains(n);
     }
 
     /** The reread from the rows that came back, or null when a full read is needed instead. */
@@ -273,7 +344,8 @@ public final class PgInspector {
         Map<Long, ObjectName> reread = relations(catalog);
         catalog.loadComments();
         if (!schemaWide) {
-            return merged(catalog, previous, touched, reread, List.copyOf(was.schemas().values()),
+            return merged(relationRows(catalog, List.copyOf(was.extensions().values()), keep(options)), previous,
+                    touched, reread, List.copyOf(was.schemas().values()),
                     List.copyOf(was.extensions().values()), List.copyOf(was.enums().values()),
                     List.copyOf(was.compositeTypes().values()), List.copyOf(was.domains().values()),
                     List.copyOf(was.functions().values()));
@@ -293,15 +365,15 @@ public final class PgInspector {
                 || !stillPrintedAlike(was, enums, composites, domains, functions)) {
             return null;
         }
-        return merged(catalog, previous, touched, reread, schemas, extensions, enums, composites, domains,
-                functions);
+        return merged(relationRows(catalog, extensions, keep(options)), previous, touched, reread, schemas,
+                extensions, enums, composites, domains, functions);
     }
 
     /**
      * {@code previous} with the relations of {@code reread} (and those of {@code touched}, by their names then)
-     * replaced by what the catalog reads of them now, and the schema-wide kinds given.
+     * replaced by what was read of them now ({@code read}: {@link #relationRows}), and the schema-wide kinds given.
      */
-    private static Snapshot merged(Catalog catalog, Snapshot previous, Collection<Long> touched,
+    private static Snapshot merged(UnaryOperator<SchemaModel.Builder> read, Snapshot previous, Collection<Long> touched,
                                    Map<Long, ObjectName> reread, List<Schema> schemas, List<Extension> extensions,
                                    List<EnumType> enums, List<CompositeType> composites, List<Domain> domains,
                                    List<Function> functions) {
@@ -319,8 +391,6 @@ public final class PgInspector {
             }
         }
         relations.putAll(reread);
-        Set<ObjectName> skip = options.excludeTables();
-        Predicate<ObjectName> keep = n -> !skip.contains(n);
         Predicate<ObjectName> kept = n -> !gone.contains(n);
         SchemaModel.Builder b = SchemaModel.builder()
                 .schemas(schemas)
@@ -337,7 +407,7 @@ public final class PgInspector {
                 .functions(functions)
                 .triggers(was.triggers().values().stream().filter(t -> kept.test(t.name().relation())).toList())
                 .rules(was.rules().values().stream().filter(r -> kept.test(r.name().relation())).toList());
-        SchemaModel model = addRelations(b, catalog, extensions, keep).build();
+        SchemaModel model = read.apply(b).build();
         // the TimescaleDB settings are read whole (a policy is added without locking its hypertable)
         Set<ObjectName> around = new HashSet<>(gone);
         was.hypertables().keySet().forEach(around::add);
@@ -397,6 +467,15 @@ public final class PgInspector {
      */
     private static SchemaModel.Builder addRelations(SchemaModel.Builder b, Catalog catalog, List<Extension> extensions,
                                                     Predicate<ObjectName> keep) {
+        return relationRows(catalog, extensions, keep).apply(b);
+    }
+
+    /**
+     * What {@link #addRelations} adds, read from the catalog now (in the same order) and added to a builder when
+     * the returned function is applied.
+     */
+    private static UnaryOperator<SchemaModel.Builder> relationRows(Catalog catalog, List<Extension> extensions,
+                                                                   Predicate<ObjectName> keep) {
         List<Hypertable> hypertables = List.of();
         List<ContinuousAggregate> aggregates = List.of();
         if (extensions.stream().anyMatch(e -> e.name().equals(TIMESCALEDB))) {
@@ -413,16 +492,23 @@ public final class PgInspector {
                 materialized.add(m);
             }
         }
-        return b.tables(TableReader.read(catalog).stream().filter(t -> keep.test(t.name())).toList())
+        var tables = TableReader.read(catalog).stream().filter(t -> keep.test(t.name())).toList();
+        var indexes = TimescaleReader.withoutDefaultIndexes(IndexReader.read(catalog), hypertables).stream()
+                .filter(i -> keep.test(i.table())).toList();
+        var sequences = ObjectReader.sequences(catalog).stream()
+                .filter(s -> s.ownedByTable() == null || keep.test(s.ownedByTable())).toList();
+        var triggers = ObjectReader.triggers(catalog).stream().filter(t -> keep.test(t.name().relation())).toList();
+        var rules = ObjectReader.rules(catalog).stream().filter(r -> keep.test(r.name().relation())).toList();
+        var kept = hypertables.stream().filter(h -> keep.test(h.table())).toList();
+        List<ContinuousAggregate> continuous = aggregates;
+        return b -> b.tables(tables)
                 .views(views)
                 .materializedViews(materialized)
-                .indexes(TimescaleReader.withoutDefaultIndexes(IndexReader.read(catalog), hypertables).stream()
-                        .filter(i -> keep.test(i.table())).toList())
-                .sequences(ObjectReader.sequences(catalog).stream()
-                        .filter(s -> s.ownedByTable() == null || keep.test(s.ownedByTable())).toList())
-                .triggers(ObjectReader.triggers(catalog).stream().filter(t -> keep.test(t.name().relation())).toList())
-                .rules(ObjectReader.rules(catalog).stream().filter(r -> keep.test(r.name().relation())).toList())
-                .hypertables(hypertables.stream().filter(h -> keep.test(h.table())).toList())
-                .continuousAggregates(aggregates);
+                .indexes(indexes)
+                .sequences(sequences)
+                .triggers(triggers)
+                .rules(rules)
+                .hypertables(kept)
+                .continuousAggregates(continuous);
     }
 }

@@ -39,6 +39,8 @@ class PgInspectorRereadTest {
 
     private final PgInspector inspector = new PgInspector();
     private final Differ differ = new Differ();
+    /** The oldest snapshot read with the schemas and extensions of the latest (see {@link #sameShape}). */
+    private PgInspector.Snapshot shape;
 
     @Test
     void rereadingTheLockedRelationsGivesTheFullReadsModelAndOps() throws Exception {
@@ -182,6 +184,14 @@ class PgInspectorRereadTest {
             assertThat(relationsOnly.model()).as("model after %s, relations only", sql).isEqualTo(full.model());
             assertThat(relationsOnly.relations()).as("relations after %s, relations only", sql)
                     .isEqualTo(full.relations());
+            // read now, merged later (as observed lint does on a second thread), going by the first snapshot's
+            // schemas and extensions, which a relations-only change keeps
+            PgInspector.Snapshot first = shape != null && sameShape(shape, before) ? shape : before;
+            PgInspector.Snapshot merged = inspector.merge(before, inspector.rereadRelations(c, first, locked));
+            assertThat(merged.model()).as("model after %s, merged", sql).isEqualTo(full.model());
+            assertThat(merged.relations()).as("relations after %s, merged", sql).isEqualTo(full.relations());
+            assertThat(merged.reread()).as("relations read again after %s, merged", sql)
+                    .isEqualTo(relationsOnly.reread());
         }
         List<String> fromReread = ops(before, reread);
         assertThat(fromReread).as("ops of %s", sql).isEqualTo(ops(before, full));
@@ -193,7 +203,16 @@ class PgInspectorRereadTest {
             }
             assertThat(around).as("ops of %s between the relations read again", sql).isEqualTo(fromReread);
         }
+        if (shape == null || !sameShape(shape, reread)) {
+            shape = reread;
+        }
         return reread;
+    }
+
+    /** Whether the two snapshots have the same schemas and extensions (as a relations-only change keeps them). */
+    private static boolean sameShape(PgInspector.Snapshot a, PgInspector.Snapshot b) {
+        return a.model().schemas().equals(b.model().schemas()) && a.model().extensions().equals(b.model().extensions())
+                && a.options().equals(b.options());
     }
 
     private List<String> ops(PgInspector.Snapshot from, PgInspector.Snapshot to) {
