@@ -35,6 +35,8 @@ class RedactionTest {
             "host=db user=app password=s3cret dbname=app|host=db user=app password=*** dbname=app",
             "host=db password='s3 cret' dbname=app|host=db password=*** dbname=app",
             "PGPASSWORD=s3cret strata upgrade|PGPASSWORD=*** strata upgrade",
+            "host=db Password = s3cret|host=db Password = ***",
+            "x=1 password=|x=1 password=",
             // other schemes' user info too
             "https://user:tok3n@example.com/x|https://user:***@example.com/x",
     })
