@@ -43,6 +43,8 @@ public final class Workspace implements AutoCloseable {
     private JdbcTarget connectedTarget;
     private Throwable connectedFailure;
     private boolean abandoned;
+    /** The state the connecting thread read ahead ({@link #connectInBackground(boolean)}), until taken. */
+    private dev.strata.run.DatabaseState connectedState;
     private RuntimeException connectFailure;
     private final Object stateLock = new Object();
     private dev.strata.run.DatabaseState stateBeforeRun;
@@ -186,6 +188,15 @@ public final class Workspace implements AutoCloseable {
      * opened.
      */
     public void connectInBackground() {
+        connectInBackground(false);
+    }
+
+    /**
+     * As {@link #connectInBackground()}; with {@code readState}, the connecting thread also reads the database's state
+     * once connected, for the first {@link #stateBeforeRun()} (a no-op upgrade reads it while its revision files are
+     * still being read, instead of after). A failed read there is dropped: the caller's own read reports it.
+     */
+    public void connectInBackground(boolean readState) {
         synchronized (targetLock) {
             if (target != null || connecting != null || connectFailure != null) {
                 return;
@@ -206,10 +217,19 @@ public final class Workspace implements AutoCloseable {
                     }
                     return;
                 }
+                dev.strata.run.DatabaseState state = null;
+                if (readState) {
+                    try {
+                        state = made.readState();
+                    } catch (RuntimeException e) {
+                        // read again, and reported, on the caller's thread
+                    }
+                }
                 boolean unwanted;
                 synchronized (connected) {
                     unwanted = abandoned;
                     connectedTarget = made;
+                    connectedState = state;
                 }
                 if (unwanted) {
                     made.close();
@@ -304,7 +324,13 @@ public final class Workspace implements AutoCloseable {
     public dev.strata.run.DatabaseState stateBeforeRun() {
         synchronized (stateLock) { // not the workspace's lock: the connecting thread needs that one for settings()
             if (stateBeforeRun == null) {
-                stateBeforeRun = target().readState();
+                JdbcTarget t = target();
+                dev.strata.run.DatabaseState ahead;
+                synchronized (connected) {
+                    ahead = connectedState;
+                    connectedState = null;
+                }
+                stateBeforeRun = ahead != null ? ahead : t.readState();
             }
             return stateBeforeRun;
         }
@@ -314,6 +340,9 @@ public final class Workspace implements AutoCloseable {
     public void forgetStateBeforeRun() {
         synchronized (stateLock) {
             stateBeforeRun = null;
+        }
+        synchronized (connected) {
+            connectedState = null;
         }
     }
 

@@ -103,7 +103,8 @@ public final class UpgradeCommand implements Callable<Integer> {
         try (Session s = new Session(root, out, err)) {
             if (!sql) {
                 s.workspace().project().splittingOnUse(); // a no-op upgrade never lexes the applied revisions
-                s.workspace().connectInBackground(); // connect while the revision files are read
+                // connect, and read the database's state, while the revision files are read
+                s.workspace().connectInBackground(true);
             }
             int lint = dev.strata.cli.LintGate.beforeUpgrade(s, target, sql, allow);
             if (lint != ExitCode.OK) {
