@@ -760,41 +760,20 @@ public final class JdbcTarget implements Target {
         p.setString(i, e.details());
     }
 
+    /** The first and last instants {@link #utcText} writes as text (years 1 to 9999). */
+    private static final java.time.Instant FIRST = java.time.Instant.parse("0001-01-01T00:00:00Z");
+    private static final java.time.Instant LAST = java.time.Instant.parse("9999-12-31T23:59:59.999999Z");
+
     /**
-     * {@code t} as PostgreSQL's ISO text in UTC, rounded to microseconds as pgjdbc rounds ({@code 2026-01-02
-     * 03:04:05.123456+00}), or null for a year outside 1-9999. Binding this text costs a fraction of binding an
-     * {@link OffsetDateTime}, whose conversion in pgjdbc was an eighth of the client's time per revision (a JFR profile of
-     * a 1,000-revision apply); the statement casts it ({@code ?::timestamptz}), and an ISO date with an offset reads
-     * the same under every DateStyle and TimeZone.
+     * {@code t} rounded to microseconds as pgjdbc rounds, as ISO-8601 text in UTC ({@link java.time.Instant#toString}:
+     * {@code 2026-01-02T03:04:05.123456Z}), or null for a year outside 1-9999. Binding this text
+     * costs a fraction of binding an {@link OffsetDateTime}, whose conversion in pgjdbc was an eighth of the client's
+     * time per revision (a JFR profile of a 1,000-revision apply); the statement casts it ({@code ?::timestamptz}),
+     * and an ISO date with an offset reads the same under every DateStyle and TimeZone.
      */
     static String utcText(java.time.Instant t) {
-        long micros;
-        try {
-            micros = Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), (t.getNano() + 500) / 1000);
-        } catch (ArithmeticException e) {
-            return null;
-        }
-        java.time.LocalDateTime d = java.time.LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), 0,
-                ZoneOffset.UTC);
-        if (d.getYear() < 1 || d.getYear() > 9999) {
-            return null;
-        }
-        StringBuilder out = new StringBuilder(29);
-        digits(out, d.getYear(), 4).append('-');
-        digits(out, d.getMonthValue(), 2).append('-');
-        digits(out, d.getDayOfMonth(), 2).append(' ');
-        digits(out, d.getHour(), 2).append(':');
-        digits(out, d.getMinute(), 2).append(':');
-        digits(out, d.getSecond(), 2).append('.');
-        return digits(out, (int) Math.floorMod(micros, 1_000_000L), 6).append("+00").toString();
-    }
-
-    private static StringBuilder digits(StringBuilder out, int value, int width) {
-        String s = Integer.toString(value);
-        for (int i = s.length(); i < width; i++) {
-            out.append('0');
-        }
-        return out.append(s);
+        java.time.Instant micros = t.plusNanos(500).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        return micros.isBefore(FIRST) || micros.isAfter(LAST) ? null : micros.toString();
     }
 
     private void captureBaseline() {
@@ -855,7 +834,6 @@ public final class JdbcTarget implements Target {
                 + PgErrors.describe(e) + "; check the server and run again", e);
     }
 
-    /** The backend pid of this target's session (for messages and tests). */
     /**
      * Watches concurrent index builds from second sessions that {@code connections} opens (one per build, closed
      * after it), reporting {@code pg_stat_progress_create_index} every {@code interval}; returns this target. A
@@ -878,6 +856,7 @@ public final class JdbcTarget implements Target {
         }
     }
 
+    /** The backend pid of this target's session (for messages and tests). */
     public int backendPid() {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
             rs.next();
