@@ -109,6 +109,16 @@ final class Catalog {
     static final class Probes {
         private static final java.util.concurrent.atomic.AtomicLong SETS = new java.util.concurrent.atomic.AtomicLong();
         private static final String NO_SUCH_PREPARED_STATEMENT = "26000";
+
+        /** A suffix for the names of a new set of prepared statements, unique in the JVM. */
+        static String nextSet() {
+            return "_" + SETS.incrementAndGet();
+        }
+
+        /** Whether {@code e} says a prepared statement is gone (a revision deallocated it). */
+        static boolean gone(SQLException e) {
+            return NO_SUCH_PREPARED_STATEMENT.equals(e.getSQLState());
+        }
         private final Connection c;
         private final String locksQuery;
         /** The suffix of the prepared names, or null when none are prepared. */
@@ -124,7 +134,7 @@ final class Catalog {
         /** Prepares the probes (with the chunks' with {@code timescale}) unless done; on an autocommit session. */
         void prepare(boolean timescale) throws SQLException {
             if (set == null) {
-                String next = "_" + SETS.incrementAndGet();
+                String next = nextSet();
                 try (Statement s = c.createStatement()) {
                     s.execute("PREPARE strata_locks" + next + " AS " + locksQuery + ";\nPREPARE strata_locked" + next
                             + " AS " + RELATIONS + LOCKED);
@@ -167,7 +177,7 @@ final class Catalog {
         try {
             return runAndRead(c, statement + "\n;\n" + probes.after(timescale), before, timescale, locks);
         } catch (SQLException e) {
-            if (!prepared || !Probes.NO_SUCH_PREPARED_STATEMENT.equals(e.getSQLState())) {
+            if (!prepared || !Probes.gone(e)) {
                 throw e;
             }
             c.rollback();

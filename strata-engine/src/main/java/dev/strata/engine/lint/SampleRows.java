@@ -55,7 +55,6 @@ final class SampleRows {
     private final Connection c;
     private final Optional<Connection> source;
     private final int rows;
-    private static final java.util.concurrent.atomic.AtomicLong SETS = new java.util.concurrent.atomic.AtomicLong();
     /** The suffix of the prepared columns and foreign keys queries' names, or null when they are not prepared. */
     private String prepared;
     /** Tables already filled or found holding rows: a later revision does not look at them again. */
@@ -192,7 +191,7 @@ final class SampleRows {
      */
     private boolean columnsAndKeys(Statement s, String oids) throws SQLException {
         if (prepared == null) {
-            String next = "_" + SETS.incrementAndGet();
+            String next = Catalog.Probes.nextSet();
             s.execute("PREPARE strata_sample_columns" + next + " (pg_catalog.oid[]) AS " + COLUMNS.replace("?", "$1")
                     + ";\nPREPARE strata_sample_keys" + next + " (pg_catalog.oid[]) AS " + FOREIGN_KEYS
                     + " AND f.conrelid = ANY ($1)");
@@ -203,7 +202,7 @@ final class SampleRows {
                     + prepared + " (" + oids + ")");
             return true;
         } catch (SQLException e) {
-            if (!"26000".equals(e.getSQLState()) || !c.getAutoCommit()) {
+            if (!Catalog.Probes.gone(e) || !c.getAutoCommit()) {
                 throw e;
             }
             prepared = null;
