@@ -95,11 +95,6 @@ public final class LintCommand implements Callable<Integer> {
             LintOptions options = LintGate.options(s.workspace());
             Severity fail = failOn == null ? options.failOn() : Severity.parse(failOn).orElseThrow(() ->
                     new StrataException(ErrorCode.USAGE, "--fail-on is '" + failOn + "': use info, warning or error"));
-            MigrationSet set = s.migrations();
-            Selection sel = select(s, set);
-            if (sel.note != null && !fmt.equals("json")) {
-                s.console().info(sel.note);
-            }
             boolean explicit = Boolean.TRUE.equals(observe);
             if (staticOnly && explicit) {
                 throw new StrataException(ErrorCode.USAGE, "--static and --observe contradict each other: pass one");
@@ -109,20 +104,33 @@ public final class LintCommand implements Callable<Integer> {
                 mode = "static only: " + (staticOnly ? "--static" : "--no-observe");
             } else if (observe == null && !dev.strata.engine.lint.LintConfig.observeByDefault(s.settings().configFile())) {
                 mode = "static only: [lint] observe = \"off\" (pass --observe to replay the revisions)";
-            } else if (sel.revisions.isEmpty()) {
-                mode = "static only: no revisions to observe";
             }
-            // the scratch database is made in the background while the static rules run
+            // the scratch database is made in the background while the revisions are read (on a dev URL's server;
+            // an embedded one is started only once they have read well) and the static rules run
+            boolean dev = devUrl != null || s.settings().devUrl().isPresent();
             LintGate.ScratchForLint scratch = null;
-            if (mode == null) {
-                try {
-                    scratch = LintGate.scratch(s.workspace(), java.util.Optional.ofNullable(devUrl));
-                } catch (StrataException e) {
-                    if (explicit) {
-                        throw e;
-                    }
-                    mode = "static only: the observation could not run (" + e.getMessage() + ")";
-                }
+            if (mode == null && dev) {
+                scratch = scratch(s, explicit);
+                mode = scratch == null ? scratchFailed : null;
+            }
+            MigrationSet set;
+            Selection sel;
+            try {
+                set = s.migrations();
+                sel = select(s, set);
+            } catch (RuntimeException e) {
+                closeQuietly(scratch);
+                throw e;
+            }
+            if (sel.note != null && !fmt.equals("json")) {
+                s.console().info(sel.note);
+            }
+            if (mode == null && sel.revisions.isEmpty()) {
+                mode = "static only: no revisions to observe";
+                scratch = close(s, scratch);
+            } else if (mode == null && !dev) {
+                scratch = scratch(s, explicit);
+                mode = scratch == null ? scratchFailed : null;
             }
             LintReport report;
             try {
@@ -143,13 +151,7 @@ public final class LintCommand implements Callable<Integer> {
                     }
                 }
             } finally {
-                if (scratch != null) {
-                    try {
-                        scratch.close();
-                    } catch (StrataException e) {
-                        s.console().warn("the scratch database was not cleaned up: " + e.getMessage());
-                    }
-                }
+                close(s, scratch);
             }
             if (!fmt.equals("json")) {
                 s.console().info("lint: " + mode);
@@ -163,6 +165,48 @@ public final class LintCommand implements Callable<Integer> {
             }
             print(s, fmt, report, fail, sel, mode);
             return report.failing(fail).isEmpty() ? ExitCode.OK : ExitCode.LINT;
+        }
+    }
+
+    /** Why {@link #scratch(Session, boolean)} gave none. */
+    private String scratchFailed;
+
+    /**
+     * Starts making the scratch database in the background; null (and {@link #scratchFailed} says why) when it
+     * cannot be, unless observing was asked for explicitly.
+     */
+    private LintGate.ScratchForLint scratch(Session s, boolean explicit) {
+        try {
+            return LintGate.scratch(s.workspace(), java.util.Optional.ofNullable(devUrl));
+        } catch (StrataException e) {
+            if (explicit) {
+                throw e;
+            }
+            scratchFailed = "static only: the observation could not run (" + e.getMessage() + ")";
+            return null;
+        }
+    }
+
+    /** Closes {@code scratch} (when there is one), warning when it was not cleaned up; null. */
+    private static LintGate.ScratchForLint close(Session s, LintGate.ScratchForLint scratch) {
+        if (scratch != null) {
+            try {
+                scratch.close();
+            } catch (StrataException e) {
+                s.console().warn("the scratch database was not cleaned up: " + e.getMessage());
+            }
+        }
+        return null;
+    }
+
+    /** Closes {@code scratch} (when there is one) on the way out of a failure, which says what went wrong. */
+    private static void closeQuietly(LintGate.ScratchForLint scratch) {
+        if (scratch != null) {
+            try {
+                scratch.close();
+            } catch (RuntimeException e) {
+                // the failure being thrown is the one to report
+            }
         }
     }
 

@@ -79,7 +79,7 @@ final class SampleRows {
     private record Ref(String column, String refColumn, String refTable, long refOid) {
     }
 
-    /** Fills the empty tables not seen before; returns how many got rows. */
+    /** Fills the empty tables not seen before; returns how many it tried (generated rows) or filled (copied). */
     int fill() throws SQLException {
         List<Long> all = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(TABLES)) {
@@ -144,31 +144,26 @@ final class SampleRows {
             return 0;
         }
         List<Table> order = parentsFirst(tables, refs);
-        Set<Long> empty = empty(order);
         if (source.isEmpty()) {
             // every empty table in one round trip: a DO block tries all columns, then the required ones, per table
+            // that is empty
             StringBuilder block = new StringBuilder("DO $strata$ BEGIN\n");
-            int filled = 0;
             for (Table t : order) {
-                if (!empty.contains(t.oid())) {
-                    continue;
-                }
                 List<Ref> fks = refs.getOrDefault(t.oid(), List.of());
-                block.append("BEGIN EXECUTE ").append(SqlText.literal(insertSql(t, fks, false)))
+                block.append("IF NOT EXISTS (SELECT FROM ").append(t.qualified()).append(") THEN BEGIN EXECUTE ")
+                        .append(SqlText.literal(insertSql(t, fks, false)))
                         .append("; EXCEPTION WHEN OTHERS THEN BEGIN EXECUTE ")
                         .append(SqlText.literal(insertSql(t, fks, true)))
-                        .append("; EXCEPTION WHEN OTHERS THEN NULL; END; END;\n");
-                filled++;
+                        .append("; EXCEPTION WHEN OTHERS THEN NULL; END; END; END IF;\n");
             }
-            if (filled > 0) {
-                try (Statement s = c.createStatement()) {
-                    s.execute(block.append("END $strata$").toString());
-                } catch (SQLException e) {
-                    return 0;  // tables stay empty: the observation goes on without rows
-                }
+            try (Statement s = c.createStatement()) {
+                s.execute(block.append("END $strata$").toString());
+            } catch (SQLException e) {
+                return 0;  // tables stay empty: the observation goes on without rows
             }
-            return filled;
+            return order.size();
         }
+        Set<Long> empty = empty(order);
         int filled = 0;
         for (Table t : order) {
             if (!empty.contains(t.oid())) {

@@ -13,6 +13,7 @@ import dev.strata.postgres.inspect.PgInspector;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,6 +65,11 @@ final class SchemaChanges implements AutoCloseable {
      * relations-only read keeps them), which a relations-only read goes by.
      */
     private PgInspector.Snapshot shape;
+    /**
+     * The kinds that neither {@link #shape} nor any relations-only change since has (or made): their part of a
+     * relations-only read is left out.
+     */
+    private EnumSet<PgInspector.Absent> absent = EnumSet.noneOf(PgInspector.Absent.class);
     /** Merges and diffs the reads, one at a time in the order read (the differ is not shared). */
     private final ExecutorService differs = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "strata-lint-diff");
@@ -86,11 +92,17 @@ final class SchemaChanges implements AutoCloseable {
         shape = null;
     }
 
+    /** {@code now} (read on this thread) is the schema after the last statement. */
+    private void read(PgInspector.Snapshot now) {
+        current = CompletableFuture.completedFuture(now);
+        shape = now;
+        absent = PgInspector.unmade(now.model(), "");
+    }
+
     /** Reads the schema before a revision's first statement, unless it is known. */
     void before() {
         if (current == null) {
-            shape = inspector.snapshot(c, InspectOptions.defaults());
-            current = CompletableFuture.completedFuture(shape);
+            read(inspector.snapshot(c, InspectOptions.defaults()));
         }
     }
 
@@ -108,9 +120,38 @@ final class SchemaChanges implements AutoCloseable {
         return !WHEN_WRITING.matcher(s).matches() || wrote == null || wrote;
     }
 
-    /** Whether {@code sql} changes nothing but relations (see {@link #RELATIONS_ONLY}). */
+    /**
+     * A DO block whose body is nothing but a list of statements ({@code DO $tag$ BEGIN s1; s2; END $tag$}, with no
+     * declarations, control flow, PERFORM or EXECUTE): group 2 is the list.
+     */
+    private static final Pattern PLAIN_DO = Pattern.compile(
+            "(?is)do\\s+(?:language\\s+plpgsql\\s+)?(\\$[a-z_0-9]*\\$)\\s*begin\\b(.*?)\\bend\\s*;?\\s*\\1\\s*(?:language\\s+plpgsql\\s*)?;?\\s*");
+
+    /**
+     * Whether {@code sql} changes nothing but relations (see {@link #RELATIONS_ONLY}): such a statement, or a DO block
+     * that runs nothing but such statements (split at every semicolon, so one with a semicolon in a literal is not
+     * taken for one).
+     */
     static boolean relationsOnly(String sql) {
-        return RELATIONS_ONLY.matcher(LEADING.matcher(sql).replaceFirst("")).matches();
+        String s = LEADING.matcher(sql).replaceFirst("");
+        if (RELATIONS_ONLY.matcher(s).matches()) {
+            return true;
+        }
+        java.util.regex.Matcher m = PLAIN_DO.matcher(s);
+        if (!m.matches()) {
+            return false;
+        }
+        boolean some = false;
+        for (String inner : m.group(2).split(";")) {
+            if (inner.isBlank()) {
+                continue;
+            }
+            if (!RELATIONS_ONLY.matcher(LEADING.matcher(inner).replaceFirst("")).matches()) {
+                return false;
+            }
+            some = true;
+        }
+        return some;
     }
 
     /**
@@ -123,7 +164,8 @@ final class SchemaChanges implements AutoCloseable {
     CompletableFuture<List<SchemaChange>> after(String sql, Collection<Long> touched) {
         if (current != null && touched != null && relationsOnly(sql)) {
             // read now; merged into the schema before (once the second thread has it) and diffed there
-            PgInspector.RelationRows rows = inspector.rereadRelations(c, shape, touched);
+            absent.retainAll(PgInspector.unmade(shape.model(), sql));
+            PgInspector.RelationRows rows = inspector.rereadRelations(c, shape, touched, absent);
             CompletableFuture<PgInspector.Snapshot> then = current;
             current = then.thenApplyAsync(before -> inspector.merge(before, rows), differs);
             return current.thenApplyAsync(now -> changes(sql, then.join(), now), differs);
@@ -131,8 +173,7 @@ final class SchemaChanges implements AutoCloseable {
         PgInspector.Snapshot then = current == null ? null : joined(current);
         PgInspector.Snapshot now = then == null || touched == null ? inspector.snapshot(c, InspectOptions.defaults())
                 : inspector.reread(c, then, touched, true);
-        current = CompletableFuture.completedFuture(now);
-        shape = now;
+        read(now);
         if (then == null) {
             return CompletableFuture.completedFuture(List.of());
         }

@@ -108,13 +108,15 @@ class ObservedLintTest {
                 + "SELECT count(*) FROM accounts;\n"
                 + "CREATE FUNCTION one() RETURNS int LANGUAGE sql AS 'SELECT 1';\n"
                 + "ALTER TABLE accounts ADD COLUMN email text, ADD CONSTRAINT accounts_email_key UNIQUE (email);\n"
+                + "DO $$ BEGIN\n  CREATE INDEX accounts_name ON accounts (full_name);\n"
+                + "  ALTER TABLE accounts ALTER COLUMN full_name SET NOT NULL;\nEND $$;\n"
                 + "DROP TABLE accounts;");
         try (Workspace ws = workspace()) {
             LintOptions options = LintGate.options(ws);
             List<RevisionId> c2 = List.of(new RevisionId("c2"));
             List<StatementObservation> seen = LintGate.observe(ws, LintGate.lint(ws, options, c2), options, c2,
                     Optional.empty(), Optional.empty()).observations();
-            assertThat(seen).hasSize(6);
+            assertThat(seen).hasSize(7);
             assertThat(seen.get(0).changes()).extracting(StatementObservation.SchemaChange::op)
                     .containsExactly("rename_column");
             assertThat(seen.get(1).changesSeen()).as("DML is not read").isFalse();
@@ -123,7 +125,10 @@ class ObservedLintTest {
                     .singleElement().asString().contains("one");
             assertThat(seen.get(4).changes()).extracting(StatementObservation.SchemaChange::op)
                     .contains("add_column", "add_constraint");
+            // a DO block of nothing but relation changes: the relations alone are read again
             assertThat(seen.get(5).changes()).extracting(StatementObservation.SchemaChange::op)
+                    .hasSize(2).contains("create_index");
+            assertThat(seen.get(6).changes()).extracting(StatementObservation.SchemaChange::op)
                     .containsExactly("drop_table");
         }
     }

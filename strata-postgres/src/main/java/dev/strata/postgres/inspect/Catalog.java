@@ -59,6 +59,8 @@ final class Catalog {
     private String[] schemas = new String[0];
     /** Whether the only-parts of the queries are kept: a read of some relations ({@link #send}). */
     private boolean some;
+    /** Queries known to return no rows here (left out of {@link #send}). */
+    private java.util.Set<String> none = java.util.Set.of();
     /** The statement that {@link #send} ran, and the rows of each of its queries by resource, until read. */
     private java.sql.Statement sent;
     private final Map<String, ResultSet> results = new HashMap<>();
@@ -136,6 +138,9 @@ final class Catalog {
 
     private <T> List<T> run(String resource, int parameters, RowReader<T> reader) {
         List<T> out = new ArrayList<>();
+        if (none.contains(resource)) {
+            return out;
+        }
         try {
             if (some) {
                 ResultSet rs = results.remove(resource);
@@ -186,6 +191,11 @@ final class Catalog {
      * {@code after} take no parameters, and {@code after} returns no rows. Each query is prepared on the server
      * from the first time (a reread runs after every statement; see PgInspector).
      */
+    /** Queries known to return no rows ({@link #send} leaves them out): their reads give none. */
+    void none(java.util.Set<String> resources) {
+        none = resources;
+    }
+
     void send(String before, java.util.Collection<Long> touched, List<Query> queries, String after) {
         some = true;
         // the same String each time: the driver finds its prepared statements by the text, hashed and compared

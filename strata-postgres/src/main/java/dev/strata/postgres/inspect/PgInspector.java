@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -206,7 +208,57 @@ public final class PgInspector {
     }
 
     /** The queries of a reread (with those of the schema-wide kinds when {@code schemaWide}), in the order sent. */
-    private static List<Catalog.Query> rereadQueries(boolean schemaWide, boolean timescale) {
+    /**
+     * Parts of a relations-only reread that can be left out when there is nothing to read: the schema before had
+     * none of the kind, in any relation, and no statement since can have made one ({@link #unmade}).
+     */
+    public enum Absent {
+        /** Views and materialized views. */
+        VIEWS("views.sql", "(?i)view"),
+        /** Stand-alone sequences (a serial column's, or one named). */
+        SEQUENCES("sequences.sql", "(?i)serial|sequence"),
+        /** Triggers. */
+        TRIGGERS("triggers.sql", "(?i)trigger"),
+        /** Rewrite rules. */
+        RULES("rules.sql", "(?i)rule");
+
+        private final String resource;
+        /** A statement's text that can make one. */
+        private final Pattern makes;
+
+        Absent(String resource, String makes) {
+            this.resource = resource;
+            this.makes = Pattern.compile(makes);
+        }
+    }
+
+    /**
+     * The kinds that {@code was} has none of and that {@code statement}, a change of nothing but relations, cannot
+     * have made: its text does not name the kind. A change of relations makes a view, sequence, trigger or rule
+     * only by naming it (a partition clones the triggers of a parent that has some, and then the schema has
+     * some). Empty with TimescaleDB (its hypertables and continuous aggregates carry triggers and views of their
+     * own). A caller following several statements keeps what every one of them left absent.
+     */
+    public static EnumSet<Absent> unmade(SchemaModel was, String statement) {
+        EnumSet<Absent> out = EnumSet.noneOf(Absent.class);
+        if (was.extensions().values().stream().anyMatch(e -> e.name().equals(TIMESCALEDB))) {
+            return out;
+        }
+        for (Absent a : Absent.values()) {
+            boolean none = switch (a) {
+                case VIEWS -> was.views().isEmpty() && was.materializedViews().isEmpty();
+                case SEQUENCES -> was.sequences().isEmpty();
+                case TRIGGERS -> was.triggers().isEmpty();
+                case RULES -> was.rules().isEmpty();
+            };
+            if (none && !a.makes.matcher(statement).find()) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    private static List<Catalog.Query> rereadQueries(boolean schemaWide, boolean timescale, Set<String> needless) {
         List<Catalog.Query> out = new ArrayList<>(List.of(new Catalog.Query("relations.sql", 1),
                 new Catalog.Query("comments.sql", 0)));
         if (schemaWide) {
@@ -220,7 +272,9 @@ public final class PgInspector {
         }
         for (String r : List.of("views.sql", "columns.sql", "constraints.sql", "tables.sql", "indexes.sql",
                 "sequences.sql", "triggers.sql", "rules.sql")) {
-            out.add(new Catalog.Query(r, 2));
+            if (!needless.contains(r)) {
+                out.add(new Catalog.Query(r, 2));
+            }
         }
         return out;
     }
@@ -230,7 +284,7 @@ public final class PgInspector {
      * {@link #REREAD_SETTINGS}, the queries, and the rollback go together. Null when a full read is needed instead.
      */
     private static Snapshot partial(Connection c, Snapshot previous, Collection<Long> touched, boolean schemaWide) {
-        Catalog catalog = sent(c, previous, touched, schemaWide);
+        Catalog catalog = sent(c, previous, touched, schemaWide, Set.of());
         try {
             return partial(catalog, previous, touched, schemaWide);
         } finally {
@@ -242,12 +296,14 @@ public final class PgInspector {
      * The catalog holding the rows of a reread after {@code previous} (whose schemas, extensions and options it
      * reads by), sent as one round trip; the caller closes it.
      */
-    private static Catalog sent(Connection c, Snapshot previous, Collection<Long> touched, boolean schemaWide) {
+    private static Catalog sent(Connection c, Snapshot previous, Collection<Long> touched, boolean schemaWide,
+                                Set<String> needless) {
         SchemaModel was = previous.model();
         Catalog catalog = new Catalog(c, previous.options().includeExtensionObjects());
         catalog.select(List.copyOf(was.schemas().keySet()));
         boolean timescale = was.extensions().values().stream().anyMatch(e -> e.name().equals(TIMESCALEDB));
-        List<Catalog.Query> queries = rereadQueries(schemaWide, timescale);
+        List<Catalog.Query> queries = rereadQueries(schemaWide, timescale, needless);
+        catalog.none(needless);
         boolean done = false;
         try {
             boolean autoCommit = c.getAutoCommit();
@@ -311,7 +367,17 @@ public final class PgInspector {
      * @throws dev.strata.error.StrataException INSPECT_FAILED when a catalog query fails
      */
     public RelationRows rereadRelations(Connection c, Snapshot shape, Collection<Long> touched) {
-        Catalog catalog = sent(c, shape, touched, false);
+        return rereadRelations(c, shape, touched, Set.of());
+    }
+
+    /**
+     * As {@link #rereadRelations(Connection, Snapshot, Collection)}, without reading the kinds of {@code absent}
+     * (known to be none: {@link #unmade}).
+     */
+    public RelationRows rereadRelations(Connection c, Snapshot shape, Collection<Long> touched, Set<Absent> absent) {
+        Set<String> needless = new HashSet<>();
+        absent.forEach(a -> needless.add(a.resource));
+        Catalog catalog = sent(c, shape, touched, false, needless);
         try {
             Map<Long, ObjectName> reread = relations(catalog);
             catalog.loadComments();
