@@ -131,19 +131,7 @@ class PgInspectorRereadTest {
                     "CREATE RULE p_quiet AS ON DELETE TO app.p DO INSTEAD NOTHING",
                     "ALTER TABLE app.p ALTER COLUMN note SET DEFAULT 'x'",
                     "COMMENT ON TABLE app.p IS 'p'")) {
-                Set<Long> locked = new LinkedHashSet<>();
-                c.setAutoCommit(false);
-                try {
-                    s.execute(sql);
-                    try (ResultSet rs = s.executeQuery(LOCKED)) {
-                        while (rs.next()) {
-                            locked.add(rs.getLong(1));
-                        }
-                    }
-                    c.commit();
-                } finally {
-                    c.setAutoCommit(true);
-                }
+                Set<Long> locked = run(c, sql);
                 absent.retainAll(PgInspector.unmade(first.model(), sql));
                 PgInspector.Snapshot merged = inspector.merge(before,
                         inspector.rereadRelations(c, first, locked, absent));
@@ -213,9 +201,8 @@ class PgInspectorRereadTest {
         }
     }
 
-    /** Runs {@code sql} in a transaction, rereads what it locked and checks that against a full read. */
-    private PgInspector.Snapshot step(Connection c, PgInspector.Snapshot before, String sql, boolean partial)
-            throws SQLException {
+    /** Runs {@code sql} in a transaction and commits it; the relations it locked. */
+    private static Set<Long> run(Connection c, String sql) throws SQLException {
         Set<Long> locked = new LinkedHashSet<>();
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
@@ -229,6 +216,13 @@ class PgInspectorRereadTest {
         } finally {
             c.setAutoCommit(true);
         }
+        return locked;
+    }
+
+    /** Runs {@code sql} in a transaction, rereads what it locked and checks that against a full read. */
+    private PgInspector.Snapshot step(Connection c, PgInspector.Snapshot before, String sql, boolean partial)
+            throws SQLException {
+        Set<Long> locked = run(c, sql);
         PgInspector.Snapshot reread = inspector.reread(c, before, locked);
         PgInspector.Snapshot full = inspector.snapshot(c, InspectOptions.defaults());
         assertThat(reread.partial()).as("partial read after %s", sql).isEqualTo(partial);
