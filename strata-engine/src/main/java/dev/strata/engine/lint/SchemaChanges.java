@@ -166,6 +166,7 @@ final class SchemaChanges implements AutoCloseable {
             // read now; merged into the schema before (once the second thread has it) and diffed there
             absent.retainAll(PgInspector.unmade(shape.model(), sql));
             PgInspector.RelationRows rows = inspector.rereadRelations(c, shape, touched, absent);
+            shape = shape.withDefaultsOf(rows);
             CompletableFuture<PgInspector.Snapshot> then = current;
             current = then.thenApplyAsync(before -> inspector.merge(before, rows), differs);
             return current.thenApplyAsync(now -> changes(sql, then.join(), now), differs);

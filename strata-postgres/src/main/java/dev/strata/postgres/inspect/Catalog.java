@@ -44,6 +44,13 @@ final class Catalog {
      * ({@link #send}), with its parameter replaced by {@link #REREAD}; cut out of a full read.
      */
     private static final String ONLY = "/*only*/";
+    /** Where indexes.sql takes the default operator classes: opclass_defaults.sql, or the ones known. */
+    private static final String DEFAULTS = "/*defaults*/";
+    /** The known default operator classes, as parameters (int8[], as the driver sends them). */
+    private static final String DEFAULTS_GIVEN = "SELECT ?::pg_catalog.int8[]::pg_catalog.oid[] AS all_oids, "
+            + "?::pg_catalog.int8[]::pg_catalog.oid[] AS oids, ?::pg_catalog.int8[]::pg_catalog.oid[] AS intypes, "
+            + "?::pg_catalog.int8[]::pg_catalog.oid[] AS methods, "
+            + "?::pg_catalog.int8[]::pg_catalog.oid[] AS generic_methods";
     /** The parameter of an only-part, as the queries write it. */
     private static final String ONLY_PARAMETER = "?::pg_catalog.oid[]";
     /**
@@ -59,6 +66,11 @@ final class Catalog {
     private String[] schemas = new String[0];
     /** Whether the only-parts of the queries are kept: a read of some relations ({@link #send}). */
     private boolean some;
+    /**
+     * The default operator classes indexes.sql goes by when a read of some relations passes them (from an earlier
+     * read, when only relations changed since); null to sum them up in the query.
+     */
+    private OpclassDefaults defaults;
     /** Queries known to return no rows here (left out of {@link #send}). */
     private java.util.Set<String> none = java.util.Set.of();
     /** The statement that {@link #send} ran, and the rows of each of its queries by resource, until read. */
@@ -87,7 +99,7 @@ final class Catalog {
      * that reread.sql chose) in a read of some relations.
      */
     private String forServer(String sql) {
-        String out = sql;
+        String out = sql.replace(DEFAULTS, some && defaults != null ? DEFAULTS_GIVEN : sql("opclass_defaults.sql"));
         for (int start = out.indexOf(ONLY); start >= 0; start = out.indexOf(ONLY)) {
             int end = out.indexOf(END, start);
             out = out.substring(0, start) + (some ? out.substring(start + ONLY.length(), end)
@@ -191,6 +203,30 @@ final class Catalog {
      * {@code after} take no parameters, and {@code after} returns no rows. Each query is prepared on the server
      * from the first time (a reread runs after every statement; see PgInspector).
      */
+    /**
+     * The default operator classes known from an earlier read, for indexes.sql in {@link #send} (null: summed up
+     * by the query).
+     */
+    void defaults(OpclassDefaults known) {
+        defaults = known;
+    }
+
+    /** The default operator classes, from opclass_defaults.sql (sent with the others in a read of some relations). */
+    OpclassDefaults readDefaults() {
+        return plain("opclass_defaults.sql", rs -> new OpclassDefaults(oids(rs, 1), oids(rs, 2), oids(rs, 3),
+                oids(rs, 4), oids(rs, 5))).get(0);
+    }
+
+    private static Long[] oids(ResultSet rs, int column) throws SQLException {
+        java.sql.Array a = rs.getArray(column);
+        Object[] values = (Object[]) a.getArray();
+        Long[] out = new Long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = ((Number) values[i]).longValue();
+        }
+        return out;
+    }
+
     /** Queries known to return no rows ({@link #send} leaves them out): their reads give none. */
     void none(java.util.Set<String> resources) {
         none = resources;
@@ -199,7 +235,7 @@ final class Catalog {
     void send(String before, java.util.Collection<Long> touched, List<Query> queries, String after) {
         some = true;
         // the same String each time: the driver finds its prepared statements by the text, hashed and compared
-        String text = SENT.computeIfAbsent(List.of(before, queries, after, before15), k -> {
+        String text = SENT.computeIfAbsent(List.of(before, queries, after, before15, defaults != null), k -> {
             StringBuilder b = new StringBuilder(before).append("\n;\n").append(sql("reread.sql"));
             for (Query q : queries) {
                 b.append("\n;\n").append(forServer(sql(q.resource())));
@@ -213,6 +249,11 @@ final class Catalog {
             ps.setArray(1, connection.createArrayOf("int8", touched.toArray(Long[]::new)));
             int next = 2;
             for (Query q : queries) {
+                if (defaults != null && sql(q.resource()).contains(DEFAULTS)) {
+                    for (Long[] oids : defaults.arrays()) {
+                        ps.setArray(next++, connection.createArrayOf("int8", oids));
+                    }
+                }
                 next = bind(ps, next, q.parameters());
             }
             List<ResultSet> sets = new ArrayList<>();

@@ -86,12 +86,23 @@ public final class PgInspector {
      * @param partial   whether this read was brought up to date from an earlier one rather than read in full
      * @param reread    in a partial read, the names (before and after) of the relations read again, and the
      *                  hypertables: nothing else of the model's relations changed since the earlier read
+     * @param defaults  the database's default operator classes when a read of some relations has summed them up
+     *                  (kept by the reads of relations after it), else null
      */
     public record Snapshot(SchemaModel model, Map<Long, ObjectName> relations, InspectOptions options,
-                           boolean partial, Set<ObjectName> reread) {
+                           boolean partial, Set<ObjectName> reread, OpclassDefaults defaults) {
         public Snapshot {
             relations = Map.copyOf(relations);
             reread = Set.copyOf(reread);
+        }
+
+        /**
+         * This snapshot with the default operator classes that {@code rows} (a read of relations after it) went by,
+         * for the reads of relations after that one.
+         */
+        public Snapshot withDefaultsOf(RelationRows rows) {
+            return defaults != null || rows.defaults == null ? this
+                    : new Snapshot(model, relations, options, partial, reread, rows.defaults);
         }
 
         /**
@@ -194,7 +205,7 @@ public final class PgInspector {
         SchemaModel model = read(c, options);
         Catalog catalog = new Catalog(c, options.includeExtensionObjects());
         catalog.select(List.copyOf(model.schemas().keySet()));
-        return new Snapshot(model, relations(catalog), options, false, Set.of());
+        return new Snapshot(model, relations(catalog), options, false, Set.of(), null);
     }
 
     /** The relations of relations.sql by oid. */
@@ -258,9 +269,13 @@ public final class PgInspector {
         return out;
     }
 
-    private static List<Catalog.Query> rereadQueries(boolean schemaWide, boolean timescale, Set<String> needless) {
+    private static List<Catalog.Query> rereadQueries(boolean schemaWide, boolean timescale, Set<String> needless,
+                                                     boolean defaults) {
         List<Catalog.Query> out = new ArrayList<>(List.of(new Catalog.Query("relations.sql", 1),
                 new Catalog.Query("comments.sql", 0)));
+        if (defaults) {
+            out.add(new Catalog.Query("opclass_defaults.sql", 0));
+        }
         if (schemaWide) {
             out.addAll(List.of(new Catalog.Query("schemas.sql", 0), new Catalog.Query("extensions.sql", 0),
                     new Catalog.Query("enums.sql", 2), new Catalog.Query("composites.sql", 2),
@@ -302,8 +317,11 @@ public final class PgInspector {
         Catalog catalog = new Catalog(c, previous.options().includeExtensionObjects());
         catalog.select(List.copyOf(was.schemas().keySet()));
         boolean timescale = was.extensions().values().stream().anyMatch(e -> e.name().equals(TIMESCALEDB));
-        List<Catalog.Query> queries = rereadQueries(schemaWide, timescale, needless);
+        // a change of nothing but relations adds no operator class: the ones summed up before are passed
+        OpclassDefaults known = schemaWide ? null : previous.defaults();
+        List<Catalog.Query> queries = rereadQueries(schemaWide, timescale, needless, !schemaWide && known == null);
         catalog.none(needless);
+        catalog.defaults(known);
         boolean done = false;
         try {
             boolean autoCommit = c.getAutoCommit();
@@ -349,12 +367,14 @@ public final class PgInspector {
         private final List<Long> touched;
         private final Map<Long, ObjectName> reread;
         private final UnaryOperator<SchemaModel.Builder> relations;
+        private final OpclassDefaults defaults;
 
         private RelationRows(List<Long> touched, Map<Long, ObjectName> reread,
-                             UnaryOperator<SchemaModel.Builder> relations) {
+                             UnaryOperator<SchemaModel.Builder> relations, OpclassDefaults defaults) {
             this.touched = touched;
             this.reread = reread;
             this.relations = relations;
+            this.defaults = defaults;
         }
     }
 
@@ -379,10 +399,11 @@ public final class PgInspector {
         absent.forEach(a -> needless.add(a.resource));
         Catalog catalog = sent(c, shape, touched, false, needless);
         try {
+            OpclassDefaults defaults = shape.defaults() != null ? shape.defaults() : catalog.readDefaults();
             Map<Long, ObjectName> reread = relations(catalog);
             catalog.loadComments();
             return new RelationRows(List.copyOf(touched), reread, relationRows(catalog,
-                    List.copyOf(shape.model().extensions().values()), keep(shape.options())));
+                    List.copyOf(shape.model().extensions().values()), keep(shape.options())), defaults);
         } finally {
             catalog.close();
         }
@@ -394,10 +415,11 @@ public final class PgInspector {
      */
     public Snapshot merge(Snapshot previous, RelationRows rows) {
         SchemaModel was = previous.model();
-        return merged(rows.relations, previous, rows.touched, rows.reread, List.copyOf(was.schemas().values()),
+        Snapshot s = merged(rows.relations, previous, rows.touched, rows.reread, List.copyOf(was.schemas().values()),
                 List.copyOf(was.extensions().values()), List.copyOf(was.enums().values()),
                 List.copyOf(was.compositeTypes().values()), List.copyOf(was.domains().values()),
                 List.copyOf(was.functions().values()));
+        return new Snapshot(s.model(), s.relations(), s.options(), true, s.reread(), rows.defaults);
     }
 
     /** The relations not left out by {@code options}' excluded tables. */
@@ -414,11 +436,13 @@ public final class PgInspector {
         Map<Long, ObjectName> reread = relations(catalog);
         catalog.loadComments();
         if (!schemaWide) {
-            return merged(relationRows(catalog, List.copyOf(was.extensions().values()), keep(options)), previous,
-                    touched, reread, List.copyOf(was.schemas().values()),
+            OpclassDefaults defaults = previous.defaults() != null ? previous.defaults() : catalog.readDefaults();
+            Snapshot s = merged(relationRows(catalog, List.copyOf(was.extensions().values()), keep(options)),
+                    previous, touched, reread, List.copyOf(was.schemas().values()),
                     List.copyOf(was.extensions().values()), List.copyOf(was.enums().values()),
                     List.copyOf(was.compositeTypes().values()), List.copyOf(was.domains().values()),
                     List.copyOf(was.functions().values()));
+            return new Snapshot(s.model(), s.relations(), s.options(), true, s.reread(), defaults);
         }
         List<Schema> schemas = catalog.plain("schemas.sql", rs -> options.schemaIncluded(rs.getString("name"),
                         rs.getBoolean("extension_owned"))
@@ -482,7 +506,7 @@ public final class PgInspector {
         Set<ObjectName> around = new HashSet<>(gone);
         was.hypertables().keySet().forEach(around::add);
         model.hypertables().keySet().forEach(around::add);
-        return new Snapshot(model, relations, options, true, around);
+        return new Snapshot(model, relations, options, true, around, null);
     }
 
     /**

@@ -15,26 +15,12 @@
 -- pg_get_indexdef. The parts between since-15 markers are replaced by false on servers before 15.
 -- Parameters: 1 schemas (text[]), 2 include extension-owned objects (boolean).
 -- A read of some relations keeps the only-part, whose parameter is their oids (oid[]).
--- The default operator classes are summed up once per query (a materialized CTE): as a subquery the planner may
--- put them on the inner side of a nested loop and scan pg_opclass again for every index.
+-- The default operator classes (opclass_defaults.sql, put in for the defaults marker) are summed up once per query,
+-- in a materialized CTE: as a subquery the planner may put them on the inner side of a nested loop and scan
+-- pg_opclass again for every index. A read of some relations after a change of nothing but relations passes the
+-- summary it had (no such change adds an operator class) as five oid[] parameters instead, before the others.
 WITH def AS MATERIALIZED (
-    -- all default operator classes; those not declared for a domain in three parallel arrays; the access methods
-    -- with a default that accepts any type (or any of a kind that no rule below covers)
-    SELECT ARRAY(SELECT d.oid FROM pg_catalog.pg_opclass d WHERE d.opcdefault) AS all_oids,
-           pg_catalog.array_agg(oc.oid ORDER BY oc.oid) AS oids,
-           pg_catalog.array_agg(oc.opcintype ORDER BY oc.oid) AS intypes,
-           pg_catalog.array_agg(oc.opcmethod ORDER BY oc.oid) AS methods,
-           -- (to_regtype: the multirange types are new in PostgreSQL 14)
-           COALESCE(pg_catalog.array_agg(oc.opcmethod) FILTER (WHERE oc.opcintype = ANY ((SELECT ARRAY[
-               'pg_catalog.any'::pg_catalog.regtype, 'pg_catalog.anyelement'::pg_catalog.regtype,
-               'pg_catalog.anycompatible'::pg_catalog.regtype, 'pg_catalog.anynonarray'::pg_catalog.regtype,
-               'pg_catalog.anycompatiblenonarray'::pg_catalog.regtype, 'pg_catalog.anycompatiblearray'::pg_catalog.regtype,
-               'pg_catalog.anycompatiblerange'::pg_catalog.regtype,
-               pg_catalog.to_regtype('pg_catalog.anycompatiblemultirange'),
-               'pg_catalog.record[]'::pg_catalog.regtype])::oid[])), '{}') AS generic_methods
-    FROM pg_catalog.pg_opclass oc
-    WHERE oc.opcdefault
-      AND (SELECT ty.typtype FROM pg_catalog.pg_type ty WHERE ty.oid = oc.opcintype) <> 'd'
+/*defaults*/
 )
 SELECT ic.oid::bigint AS oid,
        n.nspname AS schema,
