@@ -368,7 +368,8 @@ final class Observer {
     private static StatementObservation observation(String file, SqlStatement st, Catalog start, Catalog before,
                                                     Catalog after, Map<Long, LockLevel> locks, boolean locksSeen,
                                                     String error, List<TableLock> heldBefore) {
-        Map<String, TableLock> byTable = new LinkedHashMap<>();
+        // by name: pg_locks lists a backend's locks in no set order, and reports should not change between runs
+        Map<String, TableLock> byTable = new java.util.TreeMap<>();
         locks.forEach((oid, mode) -> {
             Rel r = before.byOid.containsKey(oid) ? before.byOid.get(oid) : after.byOid.get(oid);
             if (r != null && r.isTable() && !r.internal()) {
