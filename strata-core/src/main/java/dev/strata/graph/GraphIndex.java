@@ -48,8 +48,11 @@ final class GraphIndex {
     }
 
     private static Map<RevisionId, Revision> indexById(Collection<Revision> revisions) {
-        Map<RevisionId, Revision> map = new TreeMap<>();
-        for (Revision r : revisions) {
+        // sorted by id once, then kept in that order (a tree map compares ids on every lookup)
+        List<Revision> sorted = new ArrayList<>(revisions);
+        sorted.sort(java.util.Comparator.comparing(Revision::id));
+        Map<RevisionId, Revision> map = new java.util.LinkedHashMap<>(sorted.size() * 2);
+        for (Revision r : sorted) {
             Revision previous = map.put(r.id(), r);
             if (previous != null) {
                 throw new StrataException(ErrorCode.DUPLICATE_REVISION, "revision id '" + r.id()
@@ -61,7 +64,7 @@ final class GraphIndex {
                         + r.source() + " is a reserved word (head, heads, base, current): choose another id");
             }
         }
-        return map;
+        return Collections.unmodifiableMap(map);
     }
 
     private Map<String, RevisionId> indexLabels() {
@@ -116,15 +119,18 @@ final class GraphIndex {
     }
 
     private Map<RevisionId, List<RevisionId>> invert(boolean withDependencies) {
-        Map<RevisionId, Set<RevisionId>> sets = new HashMap<>();
-        byId.keySet().forEach(id -> sets.put(id, new TreeSet<>()));
+        // byId is in id order, so each list is built sorted (a revision requires another at most once)
+        Map<RevisionId, List<RevisionId>> lists = new HashMap<>(byId.size() * 2);
         for (Revision r : byId.values()) {
             for (RevisionId p : withDependencies ? requires.get(r.id()) : r.parents()) {
-                sets.get(p).add(r.id());
+                lists.computeIfAbsent(p, k -> new ArrayList<>(1)).add(r.id());
             }
         }
-        Map<RevisionId, List<RevisionId>> map = new HashMap<>();
-        sets.forEach((k, v) -> map.put(k, List.copyOf(v)));
+        Map<RevisionId, List<RevisionId>> map = new HashMap<>(byId.size() * 2);
+        for (RevisionId id : byId.keySet()) {
+            List<RevisionId> l = lists.get(id);
+            map.put(id, l == null ? List.of() : Collections.unmodifiableList(l));
+        }
         return Collections.unmodifiableMap(map);
     }
 
@@ -181,7 +187,11 @@ final class GraphIndex {
      * parents below it down to, but not including, the nearest branch point or merge.
      */
     private Map<RevisionId, Set<String>> propagateLabels() {
-        Map<RevisionId, Set<String>> map = new HashMap<>();
+        Map<RevisionId, Set<String>> map = new HashMap<>(byId.size() * 2);
+        if (labelOwner.isEmpty()) {
+            byId.keySet().forEach(id -> map.put(id, Set.of()));
+            return Collections.unmodifiableMap(map);
+        }
         byId.keySet().forEach(id -> map.put(id, new TreeSet<>()));
         labelOwner.forEach((label, owner) -> {
             ArrayList<RevisionId> todo = new ArrayList<>(List.of(owner));
