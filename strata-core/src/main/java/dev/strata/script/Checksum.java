@@ -13,13 +13,19 @@ public record Checksum(String hex) {
         }
     }
 
-    /** Looked up once: the provider lookup of getInstance costs more than hashing a small file. */
-    private static final MessageDigest PROTOTYPE = prototype();
+    /**
+     * Looked up once: the provider lookup of getInstance costs more than hashing a small file. On first use, not
+     * when the class is: a run that takes every checksum from the revision cache computes none, and setting up the
+     * security providers would cost it about 10 ms of start-up.
+     */
+    private static final class Prototype {
+        static final MessageDigest SHA256 = prototype();
+    }
 
     public static Checksum sha256(String text) {
         MessageDigest md;
         try {
-            md = (MessageDigest) PROTOTYPE.clone();
+            md = (MessageDigest) Prototype.SHA256.clone();
         } catch (CloneNotSupportedException e) {
             md = prototype();
         }

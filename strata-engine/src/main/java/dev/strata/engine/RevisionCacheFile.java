@@ -47,7 +47,13 @@ final class RevisionCacheFile {
             } else {
                 return Optional.empty();
             }
-            String name = dev.strata.script.Checksum.sha256(dir.toAbsolutePath().normalize().toString()).shortHex();
+            // the folder's absolute path as a name: a CRC-32C of it with its length, not a SHA-256, whose security
+            // providers would be set up for this alone (about 10 ms of a no-op's start-up); two folders that meet on
+            // a name only overwrite each other's entries, which are found by file status or by content hash
+            byte[] path = dir.toAbsolutePath().normalize().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            crc.update(path);
+            String name = String.format("%08x-%d", crc.getValue(), path.length);
             return Optional.of(root.resolve("revisions").resolve(name));
         } catch (java.nio.file.InvalidPathException e) {
             return Optional.empty(); // a variable that names no path: no cache
