@@ -70,6 +70,8 @@ public final class ApplyBenchmark {
         out.println("strata:    bin/strata, JVM flags: " + (System.getenv("STRATA_JAVA_OPTS") == null
                 ? "the launcher's defaults" : System.getenv("STRATA_JAVA_OPTS")));
         out.println("work:    " + work);
+        out.println("runs:    each timed run after an untimed CHECKPOINT (when this login may), so that none pays for"
+                + " writing out what the run before it left");
         out.println();
 
         if (options.tools().contains(Tool.STRATA)) {
@@ -165,6 +167,7 @@ public final class ApplyBenchmark {
                 if (!tool.runs(phase)) {
                     continue;
                 }
+                databases.checkpoint(); // untimed: each run starts with nothing of the runs before left to write
                 ChildRun run = launcher.run(tool, phase, databases, database, work, options.count(),
                         database + "_" + phase.name().toLowerCase(Locale.ROOT));
                 int tables = databases.benchTables(database);
