@@ -197,13 +197,6 @@ final class Catalog {
     }
 
     /**
-     * Reads some relations: sends {@code before}, reread.sql (which chooses the relations to read again from the
-     * ones {@code touched}), each of {@code queries} with its only-part kept, and {@code after}, all in one round
-     * trip; the readers then take each query's rows from what came back, in any order. {@code before} and
-     * {@code after} take no parameters, and {@code after} returns no rows. Each query is prepared on the server
-     * from the first time (a reread runs after every statement; see PgInspector).
-     */
-    /**
      * The default operator classes known from an earlier read, for indexes.sql in {@link #send} (null: summed up
      * by the query).
      */
@@ -232,6 +225,13 @@ final class Catalog {
         none = resources;
     }
 
+    /**
+     * Reads some relations: sends {@code before}, reread.sql (which chooses the relations to read again from the
+     * ones {@code touched}), each of {@code queries} with its only-part kept, and {@code after}, all in one round
+     * trip; the readers then take each query's rows from what came back, in any order. {@code before} and
+     * {@code after} take no parameters, and {@code after} returns no rows. Each query is prepared on the server
+     * from the first time (a reread runs after every statement; see PgInspector).
+     */
     void send(String before, java.util.Collection<Long> touched, List<Query> queries, String after) {
         some = true;
         // the same String each time: the driver finds its prepared statements by the text, hashed and compared

@@ -218,7 +218,6 @@ public final class PgInspector {
         return out;
     }
 
-    /** The queries of a reread (with those of the schema-wide kinds when {@code schemaWide}), in the order sent. */
     /**
      * Parts of a relations-only reread that can be left out when there is nothing to read: the schema before had
      * none of the kind, in any relation, and no statement since can have made one ({@link #unmade}).
@@ -269,6 +268,10 @@ public final class PgInspector {
         return out;
     }
 
+    /**
+     * The queries of a reread (with those of the schema-wide kinds when {@code schemaWide}), in the order sent:
+     * without those of {@code needless}, with opclass_defaults.sql when {@code defaults}.
+     */
     private static List<Catalog.Query> rereadQueries(boolean schemaWide, boolean timescale, Set<String> needless,
                                                      boolean defaults) {
         List<Catalog.Query> out = new ArrayList<>(List.of(new Catalog.Query("relations.sql", 1),
@@ -399,14 +402,22 @@ public final class PgInspector {
         absent.forEach(a -> needless.add(a.resource));
         Catalog catalog = sent(c, shape, touched, false, needless);
         try {
-            OpclassDefaults defaults = shape.defaults() != null ? shape.defaults() : catalog.readDefaults();
-            Map<Long, ObjectName> reread = relations(catalog);
-            catalog.loadComments();
-            return new RelationRows(List.copyOf(touched), reread, relationRows(catalog,
-                    List.copyOf(shape.model().extensions().values()), keep(shape.options())), defaults);
+            return rows(catalog, shape, touched, relations(catalog));
         } finally {
             catalog.close();
         }
+    }
+
+    /**
+     * The relations of a relations-only reread sent on {@code catalog} after {@code shape} ({@code reread}: those
+     * read again, by oid), decoded; with the default operator classes it went by.
+     */
+    private static RelationRows rows(Catalog catalog, Snapshot shape, Collection<Long> touched,
+                                     Map<Long, ObjectName> reread) {
+        OpclassDefaults defaults = shape.defaults() != null ? shape.defaults() : catalog.readDefaults();
+        catalog.loadComments();
+        return new RelationRows(List.copyOf(touched), reread, relationRows(catalog,
+                List.copyOf(shape.model().extensions().values()), keep(shape.options())), defaults);
     }
 
     /**
@@ -414,12 +425,15 @@ public final class PgInspector {
      * Collection, boolean)} without {@code schemaWide} gives. No database access.
      */
     public Snapshot merge(Snapshot previous, RelationRows rows) {
+        return merged(previous, rows);
+    }
+
+    private static Snapshot merged(Snapshot previous, RelationRows rows) {
         SchemaModel was = previous.model();
-        Snapshot s = merged(rows.relations, previous, rows.touched, rows.reread, List.copyOf(was.schemas().values()),
+        return merged(rows.relations, previous, rows.touched, rows.reread, List.copyOf(was.schemas().values()),
                 List.copyOf(was.extensions().values()), List.copyOf(was.enums().values()),
                 List.copyOf(was.compositeTypes().values()), List.copyOf(was.domains().values()),
-                List.copyOf(was.functions().values()));
-        return new Snapshot(s.model(), s.relations(), s.options(), true, s.reread(), rows.defaults);
+                List.copyOf(was.functions().values()), rows.defaults);
     }
 
     /** The relations not left out by {@code options}' excluded tables. */
@@ -434,16 +448,10 @@ public final class PgInspector {
         InspectOptions options = previous.options();
         SchemaModel was = previous.model();
         Map<Long, ObjectName> reread = relations(catalog);
-        catalog.loadComments();
         if (!schemaWide) {
-            OpclassDefaults defaults = previous.defaults() != null ? previous.defaults() : catalog.readDefaults();
-            Snapshot s = merged(relationRows(catalog, List.copyOf(was.extensions().values()), keep(options)),
-                    previous, touched, reread, List.copyOf(was.schemas().values()),
-                    List.copyOf(was.extensions().values()), List.copyOf(was.enums().values()),
-                    List.copyOf(was.compositeTypes().values()), List.copyOf(was.domains().values()),
-                    List.copyOf(was.functions().values()));
-            return new Snapshot(s.model(), s.relations(), s.options(), true, s.reread(), defaults);
+            return merged(previous, rows(catalog, previous, touched, reread));
         }
+        catalog.loadComments();
         List<Schema> schemas = catalog.plain("schemas.sql", rs -> options.schemaIncluded(rs.getString("name"),
                         rs.getBoolean("extension_owned"))
                         ? new Schema(rs.getString("name"), catalog.comment("namespace", rs.getLong("oid")))
@@ -459,18 +467,20 @@ public final class PgInspector {
                 || !stillPrintedAlike(was, enums, composites, domains, functions)) {
             return null;
         }
+        // a schema-wide change may have added operator classes (CREATE EXTENSION): the next read sums them up anew
         return merged(relationRows(catalog, extensions, keep(options)), previous, touched, reread, schemas,
-                extensions, enums, composites, domains, functions);
+                extensions, enums, composites, domains, functions, null);
     }
 
     /**
      * {@code previous} with the relations of {@code reread} (and those of {@code touched}, by their names then)
-     * replaced by what was read of them now ({@code read}: {@link #relationRows}), and the schema-wide kinds given.
+     * replaced by what was read of them now ({@code read}: {@link #relationRows}), and the schema-wide kinds given;
+     * {@code defaults} are the default operator classes the read went by, if it knew them.
      */
     private static Snapshot merged(UnaryOperator<SchemaModel.Builder> read, Snapshot previous, Collection<Long> touched,
                                    Map<Long, ObjectName> reread, List<Schema> schemas, List<Extension> extensions,
                                    List<EnumType> enums, List<CompositeType> composites, List<Domain> domains,
-                                   List<Function> functions) {
+                                   List<Function> functions, OpclassDefaults defaults) {
         InspectOptions options = previous.options();
         SchemaModel was = previous.model();
         // what the previous read held of the relations read again (by their names then and now) is replaced
@@ -506,7 +516,7 @@ public final class PgInspector {
         Set<ObjectName> around = new HashSet<>(gone);
         was.hypertables().keySet().forEach(around::add);
         model.hypertables().keySet().forEach(around::add);
-        return new Snapshot(model, relations, options, true, around, null);
+        return new Snapshot(model, relations, options, true, around, defaults);
     }
 
     /**
