@@ -3,7 +3,6 @@ package dev.strata.graph;
 import dev.strata.error.ErrorCode;
 import dev.strata.error.StrataException;
 
-
 /**
  * A validated revision id: letters, digits, {@code _} and {@code .}. The characters {@code - + @ :}
  * belong to the target syntax and are refused, as in Alembic.

@@ -23,13 +23,18 @@ public record Checksum(String hex) {
     }
 
     public static Checksum sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The SHA-256 of {@code bytes}. */
+    public static Checksum sha256(byte[] bytes) {
         MessageDigest md;
         try {
             md = (MessageDigest) Prototype.SHA256.clone();
         } catch (CloneNotSupportedException e) {
             md = prototype();
         }
-        return new Checksum(HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8))));
+        return new Checksum(HexFormat.of().formatHex(md.digest(bytes)));
     }
 
     private static MessageDigest prototype() {

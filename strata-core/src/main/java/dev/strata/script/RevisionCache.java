@@ -10,8 +10,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,14 +34,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RevisionCache {
     private static final String MAGIC = "strata-revision-cache 2";
-    /**
-     * The SHA-256 to clone for each key, made on first use: a run whose files all match their entries by status
-     * hashes nothing, and initializing the security providers for the digest costs about 10 ms of its start-up.
-     */
-    private static final class Prototype {
-        static final MessageDigest SHA256 = sha256();
-    }
-
     private final String stamp;
     private final Map<String, Entry> known;
     private final Map<String, Entry> byLocation = new HashMap<>();
@@ -85,13 +75,7 @@ public final class RevisionCache {
 
     /** The key of a file's bytes: their SHA-256, in hex. */
     static String key(byte[] bytes) {
-        MessageDigest md;
-        try {
-            md = (MessageDigest) Prototype.SHA256.clone();
-        } catch (CloneNotSupportedException e) {
-            md = sha256();
-        }
-        return java.util.HexFormat.of().formatHex(md.digest(bytes));
+        return Checksum.sha256(bytes).hex();
     }
 
     /**
@@ -155,14 +139,6 @@ public final class RevisionCache {
             e.write(data);
         }
         data.flush();
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
     }
 
     /**

@@ -119,6 +119,7 @@ final class Catalog {
         static boolean gone(SQLException e) {
             return NO_SUCH_PREPARED_STATEMENT.equals(e.getSQLState());
         }
+
         private final Connection c;
         private final String locksQuery;
         /** The suffix of the prepared names, or null when none are prepared. */
