@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * replayed statement by statement on a scratch database with sample rows, locks and relfilenodes read after each)
  * against {@code strata upgrade head} of the same revisions on an empty database, both as whole processes (JVM
  * start included), in interleaved rounds (apply, observe without schema reads ({@code observe_changes = false}),
- * observe as by default, reading every statement's schema change), the median of {@code repeat} rounds. Target: observed lint <= 2x applying (aim 1.5x); prints PASS/MISS lines.
+ * observe as by default, reading every statement's schema change), the median of {@code repeat} rounds. Target:
+ * observed lint <= 2x applying (aim 1.5x); prints PASS/MISS lines.
  */
 final class ObservedLintBenchmark {
     private static final String DB = "strata_bench_lint_apply";
@@ -79,7 +80,8 @@ final class ObservedLintBenchmark {
                 reads[repeat / 2], reads[0],
                 apply[repeat / 2], apply[0]);
         System.out.printf("observed/apply ratio, median of %d interleaved rounds: %.2fx without schema reads (best "
-                + "%.2fx), %.2fx as by default, with every schema read (best %.2fx); load average %s%n", repeat, ratio[repeat / 2], ratio[0],
+                        + "%.2fx), %.2fx as by default, with every schema read (best %.2fx); load average %s%n", repeat,
+                ratio[repeat / 2], ratio[0],
                 readsRatio[repeat / 2], readsRatio[0], load < 0 ? "unknown" : String.format("%.1f", load));
         verdict("observed lint (default, every schema read) <= 2x applying", readsRatio[repeat / 2] <= 2.0,
                 String.format("%.2fx", readsRatio[repeat / 2]));
