@@ -133,4 +133,33 @@ class PreflightTest {
         var unchecked = cli.run("upgrade", "--allow", "SA014", "--allow", "SA001");
         assertThat(unchecked.err()).doesNotContain("preflight failed").contains("a1");
     }
+    /**
+     * In an empty database the pre-checks that upgrade begins ahead (while the linter reads the revisions) still find
+     * a CREATE EXTENSION of a later revision, though they split only the revisions that say "extension"; the
+     * upgrade is refused before anything changes, and their lines come once, after the linter's verdict.
+     */
+    @Test
+    void anEmptyDatabaseStillHasItsExtensionsChecked() throws Exception {
+        Cli cli = new Cli(dir, db.jdbcUrl());
+        cli.simple("a1", null, "CREATE TABLE kinds (id bigint PRIMARY KEY);", "DROP TABLE kinds;");
+        cli.simple("b2", "a1", "CREATE TABLE more_kinds (id bigint PRIMARY KEY);\n"
+                + "CREATE EXTENSION IF NOT EXISTS strata_no_such_extension;", "DROP TABLE more_kinds;");
+        var refused = cli.run("upgrade", "--verbose");
+        assertThat(refused.code()).as(refused.toString()).isEqualTo(1);
+        assertThat(refused.out() + refused.err()).contains("fail  extensions      not available on the server:"
+                + " strata_no_such_extension (required by migrations/b2.sql:");
+        assertThat(refused.err()).containsOnlyOnce("preflight: 8 checks in");
+        assertThat(cli.run("current").out().strip()).isEqualTo("");
+        try (Connection c = java.sql.DriverManager.getConnection(db.jdbcUrl());
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_class WHERE relname IN ('kinds', 'strata_version')")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isZero();
+        }
+
+        cli.simple("b2", "a1", "CREATE TABLE more_kinds (id bigint PRIMARY KEY);", "DROP TABLE more_kinds;");
+        var applied = cli.run("upgrade");
+        assertThat(applied.code()).as(applied.toString()).isZero();
+        assertThat(cli.run("current").out().strip()).isEqualTo("b2 (head)");
+    }
 }

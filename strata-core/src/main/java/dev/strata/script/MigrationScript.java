@@ -42,6 +42,14 @@ public sealed interface MigrationScript permits SqlMigration, JavaMigrationScrip
     }
 
     /**
+     * Whether the upgrade may run {@code CREATE EXTENSION}, answered without splitting the revision where the kind
+     * of revision can tell (the pre-checks of an upgrade into an empty database split only those that may).
+     */
+    default boolean mayCreateExtension() {
+        return true;
+    }
+
+    /**
      * The statements that verify the upgrade (a SQL file's {@code -- strata:verify} section, a Java revision's
      * {@code verify()}): they run after the upgrade's statements, and the revision fails when one of them raises
      * an error or returns a row whose first column is a boolean false or NULL. Empty when there are none.

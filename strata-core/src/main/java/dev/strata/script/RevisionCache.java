@@ -33,11 +33,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * missing ({@link #complete()}).
  */
 public final class RevisionCache {
-    private static final String MAGIC = "strata-revision-cache 2";
+    private static final String MAGIC = "strata-revision-cache 3";
     private final String stamp;
     private final Map<String, Entry> known;
     private final Map<String, Entry> byLocation = new HashMap<>();
     private final Map<String, Entry> used = new ConcurrentHashMap<>();
+    private final Map<String, String> keyByLocation = new ConcurrentHashMap<>();
     private volatile boolean missed;
 
     private RevisionCache(String stamp, Map<String, Entry> known) {
@@ -90,6 +91,7 @@ public final class RevisionCache {
             return null;
         }
         used.put(e.key, e);
+        keyByLocation.put(location, e.key);
         return e.migration(location, SqlMigration.Body.fromFile(location, () -> {
             byte[] bytes = reread.get();
             if (!key(bytes).equals(e.key)) {
@@ -97,7 +99,7 @@ public final class RevisionCache {
                         + " changed while Strata was running: run the command again");
             }
             return bytes;
-        }, e.hasDowngrade, e.mayDefer));
+        }, e.hasDowngrade, e.mayDefer, e.mayCreateExtension));
     }
 
     /**
@@ -115,12 +117,24 @@ public final class RevisionCache {
             missed = true; // the same bytes, moved or touched: written again with what the file is now
         }
         used.put(key, e);
-        return e.migration(location, SqlMigration.Body.fromSource(location, bytes, e.hasDowngrade, e.mayDefer));
+        keyByLocation.put(location, key);
+        return e.migration(location, SqlMigration.Body.fromSource(location, bytes, e.hasDowngrade, e.mayDefer,
+                e.mayCreateExtension));
     }
 
     /** Keeps what {@code bytes} (of {@code key}, at {@code relative} with {@code stat}, or null) parsed to. */
     void remember(String key, SqlMigration parsed, String relative, Stat stat) {
         used.put(key, Entry.of(key, parsed, relative, stat));
+        keyByLocation.put(parsed.location(), key);
+    }
+
+    /**
+     * The key (SHA-256 of the bytes, in hex) of the file a revision looked up here was read from, by the location it
+     * was given ({@link MigrationScript#location()}); null when none was. The bytes a revision at a found location
+     * is split from are checked against this key (a file changed since is refused).
+     */
+    public String keyOf(String location) {
+        return keyByLocation.get(location);
     }
 
     /** Whether the files looked up were all in the cache and it holds no others: then there is nothing to write. */
@@ -165,18 +179,20 @@ public final class RevisionCache {
     /** One file's bytes as parsed: the header's fields, the checksum, and what the sections hold at a glance. */
     private record Entry(String key, String id, List<String> parents, List<String> dependsOn, List<String> labels,
                          String message, boolean transactional, String irreversible, String destructive,
-                         boolean hasDowngrade, boolean mayDefer, String checksum, String location, Stat stat) {
+                         boolean hasDowngrade, boolean mayDefer, boolean mayCreateExtension, String checksum,
+                         String location, Stat stat) {
         static Entry of(String key, SqlMigration m, String location, Stat stat) {
             Revision r = m.revision();
             return new Entry(key, r.id().value(), values(r.parents()), values(r.dependsOn()),
                     List.copyOf(new java.util.TreeSet<>(r.branchLabels())), r.message(), m.transactional(),
                     m.irreversibleReason().orElse(null), m.destructiveReason().orElse(null),
-                    m.body().hasDowngrade(), m.mayDeferBuilds(), m.checksum().hex(), location, stat);
+                    m.body().hasDowngrade(), m.mayDeferBuilds(), m.mayCreateExtension(), m.checksum().hex(), location,
+                    stat);
         }
 
         Entry at(String newLocation, Stat newStat) {
             return new Entry(key, id, parents, dependsOn, labels, message, transactional, irreversible, destructive,
-                    hasDowngrade, mayDefer, checksum, newLocation, newStat);
+                    hasDowngrade, mayDefer, mayCreateExtension, checksum, newLocation, newStat);
         }
 
         SqlMigration migration(String at, SqlMigration.Body body) {
@@ -205,6 +221,7 @@ public final class RevisionCache {
             writeNullable(out, destructive);
             out.writeBoolean(hasDowngrade);
             out.writeBoolean(mayDefer);
+            out.writeBoolean(mayCreateExtension);
             out.writeUTF(checksum);
         }
 
@@ -213,7 +230,7 @@ public final class RevisionCache {
             Stat stat = in.readBoolean() ? new Stat(in.readLong(), in.readLong(), in.readLong(), in.readLong()) : null;
             return new Entry(in.readUTF(), in.readUTF(), readList(in), readList(in), readList(in), in.readUTF(),
                     in.readBoolean(), readNullable(in), readNullable(in), in.readBoolean(), in.readBoolean(),
-                    in.readUTF(), location, stat);
+                    in.readBoolean(), in.readUTF(), location, stat);
         }
 
         private static List<String> values(List<RevisionId> ids) {

@@ -50,7 +50,7 @@ public final class ScriptLoader {
      * revisions they run (see {@link dev.strata.run.MigrationSet#splitAllBut}).
      */
     public static List<MigrationScript> load(Path dir, Path displayBase, boolean lazy) {
-        return load(dir, displayBase, lazy, null);
+        return load(dir, displayBase, lazy, (RevisionCache) null);
     }
 
     /**
@@ -59,6 +59,17 @@ public final class ScriptLoader {
      * split); the others are parsed and added to the cache (to be written after, see {@link RevisionCache#complete()}).
      */
     public static List<MigrationScript> load(Path dir, Path displayBase, boolean lazy, RevisionCache cache) {
+        return load(dir, displayBase, lazy, () -> cache);
+    }
+
+    /**
+     * As {@link #load(Path, Path, boolean, RevisionCache)}, with the cache from {@code caches} (the same one, or null,
+     * each time; thread-safe), asked for once the folder is listed and a file's status read: a cache still being read on
+     * another thread is then read while this one lists the folder (for 1,000 revisions each took about 70 ms of a
+     * no-op on a 2-core VM).
+     */
+    public static List<MigrationScript> load(Path dir, Path displayBase, boolean lazy,
+                                             java.util.function.Supplier<RevisionCache> caches) {
         if (!Files.isDirectory(dir)) {
             String why = Files.exists(dir) ? "is not a directory" : "does not exist";
             throw new StrataException(ErrorCode.SCRIPT_DIRECTORY_UNREADABLE, StrataException.Input.MIGRATIONS_DIR,
@@ -73,13 +84,18 @@ public final class ScriptLoader {
         String prefix = display(dir, displayBase);
         String base = prefix.equals(".") ? "" : prefix + "/";
         long now = System.currentTimeMillis();
+        // every file's status first (the cache may still be being read meanwhile), then the cache
+        List<RevisionCache.Stat> stats = lazy
+                ? files.parallelStream().map(relative -> stat(dir.resolve(relative), now)).toList() : null;
+        RevisionCache cache = lazy ? caches.get() : null;
         // Parse on every core; errors are reported for the first bad file in sorted order, so the outcome does
         // not depend on thread timing.
-        List<Object> parsed = files.parallelStream().map(relative -> {
+        List<Object> parsed = java.util.stream.IntStream.range(0, files.size()).parallel().mapToObj(i -> {
+            String relative = files.get(i);
             String location = base + relative;
             try {
                 Path file = dir.resolve(relative);
-                RevisionCache.Stat stat = lazy && cache != null ? stat(file, now) : null;
+                RevisionCache.Stat stat = cache != null ? stats.get(i) : null;
                 if (stat != null) {
                     SqlMigration unchanged = cache.find(relative, location, stat, () -> readBytes(file, location));
                     if (unchanged != null) {

@@ -109,6 +109,12 @@ public record SqlMigration(Revision revision, String location, boolean transacti
         return body.mayDefer();
     }
 
+    /** Known from the upgrade section's words, without splitting it: false when it never says "extension". */
+    @Override
+    public boolean mayCreateExtension() {
+        return body.mayCreateExtension();
+    }
+
     private List<Statement> plan(List<SqlStatement> statements) {
         Tx tx = transactional ? Tx.IN_TRANSACTION : Tx.NO_TRANSACTION;
         List<Statement> out = new java.util.ArrayList<>(statements.size());
@@ -139,6 +145,7 @@ public record SqlMigration(Revision revision, String location, boolean transacti
         private final java.util.function.Supplier<byte[]> reader;
         private final boolean hasDowngrade;
         private final boolean mayDefer;
+        private final boolean mayCreateExtension;
         private volatile Sections sections;
         private volatile Split split;
 
@@ -155,29 +162,44 @@ public record SqlMigration(Revision revision, String location, boolean transacti
                     downgradeText, downgradeLine, irreversibleLine, verifyText, verifyLine);
             this.hasDowngrade = downgradeText != null;
             this.mayDefer = !deferLines.isEmpty();
+            this.mayCreateExtension = mentionsExtension(upgradeText);
+        }
+
+        /** Whether {@code text} has the word "extension" in any case: a CREATE EXTENSION needs it. */
+        static boolean mentionsExtension(String text) {
+            int n = text.length() - "extension".length();
+            for (int i = 0; i <= n; i++) {
+                char c = text.charAt(i);
+                if ((c == 'e' || c == 'E') && text.regionMatches(true, i, "extension", 0, "extension".length())) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private Body(String location, byte[] source, java.util.function.Supplier<byte[]> reader,
-                     boolean hasDowngrade, boolean mayDefer) {
+                     boolean hasDowngrade, boolean mayDefer, boolean mayCreateExtension) {
             this.location = location;
             this.source = source;
             this.reader = reader;
             this.hasDowngrade = hasDowngrade;
             this.mayDefer = mayDefer;
+            this.mayCreateExtension = mayCreateExtension;
         }
 
         /**
          * The body of the file whose bytes are {@code source} (kept, not copied), parsed on first use;
          * {@code hasDowngrade} and {@code mayDefer} are what an earlier parse of the same bytes found.
          */
-        static Body fromSource(String location, byte[] source, boolean hasDowngrade, boolean mayDefer) {
-            return new Body(location, source, null, hasDowngrade, mayDefer);
+        static Body fromSource(String location, byte[] source, boolean hasDowngrade, boolean mayDefer,
+                               boolean mayCreateExtension) {
+            return new Body(location, source, null, hasDowngrade, mayDefer, mayCreateExtension);
         }
 
         /** As {@link #fromSource}, the bytes read by {@code reader} on first use (it checks they are the same). */
         static Body fromFile(String location, java.util.function.Supplier<byte[]> reader, boolean hasDowngrade,
-                             boolean mayDefer) {
-            return new Body(location, null, reader, hasDowngrade, mayDefer);
+                             boolean mayDefer, boolean mayCreateExtension) {
+            return new Body(location, null, reader, hasDowngrade, mayDefer, mayCreateExtension);
         }
 
         /** The sections: given, or parsed once from the file's bytes. */
@@ -209,6 +231,11 @@ public record SqlMigration(Revision revision, String location, boolean transacti
         /** Whether the upgrade section has a {@code defer-until-rows} directive (known without parsing). */
         boolean mayDefer() {
             return mayDefer;
+        }
+
+        /** Whether the upgrade section's text has the word "extension" (known without parsing). */
+        boolean mayCreateExtension() {
+            return mayCreateExtension;
         }
 
         /** The statements of both sections (downgrade empty when irreversible), split once. */

@@ -23,7 +23,8 @@ class RevisionCacheTest {
             + "-- strata:branch-labels main\n\n-- strata:upgrade\nCREATE TABLE t (id int);\n\n"
             + "-- strata:downgrade\nDROP TABLE t;\n\n-- strata:verify\nSELECT 1 FROM t;\n";
     private static final String SECOND = "-- strata:revision r2\n-- strata:parents r1\n-- strata:transactional false\n"
-            + "-- strata:irreversible data goes\n\n-- strata:upgrade\nCREATE INDEX CONCURRENTLY i ON t (id);\n"
+            + "-- strata:irreversible data goes\n\n-- strata:upgrade\nCREATE Extension IF NOT EXISTS pg_trgm;\n"
+            + "CREATE INDEX CONCURRENTLY i ON t (id);\n"
             + "-- strata:downgrade\n-- nothing to undo\n";
 
     private Path migrations() throws IOException {
@@ -72,6 +73,7 @@ class RevisionCacheTest {
             assertThat(c.transactional()).isEqualTo(f.transactional());
             assertThat(c.irreversibleReason()).isEqualTo(f.irreversibleReason());
             assertThat(c.mayDeferBuilds()).isEqualTo(f.mayDeferBuilds());
+            assertThat(c.mayCreateExtension()).isEqualTo(f.mayCreateExtension()).isEqualTo(i == 1);
             assertThat(c.upgrade()).isEqualTo(f.upgrade());
             assertThat(c.downgradeStatements()).isEqualTo(f.downgradeStatements());
             assertThat(c.verify()).isEqualTo(f.verify());
@@ -135,6 +137,10 @@ class RevisionCacheTest {
             RevisionCache byStatus = open(cacheFile, "v1");
             List<MigrationScript> found = ScriptLoader.load(dir, project, true, byStatus);
             assertThat(byStatus.complete()).isTrue();
+            assertThat(found).extracting(MigrationScript::mayCreateExtension).containsExactly(false, true);
+            // each file's key is the SHA-256 of its bytes, known without reading them again
+            assertThat(byStatus.keyOf(found.get(0).location()))
+                    .isEqualTo(RevisionCache.key(Files.readAllBytes(dir.resolve("0001_first.sql"))));
             for (int i = 0; i < fresh.size(); i++) {
                 assertThat(found.get(i).checksum()).isEqualTo(fresh.get(i).checksum());
                 assertThat(((SqlMigration) found.get(i)).upgrade())

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -53,7 +54,8 @@ final class RevisionCacheFile {
             byte[] path = dir.toAbsolutePath().normalize().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
             java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
             crc.update(path);
-            String name = String.format("%08x-%d", crc.getValue(), path.length);
+            String hex = Long.toHexString(crc.getValue()); // not String.format: its parser is slow to start
+            String name = "00000000".substring(hex.length()) + hex + "-" + path.length;
             return Optional.of(root.resolve("revisions").resolve(name));
         } catch (java.nio.file.InvalidPathException e) {
             return Optional.empty(); // a variable that names no path: no cache
@@ -84,6 +86,41 @@ final class RevisionCacheFile {
         }
     }
 
+    /**
+     * What a kept lint verdict ({@link LintVerdicts}) must have been made by beyond {@link #stamp()}: for a
+     * development build, the size and modification time of the jars the linter (strata-core) and the gate
+     * (strata-engine) come from; empty when either is a folder of classes, whose rules can change without either
+     * stamp changing.
+     */
+    static Optional<String> jarStamp() {
+        String folders = classFoldersStamp;
+        String version = EngineVersion.get();
+        if (!version.equals("dev") && !version.endsWith("-SNAPSHOT")) {
+            return Optional.of("release");
+        }
+        StringBuilder out = new StringBuilder();
+        for (Class<?> c : List.of(ScriptLoader.class, RevisionCacheFile.class)) {
+            try {
+                Path where = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+                if (!Files.isRegularFile(where)) {
+                    if (folders == null) {
+                        return Optional.empty();
+                    }
+                    out.append(out.length() == 0 ? "" : " ").append(folders);
+                    continue;
+                }
+                out.append(out.length() == 0 ? "" : " ").append(Files.size(where)).append(' ')
+                        .append(Files.getLastModifiedTime(where).toMillis());
+            } catch (java.io.IOException | java.net.URISyntaxException | RuntimeException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(out.toString());
+    }
+
+    /** Tests only: what stands for the stamp of a folder of classes (null: a folder has none). */
+    static volatile String classFoldersStamp;
+
     static RevisionCache read(Path file, String stamp) {
         try (InputStream in = Files.newInputStream(file)) {
             return RevisionCache.read(in, stamp);
@@ -98,24 +135,38 @@ final class RevisionCacheFile {
         if (cache.complete()) {
             return;
         }
+        replace(file, cache::write); // best effort: the next run parses the revisions again
+    }
+
+    /** What {@link #replace} writes. */
+    @FunctionalInterface
+    interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes {@code file} whole or not at all: into a temporary file of its folder, then renamed over it, so that runs
+     * starting meanwhile read the old file or the new one. Best effort: a failure leaves {@code file} as it was.
+     */
+    static void replace(Path file, Content content) {
         Path tmp = null;
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
             try (OutputStream out = Files.newOutputStream(tmp)) {
-                cache.write(out);
+                content.writeTo(out);
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             tmp = null;
         } catch (IOException | RuntimeException e) {
-            // best effort: the next run parses the revisions again
+            // left as it was
         } finally {
             if (tmp != null) {
                 try {
                     Files.deleteIfExists(tmp);
                 } catch (IOException ignored) {
-                    // a temporary file left in the cache folder; the next save makes its own
+                    // a temporary file left in the cache folder; the next write makes its own
                 }
             }
         }

@@ -5,6 +5,7 @@ import dev.strata.cli.Migrate;
 import dev.strata.cli.Session;
 import dev.strata.cli.StrataCommand;
 import dev.strata.engine.Runs;
+import dev.strata.engine.ops.Preflight;
 import dev.strata.graph.Direction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -106,16 +107,19 @@ public final class UpgradeCommand implements Callable<Integer> {
                 // connect, and read the database's state, while the revision files are read
                 s.workspace().connectInBackground(true);
             }
+            Runs.Options options = new Runs.Options(lockWait, resume, ignoreUnknown, false);
+            // the pre-checks read the database while the linter reads the revisions; they are told (and count)
+            // only when the linter lets the upgrade go on
+            Preflight.Ahead ahead = sql || skipPreflight ? null : Preflight.ahead(s.workspace(), target, options);
             int lint = dev.strata.cli.LintGate.beforeUpgrade(s, target, sql, allow);
             if (lint != ExitCode.OK) {
                 return lint;
             }
-            Runs.Options options = new Runs.Options(lockWait, resume, ignoreUnknown, false);
             if (sql) {
                 return Migrate.run(s, Direction.UP, target, true, options);
             }
             return Migrate.upgrade(s, target, options, new dev.strata.engine.ops.Upgrade.Options(skipPreflight,
-                    java.util.Optional.ofNullable(backup), java.util.Optional.ofNullable(seed)), metricsFile,
+                    java.util.Optional.ofNullable(backup), java.util.Optional.ofNullable(seed), ahead), metricsFile,
                     root.environment());
         }
     }

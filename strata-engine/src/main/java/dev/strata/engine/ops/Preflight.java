@@ -20,6 +20,7 @@ import dev.strata.lint.StatementFacts;
 import dev.strata.postgres.JdbcTarget;
 import dev.strata.run.MigrationSet;
 import dev.strata.run.RunEvent;
+import dev.strata.script.MigrationScript;
 import dev.strata.sql.SqlStatement;
 
 import java.io.IOException;
@@ -33,6 +34,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -64,9 +66,85 @@ public final class Preflight {
      * half-applied ones only warn when the upgrade is told to ignore or resume them.
      */
     public static PreflightReport run(Workspace w, String target, dev.strata.engine.Runs.Options run) {
+        return check(w, target, run).told(w);
+    }
+
+    /** A report with the notices that tell it (given by {@link #told}, on the caller's thread). */
+    private record Checked(PreflightReport report, List<String> notices) {
+        PreflightReport told(Workspace w) {
+            notices.forEach(n -> w.notice(RunEvent.Notice.Level.DEBUG, n));
+            return report;
+        }
+    }
+
+    /**
+     * The pre-checks of an upgrade, begun on a thread of their own ({@link #ahead}) while the caller lints the same
+     * revisions: they read the database and the linter reads the files, so neither waits for the other. Nothing is
+     * told until {@link #take} (on the caller's thread, where {@link Upgrade#run} would have run them).
+     */
+    public static final class Ahead {
+        private final String target;
+        private final dev.strata.engine.Runs.Options run;
+        private final java.util.concurrent.CompletableFuture<Checked> checked =
+                new java.util.concurrent.CompletableFuture<>();
+
+        private Ahead(String target, dev.strata.engine.Runs.Options run) {
+            this.target = target;
+            this.run = run;
+        }
+
+        /**
+         * The report of the checks begun for {@code target} and {@code run}, its notices told now; empty when they
+         * were begun for something else, found nothing pending, or failed to run (then the caller runs them itself,
+         * and reports what fails).
+         */
+        /**
+         * Waits for the checks to end, whatever they found: they read the database's state on the run's own
+         * connection, which the caller must not use before.
+         */
+        void finish() {
+            checked.join();
+        }
+
+        Optional<PreflightReport> take(Workspace w, String target, dev.strata.engine.Runs.Options run) {
+            if (!this.target.equals(target) || !this.run.equals(run)) {
+                return Optional.empty();
+            }
+            Checked c = checked.join();
+            return c == null ? Optional.empty() : Optional.of(c.told(w));
+        }
+    }
+
+    /**
+     * Begins the pre-checks of an upgrade to {@code target} on a thread of their own (see {@link Ahead}); they wait
+     * there for the revisions and the database's state that the caller is reading. When nothing is pending, or the
+     * checks are off, nothing is checked.
+     */
+    public static Ahead ahead(Workspace w, String target, dev.strata.engine.Runs.Options run) {
+        Ahead a = new Ahead(target, run);
+        Thread t = new Thread(() -> {
+            Checked c = null;
+            try {
+                if (w.operations().preflight().enabled()) {
+                    Pending p = Pending.of(w, target);
+                    if (!p.steps().isEmpty() || !p.state().partial().isEmpty()) {
+                        c = check(w, target, run);
+                    }
+                }
+            } catch (RuntimeException | Error e) {
+                c = null; // a bad revision file, no connection: the caller's own reading reports it
+            } finally {
+                a.checked.complete(c);
+            }
+        }, "strata-preflight");
+        t.setDaemon(true);
+        t.start();
+        return a;
+    }
+
+    private static Checked check(Workspace w, String target, dev.strata.engine.Runs.Options run) {
         List<PreflightReport.Check> checks = new ArrayList<>();
         OpsSettings.Preflight cfg = w.operations().preflight();
-        long t0 = System.nanoTime();
         JdbcTarget jdbc;
         try {
             jdbc = w.target();
@@ -75,8 +153,9 @@ public final class Preflight {
                 throw e;
             }
             checks.add(PreflightReport.Check.of("connection", PreflightReport.FAIL, e.getMessage()));
-            return PreflightReport.of(checks);
+            return new Checked(PreflightReport.of(checks), List.of());
         }
+        long t0 = System.nanoTime(); // from connected: a check begun ahead may have waited for the connection
         try (Connection c = w.openConnection()) {
             Server server = server(c);
             checks.add(PreflightReport.Check.of("connection", PreflightReport.OK, "connected to database "
@@ -87,10 +166,14 @@ public final class Preflight {
             checks.add(revisions(status, run));
             checks.add(checksums(status));
             if (!status.unknownApplied().isEmpty() && !run.ignoreUnknown()) {
-                return done(w, checks, t0);
+                return done(checks, t0);
             }
             Pending pending = Pending.of(w, target);
-            List<Pending.FileStatements> statements = pending.statements(w);
+            // In a database without a relation, no statement can touch a table that exists now: of the statements,
+            // only CREATE EXTENSION counts, and only revisions that say "extension" are split for it (the others are
+            // split as they run, while the server works on the one before).
+            List<Pending.FileStatements> statements = hasRelations(c) ? pending.statements(w)
+                    : pending.statements(w, MigrationScript::mayCreateExtension);
             checks.add(extensions(c, cfg, statements));
             Map<String, long[]> existing = existing(c, statements);
             checks.add(diskSpace(w, c, cfg, set, pending, statements, existing));
@@ -100,17 +183,28 @@ public final class Preflight {
             throw new StrataException(ErrorCode.CONNECTION_FAILED, "preflight: reading the server's state failed: "
                     + e.getMessage() + "; check the connection and the role's privileges", e);
         }
-        return done(w, checks, t0);
+        return done(checks, t0);
     }
 
-    private static PreflightReport done(Workspace w, List<PreflightReport.Check> checks, long t0) {
-        PreflightReport r = PreflightReport.of(checks);
-        w.notice(RunEvent.Notice.Level.DEBUG, "preflight: " + checks.size() + " checks in "
-                + (System.nanoTime() - t0) / 1_000_000 + " ms");
-        for (PreflightReport.Check c : r.checks()) {
-            w.notice(RunEvent.Notice.Level.DEBUG, "preflight " + c.name() + ": " + c.status() + ": " + c.detail());
+    /** Whether the database has a relation outside the system schemas (of an extension's too). */
+    private static boolean hasRelations(Connection c) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT EXISTS (SELECT FROM pg_catalog.pg_class r"
+                + " JOIN pg_catalog.pg_namespace n ON n.oid = r.relnamespace WHERE n.nspname NOT IN ('pg_catalog',"
+                + " 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp\\_%')");
+             ResultSet rs = p.executeQuery()) {
+            rs.next();
+            return rs.getBoolean(1);
         }
-        return r;
+    }
+
+    private static Checked done(List<PreflightReport.Check> checks, long t0) {
+        PreflightReport r = PreflightReport.of(checks);
+        List<String> notices = new ArrayList<>();
+        notices.add("preflight: " + checks.size() + " checks in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        for (PreflightReport.Check c : r.checks()) {
+            notices.add("preflight " + c.name() + ": " + c.status() + ": " + c.detail());
+        }
+        return new Checked(r, notices);
     }
 
     private record Server(int versionNum, String version, String user, String database, long databaseBytes) {

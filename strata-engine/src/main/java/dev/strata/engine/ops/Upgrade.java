@@ -26,9 +26,15 @@ public final class Upgrade {
      * @param skipPreflight leave the pre-checks out
      * @param backup        take a backup (or not) whatever the environment says
      * @param seed          load the seed data (or not) whatever the environment says
+     * @param ahead         the pre-checks already begun for this upgrade ({@link Preflight#ahead}), or null
      */
-    public record Options(boolean skipPreflight, Optional<Boolean> backup, Optional<Boolean> seed) {
+    public record Options(boolean skipPreflight, Optional<Boolean> backup, Optional<Boolean> seed,
+                          Preflight.Ahead ahead) {
         public static final Options CONFIGURED = new Options(false, Optional.empty(), Optional.empty());
+
+        public Options(boolean skipPreflight, Optional<Boolean> backup, Optional<Boolean> seed) {
+            this(skipPreflight, backup, seed, null);
+        }
     }
 
     /**
@@ -67,6 +73,9 @@ public final class Upgrade {
     public static Outcome run(Workspace w, String target, Runs.Options run, Options options,
                               java.util.function.Supplier<List<Step>> revisions) {
         OpsSettings ops = w.operations();
+        if (options.ahead() != null) {
+            options.ahead().finish(); // before this thread reads the database: the checks may still be reading it
+        }
         PreflightReport report = null;
         Pending pending = null;
         if (ops.preflight().enabled() && !options.skipPreflight()) {
@@ -77,7 +86,8 @@ public final class Upgrade {
             // verifies every applied revision's checksum (refusing a changed file with its own error).
             w.notice(RunEvent.Notice.Level.DEBUG, "preflight: nothing pending, pre-checks skipped");
         } else if (pending != null) {
-            report = Preflight.run(w, target, run);
+            report = options.ahead() == null ? Preflight.run(w, target, run)
+                    : options.ahead().take(w, target, run).orElseGet(() -> Preflight.run(w, target, run));
             if (report.failed() && !runnerRefuses(report)) {
                 return new Outcome(report, null, List.of(), null);
             }
@@ -103,6 +113,7 @@ public final class Upgrade {
                 backup = Backups.take(w, pending.fromLabel(), pending.toLabel(), "upgrade");
             }
         }
+
         List<Step> steps = revisions.get();
         return new Outcome(report, backup, steps, seed(w, ops, options));
     }
