@@ -11,7 +11,6 @@ import dev.strata.run.MigrationSet;
 import dev.strata.script.MigrationScript;
 import dev.strata.sql.SqlStatement;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
