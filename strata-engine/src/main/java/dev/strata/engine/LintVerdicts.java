@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -110,10 +109,5 @@ public final class LintVerdicts {
     /** Where the verdicts of a folder whose revision cache is kept in {@code cacheFile} are kept. */
     static Path fileNextTo(Path cacheFile) {
         return cacheFile.resolveSibling(cacheFile.getFileName() + ".lint");
-    }
-
-    /** Only for builds whose code is in jars (or a release): a development build's class folders have no stamp. */
-    static Optional<String> stamp(Optional<String> revisionCacheStamp) {
-        return revisionCacheStamp.flatMap(s -> RevisionCacheFile.jarStamp().map(j -> s + " / " + j));
     }
 }

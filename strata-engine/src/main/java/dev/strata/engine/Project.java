@@ -32,10 +32,8 @@ public final class Project implements AutoCloseable {
     private boolean firstJavaRevision;
     private boolean splitOnUse;
     private java.util.Map<String, String> cacheEnvironment;
-    /** While {@link #migrations()} loads: the one folder's cache, and each revision's key in it; null when unkeyed. */
-    private Kept keptFor;
-    private java.util.Map<String, String> keys;
-    private int folders;
+    /** The one folder's revisions as loaded, when they are all the project's revisions (for lint verdicts); else null. */
+    private Loaded sole;
     private Optional<LintVerdicts> verdicts;
 
     private Project(List<String> locations, Path folder, Path workingDir, ClassLoader classLoader, Settings settings) {
@@ -115,9 +113,9 @@ public final class Project implements AutoCloseable {
      * The SQL revisions of a folder; for runs ({@link #splittingOnUse()}), through the folder's
      * {@link RevisionCache}, so that the files read before are hashed, not parsed.
      */
-    private List<MigrationScript> loadFolder(Path dir) {
+    private Loaded loadFolder(Path dir) {
         if (!splitOnUse) {
-            return ScriptLoader.load(dir, workingDir, false);
+            return new Loaded(ScriptLoader.load(dir, workingDir, false), null);
         }
         // The cache's place, its stamp and the cache itself are found on a thread of their own while this one lists
         // the folder and reads its files' status (in a new JVM they took 120-170 ms of a 1,000-revision no-op
@@ -137,25 +135,13 @@ public final class Project implements AutoCloseable {
             return k == null ? null : k.cache();
         });
         Kept k = kept.join();
-        folders++;
         if (k != null) {
             RevisionCacheFile.save(k.cache(), k.file());
-            keptFor = k;
-            for (MigrationScript m : scripts) {
-                String key = k.cache().keyOf(m.location());
-                if (key == null || keys == null) {
-                    keys = null;
-                    break;
-                }
-                keys.put(m.location(), key);
-            }
-        } else {
-            keys = null;
         }
-        return scripts;
+        return new Loaded(scripts, k);
     }
 
-    /** The revision cache of a folder, and the file it is kept in. */
+    /** The revision cache of a folder, the file it is kept in and the stamp it was read with. */
     private record Kept(Path file, String stamp, RevisionCache cache) {
         /** The folder's cache, or null when there is none (no cache folder, or no stamp for this build). */
         static Kept of(Path dir, java.util.Map<String, String> env) {
@@ -168,26 +154,52 @@ public final class Project implements AutoCloseable {
         }
     }
 
+    /** A folder's revisions, with the cache they were looked up in (null: none). */
+    private record Loaded(List<MigrationScript> scripts, Kept kept) {
+        /**
+         * Their clean lints kept next to the cache; null without a cache, when a revision was not looked up in it, or
+         * for a build whose code is in class folders ({@link RevisionCacheFile#jarStamp()}).
+         */
+        LintVerdicts verdicts() {
+            Optional<String> build = kept == null ? Optional.empty() : RevisionCacheFile.jarStamp();
+            if (build.isEmpty()) {
+                return null;
+            }
+            java.util.Map<String, String> keys = new java.util.HashMap<>();
+            for (MigrationScript m : scripts) {
+                String key = kept.cache().keyOf(m.location());
+                if (key == null) {
+                    return null;
+                }
+                keys.put(m.location(), key);
+            }
+            return LintVerdicts.of(LintVerdicts.fileNextTo(kept.file()), kept.stamp() + " / " + build.get(), keys);
+        }
+    }
+
     /** Every revision, loaded and validated once (graph errors and ids used by both kinds surface here). */
     public synchronized MigrationSet migrations() {
         if (migrations == null) {
             List<MigrationScript> scripts = new ArrayList<>();
-            keys = new java.util.HashMap<>();
+            List<Loaded> folders = new ArrayList<>();
+            boolean others = false; // revisions from elsewhere than a folder
             boolean java = settings.java().enabled();
             if (!locations.isEmpty()) {
                 for (String location : locations) {
                     if (ClasspathScripts.isClasspath(location)) {
-                        keys = null;
+                        others = true;
                         scripts.addAll(ClasspathScripts.load(classLoader, location));
                     } else {
-                        scripts.addAll(loadFolder(folderOf(location, workingDir)));
+                        folders.add(loadFolder(folderOf(location, workingDir)));
+                        scripts.addAll(folders.get(folders.size() - 1).scripts());
                     }
                 }
             } else if (!java || Files.exists(folder)) {
-                scripts.addAll(loadFolder(folder));
+                folders.add(loadFolder(folder));
+                scripts.addAll(folders.get(0).scripts());
             }
             if (java && !(firstJavaRevision && noJavaRevisionsYet())) {
-                keys = null; // a Java revision's class has no key here
+                others = true;
                 String pkg = settings.java().packageName().orElseThrow();
                 if (classLoader != null && settings.java().classpath().isEmpty()) {
                     scripts.addAll(JavaMigrationLoader.load(classLoader, pkg));
@@ -197,6 +209,7 @@ public final class Project implements AutoCloseable {
                 }
             }
             migrations = MigrationSet.of(scripts);
+            sole = !others && folders.size() == 1 ? folders.get(0) : null;
         }
         return migrations;
     }
@@ -209,9 +222,7 @@ public final class Project implements AutoCloseable {
     public synchronized Optional<LintVerdicts> lintVerdicts() {
         migrations();
         if (verdicts == null) {
-            verdicts = keys == null || folders != 1 || keptFor == null ? Optional.empty()
-                    : LintVerdicts.stamp(Optional.of(keptFor.stamp())).map(st -> LintVerdicts.of(
-                            LintVerdicts.fileNextTo(keptFor.file()), st, keys));
+            verdicts = Optional.ofNullable(sole == null ? null : sole.verdicts());
         }
         return verdicts;
     }

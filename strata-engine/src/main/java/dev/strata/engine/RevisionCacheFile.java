@@ -70,19 +70,38 @@ final class RevisionCacheFile {
      */
     static Optional<String> stamp() {
         String version = EngineVersion.get();
-        if (!version.equals("dev") && !version.endsWith("-SNAPSHOT")) {
+        if (released(version)) {
             return Optional.of("strata " + version);
         }
-        try {
-            java.net.URL code = ScriptLoader.class.getProtectionDomain().getCodeSource().getLocation();
-            Path where = Path.of(code.toURI());
-            if (Files.isDirectory(where)) {
-                where = where.resolve("dev/strata/script/ScriptParser.class");
-            }
-            return Optional.of("strata " + version + " " + Files.size(where) + " "
-                    + Files.getLastModifiedTime(where).toMillis());
-        } catch (java.io.IOException | java.net.URISyntaxException | RuntimeException e) {
+        Optional<Path> code = codeSource(ScriptLoader.class);
+        if (code.isEmpty()) {
             return Optional.empty(); // no code source to tell this build from the next
+        }
+        Path where = Files.isDirectory(code.get()) ? code.get().resolve("dev/strata/script/ScriptParser.class")
+                : code.get();
+        return sizeAndTime(where).map(t -> "strata " + version + " " + t);
+    }
+
+    /** Whether {@code version} is a release's: one build only ever has it (not {@code -SNAPSHOT}, not unfiltered). */
+    private static boolean released(String version) {
+        return !version.equals("dev") && !version.endsWith("-SNAPSHOT");
+    }
+
+    /** The jar or class folder {@code c} was loaded from; empty when the class loader does not tell. */
+    private static Optional<Path> codeSource(Class<?> c) {
+        try {
+            return Optional.of(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** "SIZE MODIFIED_MILLIS" of {@code file}; empty when it cannot be read. */
+    private static Optional<String> sizeAndTime(Path file) {
+        try {
+            return Optional.of(Files.size(file) + " " + Files.getLastModifiedTime(file).toMillis());
+        } catch (java.io.IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 
@@ -94,28 +113,20 @@ final class RevisionCacheFile {
      */
     static Optional<String> jarStamp() {
         String folders = classFoldersStamp;
-        String version = EngineVersion.get();
-        if (!version.equals("dev") && !version.endsWith("-SNAPSHOT")) {
+        if (released(EngineVersion.get())) {
             return Optional.of("release");
         }
-        StringBuilder out = new StringBuilder();
+        List<String> parts = new java.util.ArrayList<>();
         for (Class<?> c : List.of(ScriptLoader.class, RevisionCacheFile.class)) {
-            try {
-                Path where = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
-                if (!Files.isRegularFile(where)) {
-                    if (folders == null) {
-                        return Optional.empty();
-                    }
-                    out.append(out.length() == 0 ? "" : " ").append(folders);
-                    continue;
-                }
-                out.append(out.length() == 0 ? "" : " ").append(Files.size(where)).append(' ')
-                        .append(Files.getLastModifiedTime(where).toMillis());
-            } catch (java.io.IOException | java.net.URISyntaxException | RuntimeException e) {
+            Optional<Path> code = codeSource(c);
+            Optional<String> part = code.isEmpty() ? Optional.empty()
+                    : Files.isRegularFile(code.get()) ? sizeAndTime(code.get()) : Optional.ofNullable(folders);
+            if (part.isEmpty()) {
                 return Optional.empty();
             }
+            parts.add(part.get());
         }
-        return Optional.of(out.toString());
+        return Optional.of(String.join(" ", parts));
     }
 
     /** Tests only: what stands for the stamp of a folder of classes (null: a folder has none). */
