@@ -40,6 +40,8 @@ public final class Workspace implements AutoCloseable {
     private final Object targetLock = new Object();
     private final Object connected = new Object();
     private Thread connecting;
+    /** The thread {@link #connectInBackground} started (kept after it is joined, for {@link #connecting()}). */
+    private volatile Thread background;
     private JdbcTarget connectedTarget;
     private Throwable connectedFailure;
     private boolean abandoned;
@@ -237,6 +239,7 @@ public final class Workspace implements AutoCloseable {
             }, "strata-connect");
             t.setDaemon(true);
             connecting = t;
+            background = t;
             t.start();
             // pgjdbc's first connection initializes, one after the other, JDK services that take a while to start:
             // the memory bean (it sizes the result buffer from the heap), a Gregorian calendar with the default
@@ -256,6 +259,15 @@ public final class Workspace implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             // only a head start: the connecting thread does the same work itself when it gets there
         }
+    }
+
+    /**
+     * Whether a connection {@link #connectInBackground} started is still being made. Never waits: work that needs no
+     * database (planning from the revision graph alone) can be done meanwhile, off the path the command waits on.
+     */
+    public boolean connecting() {
+        Thread t = background;
+        return t != null && t.isAlive();
     }
 
     /** Waits for the background connection: sets {@link #target}, or {@link #connectFailure} and throws it. */

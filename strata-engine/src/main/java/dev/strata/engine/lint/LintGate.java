@@ -211,6 +211,9 @@ public final class LintGate {
         Set<RevisionId> current;
         String to = target;
         if (online) {
+            if (ws.connecting()) {
+                planWhileConnecting(set, target);
+            }
             current = knownHeads(set, ws.stateBeforeRun());
         } else {
             Targets.Range range = Targets.range(target);
@@ -253,6 +256,22 @@ public final class LintGate {
         List<Finding> failing = report.failing(options.failOn()).stream()
                 .filter(f -> !f.downgrade() && !allowed.contains(f.rule().id())).toList();
         return new LintVerdict(report, failing, options.failOn(), allowed, !failing.isEmpty(), true);
+    }
+
+    /**
+     * Plans the upgrade of a database that has every revision already, while the connection that says whether it
+     * has them is still being made (pgjdbc's first connection takes about 0.1 s of a cold JVM). The graph keeps the
+     * plan ({@link dev.strata.graph.RevisionGraph#upgradeSteps}), so a no-op upgrade finds it ready, here and in the
+     * pre-checks and the run; any other upgrade finds the planner's code loaded. Planning the graph's first upgrade
+     * took 15-20 ms of a no-op's 0.22 s after the connection. A graph whose heads cannot be upgraded to the target
+     * (several heads for {@code head}) is left for the real plan to report.
+     */
+    private static void planWhileConnecting(MigrationSet set, String target) {
+        try {
+            set.graph().upgradeSteps(Set.copyOf(set.graph().heads()), Runs.normalizeTarget(target));
+        } catch (RuntimeException e) {
+            // only a head start: the plan made for the database's own state says what is wrong, if anything
+        }
     }
 
     /** {@code options} as one line that is the same for the same options (rules sorted by id). */
