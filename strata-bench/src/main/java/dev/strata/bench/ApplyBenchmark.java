@@ -53,6 +53,9 @@ public final class ApplyBenchmark {
         ChildLauncher launcher = new ChildLauncher(options.javaOpts(), System.getProperty("java.class.path"),
                 work.resolve("logs"));
         if (options.memoryCheck()) {
+            if (options.tools().contains(Tool.STRATA)) {
+                warmUp(databases, launcher, work); // else the first measured run's RSS is the archive's training JVM
+            }
             return new MemoryCheck(options.tools(), MemoryCheck.COUNTS, out, databases, launcher, work).run();
         }
         Generate.write(work, options.count());
