@@ -32,6 +32,31 @@ class JdbcTargetTest {
     static TestDatabase db = new TestDatabase();
 
     @Test
+    void startTimesAreWrittenAsUtcTextWithMicroseconds() {
+        assertThat(JdbcTarget.utcText(Instant.parse("2026-12-07T11:40:00Z"))).isEqualTo("2026-12-07T11:40:00.000000Z");
+        assertThat(JdbcTarget.utcText(Instant.parse("2026-02-28T23:59:59.123456789Z")))
+                .isEqualTo("2026-02-28T23:59:59.123457Z");
+        assertThat(JdbcTarget.utcText(Instant.parse("1969-12-31T23:59:59.9999995Z")))
+                .isEqualTo("1970-01-01T00:00:00.000000Z");
+        assertThat(JdbcTarget.utcText(Instant.parse("0001-01-01T00:00:00Z"))).isEqualTo("0001-01-01T00:00:00.000000Z");
+        assertThat(JdbcTarget.utcText(Instant.parse("9999-12-31T23:59:59.999999Z")))
+                .isEqualTo("9999-12-31T23:59:59.999999Z");
+        assertThat(JdbcTarget.utcText(Instant.parse("+10000-01-01T00:00:00Z"))).isNull();
+        assertThat(JdbcTarget.utcText(Instant.parse("0000-12-31T23:59:59Z"))).isNull();
+        java.util.Random random = new java.util.Random(14);
+        for (int n = 0; n < 1_000; n++) {
+            Instant t = Instant.ofEpochSecond(random.nextLong(-62_135_596_800L, 253_402_300_799L), random.nextInt(1_000_000_000));
+            Instant micros = t.plusNanos(500).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            String text = JdbcTarget.utcText(t);
+            if (micros.isAfter(Instant.parse("9999-12-31T23:59:59.999999Z"))) {
+                assertThat(text).isNull();
+            } else {
+                assertThat(Instant.parse(text)).as(t.toString()).isEqualTo(micros);
+            }
+        }
+    }
+
+    @Test
     void ensureTablesIsIdempotent() throws SQLException {
         try (JdbcTarget t = Targets.open(db)) {
             t.ensureTables();

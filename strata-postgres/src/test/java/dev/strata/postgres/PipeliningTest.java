@@ -38,6 +38,18 @@ class PipeliningTest {
     }
 
     @Test
+    void otherTablesAreFoundAsWholeWordsInAnyCase() {
+        assertThat(Pipelining.joinable(sql(
+                "\n  create table f (id int)",
+                "CREATE TABLE g (likes int, x_references int, partitions int)",
+                "Create Table h (id int) INHERITS (f)",
+                "CREATE TABLE i (id int) PARTITION OF f FOR VALUES IN (1)",
+                "CREATE TABLE j (id int refERENCES f)",
+                "DROP TABLE f")))
+                .containsExactly(true, true, false, false, false, false);
+    }
+
+    @Test
     void aTableWithItsIndexIsAppliedAndItsIndexBuildRecorded() throws SQLException {
         try (JdbcTarget t = Targets.open(db); Connection c = db.connect()) {
             t.ensureTables();
