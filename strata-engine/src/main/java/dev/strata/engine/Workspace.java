@@ -42,6 +42,8 @@ public final class Workspace implements AutoCloseable {
     private Thread connecting;
     /** The thread {@link #connectInBackground} started (kept after it is joined, for {@link #connecting()}). */
     private volatile Thread background;
+    /** How long opening {@link #target()}'s connection took (ms), once it is open. */
+    private volatile long connectMillis = -1;
     private JdbcTarget connectedTarget;
     private Throwable connectedFailure;
     private boolean abandoned;
@@ -261,6 +263,11 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
+    /** How long opening the connection of {@link #target()} took, in ms; -1 before it is open. */
+    public long connectMillis() {
+        return connectMillis;
+    }
+
     /**
      * Whether a connection {@link #connectInBackground} started is still being made. Never waits: work that needs no
      * database (planning from the revision graph alone) can be done meanwhile, off the path the command waits on.
@@ -298,7 +305,10 @@ public final class Workspace implements AutoCloseable {
 
     private JdbcTarget newTarget() {
         Settings s = settings();
-        return new JdbcTarget(connect(), s.tables(), EngineVersion.get())
+        long t0 = System.nanoTime();
+        Connection made = connect();
+        connectMillis = (System.nanoTime() - t0) / 1_000_000;
+        return new JdbcTarget(made, s.tables(), EngineVersion.get())
                 .withSessionSettings(s.lockTimeout(), s.statementTimeout())
                 .withIndexProgress(this::openConnection, Duration.ofSeconds(1));
     }

@@ -96,6 +96,15 @@ public final class JdbcTarget implements Target {
     }
 
     /**
+     * The target's own connection, for read-only queries of checks that run beside a run or before it (the pre-checks):
+     * in autocommit mode, outside {@link #runInTransaction}; pgjdbc executes one statement at a time, whichever thread
+     * sends it. Never for transactions or settings: the target owns the session.
+     */
+    public Connection connection() {
+        return c;
+    }
+
+    /**
      * Sets lock_timeout and statement_timeout for the rest of this session and returns this target.
      * Null leaves a setting as the server has it; zero turns the limit off.
      */
