@@ -769,9 +769,10 @@ public final class JdbcTarget implements Target {
         p.setString(i, e.details());
     }
 
-    /** The first and last instants {@link #utcText} writes as text (years 1 to 9999). */
-    private static final java.time.Instant FIRST = java.time.Instant.parse("0001-01-01T00:00:00Z");
-    private static final java.time.Instant LAST = java.time.Instant.parse("9999-12-31T23:59:59.999999Z");
+    // The first and last instants utcText writes as text (years 1 to 9999): 0001-01-01T00:00:00Z and
+    // 9999-12-31T23:59:59.999999Z, made from numbers (parsing text loaded DateTimeFormatter's parser at every start)
+    private static final java.time.Instant FIRST = java.time.Instant.ofEpochSecond(-62_135_596_800L);
+    private static final java.time.Instant LAST = java.time.Instant.ofEpochSecond(253_402_300_799L, 999_999_000);
 
     /**
      * {@code t} rounded to microseconds as pgjdbc rounds, as ISO-8601 text in UTC ({@link java.time.Instant#toString}:
