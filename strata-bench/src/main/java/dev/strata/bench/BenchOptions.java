@@ -28,7 +28,7 @@ public record BenchOptions(String adminUrl, int count, int repeat, List<Tool> to
 
     /** bin/strata's default JVM flags (a test keeps the two in step); the floor runs with them too. */
     public static final List<String> STRATA_LAUNCHER_OPTS =
-            List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss1m", "-Xms16m", "-Xmn8m", "-XX:-UsePerfData",
+            List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss1m", "-Xms40m", "-Xmn32m", "-XX:-UsePerfData",
                     "-XX:CompileThresholdScaling=2", "-XX:CompileCommand=quiet",
                     "-XX:CompileCommand=CompileThresholdScaling,dev/strata/*.*,0.1",
                     "-XX:CompileCommand=CompileThresholdScaling,org/postgresql/*.*,0.1",
