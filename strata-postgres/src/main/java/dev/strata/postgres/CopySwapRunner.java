@@ -78,6 +78,13 @@ final class CopySwapRunner {
     static final int REPLAY_BATCH = 20_000;
     /** The replay before the swap stops once a pass finds at most this many logged changes. */
     static final int REPLAY_LEFT = 1_000;
+    /**
+     * How long the replay before the swap may go on without catching up with the application's writes before the copy
+     * gives up ({@code -Dstrata.copyswap.replayMinutes}, default 30; tests set less): writes that outpace the replay
+     * would otherwise keep it going for ever, with the sync trigger on every write.
+     */
+    static volatile java.time.Duration replayLimit =
+            java.time.Duration.ofMinutes(Long.getLong("strata.copyswap.replayMinutes", 30));
     static final String SYNC_TRIGGER = "strata_copy_sync";
     static final String GUARD_TRIGGER = "strata_copy_guard";
     static final String TRUNCATE_TRIGGER = "strata_copy_truncate";
@@ -276,11 +283,19 @@ final class CopySwapRunner {
             // one snapshot for taking the changes off the log and reading the table: every change committed before
             // it whose log row comes earlier is in the batch, so the shadow's unique indexes see no stale conflict
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            while (true) {
+            long replaying = System.nanoTime();
+            for (int passes = 1; ; passes++) {
                 long n = replay(REPLAY_BATCH);
                 c.commit();
                 if (n <= REPLAY_LEFT) {
                     break;
+                }
+                long seconds = (System.nanoTime() - replaying) / 1_000_000_000L;
+                if (System.nanoTime() - replaying > replayLimit.toNanos()) {
+                    throw new IllegalStateException("the writes to the table outpace the copy: after " + passes
+                            + (passes == 1 ? " pass" : " passes") + " of replaying (" + seconds + " s), the last still took " + n + " logged"
+                            + " changes (the swap waits for at most " + REPLAY_LEFT + "), so nothing was swapped; run"
+                            + " the change when the table is written less, or with strategy IN_PLACE");
                 }
             }
         } catch (SQLException e) {

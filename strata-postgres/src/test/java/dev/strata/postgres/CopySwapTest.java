@@ -458,6 +458,49 @@ class CopySwapTest {
         }
     }
 
+    /** Writes that outpace the replay make the copy give up after its limit, and leave nothing behind. */
+    @Test
+    void aReplayThatCannotCatchUpGivesUpAndLeavesNothing() throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE counters (id int PRIMARY KEY, n int NOT NULL)");
+            s.execute("INSERT INTO counters SELECT g, 0 FROM generate_series(1, 20000) g");
+        }
+        JavaMigrationScript r1 = script("r1", o -> o.alterColumn("counters", "n", a -> a.type("integer", "bigint")
+                .notNull().using("n::bigint", "n::integer").strategy(Strategy.COPY_SWAP)));
+        try (JdbcTarget target = Targets.open(db); Connection other = db.connect()) {
+            CopySwapRunner.replayLimit = Duration.ZERO;
+            CopySwapRunner.phaseHook = phase -> {
+                if (phase.equals("replay")) {
+                    // more changes than a pass may leave before the swap, all logged while the shadow was built
+                    try (Statement s = other.createStatement()) {
+                        s.execute("UPDATE counters SET n = n + 1 WHERE id <= " + (CopySwapRunner.REPLAY_LEFT * 3));
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            };
+            try {
+                assertThatThrownBy(() -> new Runner(MigrationSet.of(List.of(r1)), target,
+                        new RunOptions(Duration.ZERO, "test", false), e -> { }).upgrade("head"))
+                        .isInstanceOf(StrataException.class)
+                        .hasMessageContaining("copy-and-swap of \"public\".\"counters\" failed")
+                        .hasMessageContaining("the writes to the table outpace the copy")
+                        .hasMessageContaining("IN_PLACE")
+                        .hasMessageContaining("the shadow table, its log and triggers were removed");
+            } finally {
+                CopySwapRunner.replayLimit = Duration.ofMinutes(30);
+                CopySwapRunner.phaseHook = phase -> { };
+            }
+        }
+        try (Connection c = db.connect()) {
+            assertThat(scalar(c, "SELECT count(*) FROM pg_class WHERE relname LIKE '%strata_copy%'")).isZero();
+            assertThat(scalar(c, "SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'strata_copy%'")).isZero();
+            assertThat(scalar(c, "SELECT (format_type(atttypid, atttypmod) = 'integer')::int FROM pg_attribute"
+                    + " WHERE attrelid = 'counters'::regclass AND attname = 'n'")).isEqualTo(1);
+            assertThat(scalar(c, "SELECT sum(n) FROM counters")).isEqualTo(CopySwapRunner.REPLAY_LEFT * 3L);
+        }
+    }
+
     /** Writes to rows of its own (ids from 9,000,000) at the start of each phase, on top of the writers'. */
     @Test
     void writesDuringIndexBuildAndReplaySurvive() throws Exception {
