@@ -178,7 +178,7 @@ public final class Preflight {
             // In a database without a relation, no statement can touch a table that exists now: of the statements,
             // only CREATE EXTENSION counts, and only revisions that say "extension" are split for it (the others are
             // split as they run, while the server works on the one before).
-            List<Pending.FileStatements> statements = hasRelations(c) ? pending.statements(w)
+            List<Pending.FileStatements> statements = server.hasRelations ? pending.statements(w)
                     : pending.statements(w, MigrationScript::mayCreateExtension);
             checks.add(extensions(c, cfg, statements));
             Map<String, long[]> existing = existing(c, statements);
@@ -192,17 +192,6 @@ public final class Preflight {
         return done(checks, t0);
     }
 
-    /** Whether the database has a relation outside the system schemas (of an extension's too). */
-    private static boolean hasRelations(Connection c) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT EXISTS (SELECT FROM pg_catalog.pg_class r"
-                + " JOIN pg_catalog.pg_namespace n ON n.oid = r.relnamespace WHERE n.nspname NOT IN ('pg_catalog',"
-                + " 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp\\_%')");
-             ResultSet rs = p.executeQuery()) {
-            rs.next();
-            return rs.getBoolean(1);
-        }
-    }
-
     private static Checked done(List<PreflightReport.Check> checks, long t0) {
         PreflightReport r = PreflightReport.of(checks);
         List<String> notices = new ArrayList<>();
@@ -213,16 +202,23 @@ public final class Preflight {
         return new Checked(r, notices);
     }
 
-    private record Server(int versionNum, String version, String user, String database, long databaseBytes) {
+    /**
+     * The server and the session, read in one query.
+     *
+     * @param hasRelations whether the database has a relation outside the system schemas (of an extension's too)
+     */
+    private record Server(int versionNum, String version, String user, String database, boolean hasRelations) {
     }
 
     private static Server server(Connection c) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("SELECT current_setting('server_version_num')::int,"
                 + " current_setting('server_version'), current_user, current_database(),"
-                + " pg_database_size(current_database())");
+                + " EXISTS (SELECT FROM pg_catalog.pg_class r JOIN pg_catalog.pg_namespace n ON n.oid = r.relnamespace"
+                + " WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%'"
+                + " AND n.nspname NOT LIKE 'pg\\_temp\\_%')");
              ResultSet rs = p.executeQuery()) {
             rs.next();
-            return new Server(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5));
+            return new Server(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5));
         }
     }
 
