@@ -290,10 +290,11 @@ final class CopySwapRunner {
                 if (n <= REPLAY_LEFT) {
                     break;
                 }
-                long seconds = (System.nanoTime() - replaying) / 1_000_000_000L;
-                if (System.nanoTime() - replaying > replayLimit.toNanos()) {
+                long elapsed = System.nanoTime() - replaying;
+                if (elapsed > replayLimit.toNanos()) {
                     throw new IllegalStateException("the writes to the table outpace the copy: after " + passes
-                            + (passes == 1 ? " pass" : " passes") + " of replaying (" + seconds + " s), the last still took " + n + " logged"
+                            + (passes == 1 ? " pass" : " passes") + " of replaying (" + elapsed / 1_000_000_000L
+                            + " s), the last still took " + n + " logged"
                             + " changes (the swap waits for at most " + REPLAY_LEFT + "), so nothing was swapped; run"
                             + " the change when the table is written less, or with strategy IN_PLACE");
                 }

@@ -113,7 +113,6 @@ public final class Upgrade {
                 backup = Backups.take(w, pending.fromLabel(), pending.toLabel(), "upgrade");
             }
         }
-
         List<Step> steps = revisions.get();
         return new Outcome(report, backup, steps, seed(w, ops, options));
     }
