@@ -103,6 +103,21 @@ public final class StatementClassifier {
         return List.copyOf(out);
     }
 
+    /**
+     * The tables and indexes a statement drops by name ({@code DROP TABLE}, {@code DROP INDEX}, not inside a DO block),
+     * named as {@link #relations} names them: once it has run they are gone, so the runner need not read their size
+     * afterwards.
+     */
+    static List<String> dropped(List<Stmt> classified) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        for (Stmt st : classified) {
+            if (!st.inDo() && (st.kind() == Kind.DROP_TABLE || st.kind() == Kind.DROP_INDEX) && st.table() != null) {
+                out.add(sqlName(st.table()));
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** The index a {@code CREATE INDEX} statement builds, as SQL names it; null for any other statement (or no name). */
     public static String indexBuilt(SqlStatement s) {
         return indexBuilt(classify(s));

@@ -16,13 +16,14 @@ import java.util.Map;
  *
  * @param relations         as {@link StatementClassifier#relations(SqlStatement)}
  * @param created           as {@link StatementClassifier#created(SqlStatement)}
+ * @param dropped           the tables and indexes it drops by name ({@code DROP TABLE}, {@code DROP INDEX})
  * @param indexBuilt        as {@link StatementClassifier#indexBuilt(SqlStatement)}
  * @param mayChangeSettings as {@link SessionEffects#mayChangeSettings(String)}
  */
-public record StatementShape(List<String> relations, List<String> created, String indexBuilt,
+public record StatementShape(List<String> relations, List<String> created, List<String> dropped, String indexBuilt,
                              boolean mayChangeSettings) {
     /** A blank statement: it names nothing and changes nothing. */
-    private static final StatementShape BLANK = new StatementShape(List.of(), List.of(), null, false);
+    private static final StatementShape BLANK = new StatementShape(List.of(), List.of(), List.of(), null, false);
     /** How many shapes are kept: a step's statements, with room to spare (they are asked about within the step). */
     private static final int KEPT = 64;
     private static final Map<String, StatementShape> RECENT = new LinkedHashMap<>(KEPT * 2, 0.75f, true) {
@@ -35,6 +36,7 @@ public record StatementShape(List<String> relations, List<String> created, Strin
     public StatementShape {
         relations = List.copyOf(relations);
         created = List.copyOf(created);
+        dropped = List.copyOf(dropped);
     }
 
     /** The shape of one statement's text (as a plan holds it: one statement, no trailing semicolon). */
@@ -59,6 +61,7 @@ public record StatementShape(List<String> relations, List<String> created, Strin
         List<Token> tokens = Tokens.of(sql);
         List<Stmt> classified = StatementClassifier.classify(new SqlStatement(sql, 1), tokens);
         return new StatementShape(StatementClassifier.relations(classified), StatementClassifier.created(classified),
-                StatementClassifier.indexBuilt(classified), SessionEffects.mayChangeSettings(tokens));
+                StatementClassifier.dropped(classified), StatementClassifier.indexBuilt(classified),
+                SessionEffects.mayChangeSettings(tokens));
     }
 }

@@ -9,7 +9,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Which steps only create new, empty relations, so that their sizes are not read (issue 14: apply speed). */
+/**
+ * Which steps only create new, empty relations, so that their sizes are not read, and which relations a step drops, so
+ * that their sizes are not read after it (issue 14: apply and downgrade speed).
+ */
 class StepMeasureTest {
     private static List<Statement> plan(String... sql) {
         return Arrays.stream(sql).map(s -> Statement.of(s, Tx.IN_TRANSACTION, "t.sql:1")).toList();
@@ -31,5 +34,17 @@ class StepMeasureTest {
         assertThat(StepMeasure.onlyCreatesNew(plan("CREATE TABLE t (id int)", "ALTER TABLE t ADD COLUMN x int")))
                 .isFalse();
         assertThat(StepMeasure.onlyCreatesNew(plan("DROP TABLE t"))).isFalse();
+    }
+
+    @Test
+    void whatAStepDropsAndDoesNotMakeAgainIsNotMeasuredAfterIt() {
+        assertThat(StepMeasure.dropped(plan("DROP TABLE bench_t5"))).containsExactly("bench_t5");
+        assertThat(StepMeasure.dropped(plan("DROP INDEX IF EXISTS s.t_name", "DROP TABLE IF EXISTS s.t CASCADE")))
+                .containsExactly("s.t_name", "s.t");
+        // dropped and made again: it exists after the step
+        assertThat(StepMeasure.dropped(plan("DROP TABLE t", "CREATE TABLE t (id bigint)"))).isEmpty();
+        // changed, or dropped only inside a DO block: measured as before
+        assertThat(StepMeasure.dropped(plan("ALTER TABLE t ADD COLUMN x int", "TRUNCATE t"))).isEmpty();
+        assertThat(StepMeasure.dropped(plan("DO $$ BEGIN DROP TABLE t; END $$"))).isEmpty();
     }
 }
