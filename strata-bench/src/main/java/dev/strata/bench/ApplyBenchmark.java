@@ -49,7 +49,7 @@ public final class ApplyBenchmark {
                 Generate.alembicDir(work), work.resolve("logs"))) {
             deleteTree(old);
         }
-        ScratchDatabases databases = new ScratchDatabases(options.adminUrl());
+        ScratchDatabases databases = new ScratchDatabases(options.adminUrl(), options.tablespace());
         ChildLauncher launcher = new ChildLauncher(options.javaOpts(), System.getProperty("java.class.path"),
                 work.resolve("logs"));
         if (options.memoryCheck()) {
@@ -73,6 +73,10 @@ public final class ApplyBenchmark {
         out.println("strata:    bin/strata, JVM flags: " + (System.getenv("STRATA_JAVA_OPTS") == null
                 ? "the launcher's defaults" : System.getenv("STRATA_JAVA_OPTS")));
         out.println("work:    " + work);
+        if (options.tablespace() != null) {
+            out.println("data:    the scratch databases in tablespace " + options.tablespace() + " (--tablespace); WAL"
+                    + " where the server keeps it");
+        }
         out.println("runs:    each timed run after an untimed CHECKPOINT (when this login may), so that none pays for"
                 + " writing out what the run before it left");
         out.println();
@@ -108,7 +112,7 @@ public final class ApplyBenchmark {
         Double strata = null;
         try (RoundTripCounter counter = new RoundTripCounter(upstream[0], Integer.parseInt(upstream[1]))) {
             ScratchDatabases proxied = new ScratchDatabases(ScratchDatabases.withHostPort(options.adminUrl(),
-                    "127.0.0.1:" + counter.port()));
+                    "127.0.0.1:" + counter.port()), options.tablespace());
             for (Tool tool : options.tools()) {
                 if (measurements.failed(tool)) {
                     continue;

@@ -20,9 +20,12 @@ import java.util.Objects;
  *                 as Strata ({@link #STRATA_LAUNCHER_OPTS}), since it measures the same work without bookkeeping.
  * @param memoryCheck instead of the timed rounds, the memory check ({@link MemoryCheck}): Flyway and Strata apply
  *                 100, 1,000 and 10,000 revisions once each, and their peak RSS is compared
+ * @param tablespace null, or the tablespace the scratch databases are created in ({@code --tablespace}): e.g. one on
+ *                 a RAM disk, where a VM's file system makes creating files slow and uneven (every revision creates
+ *                 five). Every tool runs on the same tablespace; the WAL stays where the server keeps it.
  */
 public record BenchOptions(String adminUrl, int count, int repeat, List<Tool> tools, Path workDir, List<String> javaOpts,
-                           boolean memoryCheck) {
+                           boolean memoryCheck, String tablespace) {
 
     public static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
 
@@ -36,7 +39,7 @@ public record BenchOptions(String adminUrl, int count, int repeat, List<Tool> to
 
     public static final String USAGE = "usage: ApplyBenchmark [--url ADMIN_JDBC_URL] [--count N] [--repeat N]"
             + " [--tools floor,flyway,liquibase,alembic,strata] [--work DIR] [--java-opts \"FLAGS for the Flyway and Liquibase JVMs\"]"
-            + " [--memory-check]";
+            + " [--tablespace NAME] [--memory-check]";
 
     public BenchOptions {
         Objects.requireNonNull(adminUrl, "adminUrl");
@@ -51,6 +54,9 @@ public record BenchOptions(String adminUrl, int count, int repeat, List<Tool> to
             throw new IllegalArgumentException("--tools must name at least one tool");
         }
         javaOpts = List.copyOf(javaOpts);
+        if (tablespace != null && tablespace.isBlank()) {
+            throw new IllegalArgumentException("--tablespace needs a tablespace's name");
+        }
     }
 
     /** Parses the command line. */
@@ -62,6 +68,7 @@ public record BenchOptions(String adminUrl, int count, int repeat, List<Tool> to
         Path work = null;
         String opts = "";
         boolean memory = false;
+        String tablespace = null;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (name.equals("--memory-check")) {
@@ -79,11 +86,12 @@ public record BenchOptions(String adminUrl, int count, int repeat, List<Tool> to
                 case "--tools" -> tools = parseTools(value);
                 case "--work" -> work = Path.of(value);
                 case "--java-opts" -> opts = value;
+                case "--tablespace" -> tablespace = value;
                 default -> throw new IllegalArgumentException("unknown option " + name + "; " + USAGE);
             }
         }
         List<String> flags = opts.isBlank() ? List.of() : Arrays.asList(opts.trim().split("\\s+"));
-        return new BenchOptions(url, count, repeat, tools, work, flags, memory);
+        return new BenchOptions(url, count, repeat, tools, work, flags, memory, tablespace);
     }
 
     private static List<Tool> parseTools(String value) {

@@ -15,9 +15,16 @@ import java.sql.Statement;
 final class ScratchDatabases {
 
     private final String adminUrl;
+    /** Null, or the tablespace the scratch databases are created in. */
+    private final String tablespace;
 
     ScratchDatabases(String adminUrl) {
+        this(adminUrl, null);
+    }
+
+    ScratchDatabases(String adminUrl, String tablespace) {
         this.adminUrl = adminUrl;
+        this.tablespace = tablespace;
     }
 
     /** The admin URL with its database name replaced by {@code database}, keeping host, port and parameters. */
@@ -71,7 +78,8 @@ final class ScratchDatabases {
     void recreate(String database) throws SQLException {
         check(database);
         execute("DROP DATABASE IF EXISTS " + SqlText.ident(database));
-        execute("CREATE DATABASE " + SqlText.ident(database));
+        execute("CREATE DATABASE " + SqlText.ident(database)
+                + (tablespace == null ? "" : " TABLESPACE " + SqlText.ident(tablespace)));
     }
 
     /**

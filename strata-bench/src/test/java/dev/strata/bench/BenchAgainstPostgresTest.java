@@ -39,6 +39,21 @@ class BenchAgainstPostgresTest {
     }
 
     @Test
+    void scratchDatabasesAreMadeInTheTablespaceAsked() throws Exception {
+        ScratchDatabases inDefault = new ScratchDatabases(BenchOptions.DEFAULT_URL, "pg_default");
+        String db = "bench_test_tablespace";
+        inDefault.recreate(db);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(BenchOptions.DEFAULT_URL);
+             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT t.spcname FROM pg_database d"
+                     + " JOIN pg_tablespace t ON t.oid = d.dattablespace WHERE d.datname = '" + db + "'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("pg_default");
+        } finally {
+            inDefault.drop(db);
+        }
+    }
+
+    @Test
     void theMemoryCheckPrintsPeakRssPerCountAndItsVerdicts() throws Exception {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);

@@ -24,17 +24,20 @@ class OptionsAndSummaryTest {
         assertThat(options.repeat()).isEqualTo(3);
         assertThat(options.tools()).containsExactly(Tool.FLOOR, Tool.FLYWAY, Tool.LIQUIBASE, Tool.ALEMBIC, Tool.STRATA);
         assertThat(options.javaOpts()).isEmpty();
+        assertThat(options.tablespace()).isNull();
     }
 
     @Test
     void options() {
         BenchOptions options = BenchOptions.parse(
-                new String[] {"--count", "50", "--repeat", "5", "--tools", "flyway,floor", "--java-opts", " -Xmx64m  -Xss1m "});
+                new String[] {"--count", "50", "--repeat", "5", "--tools", "flyway,floor", "--java-opts", " -Xmx64m  -Xss1m ",
+                        "--tablespace", "ram"});
 
         assertThat(options.count()).isEqualTo(50);
         assertThat(options.repeat()).isEqualTo(5);
         assertThat(options.tools()).containsExactly(Tool.FLYWAY, Tool.FLOOR);
         assertThat(options.javaOpts()).containsExactly("-Xmx64m", "-Xss1m");
+        assertThat(options.tablespace()).isEqualTo("ram");
     }
 
     @Test
