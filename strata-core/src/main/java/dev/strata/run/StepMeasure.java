@@ -24,7 +24,7 @@ final class StepMeasure {
     private final List<String> names;
     private final Map<String, Target.RelationBytes> before;
     private final boolean onlyNew;
-    /** The relations the step drops and does not create again: gone once it has run, so not measured after it. */
+    /** The relations the step drops and does not name again: gone once it has run, so not measured after it. */
     private final Set<String> gone;
     private long rows;
     private long lockWaitMs;
@@ -101,7 +101,7 @@ final class StepMeasure {
     }
 
     /**
-     * The relations that {@code plan} drops by name and does not create again after: a revision's downgrade mostly
+     * The relations that {@code plan} drops by name and does not name again after: a revision's downgrade mostly
      * drops what its upgrade made, and reading the sizes of relations that no longer exist was one round trip of
      * every such step (found at 4 round trips a revision against the floor's 2, in a 1,000-revision downgrade).
      */
@@ -111,8 +111,9 @@ final class StepMeasure {
             if (s.tx() == Tx.BATCHED || s.sql().isBlank()) {
                 continue;
             }
+            // a later statement that names it (CREATE TABLE IF NOT EXISTS, say) may have made it again
             StatementShape shape = StatementShape.of(s.sql());
-            out.removeAll(shape.created());
+            out.removeAll(shape.relations());
             out.addAll(shape.dropped());
         }
         return out;

@@ -43,6 +43,8 @@ class StepMeasureTest {
                 .containsExactly("s.t_name", "s.t");
         // dropped and made again: it exists after the step
         assertThat(StepMeasure.dropped(plan("DROP TABLE t", "CREATE TABLE t (id bigint)"))).isEmpty();
+        assertThat(StepMeasure.dropped(plan("DROP TABLE t", "CREATE TABLE IF NOT EXISTS t (id bigint)"))).isEmpty();
+        assertThat(StepMeasure.dropped(plan("DROP INDEX t_a", "CREATE INDEX t_a ON t (a)"))).isEmpty();
         // changed, or dropped only inside a DO block: measured as before
         assertThat(StepMeasure.dropped(plan("ALTER TABLE t ADD COLUMN x int", "TRUNCATE t"))).isEmpty();
         assertThat(StepMeasure.dropped(plan("DO $$ BEGIN DROP TABLE t; END $$"))).isEmpty();
