@@ -37,11 +37,24 @@ public final class ApplyBenchmark {
             System.exit(2);
             return;
         }
-        System.exit(new ApplyBenchmark(options, System.out).run() ? 0 : 1);
+        boolean ok;
+        try {
+            ok = new ApplyBenchmark(options, System.out).run();
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.exit(ok ? 0 : 1);
     }
 
     /** Runs the whole benchmark; returns false if any child failed. */
     boolean run() throws IOException, InterruptedException, SQLException {
+        // before anything is written: a tablespace that is not there is the user's typo, not a failed run
+        String problem = new ScratchDatabases(options.adminUrl(), options.tablespace()).tablespaceProblem();
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
         Path work = options.workDir() != null
                 ? Files.createDirectories(options.workDir())
                 : Files.createTempDirectory("strata-apply-bench-");

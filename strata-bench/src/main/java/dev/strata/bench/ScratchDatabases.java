@@ -115,6 +115,24 @@ final class ScratchDatabases {
     }
 
     /** The server's {@code SELECT version()} string. */
+    /**
+     * Null when the scratch databases' tablespace is the server's default or exists; else what to do about it (one
+     * line, for the user who named it).
+     */
+    String tablespaceProblem() throws SQLException {
+        if (tablespace == null) {
+            return null;
+        }
+        try (Connection c = DriverManager.getConnection(adminUrl);
+             java.sql.PreparedStatement p = c.prepareStatement("SELECT 1 FROM pg_catalog.pg_tablespace WHERE spcname = ?")) {
+            p.setString(1, tablespace);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? null : "--tablespace " + tablespace + ": the server has no such tablespace; create it"
+                        + " first (CREATE TABLESPACE " + SqlText.ident(tablespace) + " LOCATION '...'), or leave the option out";
+            }
+        }
+    }
+
     String serverVersion() throws SQLException {
         try (Connection c = DriverManager.getConnection(adminUrl);
              Statement s = c.createStatement();

@@ -51,6 +51,11 @@ class BenchAgainstPostgresTest {
         } finally {
             inDefault.drop(db);
         }
+        assertThat(inDefault.tablespaceProblem()).isNull();
+        assertThat(new ScratchDatabases(BenchOptions.DEFAULT_URL, "no_such_space").tablespaceProblem())
+                .isEqualTo("--tablespace no_such_space: the server has no such tablespace; create it first"
+                        + " (CREATE TABLESPACE \"no_such_space\" LOCATION '...'), or leave the option out");
+        assertThat(new ScratchDatabases(BenchOptions.DEFAULT_URL).tablespaceProblem()).isNull();
     }
 
     @Test
