@@ -2,10 +2,6 @@ package dev.strata.bench.diff;
 
 import dev.strata.postgres.inspect.PgInspector;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -100,7 +96,7 @@ public final class InspectProfile {
     }
 
     private static int runQuery(Connection c, String name) throws SQLException {
-        String sql = fullRead(resource("/dev/strata/postgres/inspect/" + name + ".sql"));
+        String sql = PgInspector.fullReadQuery(name, c.getMetaData().getDatabaseMajorVersion());
         int questionMarks = (int) sql.chars().filter(ch -> ch == '?').count();
         int n = 0;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -121,30 +117,6 @@ public final class InspectProfile {
             }
         }
         return n;
-    }
-
-    /**
-     * A query as a full read sends it: the default operator classes summed up in it (the defaults marker), and the
-     * parts that restrict a read to some relations (between the only and end markers) cut out.
-     */
-    static String fullRead(String sql) {
-        String out = sql.replace("/*defaults*/", resource("/dev/strata/postgres/inspect/opclass_defaults.sql"));
-        for (int start = out.indexOf("/*only*/"); start >= 0; start = out.indexOf("/*only*/")) {
-            int end = out.indexOf("/*end*/", start);
-            out = out.substring(0, start) + out.substring(end + "/*end*/".length());
-        }
-        return out;
-    }
-
-    private static String resource(String path) {
-        try (InputStream in = InspectProfile.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + path);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static long median(List<Long> values) {

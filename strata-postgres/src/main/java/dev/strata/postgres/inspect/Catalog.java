@@ -99,7 +99,15 @@ final class Catalog {
      * that reread.sql chose) in a read of some relations.
      */
     private String forServer(String sql) {
-        String out = sql.replace(DEFAULTS, some && defaults != null ? DEFAULTS_GIVEN : sql("opclass_defaults.sql"));
+        return forServer(sql, some, some && defaults != null, before15);
+    }
+
+    /**
+     * {@link #forServer(String)} of a read of some relations ({@code some}) or a full one, with the default operator
+     * classes passed as parameters ({@code defaultsGiven}) or summed up in the query, for a server before 15 or not.
+     */
+    static String forServer(String sql, boolean some, boolean defaultsGiven, boolean before15) {
+        String out = sql.replace(DEFAULTS, defaultsGiven ? DEFAULTS_GIVEN : sql("opclass_defaults.sql"));
         for (int start = out.indexOf(ONLY); start >= 0; start = out.indexOf(ONLY)) {
             int end = out.indexOf(END, start);
             out = out.substring(0, start) + (some ? out.substring(start + ONLY.length(), end)

@@ -62,6 +62,16 @@ public final class PgInspector {
     private static final String REREAD_SETTINGS = SETTINGS + ", pg_catalog.set_config('plan_cache_mode', "
             + "'force_generic_plan', true), pg_catalog.set_config('random_page_cost', '1.1', true)";
 
+    /**
+     * The text a full read sends for one of the inspector's queries ({@code name}: {@code "indexes"} for
+     * indexes.sql), for a server of major version {@code serverMajor}: for tools that time the queries one by one
+     * (the diff benchmark's {@code InspectProfile}), so that they send what the inspector sends. Its parameters are
+     * the schemas (text[]) and whether extension-owned objects are included (boolean), where the query has them.
+     */
+    public static String fullReadQuery(String name, int serverMajor) {
+        return Catalog.forServer(Catalog.sql(name + ".sql"), false, false, serverMajor < 15);
+    }
+
     /** Reads the schema with {@link InspectOptions#defaults()}. */
     public SchemaModel inspect(Connection c) {
         return inspect(c, InspectOptions.defaults());
