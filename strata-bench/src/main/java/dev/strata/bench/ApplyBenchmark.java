@@ -50,8 +50,9 @@ public final class ApplyBenchmark {
 
     /** Runs the whole benchmark; returns false if any child failed. */
     boolean run() throws IOException, InterruptedException, SQLException {
+        ScratchDatabases databases = new ScratchDatabases(options.adminUrl(), options.tablespace());
         // before anything is written: a tablespace that is not there is the user's typo, not a failed run
-        String problem = new ScratchDatabases(options.adminUrl(), options.tablespace()).tablespaceProblem();
+        String problem = databases.tablespaceProblem();
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
@@ -62,7 +63,6 @@ public final class ApplyBenchmark {
                 Generate.alembicDir(work), work.resolve("logs"))) {
             deleteTree(old);
         }
-        ScratchDatabases databases = new ScratchDatabases(options.adminUrl(), options.tablespace());
         ChildLauncher launcher = new ChildLauncher(options.javaOpts(), System.getProperty("java.class.path"),
                 work.resolve("logs"));
         if (options.memoryCheck()) {

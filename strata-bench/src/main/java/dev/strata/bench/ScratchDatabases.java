@@ -114,7 +114,6 @@ final class ScratchDatabases {
         }
     }
 
-    /** The server's {@code SELECT version()} string. */
     /**
      * Null when the scratch databases' tablespace is the server's default or exists; else what to do about it (one
      * line, for the user who named it).
@@ -133,6 +132,7 @@ final class ScratchDatabases {
         }
     }
 
+    /** The server's {@code SELECT version()} string. */
     String serverVersion() throws SQLException {
         try (Connection c = DriverManager.getConnection(adminUrl);
              Statement s = c.createStatement();
