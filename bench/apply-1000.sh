@@ -4,6 +4,7 @@
 # (Debian: apt-get install alembic python3-psycopg2).
 # Usage: bench/apply-1000.sh [--url ADMIN_JDBC_URL] [--count N] [--repeat N] [--tools floor,flyway,liquibase,alembic,strata]
 #                            [--work DIR] [--tablespace NAME]   (the scratch databases in that tablespace, e.g. on a RAM disk)
+#        bench/apply-1000.sh --help   (every option)
 #        bench/apply-1000.sh --memory-check   (Flyway and Strata apply 100, 1,000 and 10,000 revisions once each: peak RSS
 #        growth and the ratio at 10,000, with PASS/MISS; takes several minutes)
 # Child JVM flags come from STRATA_JAVA_OPTS (default: the strata launcher's defaults).

@@ -29,6 +29,10 @@ public final class ApplyBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (java.util.Arrays.asList(args).contains("--help")) {
+            System.out.println(BenchOptions.HELP);
+            return;
+        }
         BenchOptions options;
         try {
             options = BenchOptions.parse(args);

@@ -41,6 +41,21 @@ public record BenchOptions(String adminUrl, int count, int repeat, List<Tool> to
             + " [--tools floor,flyway,liquibase,alembic,strata] [--work DIR] [--java-opts \"FLAGS for the Flyway and Liquibase JVMs\"]"
             + " [--tablespace NAME] [--memory-check]";
 
+    /** What {@code --help} prints: the usage and each option. */
+    public static final String HELP = USAGE + "\n\n"
+            + "Applies the same generated revisions with each tool in its own process (apply, a no-op, a full downgrade),\n"
+            + "on a new database per run on one server, and prints medians, ratios and PASS/MISS against the targets.\n\n"
+            + "  --url URL          JDBC URL of a database the benchmark may create and drop bench_* databases from\n"
+            + "                     (default " + DEFAULT_URL + ")\n"
+            + "  --count N          revisions to generate (default 1000)\n"
+            + "  --repeat N         timed runs per tool; the report shows medians (default 3)\n"
+            + "  --tools LIST       which tools, comma-separated: floor,flyway,liquibase,alembic,strata (default all)\n"
+            + "  --work DIR         where the revisions and the children's logs go (default a new temporary folder)\n"
+            + "  --java-opts FLAGS  JVM flags for the Flyway and Liquibase children (default the JVM's own)\n"
+            + "  --tablespace NAME  create the scratch databases in this tablespace, e.g. one on a RAM disk\n"
+            + "  --memory-check     instead: peak RSS of one apply of 100, 1,000 and 10,000 revisions\n"
+            + "  --help             this text";
+
     public BenchOptions {
         Objects.requireNonNull(adminUrl, "adminUrl");
         if (!adminUrl.startsWith("jdbc:postgresql://")) {

@@ -41,6 +41,15 @@ class OptionsAndSummaryTest {
     }
 
     @Test
+    void helpNamesEveryOption() {
+        for (String option : new String[] {"--url", "--count", "--repeat", "--tools", "--work", "--java-opts",
+                "--tablespace", "--memory-check", "--help"}) {
+            assertThat(BenchOptions.HELP).contains("  " + option + " ");
+        }
+        assertThat(BenchOptions.HELP).startsWith(BenchOptions.USAGE);
+    }
+
+    @Test
     void badUsageSaysWhat() {
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--bogus", "1"}))
                 .hasMessageStartingWith("unknown option --bogus");
