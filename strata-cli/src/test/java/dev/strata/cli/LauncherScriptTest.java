@@ -6,6 +6,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,14 +69,66 @@ class LauncherScriptTest {
         assertThat(mapped.code).isZero();
         assertThat(mapped.out).isEqualTo(training.out);
         assertThat(mapped.err).isEmpty();
+        // the JVM takes the archive: told to use it or fail, it runs (a refused one is skipped silently by the launcher)
+        try (var made = Files.newDirectoryStream(target, "strata-*.{jsa,aot}")) {
+            Path archive = made.iterator().next();
+            Run strict = java(archive, target.resolve("strata.jar"));
+            assertThat(strict.code).as(strict.out + strict.err).isZero();
+            assertThat(strict.out).isEqualTo(training.out);
+        }
+    }
+
+    /**
+     * A jar replaced while its archive was being made (a build beside the run) must not be left with an archive of the
+     * jar before it: the JVM would refuse that archive at every start, silently, while it looks newer than the jar.
+     * Here the copied jar's time is set after the training's start, as such a build leaves it.
+     */
+    @Test
+    void anArchiveOfAJarReplacedDuringItsTrainingIsNotKept() throws Exception {
+        Path checkout = Path.of("..").toAbsolutePath().normalize();
+        Path jar = checkout.resolve("strata-cli/target/strata.jar");
+        if (!Files.exists(jar)) {
+            return; // the test above covers a checkout without a build
+        }
+        Path root = dir.resolve("checkout");
+        Files.createDirectories(root.resolve("bin"));
+        Files.createDirectories(root.resolve("strata-cli/target"));
+        Path script = root.resolve("bin/strata");
+        Files.copy(checkout.resolve("bin/strata"), script);
+        Path copy = root.resolve("strata-cli/target/strata.jar");
+        Files.copy(jar, copy);
+        Files.setLastModifiedTime(copy, FileTime.from(
+                Instant.now().plus(Duration.ofHours(1))));
+        Run run = run(script, "--version");
+        assertThat(run.code).isZero();
+        assertThat(run.out).matches("strata \\S+\\R");
+        try (var left = Files.newDirectoryStream(root.resolve("strata-cli/target"), "strata-*")) {
+            List<String> names = new ArrayList<>();
+            left.forEach(p -> names.add(p.getFileName().toString()));
+            assertThat(names).as("no archive and no temporary file left").isEmpty();
+        }
     }
 
     private record Run(int code, String out, String err) {
     }
 
+    /** {@code --version} on the JVM told to map the archive or fail, with the launcher's placement of it. */
+    private Run java(Path archive, Path jar) throws Exception {
+        String javaCommand = "java"; // the launcher's: the archive is made for the JDK on the PATH
+        List<String> command = archive.toString().endsWith(".aot")
+                ? List.of(javaCommand, "-XX:AOTMode=on", "-XX:AOTCache=" + archive, "-jar", jar.toString(), "--version")
+                : List.of(javaCommand, "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0",
+                        "-XX:SharedArchiveFile=" + archive, "-Xshare:on", "-jar", jar.toString(), "--version");
+        Path out = dir.resolve("java-out.txt");
+        Path err = dir.resolve("java-err.txt");
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        int code = p.waitFor();
+        return new Run(code, Files.readString(out), Files.readString(err));
+    }
+
     private Run run(Path script, String... args) throws Exception {
-        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("bash", script.toString()));
-        command.addAll(java.util.List.of(args));
+        List<String> command = new ArrayList<>(List.of("bash", script.toString()));
+        command.addAll(List.of(args));
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
         Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
