@@ -143,6 +143,70 @@ final class CopyFill {
         }
     }
 
+    /**
+     * Whether the set columns' expressions may read what only the caller's session holds, so that a second session
+     * could compute other values for them: a {@code current_setting} of anything but a literal built-in name (a custom
+     * {@code prefix.name} set in the session is not in {@code pg_settings}, so {@link #reader} cannot carry it over),
+     * or a function written in SQL or a procedural language, called directly or behind an operator (its body may
+     * read such a setting, a temporary table or anything else of the session). The functions are the ones the server
+     * records for a temporary view of the fill's query, made and dropped here (under a savepoint when a transaction
+     * is open). True when that cannot be told: the fill then reads on the caller's connection.
+     */
+    boolean readsSessionState() {
+        if (callsCurrentSettingOfCustomName(select)) {
+            return true;
+        }
+        java.sql.Savepoint savepoint = null;
+        try {
+            if (!c.getAutoCommit()) {
+                savepoint = c.setSavepoint();
+            }
+            boolean found;
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TEMPORARY VIEW strata_copy_probe AS " + select + " FROM " + table + " AS strata_src");
+                found = exists(c, "SELECT 1 FROM pg_catalog.pg_depend d"
+                        + " JOIN pg_catalog.pg_rewrite r ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND r.oid = d.objid"
+                        + " LEFT JOIN pg_catalog.pg_operator o ON d.refclassid = 'pg_catalog.pg_operator'::pg_catalog.regclass"
+                        + " AND o.oid = d.refobjid"
+                        + " JOIN pg_catalog.pg_proc p ON p.oid = CASE WHEN d.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass"
+                        + " THEN d.refobjid ELSE o.oprcode::oid END"
+                        + " JOIN pg_catalog.pg_language l ON l.oid = p.prolang"
+                        + " WHERE r.ev_class = 'pg_temp.strata_copy_probe'::pg_catalog.regclass AND l.lanname NOT IN ('internal', 'c')");
+                s.execute("DROP VIEW pg_temp.strata_copy_probe");
+            }
+            if (savepoint != null) {
+                c.releaseSavepoint(savepoint);
+            }
+            return found;
+        } catch (SQLException e) {
+            try {
+                if (savepoint != null) {
+                    c.rollback(savepoint);
+                } else if (!c.getAutoCommit()) {
+                    c.rollback();
+                }
+            } catch (SQLException ignored) {
+                // the fill's own statements report a broken connection
+            }
+            return true;
+        }
+    }
+
+    /** Whether {@code sql} calls current_setting with anything but a literal name without a dot (a built-in one). */
+    static boolean callsCurrentSettingOfCustomName(String sql) {
+        java.util.regex.Matcher m = CURRENT_SETTING.matcher(sql);
+        while (m.find()) {
+            if (m.group(1) == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** current_setting, optionally quoted or qualified, and (group 1) its literal argument when it has no dot. */
+    private static final java.util.regex.Pattern CURRENT_SETTING = java.util.regex.Pattern.compile(
+            "current_setting\"?\\s*(?:\\(\\s*'([^'.]*)'\\s*[,)])?", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     /** Whether the columns' types (and the types inside them) all have binary send and receive functions. */
     static boolean possible(Connection c, long relation) throws SQLException {
         if (!c.isWrapperFor(PGConnection.class)) {

@@ -34,7 +34,9 @@ import java.util.function.Consumer;
  *   <li>Fill: key-ordered batches of up to {@link #FILL_BATCH} rows (about {@link CopyFill#FILL_BYTES} bytes) into the
  *       index-less shadow by binary {@code COPY} through this process ({@code COPY (SELECT ... FROM t WHERE key in
  *       range) TO STDOUT}, then {@code COPY shadow FROM STDIN}; see {@link CopyFill}), or by plain {@code INSERT
- *       INTO shadow SELECT ...} when a column's type has no binary form or the connection is not pgjdbc's; each
+ *       INTO shadow SELECT ...} when a column's type has no binary form or the connection is not pgjdbc's (the
+ *       batches read on a second session when one can be opened and the set columns read nothing only this session
+ *       has: {@link CopyFill#readsSessionState()}); each
  *       batch is its own transaction (no snapshot is held for the fill), unless the table has unique indexes other
  *       than the key's: then the whole fill reads one REPEATABLE READ snapshot, so that the copy is one consistent
  *       state and those indexes can be built.</li>
@@ -446,6 +448,8 @@ final class CopySwapRunner {
             }
             copy = new CopyFill(c, b, t.oid, t.sql(), t.shadow(), t.rows, columns, this::expression);
         }
+        // a second session computes the set columns only where it computes what this one would
+        boolean beside = copy != null && !ONE_CONNECTION && connections != null && !copy.readsSessionState();
         try (Statement s = c.createStatement()) {
             s.execute("SET synchronous_commit = off");
             c.setAutoCommit(false);
@@ -454,7 +458,7 @@ final class CopySwapRunner {
             }
             if (copy != null) {
                 s.execute("SET backend_flush_after = " + CopyFill.FLUSH_AFTER);
-                try (Connection reader = ONE_CONNECTION ? null : CopyFill.reader(c, connections, t.oid)) {
+                try (Connection reader = beside ? CopyFill.reader(c, connections, t.oid) : null) {
                     if (reader != null) {
                         phaseHook.accept("fill beside");
                     }

@@ -317,6 +317,66 @@ class CopySwapTest {
         assertNoSessionsLeft();
     }
 
+    /**
+     * A custom setting of the runner's session (not in pg_settings, so a second session cannot be given it) read by
+     * a set column, directly or inside a PL/pgSQL function: the fill reads on the runner's own connection and every
+     * row gets the session's value. An expression that reads nothing of the session is still read beside.
+     */
+    @Test
+    void anExpressionReadingTheSessionsCustomSettingIsFilledOnTheRunnersConnection() throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            schema(c, ROWS);
+            s.execute("CREATE FUNCTION tenant_label() RETURNS text LANGUAGE plpgsql VOLATILE AS"
+                    + " $$BEGIN RETURN coalesce(current_setting('app.tenant', true), 'none') || '-x'; END$$");
+        }
+        JavaMigrationScript r1 = script("r1", o -> o.addColumn("items", "tenant", "text",
+                col -> col.notNull().defaultValue("current_setting('app.tenant')").strategy(Strategy.COPY_SWAP)));
+        JavaMigrationScript r2 = script(Revision.of("r2", "r1"), o -> o.addColumn("items", "label", "text",
+                col -> col.notNull().defaultValue("tenant_label()").strategy(Strategy.COPY_SWAP)));
+        JavaMigrationScript r3 = script(Revision.of("r3", "r2"), o -> o.addColumn("items", "salt", "text",
+                col -> col.notNull().defaultValue("md5(random()::text)").strategy(Strategy.COPY_SWAP)));
+        List<String> phases = java.util.Collections.synchronizedList(new ArrayList<>());
+        Connection own = PgConnections.open(PgUrl.parse(db.jdbcUrl()), null);
+        try (Statement s = own.createStatement()) {
+            s.execute("SET app.tenant = 'acme'");
+        }
+        CopySwapRunner.fillBatch = 1_000;
+        CopySwapRunner.phaseHook = phases::add;
+        try (JdbcTarget target = Targets.withSecondSessions(db, own)) {
+            for (String to : List.of("r1", "r2", "r3")) {
+                phases.add("revision " + to);
+                new Runner(MigrationSet.of(List.of(r1, r2, r3)), target, new RunOptions(Duration.ZERO, "test", false),
+                        e -> { }).upgrade(to);
+            }
+            try (Connection c = db.connect()) {
+                assertThat(scalar(c, "SELECT count(*) FROM items WHERE tenant = 'acme' AND label = 'acme-x'"))
+                        .isEqualTo(ROWS);
+            }
+        } finally {
+            CopySwapRunner.fillBatch = CopySwapRunner.FILL_BATCH;
+            CopySwapRunner.phaseHook = phase -> { };
+        }
+        List<String> untilR3 = phases.subList(0, phases.indexOf("revision r3"));
+        assertThat(untilR3).contains("fill").doesNotContain("fill beside");
+        assertThat(phases.subList(phases.indexOf("revision r3"), phases.size())).contains("fill beside");
+        try (Connection c = db.connect()) {
+            assertThat(scalar(c, "SELECT count(*) FROM pg_class WHERE relname LIKE 'strata_copy_probe'")).isZero();
+        }
+        assertNoSessionsLeft();
+    }
+
+    @Test
+    void currentSettingIsSessionBoundUnlessItNamesABuiltInSettingLiterally() {
+        assertThat(CopyFill.callsCurrentSettingOfCustomName("SELECT current_setting('TimeZone') || x")).isFalse();
+        assertThat(CopyFill.callsCurrentSettingOfCustomName("SELECT CURRENT_SETTING ( 'search_path' , true)")).isFalse();
+        assertThat(CopyFill.callsCurrentSettingOfCustomName("SELECT md5(random()::text)")).isFalse();
+        assertThat(CopyFill.callsCurrentSettingOfCustomName("SELECT current_setting('app.tenant')")).isTrue();
+        assertThat(CopyFill.callsCurrentSettingOfCustomName("SELECT pg_catalog.current_setting(name)")).isTrue();
+        assertThat(CopyFill.callsCurrentSettingOfCustomName("SELECT \"current_setting\"('a.b', true)")).isTrue();
+        assertThat(CopyFill.callsCurrentSettingOfCustomName(
+                "SELECT current_setting('TimeZone'), current_setting('x.y')")).isTrue();
+    }
+
     /** Waits (up to 5 s) until no session but this one is connected to the test database. */
     private static void assertNoSessionsLeft() throws Exception {
         try (Connection c = db.connect()) {
