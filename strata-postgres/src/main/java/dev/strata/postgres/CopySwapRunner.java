@@ -22,7 +22,8 @@ import java.util.function.Consumer;
  * Makes a whole-table {@link Backfill} by copy-and-swap ({@link Strategy#COPY_SWAP}): instead of updating every
  * row where it is (a second version of each row and of its index entries), it writes a fresh copy of the table
  * once, as the blocking rewrite would, while the application keeps reading and writing the original. The copy
- * is made the way pg_repack makes it: rows first, indexes after, then the changes made meanwhile.
+ * is made much as pg_repack makes it: rows first (into the key's index), the other indexes after, then the changes
+ * made meanwhile.
  * <ol>
  *   <li>Setup, one short transaction (SHARE ROW EXCLUSIVE on the table for the triggers, under a short
  *       lock_timeout, retried): {@code CREATE TABLE shadow (LIKE t INCLUDING ALL EXCLUDING INDEXES)} (columns,
@@ -31,8 +32,9 @@ import java.util.function.Consumer;
  *       operation, the key columns); and a row trigger on the table that appends the key of every inserted,
  *       updated or deleted row to the log (the old key too when an update changes it), and a TRUNCATE trigger
  *       that empties the shadow and the log. The application's writes never touch the shadow.</li>
+ *   <li>Key index: the unique index on the key columns (the primary key, as a rule) built on the empty shadow.</li>
  *   <li>Fill: key-ordered batches of up to {@link #FILL_BATCH} rows (about {@link CopyFill#FILL_BYTES} bytes) into the
- *       index-less shadow by binary {@code COPY} through this process ({@code COPY (SELECT ... FROM t WHERE key in
+ *       shadow, which has no other index yet, by binary {@code COPY} through this process ({@code COPY (SELECT ... FROM t WHERE key in
  *       range) TO STDOUT}, then {@code COPY shadow FROM STDIN}; see {@link CopyFill}), or by plain {@code INSERT
  *       INTO shadow SELECT ...} when a column's type has no binary form or the connection is not pgjdbc's (the
  *       batches read on a second session when one can be opened and the set columns read nothing only this session
@@ -40,8 +42,8 @@ import java.util.function.Consumer;
  *       batch is its own transaction (no snapshot is held for the fill), unless the table has unique indexes other
  *       than the key's: then the whole fill reads one REPEATABLE READ snapshot, so that the copy is one consistent
  *       state and those indexes can be built.</li>
- *   <li>Indexes: each index of the table built on the shadow by one sort ({@code CREATE INDEX}, or {@code ADD
- *       CONSTRAINT} for primary keys, unique and exclusion constraints), then {@code ANALYZE}.</li>
+ *   <li>Indexes: each other index of the table built on the shadow by one sort ({@code CREATE INDEX}, or {@code ADD
+ *       CONSTRAINT} for unique and exclusion constraints), then {@code ANALYZE}.</li>
  *   <li>Replay: batches of logged keys, oldest first, are consumed (deleted from the log in the batch's
  *       transaction), their shadow rows deleted, and the table's rows with those keys (the table is the truth)
  *       copied again, all in one REPEATABLE READ snapshot per batch; until a batch finds little left.</li>
@@ -269,10 +271,16 @@ final class CopySwapRunner {
         List<String> columns = strings("SELECT '\"' || replace(attname, '\"', '\"\"') || '\"' FROM pg_catalog.pg_attribute"
                 + " WHERE attrelid = " + t.oid + " AND attnum > 0 AND NOT attisdropped AND attgenerated = '' ORDER BY attnum");
         inLockedTransactions("setup", this::setup);
+        List<String[]> indexes = indexes();
+        phaseHook.accept("key index");
+        buildIndexes(indexes.subList(0, 1));
         phaseHook.accept("fill");
         long rows = fill(columns, progress);
         phaseHook.accept("indexes");
-        buildIndexes();
+        buildIndexes(indexes.subList(1, indexes.size()));
+        try (Statement s = c.createStatement()) {
+            s.execute("ANALYZE " + t.shadow());
+        }
         phaseHook.accept("replay");
         String previousCommit = string("SELECT current_setting('synchronous_commit')");
         boolean autoCommit = c.getAutoCommit();
@@ -550,16 +558,43 @@ final class CopySwapRunner {
     }
 
     /**
-     * Builds the table's indexes on the filled shadow, each by one sort, under names of their own (the swap gives
-     * them the old ones): constraints backed by an index (primary key, unique, exclusion) by {@code ADD CONSTRAINT},
-     * the other indexes by {@code CREATE INDEX}; then analyzes the shadow for the replay's plans.
+     * The table's indexes as {@link #buildIndexes} makes them (oid, unique, the definition after USING, the
+     * constraint's definition or null), the key's first: the unique index on exactly the key columns (valid,
+     * immediate, no predicate or expressions; the primary key when that is one), which {@link #check} made sure
+     * exists.
      */
-    private void buildIndexes() throws SQLException {
+    private List<String[]> indexes() throws SQLException {
+        List<String> names = new ArrayList<>();
+        for (String k : b.key()) {
+            names.add(SqlText.literal(unquote(k)));
+        }
         List<String[]> indexes = rows("SELECT x.indexrelid::text, x.indisunique::text,"
                 + " substring(pg_catalog.pg_get_indexdef(x.indexrelid) FROM ' USING .*$'),"
                 + " (SELECT pg_catalog.pg_get_constraintdef(k.oid) FROM pg_catalog.pg_constraint k WHERE k.conrelid = x.indrelid"
                 + " AND k.conindid = x.indexrelid AND k.contype IN ('p', 'u', 'x'))"
-                + " FROM pg_catalog.pg_index x WHERE x.indrelid = " + t.oid + " ORDER BY x.indisprimary DESC, x.indexrelid", 4);
+                + " FROM pg_catalog.pg_index x WHERE x.indrelid = " + t.oid
+                + " ORDER BY x.indisunique AND x.indisvalid AND x.indimmediate AND x.indpred IS NULL AND x.indexprs IS NULL"
+                + " AND x.indnkeyatts = " + b.key().size()
+                + " AND (SELECT array_agg(a.attname ORDER BY a.attname) FROM pg_catalog.pg_attribute a"
+                + " WHERE a.attrelid = x.indrelid AND a.attnum = ANY (x.indkey[0:x.indnkeyatts - 1]))"
+                + " = (SELECT array_agg(n ORDER BY n) FROM unnest(ARRAY[" + String.join(", ", names) + "]::name[]) n) DESC,"
+                + " x.indisprimary DESC, x.indexrelid", 4);
+        if (indexes.isEmpty()) {
+            throw new IllegalStateException("no unique index is on exactly the key columns " + String.join(", ", b.key()));
+        }
+        return indexes;
+    }
+
+    /**
+     * Builds these of the table's indexes on the shadow ({@link #indexes}), under names of their own (the swap gives
+     * them the old ones): constraints backed by an index (primary key, unique, exclusion) by {@code ADD CONSTRAINT},
+     * the other indexes by {@code CREATE INDEX}. The key's index is built on the empty shadow, before the fill: the
+     * fill's key-ordered batches then append to it as they go, its pages written out with the table's through the
+     * shared buffers, where a build after the fill sorts the whole key and writes the index in one burst that the
+     * build flushes to disk at its end (on a slow disk the application's commits waited up to 0.3 s for that flush);
+     * the other indexes are built after the fill, each by one sort (their keys arrive in no order).
+     */
+    private void buildIndexes(List<String[]> indexes) throws SQLException {
         try (Statement s = c.createStatement()) {
             for (String[] ix : indexes) {
                 String name = SqlText.ident("strata_copy_ix_" + ix[0]);
@@ -570,7 +605,6 @@ final class CopySwapRunner {
                             + t.shadow() + ix[2]);
                 }
             }
-            s.execute("ANALYZE " + t.shadow());
         }
     }
 

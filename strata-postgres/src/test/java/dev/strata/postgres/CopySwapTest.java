@@ -621,7 +621,7 @@ class CopySwapTest {
             }
             writers.close();
             // the writes at "drop" land on the swapped-in table while the old one waits for its drop
-            assertThat(phases).containsExactly("fill", "indexes", "replay", "swap", "drop");
+            assertThat(phases).containsExactly("key index", "fill", "indexes", "replay", "swap", "drop");
             assertThat(logged.get()).as("changes logged before the replay").isPositive();
             try (Connection c = db.connect(); Statement s = c.createStatement()) {
                 Map<Long, Integer> actual = new HashMap<>();
