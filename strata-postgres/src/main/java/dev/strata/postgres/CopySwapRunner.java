@@ -245,17 +245,7 @@ final class CopySwapRunner {
                 return check[1];
             }
         }
-        List<String> names = new ArrayList<>();
-        for (String k : key) {
-            names.add(SqlText.literal(unquote(k)));
-        }
-        String keySet = "ARRAY[" + String.join(", ", names) + "]::name[]";
-        if (!exists(c, "SELECT 1 FROM pg_catalog.pg_index i WHERE i.indrelid = " + oid + " AND i.indisunique"
-                + " AND i.indisvalid AND i.indimmediate AND i.indpred IS NULL AND i.indexprs IS NULL"
-                + " AND i.indnkeyatts = " + key.size()
-                + " AND (SELECT array_agg(a.attname ORDER BY a.attname) FROM pg_catalog.pg_attribute a"
-                + " WHERE a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey[0:i.indnkeyatts - 1]))"
-                + " = (SELECT array_agg(x ORDER BY x) FROM unnest(" + keySet + ") x)")) {
+        if (!exists(c, "SELECT 1 FROM pg_catalog.pg_index i WHERE i.indrelid = " + oid + " AND " + onKey("i", key))) {
             return "no unique index is on exactly its key columns " + String.join(", ", key);
         }
         return null;
@@ -560,25 +550,16 @@ final class CopySwapRunner {
     /**
      * The table's indexes as {@link #buildIndexes} makes them (oid, unique, the definition after USING, the
      * constraint's definition or null), the key's first: the unique index on exactly the key columns (valid,
-     * immediate, no predicate or expressions; the primary key when that is one), which {@link #check} made sure
+     * immediate, no predicate or expressions; the primary key when that is one), which {@link #obstacle} made sure
      * exists.
      */
     private List<String[]> indexes() throws SQLException {
-        List<String> names = new ArrayList<>();
-        for (String k : b.key()) {
-            names.add(SqlText.literal(unquote(k)));
-        }
         List<String[]> indexes = rows("SELECT x.indexrelid::text, x.indisunique::text,"
                 + " substring(pg_catalog.pg_get_indexdef(x.indexrelid) FROM ' USING .*$'),"
                 + " (SELECT pg_catalog.pg_get_constraintdef(k.oid) FROM pg_catalog.pg_constraint k WHERE k.conrelid = x.indrelid"
                 + " AND k.conindid = x.indexrelid AND k.contype IN ('p', 'u', 'x'))"
                 + " FROM pg_catalog.pg_index x WHERE x.indrelid = " + t.oid
-                + " ORDER BY x.indisunique AND x.indisvalid AND x.indimmediate AND x.indpred IS NULL AND x.indexprs IS NULL"
-                + " AND x.indnkeyatts = " + b.key().size()
-                + " AND (SELECT array_agg(a.attname ORDER BY a.attname) FROM pg_catalog.pg_attribute a"
-                + " WHERE a.attrelid = x.indrelid AND a.attnum = ANY (x.indkey[0:x.indnkeyatts - 1]))"
-                + " = (SELECT array_agg(n ORDER BY n) FROM unnest(ARRAY[" + String.join(", ", names) + "]::name[]) n) DESC,"
-                + " x.indisprimary DESC, x.indexrelid", 4);
+                + " ORDER BY " + onKey("x", b.key()) + " DESC, x.indisprimary DESC, x.indexrelid", 4);
         if (indexes.isEmpty()) {
             throw new IllegalStateException("no unique index is on exactly the key columns " + String.join(", ", b.key()));
         }
@@ -863,6 +844,22 @@ final class CopySwapRunner {
     }
 
     /** A quoted identifier as the catalog spells it. */
+    /**
+     * The condition that the pg_index row {@code x} is a unique index on exactly the {@code key} columns (in any
+     * order), valid, immediate, with no predicate and no expressions: one the copy's key can rely on.
+     */
+    private static String onKey(String x, List<String> key) {
+        List<String> names = new ArrayList<>();
+        for (String k : key) {
+            names.add(SqlText.literal(unquote(k)));
+        }
+        return "(" + x + ".indisunique AND " + x + ".indisvalid AND " + x + ".indimmediate AND " + x + ".indpred IS NULL"
+                + " AND " + x + ".indexprs IS NULL AND " + x + ".indnkeyatts = " + key.size()
+                + " AND (SELECT array_agg(a.attname ORDER BY a.attname) FROM pg_catalog.pg_attribute a"
+                + " WHERE a.attrelid = " + x + ".indrelid AND a.attnum = ANY (" + x + ".indkey[0:" + x + ".indnkeyatts - 1]))"
+                + " = (SELECT array_agg(n ORDER BY n) FROM unnest(ARRAY[" + String.join(", ", names) + "]::name[]) n))";
+    }
+
     private static String unquote(String quoted) {
         if (quoted.length() >= 2 && quoted.startsWith("\"") && quoted.endsWith("\"")) {
             return quoted.substring(1, quoted.length() - 1).replace("\"\"", "\"");
