@@ -34,14 +34,13 @@ import java.util.function.Consumer;
  *       that empties the shadow and the log. The application's writes never touch the shadow.</li>
  *   <li>Key index: the unique index on the key columns (the primary key, as a rule) built on the empty shadow.</li>
  *   <li>Fill: key-ordered batches of up to {@link #FILL_BATCH} rows (about {@link CopyFill#FILL_BYTES} bytes) into the
- *       shadow, which has no other index yet, by binary {@code COPY} through this process ({@code COPY (SELECT ... FROM t WHERE key in
- *       range) TO STDOUT}, then {@code COPY shadow FROM STDIN}; see {@link CopyFill}), or by plain {@code INSERT
- *       INTO shadow SELECT ...} when a column's type has no binary form or the connection is not pgjdbc's (the
- *       batches read on a second session when one can be opened and the set columns read nothing only this session
- *       has: {@link CopyFill#readsSessionState()}); each
- *       batch is its own transaction (no snapshot is held for the fill), unless the table has unique indexes other
- *       than the key's: then the whole fill reads one REPEATABLE READ snapshot, so that the copy is one consistent
- *       state and those indexes can be built.</li>
+ *       shadow, which has no other index yet, by binary {@code COPY} through this process ({@code COPY (SELECT
+ *       ... FROM t WHERE key in range) TO STDOUT}, then {@code COPY shadow FROM STDIN}; see {@link CopyFill}), or by
+ *       plain {@code INSERT INTO shadow SELECT ...} when a column's type has no binary form or the connection is not
+ *       pgjdbc's (the batches read on a second session when one can be opened and the set columns read nothing only
+ *       this session has: {@link CopyFill#readsSessionState()}); each batch is its own transaction (no snapshot is
+ *       held for the fill), unless the table has unique indexes other than the key's: then the whole fill reads one
+ *       REPEATABLE READ snapshot, so that the copy is one consistent state and those indexes can be built.</li>
  *   <li>Indexes: each other index of the table built on the shadow by one sort ({@code CREATE INDEX}, or {@code ADD
  *       CONSTRAINT} for unique and exclusion constraints), then {@code ANALYZE}.</li>
  *   <li>Replay: batches of logged keys, oldest first, are consumed (deleted from the log in the batch's
@@ -843,7 +842,6 @@ final class CopySwapRunner {
         return CopyFill.rows(c, sql, width);
     }
 
-    /** A quoted identifier as the catalog spells it. */
     /**
      * The condition that the pg_index row {@code x} is a unique index on exactly the {@code key} columns (in any
      * order), valid, immediate, with no predicate and no expressions: one the copy's key can rely on.
@@ -860,6 +858,7 @@ final class CopySwapRunner {
                 + " = (SELECT array_agg(n ORDER BY n) FROM unnest(ARRAY[" + String.join(", ", names) + "]::name[]) n))";
     }
 
+    /** A quoted identifier as the catalog spells it. */
     private static String unquote(String quoted) {
         if (quoted.length() >= 2 && quoted.startsWith("\"") && quoted.endsWith("\"")) {
             return quoted.substring(1, quoted.length() - 1).replace("\"\"", "\"");
