@@ -163,6 +163,8 @@ final class CopyFill {
             }
             boolean found;
             try (Statement s = c.createStatement()) {
+                // one left by an interrupted probe of this session would make the CREATE fail every time
+                s.execute("DROP VIEW IF EXISTS pg_temp.strata_copy_probe");
                 s.execute("CREATE TEMPORARY VIEW strata_copy_probe AS " + select + " FROM " + table + " AS strata_src");
                 found = exists(c, "SELECT 1 FROM pg_catalog.pg_depend d"
                         + " JOIN pg_catalog.pg_rewrite r ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND r.oid = d.objid"
