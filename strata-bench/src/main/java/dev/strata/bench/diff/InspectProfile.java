@@ -25,9 +25,7 @@ import java.util.Map;
  * {@code DiffBenchmark --setup-only} first to create the databases.
  */
 public final class InspectProfile {
-    private static final List<String> QUERIES = List.of("comments", "schemas", "extensions", "columns",
-            "constraints", "tables", "views", "indexes", "sequences", "enums", "composites", "domains",
-            "functions", "triggers", "rules");
+    private static final List<String> QUERIES = PgInspector.FULL_READ_QUERIES;
 
     private InspectProfile() {
     }

@@ -63,6 +63,14 @@ public final class PgInspector {
             + "'force_generic_plan', true), pg_catalog.set_config('random_page_cost', '1.1', true)";
 
     /**
+     * The names {@link #fullReadQuery} takes: every query a full read sends for the schemas' objects, in the order
+     * the diff benchmark's {@code InspectProfile} times them.
+     */
+    public static final List<String> FULL_READ_QUERIES = List.of("comments", "schemas", "extensions", "columns",
+            "constraints", "tables", "views", "indexes", "sequences", "enums", "composites", "domains", "functions",
+            "triggers", "rules");
+
+    /**
      * The text a full read sends for one of the inspector's queries ({@code name}: {@code "indexes"} for
      * indexes.sql), for a server of major version {@code serverMajor}: for tools that time the queries one by one
      * (the diff benchmark's {@code InspectProfile}), so that they send what the inspector sends. Its parameters are

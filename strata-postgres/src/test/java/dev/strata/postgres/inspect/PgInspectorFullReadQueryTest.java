@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,10 +20,6 @@ class PgInspectorFullReadQueryTest {
     @RegisterExtension
     static TestDatabase db = new TestDatabase();
 
-    private static final List<String> QUERIES = List.of("comments", "schemas", "extensions", "columns", "constraints",
-            "tables", "views", "indexes", "sequences", "enums", "composites", "domains", "functions", "triggers",
-            "rules");
-
     @Test
     void everyQueryAsAFullReadSendsItRunsWithItsTwoParameters() throws Exception {
         try (Connection c = db.connect()) {
@@ -33,7 +28,7 @@ class PgInspectorFullReadQueryTest {
             }
             int major = c.getMetaData().getDatabaseMajorVersion();
             int indexes = -1;
-            for (String name : QUERIES) {
+            for (String name : PgInspector.FULL_READ_QUERIES) {
                 String sql = PgInspector.fullReadQuery(name, major);
                 assertThat(sql).as(name).doesNotContain("/*only*/", "/*defaults*/", "::pg_catalog.oid[]) /*end*/");
                 long parameters = sql.chars().filter(ch -> ch == '?').count();
