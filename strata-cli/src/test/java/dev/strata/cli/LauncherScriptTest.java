@@ -119,16 +119,16 @@ class LauncherScriptTest {
                 ? List.of(javaCommand, "-XX:AOTMode=on", "-XX:AOTCache=" + archive, "-jar", jar.toString(), "--version")
                 : List.of(javaCommand, "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0",
                         "-XX:SharedArchiveFile=" + archive, "-Xshare:on", "-jar", jar.toString(), "--version");
-        Path out = dir.resolve("java-out.txt");
-        Path err = dir.resolve("java-err.txt");
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        int code = p.waitFor();
-        return new Run(code, Files.readString(out), Files.readString(err));
+        return run(command);
     }
 
     private Run run(Path script, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("bash", script.toString()));
         command.addAll(List.of(args));
+        return run(command);
+    }
+
+    private Run run(List<String> command) throws Exception {
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
         Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
