@@ -69,11 +69,26 @@ public final class MigrationSet {
      * Splits the SQL of every revision but {@code verified} into statements (on every core), so that an error in
      * any revision that may run surfaces before anything runs; the first in file order is thrown. Revisions read
      * lazily ({@link dev.strata.script.ScriptLoader#load(java.nio.file.Path, java.nio.file.Path, boolean)}) and
-     * already applied with an unchanged checksum are never lexed.
+     * already applied with an unchanged checksum are never lexed; nor, here, are those whose bytes split cleanly
+     * with this build before ({@link dev.strata.script.SqlMigration#splitsCleanly()}, from the revision cache):
+     * they are split when they run, on the read-ahead thread, instead of all at once before the first one (for
+     * 1,000 pending revisions about 0.2 s of a 2-core VM's run before anything was sent).
      */
     public void splitAllBut(java.util.Set<RevisionId> verified) {
+        split(s -> !s.splitsCleanly() && !verified.contains(s.revision().id()));
+    }
+
+    /**
+     * Splits the SQL of every revision into statements now, on every core (for a reader of them all, the linter);
+     * the first error in file order is thrown.
+     */
+    public void splitAll() {
+        split(s -> true);
+    }
+
+    private void split(java.util.function.Predicate<dev.strata.script.SqlMigration> which) {
         List<Object> failures = scripts.values().stream()
-                .filter(s -> s instanceof dev.strata.script.SqlMigration && !verified.contains(s.revision().id()))
+                .filter(s -> s instanceof dev.strata.script.SqlMigration sql && which.test(sql))
                 .sorted(java.util.Comparator.comparing(MigrationScript::location))
                 .parallel()
                 .map(s -> {

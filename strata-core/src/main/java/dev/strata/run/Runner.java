@@ -73,7 +73,7 @@ public final class Runner {
             }
             for (Step step : steps) {
                 MigrationScript script = set.script(step.id());
-                if (script.upgradePlan().isEmpty() && !step.revision().isMerge()) {
+                if (!step.revision().isMerge() && script.upgradeIsEmpty()) {
                     throw new StrataException(ErrorCode.SCRIPT_SECTION_INVALID, "revision " + step.id() + " ("
                             + script.location() + ") has no statements in its upgrade section: write the SQL it"
                             + " applies, or delete the file if it is not needed; nothing was changed");

@@ -50,6 +50,14 @@ public sealed interface MigrationScript permits SqlMigration, JavaMigrationScrip
     }
 
     /**
+     * Whether the upgrade has no statement at all (checked for every pending revision before a run starts). A
+     * script may know it without working out its statements.
+     */
+    default boolean upgradeIsEmpty() {
+        return upgradePlan().isEmpty();
+    }
+
+    /**
      * The statements that verify the upgrade (a SQL file's {@code -- strata:verify} section, a Java revision's
      * {@code verify()}): they run after the upgrade's statements, and the revision fails when one of them raises
      * an error or returns a row whose first column is a boolean false or NULL. Empty when there are none.

@@ -33,7 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * missing ({@link #complete()}).
  */
 public final class RevisionCache {
-    private static final String MAGIC = "strata-revision-cache 3";
+    private static final String MAGIC = "strata-revision-cache 4";
     private final String stamp;
     private final Map<String, Entry> known;
     private final Map<String, Entry> byLocation = new HashMap<>();
@@ -99,7 +99,7 @@ public final class RevisionCache {
                         + " changed while Strata was running: run the command again");
             }
             return bytes;
-        }, e.hasDowngrade, e.mayDefer, e.mayCreateExtension));
+        }, e.hasDowngrade, e.mayDefer, e.mayCreateExtension, e.upgradeStatements));
     }
 
     /**
@@ -119,7 +119,7 @@ public final class RevisionCache {
         used.put(key, e);
         keyByLocation.put(location, key);
         return e.migration(location, SqlMigration.Body.fromSource(location, bytes, e.hasDowngrade, e.mayDefer,
-                e.mayCreateExtension));
+                e.mayCreateExtension, e.upgradeStatements));
     }
 
     /** Keeps what {@code bytes} (of {@code key}, at {@code relative} with {@code stat}, or null) parsed to. */
@@ -176,23 +176,27 @@ public final class RevisionCache {
         }
     }
 
-    /** One file's bytes as parsed: the header's fields, the checksum, and what the sections hold at a glance. */
+    /**
+     * One file's bytes as parsed: the header's fields, the checksum, and what the sections hold at a glance;
+     * {@code upgradeStatements}, how many statements the upgrade section split into when the sections split without
+     * an error (by this stamp's build, so they do again), else -1.
+     */
     private record Entry(String key, String id, List<String> parents, List<String> dependsOn, List<String> labels,
                          String message, boolean transactional, String irreversible, String destructive,
-                         boolean hasDowngrade, boolean mayDefer, boolean mayCreateExtension, String checksum,
-                         String location, Stat stat) {
+                         boolean hasDowngrade, boolean mayDefer, boolean mayCreateExtension, int upgradeStatements,
+                         String checksum, String location, Stat stat) {
         static Entry of(String key, SqlMigration m, String location, Stat stat) {
             Revision r = m.revision();
             return new Entry(key, r.id().value(), values(r.parents()), values(r.dependsOn()),
                     List.copyOf(new java.util.TreeSet<>(r.branchLabels())), r.message(), m.transactional(),
                     m.irreversibleReason().orElse(null), m.destructiveReason().orElse(null),
-                    m.body().hasDowngrade(), m.mayDeferBuilds(), m.mayCreateExtension(), m.checksum().hex(), location,
-                    stat);
+                    m.body().hasDowngrade(), m.mayDeferBuilds(), m.mayCreateExtension(), m.body().upgradeStatements(),
+                    m.checksum().hex(), location, stat);
         }
 
         Entry at(String newLocation, Stat newStat) {
             return new Entry(key, id, parents, dependsOn, labels, message, transactional, irreversible, destructive,
-                    hasDowngrade, mayDefer, mayCreateExtension, checksum, newLocation, newStat);
+                    hasDowngrade, mayDefer, mayCreateExtension, upgradeStatements, checksum, newLocation, newStat);
         }
 
         SqlMigration migration(String at, SqlMigration.Body body) {
@@ -222,6 +226,7 @@ public final class RevisionCache {
             out.writeBoolean(hasDowngrade);
             out.writeBoolean(mayDefer);
             out.writeBoolean(mayCreateExtension);
+            out.writeInt(upgradeStatements);
             out.writeUTF(checksum);
         }
 
@@ -230,7 +235,7 @@ public final class RevisionCache {
             Stat stat = in.readBoolean() ? new Stat(in.readLong(), in.readLong(), in.readLong(), in.readLong()) : null;
             return new Entry(in.readUTF(), in.readUTF(), readList(in), readList(in), readList(in), in.readUTF(),
                     in.readBoolean(), readNullable(in), readNullable(in), in.readBoolean(), in.readBoolean(),
-                    in.readBoolean(), in.readUTF(), location, stat);
+                    in.readBoolean(), in.readInt(), in.readUTF(), location, stat);
         }
 
         private static List<String> values(List<RevisionId> ids) {

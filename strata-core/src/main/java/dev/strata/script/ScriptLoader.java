@@ -110,6 +110,13 @@ public final class ScriptLoader {
                         return (Object) known;
                     }
                     SqlMigration fresh = ScriptParser.parseHeader(location, decodeUtf8(bytes, location));
+                    try {
+                        // split now, on every core, so that the cache can say these bytes split cleanly: later runs
+                        // then split such a revision only when it runs (MigrationSet#splitAllBut)
+                        fresh.split();
+                    } catch (StrataException e) {
+                        // kept as not splitting: the error surfaces when the revision is split, as it always did
+                    }
                     cache.remember(key, fresh, relative, stat);
                     return (Object) fresh;
                 }

@@ -71,6 +71,22 @@ public record SqlMigration(Revision revision, String location, boolean transacti
         return this;
     }
 
+    /**
+     * Whether the sections are known to split into statements without an error: split already, or read from a
+     * {@link RevisionCache} entry of the same bytes that split cleanly with this build. Such a revision need not be
+     * split before a run starts to show that it can run ({@link dev.strata.run.MigrationSet#splitAllBut}).
+     */
+    public boolean splitsCleanly() {
+        return body.splitsCleanly();
+    }
+
+    /** Known without splitting when the bytes split cleanly before ({@link #splitsCleanly()}). */
+    @Override
+    public boolean upgradeIsEmpty() {
+        int known = body.upgradeStatements();
+        return known >= 0 ? known == 0 : upgrade().isEmpty();
+    }
+
     @Override
     public List<Statement> upgradePlan() {
         List<SqlStatement> upgrade = upgrade();
@@ -146,6 +162,8 @@ public record SqlMigration(Revision revision, String location, boolean transacti
         private final boolean hasDowngrade;
         private final boolean mayDefer;
         private final boolean mayCreateExtension;
+        /** How many upgrade statements an earlier split of the same bytes found; -1: unknown, or it failed. */
+        private final int splitBefore;
         private volatile Sections sections;
         private volatile Split split;
 
@@ -163,6 +181,7 @@ public record SqlMigration(Revision revision, String location, boolean transacti
             this.hasDowngrade = downgradeText != null;
             this.mayDefer = !deferLines.isEmpty();
             this.mayCreateExtension = mentionsExtension(upgradeText);
+            this.splitBefore = -1;
         }
 
         /** Whether {@code text} has the word "extension" in any case: a CREATE EXTENSION needs it. */
@@ -178,28 +197,42 @@ public record SqlMigration(Revision revision, String location, boolean transacti
         }
 
         private Body(String location, byte[] source, java.util.function.Supplier<byte[]> reader,
-                     boolean hasDowngrade, boolean mayDefer, boolean mayCreateExtension) {
+                     boolean hasDowngrade, boolean mayDefer, boolean mayCreateExtension, int splitBefore) {
             this.location = location;
             this.source = source;
             this.reader = reader;
             this.hasDowngrade = hasDowngrade;
             this.mayDefer = mayDefer;
             this.mayCreateExtension = mayCreateExtension;
+            this.splitBefore = splitBefore;
         }
 
         /**
          * The body of the file whose bytes are {@code source} (kept, not copied), parsed on first use;
-         * {@code hasDowngrade} and {@code mayDefer} are what an earlier parse of the same bytes found.
+         * {@code hasDowngrade}, {@code mayDefer}, {@code mayCreateExtension} and {@code splitBefore} (how many upgrade
+         * statements the sections split into without an error; -1 when they did not) are what an earlier parse of
+         * the same bytes found.
          */
         static Body fromSource(String location, byte[] source, boolean hasDowngrade, boolean mayDefer,
-                               boolean mayCreateExtension) {
-            return new Body(location, source, null, hasDowngrade, mayDefer, mayCreateExtension);
+                               boolean mayCreateExtension, int splitBefore) {
+            return new Body(location, source, null, hasDowngrade, mayDefer, mayCreateExtension, splitBefore);
         }
 
         /** As {@link #fromSource}, the bytes read by {@code reader} on first use (it checks they are the same). */
         static Body fromFile(String location, java.util.function.Supplier<byte[]> reader, boolean hasDowngrade,
-                             boolean mayDefer, boolean mayCreateExtension) {
-            return new Body(location, null, reader, hasDowngrade, mayDefer, mayCreateExtension);
+                             boolean mayDefer, boolean mayCreateExtension, int splitBefore) {
+            return new Body(location, null, reader, hasDowngrade, mayDefer, mayCreateExtension, splitBefore);
+        }
+
+        /** Split already, or split without an error by an earlier parse of the same bytes. */
+        boolean splitsCleanly() {
+            return splitBefore >= 0 || split != null;
+        }
+
+        /** How many upgrade statements the sections split into; -1 when that is not known without splitting. */
+        int upgradeStatements() {
+            Split s = split;
+            return s != null ? s.upgrade().size() : splitBefore;
         }
 
         /** The sections: given, or parsed once from the file's bytes. */

@@ -126,6 +126,45 @@ class RevisionCacheTest {
     }
 
     @Test
+    void aFileThatSplitCleanlyBeforeIsSplitWhenItRunsNotBeforeTheRunWhileABadOneStillFailsUpFront()
+            throws IOException {
+        long settled = ScriptLoader.settledMs;
+        ScriptLoader.settledMs = 0; // the files were written just now; as if they had settled
+        try {
+            Path dir = migrations();
+            Files.writeString(dir.resolve("0003_bad.sql"), "-- strata:revision r3\n-- strata:parents r2\n"
+                    + "-- strata:irreversible no way back\n-- strata:upgrade\nSELECT 'unterminated;\n",
+                    StandardCharsets.UTF_8);
+            Path cacheFile = project.resolve("revisions.cache");
+            List<MigrationScript> first = load(dir, cacheFile, "v1");
+            // the first read split the files it parsed (to keep whether they split) and found the bad one out
+            assertThat(first).extracting(m -> ((SqlMigration) m).splitsCleanly()).containsExactly(true, true, false);
+            List<MigrationScript> found = ScriptLoader.load(dir, project, true, open(cacheFile, "v1"));
+            assertThat(found).extracting(m -> ((SqlMigration) m).splitsCleanly()).containsExactly(true, true, false);
+            dev.strata.run.MigrationSet set = dev.strata.run.MigrationSet.of(found);
+            // the bad file still stops the run before anything runs, naming it
+            assertThatThrownBy(() -> set.splitAllBut(java.util.Set.of()))
+                    .isInstanceOf(StrataException.class).hasMessageContaining("0003_bad.sql");
+            Files.delete(dir.resolve("0003_bad.sql"));
+            List<MigrationScript> good = ScriptLoader.load(dir, project, true, open(cacheFile, "v1"));
+            // the clean ones are not even read before the run: changed now, the check before the run passes, and the
+            // change is refused when the revision's statements are needed
+            Files.writeString(dir.resolve("0001_first.sql"), FIRST.replace("id int", "id bigint"),
+                    StandardCharsets.UTF_8);
+            dev.strata.run.MigrationSet.of(good).splitAllBut(java.util.Set.of());
+            assertThat(good.get(0).upgradeIsEmpty()).isFalse(); // known from the cache, without reading the file
+            assertThatThrownBy(() -> ((SqlMigration) good.get(0)).upgrade())
+                    .isInstanceOf(StrataException.class).hasMessageContaining("0001_first.sql changed while");
+            // the linter's read of them all splits every one
+            List<MigrationScript> all = ScriptLoader.load(dir, project, true, open(cacheFile, "v1"));
+            dev.strata.run.MigrationSet.of(all).splitAll();
+            assertThat(((SqlMigration) all.get(0)).upgrade().get(0).sql()).contains("id bigint");
+        } finally {
+            ScriptLoader.settledMs = settled;
+        }
+    }
+
+    @Test
     void aSettledFileIsFoundByItsStatusAndReadOnlyWhenSplitCheckedAgainstItsHash() throws IOException {
         long settled = ScriptLoader.settledMs;
         ScriptLoader.settledMs = 0; // the files were written just now; as if they had settled

@@ -52,7 +52,7 @@ public final class LintGate {
     /** Every revision of the workspace's project in chain order, with its file text, as the linter reads them. */
     public static List<LintInput> chain(Workspace ws) {
         MigrationSet set = ws.migrations();
-        set.splitAllBut(java.util.Set.of()); // every revision's statements, split on every core
+        set.splitAll(); // every revision's statements, split on every core
         List<LintInput> chain = new ArrayList<>();
         for (Revision r : set.graph().all()) {
             MigrationScript script = set.script(r.id());
