@@ -327,7 +327,7 @@ public final class Runner {
     private void runSteps(DatabaseState state, List<Step> steps) {
         long start = System.nanoTime();
         listener.on(new RunEvent.RunStarted(steps.get(0).direction(), steps));
-        try (ReadAhead ahead = new ReadAhead()) {
+        try (ReadAhead ahead = new ReadAhead(steps, step -> set.script(step.id()))) {
             runSteps(state, steps, ahead);
         }
         listener.on(new RunEvent.RunFinished(steps.get(0).direction(), steps, (System.nanoTime() - start) / 1_000_000));
@@ -337,11 +337,9 @@ public final class Runner {
         int i = 0;
         for (Step step : steps) {
             MigrationScript script = set.script(step.id());
+            // the next steps' statements are read on a second thread while this one runs on the server
+            ahead.at(i);
             listener.on(new RunEvent.StepStarted(step, script, i++, steps.size()));
-            if (i < steps.size()) {
-                // the next step's statements are read on a second thread while this one runs on the server
-                ahead.after(step, script, steps.get(i), set.script(steps.get(i).id()));
-            }
             int skip = 0;
             if (options.resume()) {
                 for (DatabaseState.PartialFailure p : state.partial()) {
