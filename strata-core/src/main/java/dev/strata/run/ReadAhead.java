@@ -59,6 +59,9 @@ final class ReadAhead implements AutoCloseable {
         }
         int from = Math.max(queued + 1, running);
         int to = Math.min(running + HIGH, steps.size() - 1);
+        if (to <= running) {
+            return; // no step after the running one: nothing to read ahead (a one-step run starts no thread)
+        }
         queued = to;
         if (thread == null) {
             thread = Executors.newSingleThreadExecutor(r -> {

@@ -73,4 +73,15 @@ class ReadAheadTest {
         List<MigrationScript> all = steps.stream().map(s -> set.script(s.id())).toList();
         assertThat(all).allMatch(m -> m.upgradePlan().size() == 2);
     }
+
+    @Test
+    void aOneStepRunReadsNothingAhead() throws Exception {
+        MigrationSet set = chain(1);
+        List<Step> steps = set.graph().upgradeSteps(Set.of(), "head");
+        try (ReadAhead ahead = new ReadAhead(steps, s -> set.script(s.id()))) {
+            ahead.at(0);
+            Thread.sleep(50);
+            assertThat(split(set, steps.get(0))).as("the runner splits the running step itself").isFalse();
+        }
+    }
 }
