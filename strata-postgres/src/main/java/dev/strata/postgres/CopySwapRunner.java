@@ -548,18 +548,19 @@ final class CopySwapRunner {
 
     /**
      * The table's indexes as {@link #buildIndexes} makes them (oid, unique, the definition after USING, the
-     * constraint's definition or null), the key's first: the unique index on exactly the key columns (valid,
-     * immediate, no predicate or expressions; the primary key when that is one), which {@link #obstacle} made sure
-     * exists.
+     * constraint's definition or null, whether it is on the key), the key's first: the unique index on exactly the
+     * key columns (valid, immediate, no predicate or expressions; the primary key when that is one), which
+     * {@link #obstacle} made sure exists.
      */
     private List<String[]> indexes() throws SQLException {
         List<String[]> indexes = rows("SELECT x.indexrelid::text, x.indisunique::text,"
                 + " substring(pg_catalog.pg_get_indexdef(x.indexrelid) FROM ' USING .*$'),"
                 + " (SELECT pg_catalog.pg_get_constraintdef(k.oid) FROM pg_catalog.pg_constraint k WHERE k.conrelid = x.indrelid"
-                + " AND k.conindid = x.indexrelid AND k.contype IN ('p', 'u', 'x'))"
+                + " AND k.conindid = x.indexrelid AND k.contype IN ('p', 'u', 'x')), " + onKey("x", b.key()) + "::text"
                 + " FROM pg_catalog.pg_index x WHERE x.indrelid = " + t.oid
-                + " ORDER BY " + onKey("x", b.key()) + " DESC, x.indisprimary DESC, x.indexrelid", 4);
-        if (indexes.isEmpty()) {
+                + " ORDER BY 5 DESC, x.indisprimary DESC, x.indexrelid", 5);
+        // checked by obstacle() before the setup; one dropped since would make the first index built a wrong "key"
+        if (indexes.isEmpty() || !Boolean.parseBoolean(indexes.get(0)[4])) {
             throw new IllegalStateException("no unique index is on exactly the key columns " + String.join(", ", b.key()));
         }
         return indexes;
