@@ -226,7 +226,7 @@ public record SqlMigration(Revision revision, String location, boolean transacti
 
         /** Split already, or split without an error by an earlier parse of the same bytes. */
         boolean splitsCleanly() {
-            return splitBefore >= 0 || split != null;
+            return upgradeStatements() >= 0;
         }
 
         /** How many upgrade statements the sections split into; -1 when that is not known without splitting. */
