@@ -283,10 +283,7 @@ class CopySwapTest {
         JavaMigrationScript r2 = script(Revision.of("r2", "r1"), o -> o.alterColumn("items", "qty",
                 a -> a.type("integer", "bigint").notNull().strategy(Strategy.COPY_SWAP)));
         List<String> phases = java.util.Collections.synchronizedList(new ArrayList<>());
-        Connection own = PgConnections.open(PgUrl.parse(db.jdbcUrl()), null);
-        try (Statement s = own.createStatement()) {
-            s.execute("SET TimeZone = 'Pacific/Chatham'");
-        }
+        Connection own = sessionWith("SET TimeZone = 'Pacific/Chatham'");
         CopySwapRunner.fillBatch = 1_000;
         CopySwapRunner.phaseHook = phases::add;
         try (JdbcTarget target = Targets.withSecondSessions(db, own); Writers writers = new Writers(ROWS)) {
@@ -336,10 +333,7 @@ class CopySwapTest {
         JavaMigrationScript r3 = script(Revision.of("r3", "r2"), o -> o.addColumn("items", "salt", "text",
                 col -> col.notNull().defaultValue("md5(random()::text)").strategy(Strategy.COPY_SWAP)));
         List<String> phases = java.util.Collections.synchronizedList(new ArrayList<>());
-        Connection own = PgConnections.open(PgUrl.parse(db.jdbcUrl()), null);
-        try (Statement s = own.createStatement()) {
-            s.execute("SET app.tenant = 'acme'");
-        }
+        Connection own = sessionWith("SET app.tenant = 'acme'");
         CopySwapRunner.fillBatch = 1_000;
         CopySwapRunner.phaseHook = phases::add;
         try (JdbcTarget target = Targets.withSecondSessions(db, own)) {
@@ -375,6 +369,15 @@ class CopySwapTest {
         assertThat(CopyFill.callsCurrentSettingOfCustomName("SELECT \"current_setting\"('a.b', true)")).isTrue();
         assertThat(CopyFill.callsCurrentSettingOfCustomName(
                 "SELECT current_setting('TimeZone'), current_setting('x.y')")).isTrue();
+    }
+
+    /** The runner's own connection, with {@code set} run on it first (a setting only that session has). */
+    private static Connection sessionWith(String set) throws Exception {
+        Connection own = PgConnections.open(PgUrl.parse(db.jdbcUrl()), null);
+        try (Statement s = own.createStatement()) {
+            s.execute(set);
+        }
+        return own;
     }
 
     /** Waits (up to 5 s) until no session but this one is connected to the test database. */
