@@ -36,23 +36,23 @@ class LauncherArchiveIT {
                 Files.deleteIfExists(p);
             }
         }
-        Run training = run(script, "--version");
-        Run mapped = run(script, "--version");
-        assertThat(training.code).isZero();
-        assertThat(training.out).matches("strata \\S+\\R");
-        assertThat(training.err).isEmpty();
+        LauncherRun training = LauncherRun.script(dir, script, "--version");
+        LauncherRun mapped = LauncherRun.script(dir, script, "--version");
+        assertThat(training.code()).isZero();
+        assertThat(training.out()).matches("strata \\S+\\R");
+        assertThat(training.err()).isEmpty();
         try (var made = Files.newDirectoryStream(target, "strata-*.{jsa,aot}")) {
             assertThat(made.iterator().hasNext()).as("an archive next to the jar").isTrue();
         }
-        assertThat(mapped.code).isZero();
-        assertThat(mapped.out).isEqualTo(training.out);
-        assertThat(mapped.err).isEmpty();
+        assertThat(mapped.code()).isZero();
+        assertThat(mapped.out()).isEqualTo(training.out());
+        assertThat(mapped.err()).isEmpty();
         // the JVM takes the archive: told to use it or fail, it runs (a refused one is skipped silently by the launcher)
         try (var made = Files.newDirectoryStream(target, "strata-*.{jsa,aot}")) {
             Path archive = made.iterator().next();
-            Run strict = java(archive, target.resolve("strata.jar"));
-            assertThat(strict.code).as(strict.out + strict.err).isZero();
-            assertThat(strict.out).isEqualTo(training.out);
+            LauncherRun strict = java(archive, target.resolve("strata.jar"));
+            assertThat(strict.code()).as(strict.out() + strict.err()).isZero();
+            assertThat(strict.out()).isEqualTo(training.out());
         }
     }
 
@@ -75,9 +75,9 @@ class LauncherArchiveIT {
         Files.copy(jar, copy);
         Files.setLastModifiedTime(copy, FileTime.from(
                 Instant.now().plus(Duration.ofHours(1))));
-        Run run = run(script, "--version");
-        assertThat(run.code).isZero();
-        assertThat(run.out).matches("strata \\S+\\R");
+        LauncherRun run = LauncherRun.script(dir, script, "--version");
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).matches("strata \\S+\\R");
         try (var left = Files.newDirectoryStream(root.resolve("strata-cli/target"), "strata-*")) {
             List<String> names = new ArrayList<>();
             left.forEach(p -> names.add(p.getFileName().toString()));
@@ -85,30 +85,13 @@ class LauncherArchiveIT {
         }
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
     /** {@code --version} on the JVM told to map the archive or fail, with the launcher's placement of it. */
-    private Run java(Path archive, Path jar) throws Exception {
+    private LauncherRun java(Path archive, Path jar) throws Exception {
         String javaCommand = "java"; // the launcher's: the archive is made for the JDK on the PATH
         List<String> command = archive.toString().endsWith(".aot")
                 ? List.of(javaCommand, "-XX:AOTMode=on", "-XX:AOTCache=" + archive, "-jar", jar.toString(), "--version")
                 : List.of(javaCommand, "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0",
                         "-XX:SharedArchiveFile=" + archive, "-Xshare:on", "-jar", jar.toString(), "--version");
-        return run(command);
-    }
-
-    private Run run(Path script, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("bash", script.toString()));
-        command.addAll(List.of(args));
-        return run(command);
-    }
-
-    private Run run(List<String> command) throws Exception {
-        Path out = dir.resolve("out.txt");
-        Path err = dir.resolve("err.txt");
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        int code = p.waitFor();
-        return new Run(code, Files.readString(out), Files.readString(err));
+        return LauncherRun.of(dir, command);
     }
 }

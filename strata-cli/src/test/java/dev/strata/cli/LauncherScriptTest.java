@@ -6,8 +6,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,27 +43,10 @@ class LauncherScriptTest {
         Files.createDirectories(root.resolve("bin"));
         Path script = root.resolve("bin/strata");
         Files.copy(Path.of("..", "bin", "strata"), script);
-        Run missing = run(script, "--version");
-        assertThat(missing.code).isEqualTo(2);
-        assertThat(missing.out).isEmpty();
-        assertThat(missing.err).contains(root.toAbsolutePath().resolve("strata-cli/target/strata.jar") + " is missing")
+        LauncherRun missing = LauncherRun.script(dir, script, "--version");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.out()).isEmpty();
+        assertThat(missing.err()).contains(root.toAbsolutePath().resolve("strata-cli/target/strata.jar") + " is missing")
                 .contains("mvn -q -DskipTests package");
-    }
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private Run run(Path script, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("bash", script.toString()));
-        command.addAll(List.of(args));
-        return run(command);
-    }
-
-    private Run run(List<String> command) throws Exception {
-        Path out = dir.resolve("out.txt");
-        Path err = dir.resolve("err.txt");
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        int code = p.waitFor();
-        return new Run(code, Files.readString(out), Files.readString(err));
     }
 }
