@@ -54,13 +54,15 @@ final class StepExecutor {
         Action action = up ? Action.UPGRADE : Action.DOWNGRADE;
         Instant started = clock.instant();
         long t0 = System.nanoTime();
-        StepMeasure m = new StepMeasure(step, target, all, t0);
         int from = Math.min(skip, all.size());
         // deferred index builds are no part of the revision's transaction: they run (or are deferred) after it
         List<Statement> deferred = all.stream().filter(st -> st.deferredBuild() != null).toList();
         List<Statement> body = deferred.isEmpty() ? all : all.stream().filter(st -> st.deferredBuild() == null).toList();
-        if (body.stream().allMatch(st -> st.tx() == Tx.IN_TRANSACTION) && (deferred.isEmpty() || from == 0)
-                && checks.stream().allMatch(st -> st.tx() == Tx.IN_TRANSACTION)) {
+        boolean oneTransaction = body.stream().allMatch(st -> st.tx() == Tx.IN_TRANSACTION)
+                && (deferred.isEmpty() || from == 0) && checks.stream().allMatch(st -> st.tx() == Tx.IN_TRANSACTION);
+        // in one transaction the target reads the sizes before with the first statement (no round trip of their own)
+        StepMeasure m = new StepMeasure(step, target, all, t0, !oneTransaction);
+        if (oneTransaction) {
             // the common case: the body, its verification and its bookkeeping commit together, or not at all
             List<Statement> statements = body.subList(Math.min(from, body.size()), body.size());
             HistoryEntry ok = entry(step, script, action, started, -1, Status.OK, null, all.size(), all.size());
@@ -76,7 +78,7 @@ final class StepExecutor {
                 };
                 try {
                     target.runInTransaction(statements, checks, new Bookkeeping(step.removeHeads(), step.addHeads(), ok,
-                            complete));
+                            complete), m.beforeNames(), m::before);
                     warnings(step);
                     if (done[0] == null) {
                         // a target that writes no live bookkeeping (offline SQL) never completes the entry

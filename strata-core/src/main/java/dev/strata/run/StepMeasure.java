@@ -22,7 +22,8 @@ final class StepMeasure {
     private final Target target;
     private final long t0;
     private final List<String> names;
-    private final Map<String, Target.RelationBytes> before;
+    /** The sizes before the step; see {@link #StepMeasure(Step, Target, List, long, boolean)}. */
+    private Map<String, Target.RelationBytes> before = Map.of();
     private final boolean onlyNew;
     /** The relations the step drops and does not name again: gone once it has run, so not measured after it. */
     private final Set<String> gone;
@@ -33,14 +34,32 @@ final class StepMeasure {
     private final List<StepMetrics.Backfill> backfills = new ArrayList<>();
     private StepMetrics.Verify verify;
 
-    StepMeasure(Step step, Target target, List<Statement> plan, long t0) {
+    /**
+     * Starts measuring a step. With {@code readBefore}, the sizes of the relations it names are read now; without, the
+     * caller hands them over with {@link #before(Map)} before the step's first statement runs (read by the target
+     * with that statement: {@link Target#runInTransaction(List, List, Bookkeeping, java.util.Collection,
+     * java.util.function.Consumer)}).
+     */
+    StepMeasure(Step step, Target target, List<Statement> plan, long t0, boolean readBefore) {
         this.step = step;
         this.target = target;
         this.t0 = t0;
         this.names = relations(plan);
         this.onlyNew = onlyCreatesNew(plan);
         this.gone = dropped(plan);
-        this.before = onlyNew ? Map.of() : sizes(names);
+        if (readBefore) {
+            before = sizes(beforeNames());
+        }
+    }
+
+    /** The relations whose sizes before the step are wanted: none when it only creates new ones. */
+    List<String> beforeNames() {
+        return onlyNew ? List.of() : names;
+    }
+
+    /** The sizes before the step, read by the target ({@code readBefore} false). */
+    void before(Map<String, Target.RelationBytes> sizes) {
+        before = sizes;
     }
 
     /**
@@ -77,14 +96,7 @@ final class StepMeasure {
 
     /** The sizes now; none when they cannot be read (a measurement never hides the step's own outcome). */
     private Map<String, Target.RelationBytes> sizes(List<String> of) {
-        if (of.isEmpty()) {
-            return Map.of();
-        }
-        try {
-            return target.relationSizes(of);
-        } catch (RuntimeException e) {
-            return Map.of();
-        }
+        return target.sizesOrNone(of);
     }
 
     /** The relations the statements name, in order. */

@@ -138,6 +138,31 @@ public interface Target extends AutoCloseable {
     }
 
     /**
+     * As {@link #runInTransaction(List, List, Bookkeeping)}, after handing {@code before} the sizes of the relations
+     * {@code measure} names, as {@link #relationSizes} reads them, before any of the statements runs: empty when
+     * {@code measure} is, or when they cannot be read (a measurement never stops a step). A target may read them
+     * inside the transaction together with the first statement, saving a round trip.
+     */
+    default void runInTransaction(List<Statement> statements, List<Statement> checks, Bookkeeping bookkeeping,
+                                  java.util.Collection<String> measure,
+                                  java.util.function.Consumer<java.util.Map<String, RelationBytes>> before) {
+        before.accept(sizesOrNone(measure));
+        runInTransaction(statements, checks, bookkeeping);
+    }
+
+    /** {@link #relationSizes}, or none when {@code names} is empty or they cannot be read. */
+    default java.util.Map<String, RelationBytes> sizesOrNone(java.util.Collection<String> names) {
+        if (names.isEmpty()) {
+            return java.util.Map.of();
+        }
+        try {
+            return relationSizes(names);
+        } catch (RuntimeException e) {
+            return java.util.Map.of();
+        }
+    }
+
+    /**
      * Runs a revision's verification on its own (after a non-transactional body): in one transaction that is rolled
      * back afterwards; fails as {@link #runInTransaction(List, List, Bookkeeping)} does.
      */

@@ -61,6 +61,13 @@ final class KnownRevisionsTarget implements Target {
     }
 
     @Override
+    public void runInTransaction(List<Statement> statements, List<Statement> checks, Bookkeeping bookkeeping,
+                                 java.util.Collection<String> measure,
+                                 java.util.function.Consumer<java.util.Map<String, RelationBytes>> before) {
+        target.runInTransaction(statements, checks, bookkeeping, measure, before);
+    }
+
+    @Override
     public void verify(List<Statement> checks) {
         target.verify(checks);
     }

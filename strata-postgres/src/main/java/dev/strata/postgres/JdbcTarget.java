@@ -80,6 +80,14 @@ public final class JdbcTarget implements Target {
     private long rowsAffected;
     private final List<dev.strata.run.StepMetrics.IndexBuild> indexBuilds = new java.util.ArrayList<>();
     private boolean detailsColumnChecked;
+    /** The sizes query the next statement of the step carries, and who gets what it reads (null: none). */
+    private String pendingSizes;
+    private java.util.function.Consumer<java.util.Map<String, RelationBytes>> pendingBefore;
+
+    /** What {@link #execute(Statement, String, String, SqlAction)} does with the results ahead of the statement's own. */
+    private interface SqlAction {
+        void run() throws SQLException;
+    }
 
     /** Wraps an open connection (switching it to autocommit); the target closes it in {@link #close()}. */
     public JdbcTarget(Connection c, StateTables tables, String toolVersion) {
@@ -265,15 +273,37 @@ public final class JdbcTarget implements Target {
     @Override
     public void runInTransaction(List<dev.strata.plan.Statement> statements, List<dev.strata.plan.Statement> checks,
                                  Bookkeeping b) {
+        runInTransaction(statements, checks, b, List.of(), null);
+    }
+
+    /**
+     * Reads the sizes before in the round trip of the first statement when that one is sent on its own (not in a
+     * batch), inside the transaction just before it: in a 1,000-revision downgrade, whose every step drops a table,
+     * their own round trip (and the query's planning) had been a fifth of the run.
+     */
+    @Override
+    public void runInTransaction(List<dev.strata.plan.Statement> statements, List<dev.strata.plan.Statement> checks,
+                                 Bookkeeping b, java.util.Collection<String> measure,
+                                 java.util.function.Consumer<java.util.Map<String, RelationBytes>> before) {
         captureBaseline();
         committed = true;
         if (b != null) {
             prepareBookkeeping();
         }
+        boolean[] joinable = Pipelining.joinable(statements);
+        if (before != null) {
+            String sizes = statements.isEmpty() || joinable.length > 1 && joinable[0] && joinable[1] ? null
+                    : sizesQuery(measure);
+            if (sizes == null) {
+                before.accept(sizesOrNone(measure));
+            } else {
+                pendingSizes = sizes;
+                pendingBefore = before;
+            }
+        }
         beginTransaction();
         try {
             long t0 = System.nanoTime();
-            boolean[] joinable = Pipelining.joinable(statements);
             long rowsBefore = rowsAffected;
             int buildsBefore = indexBuilds.size();
             int warningsBefore = warnings.size();
@@ -344,6 +374,11 @@ public final class JdbcTarget implements Target {
                         "its statements were rolled back; fix the cause and run again");
             }
         } finally {
+            if (pendingBefore != null) {
+                pendingBefore.accept(java.util.Map.of());
+                pendingBefore = null;
+                pendingSizes = null;
+            }
             endTransaction();
         }
     }
@@ -376,13 +411,42 @@ public final class JdbcTarget implements Target {
                     i = end;
                     continue;
                 }
-                execute(s, statements.get(i).sql());
+                if (pendingSizes != null) {
+                    executeAfterSizes(s, statements.get(i).sql());
+                } else {
+                    execute(s, statements.get(i).sql());
+                }
                 collectWarnings(s);
                 i++;
             }
         } catch (SQLException e) {
             rollback(e);
             throw new StatementFailedException(i, e.getSQLState(), PgErrors.describe(e), e);
+        }
+    }
+
+    /**
+     * Sends {@link #pendingSizes} and {@code sql} in one round trip and hands the sizes to {@link #pendingBefore}.
+     * A failure is the statement's: the query cannot fail where the statement, which names the same relations, would
+     * not (a schema without USAGE fails both).
+     */
+    private void executeAfterSizes(Statement s, String sql) throws SQLException {
+        String sizes = pendingSizes;
+        java.util.function.Consumer<java.util.Map<String, RelationBytes>> before = pendingBefore;
+        pendingSizes = null;
+        pendingBefore = null;
+        java.util.Map<String, RelationBytes> read = new java.util.HashMap<>();
+        try {
+            execute(s, sizes, sql, () -> {
+                try (ResultSet rs = s.getResultSet()) {
+                    while (rs.next()) {
+                        read.put(rs.getString(1), new RelationBytes(rs.getString(2), rs.getLong(3)));
+                    }
+                }
+                s.getMoreResults();
+            });
+        } finally {
+            before.accept(read);
         }
     }
 
@@ -478,12 +542,23 @@ public final class JdbcTarget implements Target {
 
     /** Runs one statement, adding its update count to the stats and timing it when it builds an index. */
     private void execute(Statement s, String sql) throws SQLException {
+        execute(s, null, sql, null);
+    }
+
+    /**
+     * A step's statement, after {@code query} (null: none) in the same round trip, whose results {@code read} takes
+     * before the statement's own.
+     */
+    private void execute(Statement s, String query, String sql, SqlAction read) throws SQLException {
         if (!settingsTouched && dev.strata.lint.StatementShape.of(sql).mayChangeSettings()) {
             settingsTouched = true;
         }
         String index = indexBuilt(sql);
         long t0 = System.nanoTime();
-        s.execute(sql);
+        s.execute(query == null ? sql : query + ";\n" + sql);
+        if (query != null) {
+            read.run();
+        }
         long count = s.getLargeUpdateCount();
         if (count > 0) {
             rowsAffected += count;
@@ -513,20 +588,44 @@ public final class JdbcTarget implements Target {
         return out;
     }
 
+    /**
+     * The sizes of relations by name: to_regclass applies SQL's quoting and case folding to each name; a name that is
+     * no relation reads as null. The names come from the parameter or, in {@link #sizesQuery}, the array literal.
+     */
+    private static final String SIZES = "SELECT n.name, CASE c.relkind WHEN 'i' THEN 'index' WHEN 'I' THEN 'index'"
+            + " WHEN 'm' THEN 'materialized view' ELSE 'table' END, CASE WHEN c.relkind IN ('i', 'I')"
+            + " THEN pg_relation_size(c.oid) ELSE pg_total_relation_size(c.oid) END"
+            + " FROM unnest(%s::text[]) AS n(name) JOIN pg_class c ON c.oid = to_regclass(n.name)"
+            + " WHERE c.relkind IN ('r', 'p', 'm', 'i', 'I', 't')";
+
+    /** Only names of a form to_regclass reads without raising (an error would abort the step's transaction). */
+    private static List<String> readable(java.util.Collection<String> names) {
+        return names.stream().filter(n -> RELATION_NAME.matcher(n).matches()).toList();
+    }
+
+    /**
+     * {@link #SIZES} with the names in a literal, for a plain statement sent with another; null when there are none, or
+     * when a name holds a quote or a backslash (those are read on their own, with a parameter).
+     */
+    private static String sizesQuery(java.util.Collection<String> names) {
+        List<String> valid = readable(names);
+        if (valid.isEmpty() || valid.stream().anyMatch(n -> n.indexOf('\'') >= 0 || n.indexOf('\\') >= 0)) {
+            return null;
+        }
+        StringBuilder array = new StringBuilder("ARRAY[");
+        for (int i = 0; i < valid.size(); i++) {
+            array.append(i == 0 ? "'" : ", '").append(valid.get(i)).append('\'');
+        }
+        return String.format(SIZES, array.append(']'));
+    }
+
     @Override
     public java.util.Map<String, RelationBytes> relationSizes(java.util.Collection<String> names) {
-        // only names of a form to_regclass reads without raising (an error would abort the step's transaction)
-        List<String> valid = names.stream().filter(n -> RELATION_NAME.matcher(n).matches()).toList();
+        List<String> valid = readable(names);
         if (valid.isEmpty()) {
             return java.util.Map.of();
         }
-        // to_regclass applies SQL's quoting and case folding to each name; a name that is no relation reads as null
-        String sql = "SELECT n.name, CASE c.relkind WHEN 'i' THEN 'index' WHEN 'I' THEN 'index' WHEN 'm' THEN"
-                + " 'materialized view' ELSE 'table' END, CASE WHEN c.relkind IN ('i', 'I') THEN pg_relation_size(c.oid)"
-                + " ELSE pg_total_relation_size(c.oid) END"
-                + " FROM unnest(?::text[]) AS n(name) JOIN pg_class c ON c.oid = to_regclass(n.name)"
-                + " WHERE c.relkind IN ('r', 'p', 'm', 'i', 'I', 't')";
-        try (PreparedStatement p = c.prepareStatement(sql)) {
+        try (PreparedStatement p = c.prepareStatement(String.format(SIZES, "?"))) {
             p.setArray(1, c.createArrayOf("text", valid.toArray()));
             java.util.Map<String, RelationBytes> out = new java.util.HashMap<>();
             try (ResultSet rs = p.executeQuery()) {

@@ -204,6 +204,39 @@ class JdbcTargetTest {
     }
 
     @Test
+    void theSizesBeforeAStepAreReadWithItsFirstStatement() throws SQLException {
+        try (JdbcTarget t = Targets.open(db); Connection c = db.connect()) {
+            t.ensureTables();
+            t.runInTransaction(sql("CREATE TABLE \"It's\" (id int)", "INSERT INTO \"It's\" SELECT generate_series(1, 1000)",
+                    "CREATE TABLE gone (id int)", "INSERT INTO gone SELECT generate_series(1, 1000)"),
+                    upgrade(null, "r1", "sum1"));
+            long goneBytes = Long.parseLong(scalar(c, "SELECT pg_total_relation_size('gone')"));
+            // one statement first: the sizes go with it, inside its transaction, and are there before it ran
+            List<Map<String, dev.strata.run.Target.RelationBytes>> before = new java.util.ArrayList<>();
+            t.runInTransaction(sql("DROP TABLE gone"), List.of(), upgrade("r1", "r2", "sum2"),
+                    List.of("gone", "nosuch", "not a name"), before::add);
+            assertThat(before).containsExactly(Map.of("gone", new dev.strata.run.Target.RelationBytes("table",
+                    goneBytes)));
+            assertThat(scalar(c, "SELECT to_regclass('gone')")).isNull();
+            // a name a literal would have to escape is read on its own, before the transaction
+            before.clear();
+            t.runInTransaction(sql("DELETE FROM \"It's\""), List.of(), upgrade("r2", "r3", "sum3"),
+                    List.of("\"It's\""), before::add);
+            assertThat(before).hasSize(1);
+            assertThat(before.get(0).get("\"It's\"").bytes()).isPositive();
+            // a failing first statement: the step fails as ever, the sizes are handed over (empty) all the same
+            before.clear();
+            StatementFailedException e = catchThrowableOfType(() -> t.runInTransaction(sql("DROP TABLE nosuch"),
+                    List.of(), upgrade("r3", "r4", "sum4"), List.of("nosuch"), before::add),
+                    StatementFailedException.class);
+            assertThat(e.index()).isZero();
+            assertThat(e.sqlState()).isEqualTo("42P01");
+            assertThat(before).containsExactly(Map.of());
+            assertThat(t.readState().heads()).containsExactly(RevisionId.of("r3"));
+        }
+    }
+
+    @Test
     void aFailingBookkeepingRollsBackTheStatements() throws SQLException {
         try (JdbcTarget t = Targets.open(db); Connection c = db.connect()) {
             t.ensureTables();
