@@ -64,7 +64,7 @@ public final class Main {
     /** Runs one command line as if started in {@code workingDir}; returns the exit status. */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, Path workingDir) {
         boolean json = java.util.Arrays.asList(args).contains("--json");
-        Integer quick = QuickUpgrade.run(args, out, err, env, workingDir, json);
+        Integer quick = QuickMigrate.run(args, out, err, env, workingDir, json);
         if (quick != null) {
             return quick;
         }

@@ -14,8 +14,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The plain upgrade command line skips picocli and behaves as picocli's; anything else goes to picocli. */
-class QuickUpgradeTest {
+/**
+ * The plain upgrade and downgrade command lines skip picocli and behave as picocli's; anything else goes to picocli.
+ */
+class QuickMigrateTest {
     @TempDir
     Path dir;
 
@@ -25,7 +27,7 @@ class QuickUpgradeTest {
     private Result quick(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Integer code = QuickUpgrade.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        Integer code = QuickMigrate.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), dir, List.of(args).contains("--json"));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -39,13 +41,16 @@ class QuickUpgradeTest {
     }
 
     @Test
-    void leavesEverythingButThePlainUpgradeToPicocli() {
+    void leavesEverythingButThePlainUpgradeAndDowngradeToPicocli() {
         for (String[] line : List.of(new String[] {"--help"}, new String[] {"upgrade", "--help"},
                 new String[] {"--resume", "upgrade"}, new String[] {"upgrade", "a", "b"},
                 new String[] {"--url=x", "upgrade"}, new String[] {"--url", "upgrade"},
                 new String[] {"upgrade", "--sql"}, new String[] {"upgrade", "--lock-wait", "5s"},
                 new String[] {"upgrade", "-q", "-q"}, new String[] {"upgrade", "--seed", "--no-seed"},
-                new String[] {"-qv", "upgrade"}, new String[] {"downgrade", "base"}, new String[] {"head", "upgrade"},
+                new String[] {"-qv", "upgrade"}, new String[] {"downgrade"}, new String[] {"head", "upgrade"},
+                new String[] {"downgrade", "base", "--resume"}, new String[] {"upgrade", "--cascade"},
+                new String[] {"downgrade", "--sql", "head:base"}, new String[] {"upgrade", "downgrade", "base"},
+                new String[] {"downgrade", "base", "--cascade", "--cascade"}, new String[] {"downgrade", "a", "b"},
                 new String[] {"--wait-for-db", "5s", "upgrade"}, new String[] {"upgrade", "-"})) {
             assertThat(quick(line).code()).as(String.join(" ", line)).isNull();
         }
@@ -59,7 +64,10 @@ class QuickUpgradeTest {
         String refused = "jdbc:postgresql://127.0.0.1:1/nowhere?user=nobody";
         for (List<String> line : List.of(List.of("--url", refused, "--dir", "migrations", "upgrade"),
                 List.of("--url", refused, "upgrade", "head", "--dir", "migrations", "--json", "--no-seed"),
-                List.of("--dir", "nope", "upgrade", "-q"))) {
+                List.of("--dir", "nope", "upgrade", "-q"),
+                List.of("--url", refused, "--dir", "migrations", "downgrade", "base"),
+                List.of("--url", refused, "downgrade", "base", "--cascade", "--dir", "migrations", "--json"),
+                List.of("--dir", "nope", "downgrade", "base", "-q"))) {
             List<String> viaPicocli = new ArrayList<>(line);
             viaPicocli.addAll(List.of("--lock-wait", "60s")); // an option only picocli takes: the same run otherwise
             Result quick = quick(line.toArray(String[]::new));

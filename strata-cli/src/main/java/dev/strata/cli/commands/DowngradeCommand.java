@@ -49,9 +49,27 @@ public final class DowngradeCommand implements Callable<Integer> {
                     + " collector), replacing it atomically (default: [metrics] file of strata.toml, else none).")
     java.nio.file.Path metricsFile;
 
+    /** The command as picocli would build it from {@code downgrade TARGET [--cascade]} (the plain command line). */
+    public static DowngradeCommand of(StrataCommand root, String target, boolean cascade) {
+        DowngradeCommand c = new DowngradeCommand();
+        c.root = root;
+        c.target = target;
+        c.cascade = cascade;
+        return c;
+    }
+
     @Override
     public Integer call() {
-        try (Session s = new Session(root, spec)) {
+        return call(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** Runs the downgrade, writing to {@code out} and {@code err}; returns the exit status. */
+    public Integer call(java.io.PrintWriter out, java.io.PrintWriter err) {
+        try (Session s = new Session(root, out, err)) {
+            if (!sql) {
+                // connect, and read the database's state, while the revision files are read
+                s.workspace().connectInBackground(true);
+            }
             return Migrate.run(s, Direction.DOWN, target, sql, new Runs.Options(lockWait, false, false, cascade),
                     metricsFile, root.environment());
         }

@@ -78,7 +78,7 @@ public final class UpgradeCommand implements Callable<Integer> {
     java.nio.file.Path metricsFile;
 
     /**
-     * The command as picocli would have built it from a plain command line (see {@link dev.strata.cli.QuickUpgrade}):
+     * The command as picocli would have built it from a plain command line (see {@link dev.strata.cli.QuickMigrate}):
      * no --sql, --lock-wait, --allow or --metrics-file.
      */
     public static UpgradeCommand of(StrataCommand root, String target, boolean resume, boolean ignoreUnknown,
