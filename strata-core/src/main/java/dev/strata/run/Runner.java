@@ -122,7 +122,7 @@ public final class Runner {
             }
             for (Step step : steps) {
                 MigrationScript script = set.script(step.id());
-                if (script.downgradePlan().isEmpty()) {
+                if (!script.reversible()) {
                     throw new StrataException(ErrorCode.IRREVERSIBLE, "cannot downgrade to " + spec + ": revision "
                             + step.id() + " (" + script.location() + ") is irreversible: "
                             + script.irreversibleReason().orElse("no downgrade") + "; nothing was changed");

@@ -58,6 +58,15 @@ public sealed interface MigrationScript permits SqlMigration, JavaMigrationScrip
     }
 
     /**
+     * Whether the revision has a downgrade (checked for every revision to revert before a downgrade starts). A script
+     * may know it without working out its statements; it still reports a revision that cannot be read (a lexing
+     * error, naming {@code file:line}) here, before anything runs.
+     */
+    default boolean reversible() {
+        return downgradePlan().isPresent();
+    }
+
+    /**
      * The statements that verify the upgrade (a SQL file's {@code -- strata:verify} section, a Java revision's
      * {@code verify()}): they run after the upgrade's statements, and the revision fails when one of them raises
      * an error or returns a row whose first column is a boolean false or NULL. Empty when there are none.

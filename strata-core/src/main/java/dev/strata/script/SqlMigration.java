@@ -87,6 +87,19 @@ public record SqlMigration(Revision revision, String location, boolean transacti
         return known >= 0 ? known == 0 : upgrade().isEmpty();
     }
 
+    /**
+     * Known from the header when the bytes split cleanly before ({@link #splitsCleanly()}); otherwise the file is split
+     * first, so that a lexing error surfaces now. The downgrade itself is split when it runs, on the read-ahead
+     * thread: in a downgrade of 1,000 revisions, splitting them all before the first had cost 0.2 s of a 2-core VM.
+     */
+    @Override
+    public boolean reversible() {
+        if (!splitsCleanly()) {
+            split();
+        }
+        return irreversible == null;
+    }
+
     @Override
     public List<Statement> upgradePlan() {
         List<SqlStatement> upgrade = upgrade();

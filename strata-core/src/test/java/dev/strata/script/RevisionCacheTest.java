@@ -145,6 +145,9 @@ class RevisionCacheTest {
             // the bad file still stops the run before anything runs, naming it
             assertThatThrownBy(() -> set.splitAllBut(java.util.Set.of()))
                     .isInstanceOf(StrataException.class).hasMessageContaining("0003_bad.sql");
+            // and a downgrade's check that it can be reverted (applied revisions are not split before) reads it
+            assertThatThrownBy(() -> found.get(2).reversible())
+                    .isInstanceOf(StrataException.class).hasMessageContaining("0003_bad.sql");
             Files.delete(dir.resolve("0003_bad.sql"));
             List<MigrationScript> good = ScriptLoader.load(dir, project, true, open(cacheFile, "v1"));
             // the clean ones are not even read before the run: changed now, the check before the run passes, and the
@@ -153,6 +156,7 @@ class RevisionCacheTest {
                     StandardCharsets.UTF_8);
             dev.strata.run.MigrationSet.of(good).splitAllBut(java.util.Set.of());
             assertThat(good.get(0).upgradeIsEmpty()).isFalse(); // known from the cache, without reading the file
+            assertThat(good.get(0).reversible()).isTrue(); // so is whether a downgrade can revert it
             assertThatThrownBy(() -> ((SqlMigration) good.get(0)).upgrade())
                     .isInstanceOf(StrataException.class).hasMessageContaining("0001_first.sql changed while");
             // the linter's read of them all splits every one
