@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Inspect + diff benchmark: a generated 1,000-table schema (indexes, constraints, views, functions, triggers)
 # in bench_diff_a and a slightly changed copy in bench_diff_b; inspects both and diffs them, cold and warm in
-# one JVM (target: warm <= 1 s), then times fresh JVMs doing one inspect + diff from the command line (target:
+# one JVM (target: warm <= 1 s, after --warmup N untimed runs, 10 by default, while the JIT's second tier compiles), then times fresh JVMs doing one inspect + diff from the command line (target:
 # <= 2 s): `bin/strata diff` itself, and the benchmark's --once (which prints where the time went).
 # Both databases are inspected at once on two connections (as the CLI does); --sequential reads them one after the other.
 # --reuse keeps bench_diff_a/b from an earlier run. Per-query breakdown: dev.strata.bench.diff.InspectProfile.
-# Usage: bench/diff-1000.sh [--url ADMIN_JDBC_URL] [--tables N] [--repeat N] [--sequential] [--reuse]
+# Usage: bench/diff-1000.sh [--url ADMIN_JDBC_URL] [--tables N] [--warmup N] [--repeat N] [--sequential] [--reuse]
+#        bench/diff-1000.sh --help
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Builds in the reactor (bin/strata's jar included) and writes the bench's class path; installs nothing.
@@ -24,6 +25,7 @@ url_args=()
 for ((i = 1; i <= $#; i++)); do
   if [[ "${!i}" == "--url" ]]; then j=$((i + 1)); url="${!j}"; url_args+=(--url "${!j}"); fi
   if [[ "${!i}" == "--sequential" ]]; then url_args+=(--sequential); fi
+  if [[ "${!i}" == "--help" || "${!i}" == "-h" ]]; then exec java -cp "$cp" dev.strata.bench.diff.DiffBenchmark --help; fi
 done
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a)"
 java -cp "$cp" dev.strata.bench.diff.DiffBenchmark "$@"

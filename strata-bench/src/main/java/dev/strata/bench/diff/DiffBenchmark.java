@@ -22,10 +22,12 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@code DiffBenchmark [--url ADMIN_JDBC_URL] [--tables N] [--repeat N] [--setup-only] [--once] [--sequential]
- * [--reuse]}: builds
+ * {@code DiffBenchmark [--url ADMIN_JDBC_URL] [--tables N] [--warmup N] [--repeat N] [--setup-only] [--once]
+ * [--sequential] [--reuse]}: builds
  * {@code bench_diff_a} (the generated schema) and {@code bench_diff_b} (a changed copy), then times inspect of
- * both plus diff: the first run in this JVM (cold), then {@code repeat} more (warm, median). {@code --once}
+ * both plus diff: the first run in this JVM (cold), then, after {@code warmup} untimed runs (the JIT's second tier
+ * compiles for several seconds after the first run, on one of the machine's cores), {@code repeat} more (warm,
+ * median), with the JIT's compile time during them to show they ran warm. {@code --once}
  * skips the setup and does one inspect + diff (for timing a fresh JVM from the command line). The two databases
  * are inspected at once on two connections, as the CLI does; {@code --sequential} reads them one after the other.
  * {@code --reuse} keeps the databases of an earlier run instead of building them again.
@@ -42,9 +44,37 @@ public final class DiffBenchmark {
     private DiffBenchmark() {
     }
 
+    static final String USAGE = "usage: DiffBenchmark [--url ADMIN_JDBC_URL] [--tables N] [--warmup N] [--repeat N]"
+            + " [--setup-only] [--once] [--sequential] [--reuse]";
+
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage() + "\n" + USAGE);
+            System.exit(2);
+        }
+    }
+
+    private static int count(String option, String[] args, int i) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a number");
+        }
+        try {
+            int n = Integer.parseInt(args[i]);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " needs a number of 0 or more, not '" + args[i] + "'");
+    }
+
+    private static void run(String[] args) throws Exception {
         String url = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
         int tables = 1000;
+        int warmup = 10;
         int repeat = 10;
         boolean setupOnly = false;
         boolean once = false;
@@ -52,15 +82,24 @@ public final class DiffBenchmark {
         boolean reuse = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--url" -> url = args[++i];
-                case "--tables" -> tables = Integer.parseInt(args[++i]);
-                case "--repeat" -> repeat = Integer.parseInt(args[++i]);
+                case "--help", "-h" -> {
+                    System.out.println(USAGE);
+                    return;
+                }
+                case "--url" -> {
+                    if (i + 1 >= args.length) {
+                        throw new IllegalArgumentException("--url needs a JDBC URL");
+                    }
+                    url = args[++i];
+                }
+                case "--tables" -> tables = count("--tables", args, ++i);
+                case "--warmup" -> warmup = count("--warmup", args, ++i);
+                case "--repeat" -> repeat = Math.max(1, count("--repeat", args, ++i));
                 case "--setup-only" -> setupOnly = true;
                 case "--once" -> once = true;
                 case "--sequential" -> parallel = false;
                 case "--reuse" -> reuse = true;
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; use --url, --tables, --repeat, --setup-only, --once, --sequential or --reuse");
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
         if (once) {
@@ -84,10 +123,17 @@ public final class DiffBenchmark {
         Run cold = run(url, parallel);
         System.out.printf(Locale.ROOT, "cold (first in this JVM): inspect %d ms, diff %d ms, total %d ms, %d ops%n",
                 cold.inspectMs, cold.diffMs, cold.total(), cold.ops);
+        for (int i = 0; i < warmup; i++) {
+            run(url, parallel);
+        }
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        long jit0 = jit.getTotalCompilationTime();
         List<Run> warm = new ArrayList<>();
         for (int i = 0; i < repeat; i++) {
             warm.add(run(url, parallel));
         }
+        System.out.printf(Locale.ROOT, "warm-up: %d untimed runs; the JIT compiled for %d ms during the %d timed ones%n",
+                warmup, jit.getTotalCompilationTime() - jit0, repeat);
         long inspect = median(warm.stream().map(r -> r.inspectMs).toList());
         long diff = median(warm.stream().map(r -> r.diffMs).toList());
         long total = median(warm.stream().map(Run::total).toList());
