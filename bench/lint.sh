@@ -5,7 +5,7 @@
 # Then observed lint (strata lint --all --observe) against applying the same revisions, on the server of
 # --dev-url (a JDBC URL, default the local PostgreSQL as postgres; none to skip); target <= 2x (aim 1.5x),
 # with and without the per-statement schema reads, in interleaved rounds. Prints PASS/MISS per target.
-# Usage: bench/lint.sh [--count N] [--repeat N] [--squawk PATH] [--dev-url JDBC-URL|none]
+# Usage: bench/lint.sh [--count N] [--repeat N] [--squawk PATH] [--dev-url JDBC-URL|none]   (--help: every option)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Builds in the reactor (bin/strata's jar included) and writes the bench's class path; installs nothing.

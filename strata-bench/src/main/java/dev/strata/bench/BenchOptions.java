@@ -96,8 +96,8 @@ public record BenchOptions(String adminUrl, int count, int repeat, List<Tool> to
             String value = args[++i];
             switch (name) {
                 case "--url" -> url = value;
-                case "--count" -> count = Integer.parseInt(value);
-                case "--repeat" -> repeat = Integer.parseInt(value);
+                case "--count" -> count = Args.count(name, value, 1);
+                case "--repeat" -> repeat = Args.count(name, value, 1);
                 case "--tools" -> tools = parseTools(value);
                 case "--work" -> work = Path.of(value);
                 case "--java-opts" -> opts = value;

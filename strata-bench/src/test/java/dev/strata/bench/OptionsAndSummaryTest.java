@@ -57,6 +57,10 @@ class OptionsAndSummaryTest {
                 .hasMessageStartingWith("unknown tool 'sqitch'");
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--count"}))
                 .hasMessageStartingWith("missing value after --count");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--count", "1k"}))
+                .hasMessage("--count needs a whole number of at least 1, not '1k'");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--repeat", "0"}))
+                .hasMessage("--repeat needs a whole number of at least 1, not '0'");
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--url", "postgresql://x/y"}))
                 .hasMessageContaining("jdbc:postgresql://");
     }

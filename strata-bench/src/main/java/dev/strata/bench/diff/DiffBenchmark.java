@@ -60,15 +60,7 @@ public final class DiffBenchmark {
         if (i >= args.length) {
             throw new IllegalArgumentException(option + " needs a number");
         }
-        try {
-            int n = Integer.parseInt(args[i]);
-            if (n >= 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(option + " needs a number of 0 or more, not '" + args[i] + "'");
+        return dev.strata.bench.Args.count(option, args[i], 0);
     }
 
     private static void run(String[] args) throws Exception {

@@ -24,9 +24,27 @@ public final class LintBenchmark {
     private LintBenchmark() {
     }
 
+    static final String USAGE = "usage: LintBenchmark [--count N] [--repeat N] [--work DIR] [--fixtures DIR]"
+            + " [--squawk PATH] [--launcher bin/strata] [--dev-url JDBC-URL|none]";
+    private static final List<String> OPTIONS = List.of("--count", "--repeat", "--work", "--fixtures", "--squawk",
+            "--launcher", "--dev-url");
+
     public static void main(String[] args) throws Exception {
-        int count = Integer.parseInt(arg(args, "--count", "200"));
-        int repeat = Integer.parseInt(arg(args, "--repeat", "5"));
+        if (dev.strata.bench.Args.wantsHelp(args)) {
+            System.out.println(USAGE);
+            return;
+        }
+        int count;
+        int repeat;
+        try {
+            check(args);
+            count = dev.strata.bench.Args.count("--count", arg(args, "--count", "200"), 1);
+            repeat = dev.strata.bench.Args.count("--repeat", arg(args, "--repeat", "5"), 1);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage() + "\n" + USAGE);
+            System.exit(2);
+            return;
+        }
         Path work = Path.of(arg(args, "--work", "strata-bench/target/lint-bench")).toAbsolutePath();
         Path fixtures = Path.of(arg(args, "--fixtures", "strata-core/src/test/resources/fixtures/lint")).toAbsolutePath();
         String squawk = arg(args, "--squawk", "squawk");
@@ -98,6 +116,18 @@ public final class LintBenchmark {
             Files.writeString(dir.resolve(id + ".sql"), "-- strata:revision " + id + "\n" + parent
                     + "-- strata:message generated " + i + "\n\n-- strata:upgrade\n" + up + "\n\n-- strata:downgrade\n"
                     + down + "\n", StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Every argument is a known option followed by its value. */
+    static void check(String[] args) {
+        for (int i = 0; i < args.length; i += 2) {
+            if (!OPTIONS.contains(args[i])) {
+                throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(args[i] + " needs a value");
+            }
         }
     }
 

@@ -38,6 +38,10 @@ public final class OnlineDdlBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (dev.strata.bench.Args.wantsHelp(args)) {
+            System.out.println(OnlineOptions.USAGE);
+            return;
+        }
         OnlineOptions options;
         try {
             options = OnlineOptions.parse(args);

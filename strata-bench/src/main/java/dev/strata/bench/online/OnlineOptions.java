@@ -1,5 +1,7 @@
 package dev.strata.bench.online;
 
+import dev.strata.bench.Args;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,12 +78,12 @@ public record OnlineOptions(String adminUrl, long rows, int rate, int pool, List
             String value = args[++i];
             switch (name) {
                 case "--url" -> url = value;
-                case "--rows" -> rows = Long.parseLong(value.replace("_", ""));
-                case "--rate" -> rate = Integer.parseInt(value);
-                case "--pool" -> pool = Integer.parseInt(value);
+                case "--rows" -> rows = Args.number(name, value, 1);
+                case "--rate" -> rate = Args.count(name, value, 1);
+                case "--pool" -> pool = Args.count(name, value, 1);
                 case "--ops" -> ops = labels(value, OnlineOp::of);
                 case "--modes" -> modes = labels(value, Mode::of);
-                case "--settle-ms" -> settleMs = Long.parseLong(value);
+                case "--settle-ms" -> settleMs = Args.number(name, value, 0);
                 default -> throw new IllegalArgumentException("unknown option " + name + "; " + USAGE);
             }
         }

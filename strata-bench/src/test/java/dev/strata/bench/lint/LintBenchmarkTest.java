@@ -29,6 +29,15 @@ class LintBenchmarkTest {
     }
 
     @Test
+    void unknownArgumentsAndMissingValuesAreRefused() {
+        LintBenchmark.check(new String[] {"--count", "20", "--dev-url", "none"});
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LintBenchmark.check(new String[] {"--bogus", "1"}))
+                .hasMessage("unknown argument --bogus");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LintBenchmark.check(new String[] {"--count"}))
+                .hasMessage("--count needs a value");
+    }
+
+    @Test
     void verdictsArePassOrMissLines() {
         PrintStream old = System.out;
         ByteArrayOutputStream buf = new ByteArrayOutputStream();

@@ -53,6 +53,9 @@ class OnlineOptionsTest {
                 .hasMessageStartingWith("unknown option --batch");
         assertThatThrownBy(() -> OnlineOptions.parse(new String[] {"--rate"}))
                 .hasMessageStartingWith("missing value after --rate");
+        assertThatThrownBy(() -> OnlineOptions.parse(new String[] {"--rate", "fast"}))
+                .hasMessage("--rate needs a whole number of at least 1, not 'fast'");
+        assertThat(OnlineOptions.parse(new String[] {"--rows", "5_000_000"}).rows()).isEqualTo(5_000_000L);
     }
 
     @Test
