@@ -30,6 +30,10 @@ public final class CurrentCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Session s = new Session(root, spec)) {
+            // as a run reads them: the revisions' headers and checksums through the revision cache (their statements
+            // are split only where needed), while the connection is made and the state read
+            s.workspace().project().splittingOnUse();
+            s.workspace().connectInBackground(true);
             MigrationSet set = s.migrations();
             DatabaseState state = s.target().readState();
             Status status = StatusReader.read(s.workspace());
