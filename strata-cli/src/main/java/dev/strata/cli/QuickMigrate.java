@@ -1,5 +1,6 @@
 package dev.strata.cli;
 
+import dev.strata.cli.commands.CurrentCommand;
 import dev.strata.cli.commands.DowngradeCommand;
 import dev.strata.cli.commands.UpgradeCommand;
 
@@ -13,16 +14,17 @@ import java.util.Set;
 
 /**
  * The plain {@code strata [global options] upgrade [TARGET] [flags]} and {@code strata [global options] downgrade
- * TARGET [--cascade]} command lines, the ones deployments and rollbacks run, without picocli: building picocli's model
- * of the commands (by reflection, a proxy class per annotation type) costs about a tenth of a second of every start,
- * more than the rest of a no-op's command-line work. Only what this class recognizes takes this path — the global
- * options with a separate value ({@code --url URL}, not {@code --url=URL}), {@code --json}, {@code -q}, {@code -v}
- * and their long forms, the upgrade's {@code TARGET}, {@code --resume}, {@code --ignore-unknown},
- * {@code --skip-preflight}, {@code --[no-]backup}, {@code --[no-]seed}, and the downgrade's {@code TARGET} and
- * {@code --cascade}, each at most once; anything else (help, --sql, --lock-wait, --allow, --metrics-file,
- * --wait-for-db, a value starting with '-', an unknown word, a repeated option, a downgrade without its TARGET) goes
- * to picocli, which parses, validates and reports as always. The command then runs as picocli would run it: the same
- * {@link UpgradeCommand} or {@link DowngradeCommand}, the same writers, the same error handling ({@link Main#failed}).
+ * TARGET [--cascade]} command lines, the ones deployments and rollbacks run, and {@code strata [global options]
+ * current}, without picocli: building picocli's model of the commands (by reflection, a proxy class per annotation
+ * type) costs about a tenth of a second of every start, more than the rest of a no-op's command-line work. Only what
+ * this class recognizes takes this path — the global options with a separate value ({@code --url URL}, not
+ * {@code --url=URL}), {@code --json}, {@code -q}, {@code -v} and their long forms, the upgrade's {@code TARGET},
+ * {@code --resume}, {@code --ignore-unknown}, {@code --skip-preflight}, {@code --[no-]backup}, {@code --[no-]seed},
+ * and the downgrade's {@code TARGET} and {@code --cascade}, each at most once; anything else (help, --sql,
+ * --lock-wait, --allow, --metrics-file, --wait-for-db, a value starting with '-', an unknown word, a repeated option,
+ * a downgrade without its TARGET) goes to picocli, which parses, validates and reports as always. The command then
+ * runs as picocli would run it: the same {@link UpgradeCommand}, {@link DowngradeCommand} or {@link CurrentCommand},
+ * the same writers, the same error handling ({@link Main#failed}).
  */
 final class QuickMigrate {
     private static final Set<String> VALUED = Set.of("--config", "--env", "--url", "--dir", "-n", "--name");
@@ -44,6 +46,7 @@ final class QuickMigrate {
         Set<String> seen = new HashSet<>();
         boolean upgrade = false;
         boolean downgrade = false;
+        boolean current = false;
         String target = null;
         Boolean backup = null;
         Boolean seed = null;
@@ -77,17 +80,19 @@ final class QuickMigrate {
                     default -> {
                     }
                 }
-            } else if (a.equals("upgrade") && !upgrade && !downgrade) {
+            } else if (a.equals("upgrade") && !upgrade && !downgrade && !current) {
                 upgrade = true;
-            } else if (a.equals("downgrade") && !upgrade && !downgrade) {
+            } else if (a.equals("downgrade") && !upgrade && !downgrade && !current) {
                 downgrade = true;
+            } else if (a.equals("current") && !upgrade && !downgrade && !current) {
+                current = true;
             } else if ((upgrade || downgrade) && target == null && !a.isEmpty() && !a.startsWith("-")) {
                 target = a;
             } else {
                 return null;
             }
         }
-        if (!upgrade && !(downgrade && target != null)) {
+        if (!upgrade && !(downgrade && target != null) && !current) {
             return null;
         }
         g.json = seen.contains("--json");
@@ -98,6 +103,9 @@ final class QuickMigrate {
         try {
             if (downgrade) {
                 return DowngradeCommand.of(root, target, seen.contains("--cascade")).call(toOut, toErr);
+            }
+            if (current) {
+                return CurrentCommand.of(root).call(toOut, toErr);
             }
             return UpgradeCommand.of(root, target == null ? "head" : target, seen.contains("--resume"),
                     seen.contains("--ignore-unknown"), seen.contains("--skip-preflight"), backup, seed)

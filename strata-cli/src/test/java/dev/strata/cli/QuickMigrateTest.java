@@ -15,7 +15,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The plain upgrade and downgrade command lines skip picocli and behave as picocli's; anything else goes to picocli.
+ * The plain upgrade, downgrade and current command lines skip picocli and behave as picocli's; anything else goes to picocli.
  */
 class QuickMigrateTest {
     @TempDir
@@ -41,7 +41,7 @@ class QuickMigrateTest {
     }
 
     @Test
-    void leavesEverythingButThePlainUpgradeAndDowngradeToPicocli() {
+    void leavesEverythingButThePlainUpgradeDowngradeAndCurrentToPicocli() {
         for (String[] line : List.of(new String[] {"--help"}, new String[] {"upgrade", "--help"},
                 new String[] {"--resume", "upgrade"}, new String[] {"upgrade", "a", "b"},
                 new String[] {"--url=x", "upgrade"}, new String[] {"--url", "upgrade"},
@@ -51,6 +51,8 @@ class QuickMigrateTest {
                 new String[] {"downgrade", "base", "--resume"}, new String[] {"upgrade", "--cascade"},
                 new String[] {"downgrade", "--sql", "head:base"}, new String[] {"upgrade", "downgrade", "base"},
                 new String[] {"downgrade", "base", "--cascade", "--cascade"}, new String[] {"downgrade", "a", "b"},
+                new String[] {"current", "head"}, new String[] {"current", "--help"}, new String[] {"current", "upgrade"},
+                new String[] {"current", "--cascade"},
                 new String[] {"--wait-for-db", "5s", "upgrade"}, new String[] {"upgrade", "-"})) {
             assertThat(quick(line).code()).as(String.join(" ", line)).isNull();
         }
@@ -67,9 +69,14 @@ class QuickMigrateTest {
                 List.of("--dir", "nope", "upgrade", "-q"),
                 List.of("--url", refused, "--dir", "migrations", "downgrade", "base"),
                 List.of("--url", refused, "downgrade", "base", "--cascade", "--dir", "migrations", "--json"),
-                List.of("--dir", "nope", "downgrade", "base", "-q"))) {
+                List.of("--dir", "nope", "downgrade", "base", "-q"),
+                List.of("--url", refused, "--dir", "migrations", "current"),
+                List.of("--url", refused, "current", "--json", "--dir", "migrations"))) {
+            // the same run, spelt as only picocli takes it: --dir=DIR in one word
             List<String> viaPicocli = new ArrayList<>(line);
-            viaPicocli.addAll(List.of("--lock-wait", "60s")); // an option only picocli takes: the same run otherwise
+            int dir = viaPicocli.indexOf("--dir");
+            viaPicocli.set(dir, "--dir=" + viaPicocli.remove(dir + 1));
+            assertThat(quick(viaPicocli.toArray(String[]::new)).code()).isNull();
             Result quick = quick(line.toArray(String[]::new));
             Result picocli = main(viaPicocli.toArray(String[]::new));
             assertThat(quick.code()).as(line.toString()).isNotNull().isEqualTo(picocli.code()).isNotZero();

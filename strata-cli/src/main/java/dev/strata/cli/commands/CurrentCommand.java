@@ -27,9 +27,21 @@ public final class CurrentCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The command as picocli would build it from a plain {@code current} command line. */
+    public static CurrentCommand of(StrataCommand root) {
+        CurrentCommand c = new CurrentCommand();
+        c.root = root;
+        return c;
+    }
+
     @Override
     public Integer call() {
-        try (Session s = new Session(root, spec)) {
+        return call(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** Shows the state, writing to {@code out} and {@code err}; returns the exit status. */
+    public Integer call(java.io.PrintWriter out, java.io.PrintWriter err) {
+        try (Session s = new Session(root, out, err)) {
             // as a run reads them: the revisions' headers and checksums through the revision cache (their statements
             // are split only where needed), while the connection is made and the state read
             s.workspace().project().splittingOnUse();
