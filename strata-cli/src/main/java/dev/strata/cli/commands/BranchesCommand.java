@@ -25,6 +25,7 @@ public final class BranchesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Session s = new Session(root, spec)) {
+            s.workspace().project().splittingOnUse(); // headers and checksums through the revision cache
             MigrationSet set = s.migrations();
             if (s.console().json()) {
                 s.console().json(RevisionLists.Branches.of(set));

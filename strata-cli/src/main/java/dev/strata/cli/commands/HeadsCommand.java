@@ -24,6 +24,7 @@ public final class HeadsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Session s = new Session(root, spec)) {
+            s.workspace().project().splittingOnUse(); // headers and checksums through the revision cache
             MigrationSet set = s.migrations();
             if (s.console().json()) {
                 s.console().json(RevisionLists.Heads.of(set));

@@ -44,6 +44,7 @@ public final class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Session s = new Session(root, spec)) {
+            s.workspace().project().splittingOnUse(); // headers and checksums through the revision cache
             if (applied) {
                 return auditLog(s);
             }
