@@ -80,10 +80,6 @@ public final class JdbcTarget implements Target {
     private long rowsAffected;
     private final List<dev.strata.run.StepMetrics.IndexBuild> indexBuilds = new java.util.ArrayList<>();
     private boolean detailsColumnChecked;
-    /** The sizes query the next statement of the step carries, and who gets what it reads (null: none). */
-    private String pendingSizes;
-    private java.util.function.Consumer<java.util.Map<String, RelationBytes>> pendingBefore;
-
     /** What {@link #execute(Statement, String, String, SqlAction)} does with the results ahead of the statement's own. */
     private interface SqlAction {
         void run() throws SQLException;
@@ -291,15 +287,11 @@ public final class JdbcTarget implements Target {
             prepareBookkeeping();
         }
         boolean[] joinable = Pipelining.joinable(statements);
-        if (before != null) {
-            String sizes = statements.isEmpty() || joinable.length > 1 && joinable[0] && joinable[1] ? null
-                    : sizesQuery(measure);
-            if (sizes == null) {
-                before.accept(sizesOrNone(measure));
-            } else {
-                pendingSizes = sizes;
-                pendingBefore = before;
-            }
+        // the first statement carries the sizes query when it is sent alone (not in a batch)
+        String sizes = before == null || statements.isEmpty() || joinable.length > 1 && joinable[0] && joinable[1]
+                ? null : sizesQuery(measure);
+        if (before != null && sizes == null) {
+            before.accept(sizesOrNone(measure));
         }
         beginTransaction();
         try {
@@ -308,7 +300,7 @@ public final class JdbcTarget implements Target {
             int buildsBefore = indexBuilds.size();
             int warningsBefore = warnings.size();
             try {
-                runStatements(statements, joinable);
+                runStatements(statements, joinable, sizes, before);
             } catch (BatchFailed e) {
                 // a batch does not say which of its statements failed: undo it and run them one by one, which does
                 rollback(e.cause);
@@ -317,7 +309,7 @@ public final class JdbcTarget implements Target {
                 warnings.subList(warningsBefore, warnings.size()).clear();
                 t0 = System.nanoTime();
                 try {
-                    runStatements(statements, new boolean[statements.size()]);
+                    runStatements(statements, new boolean[statements.size()], null, null);
                 } catch (BatchFailed impossible) {
                     throw new IllegalStateException(impossible.cause);
                 }
@@ -374,11 +366,6 @@ public final class JdbcTarget implements Target {
                         "its statements were rolled back; fix the cause and run again");
             }
         } finally {
-            if (pendingBefore != null) {
-                pendingBefore.accept(java.util.Map.of());
-                pendingBefore = null;
-                pendingSizes = null;
-            }
             endTransaction();
         }
     }
@@ -396,8 +383,12 @@ public final class JdbcTarget implements Target {
     /**
      * Runs a transaction's statements in order, each run of two or more {@code joinable} ones as one batch (one round
      * trip); a failing statement run alone rolls back and throws {@link StatementFailedException} with its index.
+     * {@code sizes} (null: none), a query the first statement carries when it is sent alone, and {@code before}, who
+     * gets what it reads.
      */
-    private void runStatements(List<dev.strata.plan.Statement> statements, boolean[] joinable) throws BatchFailed {
+    private void runStatements(List<dev.strata.plan.Statement> statements, boolean[] joinable, String sizes,
+                               java.util.function.Consumer<java.util.Map<String, RelationBytes>> before)
+            throws BatchFailed {
         int i = 0;
         try (Statement s = c.createStatement()) {
             s.setEscapeProcessing(false);
@@ -411,8 +402,8 @@ public final class JdbcTarget implements Target {
                     i = end;
                     continue;
                 }
-                if (pendingSizes != null) {
-                    executeAfterSizes(s, statements.get(i).sql());
+                if (i == 0 && sizes != null) {
+                    executeAfterSizes(s, sizes, statements.get(i).sql(), before);
                 } else {
                     execute(s, statements.get(i).sql());
                 }
@@ -426,15 +417,13 @@ public final class JdbcTarget implements Target {
     }
 
     /**
-     * Sends {@link #pendingSizes} and {@code sql} in one round trip and hands the sizes to {@link #pendingBefore}.
+     * Sends {@code sizes} and {@code sql} in one round trip and hands the sizes to {@code before} (none on a failure).
      * A failure is the statement's: the query cannot fail where the statement, which names the same relations, would
      * not (a schema without USAGE fails both).
      */
-    private void executeAfterSizes(Statement s, String sql) throws SQLException {
-        String sizes = pendingSizes;
-        java.util.function.Consumer<java.util.Map<String, RelationBytes>> before = pendingBefore;
-        pendingSizes = null;
-        pendingBefore = null;
+    private void executeAfterSizes(Statement s, String sizes, String sql,
+                                   java.util.function.Consumer<java.util.Map<String, RelationBytes>> before)
+            throws SQLException {
         java.util.Map<String, RelationBytes> read = new java.util.HashMap<>();
         try {
             execute(s, sizes, sql, () -> {
