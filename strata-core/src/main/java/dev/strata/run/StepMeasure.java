@@ -48,7 +48,7 @@ final class StepMeasure {
         this.onlyNew = onlyCreatesNew(plan);
         this.gone = dropped(plan);
         if (readBefore) {
-            before = sizes(beforeNames());
+            before = target.sizesOrNone(beforeNames()); // none when unreadable: a measurement never stops a step
         }
     }
 
@@ -92,11 +92,6 @@ final class StepMeasure {
             }
         }
         return true;
-    }
-
-    /** The sizes now; none when they cannot be read (a measurement never hides the step's own outcome). */
-    private Map<String, Target.RelationBytes> sizes(List<String> of) {
-        return target.sizesOrNone(of);
     }
 
     /** The relations the statements name, in order. */
@@ -158,8 +153,9 @@ final class StepMeasure {
      * not of what a successful step dropped.
      */
     StepMetrics finish(HistoryEntry.Status status) {
-        Map<String, Target.RelationBytes> after = onlyNew ? Map.of()
-                : sizes(status == HistoryEntry.Status.OK ? names.stream().filter(n -> !gone.contains(n)).toList() : names);
+        List<String> remaining = status == HistoryEntry.Status.OK
+                ? names.stream().filter(n -> !gone.contains(n)).toList() : names;
+        Map<String, Target.RelationBytes> after = onlyNew ? Map.of() : target.sizesOrNone(remaining);
         List<StepMetrics.RelationSize> sizes = new ArrayList<>();
         for (String n : names) {
             Target.RelationBytes b = before.get(n);
