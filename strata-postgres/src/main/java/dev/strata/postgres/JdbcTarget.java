@@ -80,7 +80,7 @@ public final class JdbcTarget implements Target {
     private long rowsAffected;
     private final List<dev.strata.run.StepMetrics.IndexBuild> indexBuilds = new java.util.ArrayList<>();
     private boolean detailsColumnChecked;
-    /** What {@link #execute(Statement, String, String, SqlAction)} does with the results ahead of the statement's own. */
+    /** What {@link #execute(Statement, String, String, SqlAction)} does with the results ahead of the statement's. */
     private interface SqlAction {
         void run() throws SQLException;
     }
