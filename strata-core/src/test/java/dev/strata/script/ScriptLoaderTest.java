@@ -49,6 +49,30 @@ class ScriptLoaderTest {
     }
 
     @Test
+    void aLazyLoadListsTheSameFilesWhenAFolderOrADanglingLinkIsNamedLikeARevision() throws IOException {
+        // a lazy load takes a *.sql name for a file until its status says otherwise: then it lists the folder again
+        write("migrations/001_a.sql", revision("r1"));
+        write("migrations/002.sql/001_b.sql", revision("r2"));
+        write("migrations/003_c.sql", revision("r3"));
+        Files.createSymbolicLink(project.resolve("migrations/004_gone.sql"), project.resolve("nowhere.sql"));
+        Path dir = project.resolve("migrations");
+        long settled = ScriptLoader.settledMs;
+        ScriptLoader.settledMs = 0; // the files were written just now; as if they had settled
+        try {
+            List<String> strict = ScriptLoader.load(dir, project).stream().map(MigrationScript::location).toList();
+            assertThat(strict).containsExactly("migrations/001_a.sql", "migrations/002.sql/001_b.sql",
+                    "migrations/003_c.sql");
+            assertThat(ScriptLoader.load(dir, project, true, RevisionCache.empty("v1")))
+                    .extracting(MigrationScript::location).isEqualTo(strict);
+            Files.delete(project.resolve("migrations/004_gone.sql"));
+            assertThat(ScriptLoader.load(dir, project, true, RevisionCache.empty("v1")))
+                    .extracting(MigrationScript::location).isEqualTo(strict);
+        } finally {
+            ScriptLoader.settledMs = settled;
+        }
+    }
+
+    @Test
     void emptyFolderGivesNoScripts() throws IOException {
         Files.createDirectories(project.resolve("migrations"));
         assertThat(ScriptLoader.load(project.resolve("migrations"), project)).isEmpty();
