@@ -80,6 +80,8 @@ public final class Warmup {
                     // a training step that fails still loaded what it reached
                 }
             }
+            // what pgjdbc reads at every connection (the heap size, for its result buffer limit)
+            java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
             for (String name : ONLINE) {
                 try {
                     Class.forName(name, false, Warmup.class.getClassLoader());

@@ -244,10 +244,9 @@ public final class Workspace implements AutoCloseable {
             background = t;
             t.start();
             // pgjdbc's first connection initializes, one after the other, JDK services that take a while to start:
-            // a Gregorian calendar with the default time zone and locale data, a number format (to parse the
-            // server's version). Started here on a second thread, they are ready or nearly so when the connecting
-            // thread reaches them. (pgjdbc before 42.7.5 also read the heap's size through the memory bean at every
-            // connection; now only when a maxResultBuffer is set.)
+            // the memory bean (it sizes the result buffer from the heap), a Gregorian calendar with the default
+            // time zone and locale data, a number format (to parse the server's version). Started here on a second
+            // thread, they are ready or nearly so when the connecting thread reaches them.
             Thread warm = new Thread(Workspace::warmConnectionClasses, "strata-connect-warm");
             warm.setDaemon(true);
             warm.start();
@@ -256,6 +255,7 @@ public final class Workspace implements AutoCloseable {
 
     private static void warmConnectionClasses() {
         try {
+            java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
             new java.util.GregorianCalendar().getTimeInMillis();
             java.text.NumberFormat.getIntegerInstance().format(15);
         } catch (RuntimeException | Error e) {
