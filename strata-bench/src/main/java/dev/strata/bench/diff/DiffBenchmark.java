@@ -23,14 +23,16 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code DiffBenchmark [--url ADMIN_JDBC_URL] [--tables N] [--warmup N] [--repeat N] [--setup-only] [--once]
- * [--sequential] [--reuse]}: builds
+ * [--sequential] [--reuse] [--prefix NAME] [--drop]}: builds
  * {@code bench_diff_a} (the generated schema) and {@code bench_diff_b} (a changed copy), then times inspect of
  * both plus diff: the first run in this JVM (cold), then, after {@code warmup} untimed runs (the JIT's second tier
  * compiles for several seconds after the first run, on one of the machine's cores), {@code repeat} more (warm,
  * median), with the JIT's compile time during them to show they ran warm. {@code --once}
  * skips the setup and does one inspect + diff (for timing a fresh JVM from the command line). The two databases
  * are inspected at once on two connections, as the CLI does; {@code --sequential} reads them one after the other.
- * {@code --reuse} keeps the databases of an earlier run instead of building them again.
+ * {@code --reuse} keeps the databases of an earlier run instead of building them again. {@code --prefix NAME} names
+ * the databases {@code NAME_a} and {@code NAME_b} instead; {@code --drop} drops them at the end (they are kept by
+ * default, for {@code --reuse} and {@code --once}).
  *
  * <p>Besides the wall-clock times it prints figures that other work on the machine disturbs less: the CPU time
  * of the two server processes (read from {@code /proc/PID/schedstat} through {@code pg_read_file}, so only as a
@@ -38,21 +40,22 @@ import java.util.concurrent.CompletableFuture;
  * building) and of the whole JVM (with JIT and GC), and the number of catalog statements sent.
  */
 public final class DiffBenchmark {
-    private static final String A = "bench_diff_a";
-    private static final String B = "bench_diff_b";
-
     private DiffBenchmark() {
     }
 
     static final String USAGE = "usage: DiffBenchmark [--url ADMIN_JDBC_URL] [--tables N] [--warmup N] [--repeat N]"
-            + " [--setup-only] [--once] [--sequential] [--reuse]";
+            + " [--setup-only] [--once] [--sequential] [--reuse] [--prefix NAME] [--drop]";
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         try {
-            run(args);
+            run(args, System.out);
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage() + "\n" + USAGE);
             System.exit(2);
+        } catch (SQLException | IllegalStateException e) {
+            // the server refused or went away: one line, as for the other benchmarks
+            System.err.println("error: " + e.getMessage());
+            System.exit(1);
         }
     }
 
@@ -63,80 +66,124 @@ public final class DiffBenchmark {
         return dev.strata.bench.Args.count(option, args[i], 0);
     }
 
-    private static void run(String[] args) throws Exception {
-        String url = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
-        int tables = 1000;
-        int warmup = 10;
-        int repeat = 10;
-        boolean setupOnly = false;
-        boolean once = false;
-        boolean parallel = true;
-        boolean reuse = false;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--help", "-h" -> {
-                    System.out.println(USAGE);
-                    return;
-                }
-                case "--url" -> {
-                    if (i + 1 >= args.length) {
-                        throw new IllegalArgumentException("--url needs a JDBC URL");
+    /** The two databases: the generated schema and its changed copy. */
+    record Names(String a, String b) {
+        static Names of(String prefix) {
+            if (!prefix.matches("[a-z_][a-z0-9_]{0,59}")) {
+                throw new IllegalArgumentException("--prefix " + prefix + ": a database name prefix is lower-case"
+                        + " letters, digits and _, at most 60 characters, not starting with a digit");
+            }
+            return new Names(prefix + "_a", prefix + "_b");
+        }
+    }
+
+    /** The command line, parsed; a bad argument is an IllegalArgumentException with one line that says why. */
+    record Options(String url, Names names, int tables, int warmup, int repeat, boolean setupOnly, boolean once,
+                   boolean parallel, boolean reuse, boolean drop, boolean help) {
+        static Options parse(String[] args) {
+            String url = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
+            Names names = Names.of("bench_diff");
+            int tables = 1000;
+            int warmup = 10;
+            int repeat = 10;
+            boolean setupOnly = false;
+            boolean once = false;
+            boolean parallel = true;
+            boolean reuse = false;
+            boolean drop = false;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--help", "-h" -> {
+                        return new Options(url, names, tables, warmup, repeat, false, false, parallel, false, false, true);
                     }
-                    url = args[++i];
+                    case "--url" -> url = value("--url", "a JDBC URL", args, ++i);
+                    case "--tables" -> tables = count("--tables", args, ++i);
+                    case "--warmup" -> warmup = count("--warmup", args, ++i);
+                    case "--repeat" -> repeat = Math.max(1, count("--repeat", args, ++i));
+                    case "--setup-only" -> setupOnly = true;
+                    case "--once" -> once = true;
+                    case "--sequential" -> parallel = false;
+                    case "--reuse" -> reuse = true;
+                    case "--prefix" -> names = Names.of(value("--prefix", "a name", args, ++i));
+                    case "--drop" -> drop = true;
+                    default -> throw new IllegalArgumentException("unknown argument " + args[i]);
                 }
-                case "--tables" -> tables = count("--tables", args, ++i);
-                case "--warmup" -> warmup = count("--warmup", args, ++i);
-                case "--repeat" -> repeat = Math.max(1, count("--repeat", args, ++i));
-                case "--setup-only" -> setupOnly = true;
-                case "--once" -> once = true;
-                case "--sequential" -> parallel = false;
-                case "--reuse" -> reuse = true;
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+            return new Options(url, names, tables, warmup, repeat, setupOnly, once, parallel, reuse, drop, false);
+        }
+
+        private static String value(String option, String what, String[] args, int i) {
+            if (i >= args.length) {
+                throw new IllegalArgumentException(option + " needs " + what);
+            }
+            return args[i];
+        }
+    }
+
+    /** Runs the benchmark as {@link #main} does, printing to {@code out}. */
+    static void run(String[] args, java.io.PrintStream out) throws SQLException {
+        Options o = Options.parse(args);
+        if (o.help()) {
+            out.println(USAGE);
+            return;
+        }
+        try {
+            measure(out, o);
+        } finally {
+            if (o.drop()) {
+                dropBoth(o.url(), o.names());
             }
         }
-        if (once) {
-            Run r = run(url, parallel);
-            System.out.printf(Locale.ROOT, "once: inspect %d ms, diff %d ms, %d ops; CPU: server %s, inspecting "
+    }
+
+    private static void measure(java.io.PrintStream out, Options o) throws SQLException {
+        String url = o.url();
+        Names names = o.names();
+        boolean parallel = o.parallel();
+        int repeat = o.repeat();
+        if (o.once()) {
+            Run r = run(url, names, parallel);
+            out.printf(Locale.ROOT, "once: inspect %d ms, diff %d ms, %d ops; CPU: server %s, inspecting "
                     + "threads %d ms, diff %d ms, JVM %d ms%n", r.inspectMs, r.diffMs, r.ops, ms(r.serverCpuMs),
                     r.inspectCpuMs, r.diffCpuMs, r.jvmCpuMs);
             return;
         }
         long t0 = System.nanoTime();
-        if (reuse) {
-            System.out.printf(Locale.ROOT, "setup: reusing %s and %s as they are%n", A, B);
+        if (o.reuse()) {
+            out.printf(Locale.ROOT, "setup: reusing %s and %s as they are%n", names.a(), names.b());
         } else {
-            setup(url, tables);
-            System.out.printf(Locale.ROOT, "setup: %d tables in %s and %s (%d ms)%n", tables, A, B,
+            setup(url, names, o.tables());
+            out.printf(Locale.ROOT, "setup: %d tables in %s and %s (%d ms)%n", o.tables(), names.a(), names.b(),
                     (System.nanoTime() - t0) / 1_000_000);
         }
-        if (setupOnly) {
+        if (o.setupOnly()) {
             return;
         }
-        Run cold = run(url, parallel);
-        System.out.printf(Locale.ROOT, "cold (first in this JVM): inspect %d ms, diff %d ms, total %d ms, %d ops%n",
+        Run cold = run(url, names, parallel);
+        out.printf(Locale.ROOT, "cold (first in this JVM): inspect %d ms, diff %d ms, total %d ms, %d ops%n",
                 cold.inspectMs, cold.diffMs, cold.total(), cold.ops);
-        for (int i = 0; i < warmup; i++) {
-            run(url, parallel);
+        for (int i = 0; i < o.warmup(); i++) {
+            run(url, names, parallel);
         }
         java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
         long jit0 = jit.getTotalCompilationTime();
         List<Run> warm = new ArrayList<>();
         for (int i = 0; i < repeat; i++) {
-            warm.add(run(url, parallel));
+            warm.add(run(url, names, parallel));
         }
-        System.out.printf(Locale.ROOT, "warm-up: %d untimed runs; the JIT compiled for %d ms during the %d timed ones%n",
-                warmup, jit.getTotalCompilationTime() - jit0, repeat);
+        out.printf(Locale.ROOT, "warm-up: %d untimed runs; the JIT compiled for %d ms during the %d timed ones%n",
+                o.warmup(), jit.getTotalCompilationTime() - jit0, repeat);
         long inspect = median(warm.stream().map(r -> r.inspectMs).toList());
         long diff = median(warm.stream().map(r -> r.diffMs).toList());
         long total = median(warm.stream().map(Run::total).toList());
-        System.out.printf(Locale.ROOT, "warm (median of %d): inspect %d ms (both databases, %s), diff %d ms, total %d ms%n",
+        out.printf(Locale.ROOT, "warm (median of %d): inspect %d ms (both databases, %s), diff %d ms, total %d ms%n",
                 repeat, inspect, parallel ? "in parallel" : "one after the other", diff, total);
         long server = median(warm.stream().map(r -> r.serverCpuMs).toList());
-        System.out.printf(Locale.ROOT, "warm CPU (median): server %s (both processes, start-up included), inspecting "
+        out.printf(Locale.ROOT, "warm CPU (median): server %s (both processes, start-up included), inspecting "
                         + "threads %d ms (JDBC decoding, model), diff %d ms, whole JVM %d ms (with JIT, GC)%n",
                 ms(server), median(warm.stream().map(r -> r.inspectCpuMs).toList()),
                 median(warm.stream().map(r -> r.diffCpuMs).toList()), median(warm.stream().map(r -> r.jvmCpuMs).toList()));
-        System.out.printf(Locale.ROOT, "%s warm inspect + diff <= 1000 ms: %d ms = %.2f x target%n",
+        out.printf(Locale.ROOT, "%s warm inspect + diff <= 1000 ms: %d ms = %.2f x target%n",
                 total <= 1000 ? "PASS" : "MISS", total, total / 1000.0);
     }
 
@@ -158,7 +205,7 @@ public final class DiffBenchmark {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    private static Run run(String url, boolean parallel) {
+    private static Run run(String url, Names names, boolean parallel) {
         PgInspector inspector = new PgInspector();
         long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
@@ -166,12 +213,12 @@ public final class DiffBenchmark {
         Side b;
         if (parallel) {
             // each database is one snapshot of its own, so the two can be read at once on two connections
-            CompletableFuture<Side> other = CompletableFuture.supplyAsync(() -> inspect(inspector, urlFor(url, B)));
-            a = inspect(inspector, urlFor(url, A));
+            CompletableFuture<Side> other = CompletableFuture.supplyAsync(() -> inspect(inspector, urlFor(url, names.b())));
+            a = inspect(inspector, urlFor(url, names.a()));
             b = other.join();
         } else {
-            a = inspect(inspector, urlFor(url, A));
-            b = inspect(inspector, urlFor(url, B));
+            a = inspect(inspector, urlFor(url, names.a()));
+            b = inspect(inspector, urlFor(url, names.b()));
         }
         long t1 = System.nanoTime();
         long diffCpu0 = THREADS.getCurrentThreadCpuTime();
@@ -216,15 +263,23 @@ public final class DiffBenchmark {
         return 0;
     }
 
-    private static void setup(String url, int tables) throws SQLException {
+    private static void setup(String url, Names names, int tables) throws SQLException {
+        dropBoth(url, names);
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            for (String db : List.of(A, B)) {
-                s.execute("DROP DATABASE IF EXISTS " + SqlText.ident(db));
+            for (String db : List.of(names.a(), names.b())) {
                 s.execute("CREATE DATABASE " + SqlText.ident(db));
             }
         }
-        load(urlFor(url, A), GeneratedSchema.sql(tables, 0));
-        load(urlFor(url, B), GeneratedSchema.sql(tables, 1));
+        load(urlFor(url, names.a()), GeneratedSchema.sql(tables, 0));
+        load(urlFor(url, names.b()), GeneratedSchema.sql(tables, 1));
+    }
+
+    private static void dropBoth(String url, Names names) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            for (String db : List.of(names.a(), names.b())) {
+                s.execute("DROP DATABASE IF EXISTS " + SqlText.ident(db));
+            }
+        }
     }
 
     private static void load(String url, String sql) throws SQLException {
