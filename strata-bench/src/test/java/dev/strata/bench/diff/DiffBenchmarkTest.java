@@ -3,7 +3,7 @@ package dev.strata.bench.diff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.strata.bench.BenchOptions;
+import dev.strata.testkit.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +12,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The inspect + diff benchmark's options, and a small run of it against the real server on 127.0.0.1:5432. */
+/** The inspect + diff benchmark's options, and a small run of it against the tests' PostgreSQL server. */
 class DiffBenchmarkTest {
+    @RegisterExtension
+    static TestDatabase db = new TestDatabase();
 
     @Test
     void optionsHaveTheirDefaultsAndABadOneIsOneLine() {
@@ -45,7 +48,7 @@ class DiffBenchmarkTest {
 
     @Test
     void aSmallRunInspectsAndDiffsBothDatabasesThenDropsThem() throws Exception {
-        String url = BenchOptions.DEFAULT_URL;
+        String url = db.adminJdbcUrl(); // the benchmark makes and drops its own two databases on that server
         String prefix = "bench_difftest_" + ProcessHandle.current().pid();
         try {
             String setup = run("--url", url, "--prefix", prefix, "--tables", "12", "--setup-only");
