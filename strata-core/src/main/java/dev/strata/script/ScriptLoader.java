@@ -78,25 +78,15 @@ public final class ScriptLoader {
         }
         // Each file's path relative to the folder ("sub/0001_x.sql") is its sort key, computed once; its
         // location for messages is that path behind the folder's own display path.
-        // For a lazy load the listing takes a *.sql name for a file without a status read of its own: the status
-        // read next, on every core, for the revision cache says whether it is one (a second, sequential stat of
-        // each file took about 40 ms of a 1,000-revision no-op on a 2-core VM). Where one is not (a folder or a
-        // dangling link with such a name, rare), the folder is listed again, each entry's type read.
         List<String> files = new ArrayList<>();
-        collect(dir, "", displayBase, files, lazy);
+        collect(dir, "", displayBase, files);
         java.util.Collections.sort(files);
         String prefix = display(dir, displayBase);
         String base = prefix.equals(".") ? "" : prefix + "/";
         long now = System.currentTimeMillis();
         // every file's status first (the cache may still be being read meanwhile), then the cache
-        List<RevisionCache.Stat> read = lazy ? stats(dir, files, now) : null;
-        if (read != null && read.contains(NOT_A_FILE)) {
-            files.clear();
-            collect(dir, "", displayBase, files, false);
-            java.util.Collections.sort(files);
-            read = stats(dir, files, now);
-        }
-        List<RevisionCache.Stat> stats = read;
+        List<RevisionCache.Stat> stats = lazy
+                ? files.parallelStream().map(relative -> stat(dir.resolve(relative), now)).toList() : null;
         RevisionCache cache = lazy ? caches.get() : null;
         // Parse on every core; errors are reported for the first bad file in sorted order, so the outcome does
         // not depend on thread timing.
@@ -105,8 +95,7 @@ public final class ScriptLoader {
             String location = base + relative;
             try {
                 Path file = dir.resolve(relative);
-                // (a file that is no longer one after the second listing is read as such, and its error names it)
-                RevisionCache.Stat stat = cache != null && stats.get(i) != NOT_A_FILE ? stats.get(i) : null;
+                RevisionCache.Stat stat = cache != null ? stats.get(i) : null;
                 if (stat != null) {
                     SqlMigration unchanged = cache.find(relative, location, stat, () -> readBytes(file, location));
                     if (unchanged != null) {
@@ -147,20 +136,12 @@ public final class ScriptLoader {
         return List.copyOf(scripts);
     }
 
-    /**
-     * Adds the {@code *.sql} files under {@code dir} as paths relative to the migrations folder, '/'-separated. With
-     * {@code sqlNamesAreFiles}, an entry named {@code *.sql} is added without reading its type (see {@link #stats}).
-     */
-    private static void collect(Path dir, String relative, Path displayBase, List<String> out,
-                                boolean sqlNamesAreFiles) {
+    /** Adds the {@code *.sql} files under {@code dir} as paths relative to the migrations folder, '/'-separated. */
+    private static void collect(Path dir, String relative, Path displayBase, List<String> out) {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
                 if (name.startsWith(".")) {
-                    continue;
-                }
-                if (sqlNamesAreFiles && name.endsWith(".sql")) {
-                    out.add(relative + name);
                     continue;
                 }
                 // one stat per entry (symbolic links are followed, as Files.isDirectory does)
@@ -171,7 +152,7 @@ public final class ScriptLoader {
                     continue;
                 }
                 if (attrs.isDirectory()) {
-                    collect(entry, relative + name + "/", displayBase, out, sqlNamesAreFiles);
+                    collect(entry, relative + name + "/", displayBase, out);
                 } else if (name.endsWith(".sql") && attrs.isRegularFile()) {
                     out.add(relative + name);
                 }
@@ -184,25 +165,14 @@ public final class ScriptLoader {
         }
     }
 
-    /** Stands, in {@link #stats}, for an entry that is not a regular file (or no longer there). */
-    private static final RevisionCache.Stat NOT_A_FILE = new RevisionCache.Stat(-1, -1, -1, -1);
-
-    /** {@link #stat} of each file, read on every core. */
-    private static List<RevisionCache.Stat> stats(Path dir, List<String> files, long now) {
-        return files.parallelStream().map(relative -> stat(dir.resolve(relative), now)).toList();
-    }
-
     /**
-     * The file's status for the revision cache (see {@link RevisionCache.Stat}); {@link #NOT_A_FILE} where it is not
-     * a regular file; null where the file system has no inode and status-change time, or when the file changed in
-     * the last {@link #settledMs} ms (a write in the same clock tick could keep its times).
+     * The file's status for the revision cache (see {@link RevisionCache.Stat}); null where the file system has no
+     * inode and status-change time, when it cannot be read, or when the file changed in the last
+     * {@link #settledMs} ms (a write in the same clock tick could keep its times).
      */
     private static RevisionCache.Stat stat(Path file, long now) {
         try {
-            Map<String, Object> a = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,ino,isRegularFile");
-            if (!Boolean.TRUE.equals(a.get("isRegularFile"))) {
-                return NOT_A_FILE;
-            }
+            Map<String, Object> a = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,ino");
             long changed = ((FileTime) a.get("ctime")).to(TimeUnit.NANOSECONDS);
             long modified = ((FileTime) a.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS);
             if (now - TimeUnit.NANOSECONDS.toMillis(Math.max(changed, modified)) < settledMs) {
@@ -210,7 +180,7 @@ public final class ScriptLoader {
             }
             return new RevisionCache.Stat((Long) a.get("size"), modified, changed, (Long) a.get("ino"));
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
-            return Files.isRegularFile(file) ? null : NOT_A_FILE;
+            return null;
         }
     }
 

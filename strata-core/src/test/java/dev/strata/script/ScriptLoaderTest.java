@@ -50,7 +50,8 @@ class ScriptLoaderTest {
 
     @Test
     void aLazyLoadListsTheSameFilesWhenAFolderOrADanglingLinkIsNamedLikeARevision() throws IOException {
-        // a lazy load takes a *.sql name for a file until its status says otherwise: then it lists the folder again
+        // a lazy load (statuses read for the revision cache) lists the same files as a strict one: folders named *.sql
+        // are followed, dangling links skipped
         write("migrations/001_a.sql", revision("r1"));
         write("migrations/002.sql/001_b.sql", revision("r2"));
         write("migrations/003_c.sql", revision("r3"));
