@@ -59,13 +59,6 @@ public final class DiffBenchmark {
         }
     }
 
-    private static int count(String option, String[] args, int i) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a number");
-        }
-        return dev.strata.bench.Args.count(option, args[i], 0);
-    }
-
     /** The two databases: the generated schema and its changed copy. */
     record Names(String a, String b) {
         static Names of(String prefix) {
@@ -117,6 +110,10 @@ public final class DiffBenchmark {
                 throw new IllegalArgumentException(option + " needs " + what);
             }
             return args[i];
+        }
+
+        private static int count(String option, String[] args, int i) {
+            return dev.strata.bench.Args.count(option, value(option, "a number", args, i), 0);
         }
     }
 
